@@ -1,0 +1,5 @@
+"""Entry point for `python -m ooi`."""
+
+from ooi.cli import main
+
+main()

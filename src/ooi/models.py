@@ -1,0 +1,334 @@
+"""pydantic v2 records: Agency, Innovation (one model per stage) and their parts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
+JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NIP = re.compile(r"\d{18}")
+
+
+def _parse_date(value: object) -> object:
+    """Dates stay text in the loader (so `2023-02-30` cannot crash it); parse them here."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError("tanggal", "bukan tanggal YYYY-MM-DD", {"value": value})
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("tanggal", "tanggal tidak ada di kalender", {"value": value}) from None
+
+
+def _check_nip(value: str) -> str:
+    """NIP: birth date YYYYMMDD, appointment YYYYMM, sex 1/2, 3-digit sequence (REFERENCE §9)."""
+    if not _NIP.fullmatch(value):
+        raise PydanticCustomError("nip", "NIP harus 18 angka", {"reason": "digits"})
+    try:
+        date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise PydanticCustomError("nip", "tanggal lahir tidak sah", {"reason": "birth"}) from None
+    if not 1 <= int(value[12:14]) <= 12 or int(value[8:12]) < int(value[0:4]):
+        raise PydanticCustomError("nip", "TMT pengangkatan tidak sah", {"reason": "appointment"})
+    if value[14] not in "12":
+        raise PydanticCustomError("nip", "digit jenis kelamin harus 1 atau 2", {"reason": "sex"})
+    return value
+
+
+Tanggal = Annotated[date, BeforeValidator(_parse_date)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+KodeUrusan = Annotated[str, Field(pattern=r"^\d\.\d{2}$")]
+Teks = Annotated[str, Field(min_length=1)]
+NIP = Annotated[str, AfterValidator(_check_nip)]
+Jumlah = Annotated[int, Field(ge=0)]
+Angka = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Record(BaseModel):
+    """Strict: YAML types are taken as written, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- agency ---------------------------------------------------------------------
+
+
+class Agency(Record):
+    kode: Slug
+    nama: Teks
+    singkatan: Teks
+    jenis: Literal[JENIS_OPD]
+    induk: Slug | None = Field(default=None, validate_default=True)
+    urusan: list[KodeUrusan] = Field(min_length=1)
+    aktif_sejak: Tanggal | None = None
+    aktif_sampai: Tanggal | None = None
+    pemilik: list[Teks] = []
+    sumber: Teks | None = None
+
+    @field_validator("induk")
+    @classmethod
+    def _kelurahan_has_induk(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("jenis") == "kelurahan":
+            raise PydanticCustomError("missing", "kelurahan wajib punya induk")
+        return value
+
+    def active_on(self, day: date) -> bool:
+        return (self.aktif_sejak is None or self.aktif_sejak <= day) and (
+            self.aktif_sampai is None or day <= self.aktif_sampai
+        )
+
+
+# --- parts of an innovation ---------------------------------------------------------
+
+
+class Urusan(Record):
+    utama: KodeUrusan
+    irisan: list[KodeUrusan] = []
+
+
+class Keluaran(Record):
+    indikator: Teks
+    target: Angka
+    satuan: Teks
+
+
+class PenerimaManfaat(Record):
+    kelompok: list[Literal["masyarakat", "pelaku_usaha", "desa_kelurahan", "lembaga", "aparatur"]] = Field(
+        min_length=1
+    )
+    uraian: Teks
+    jumlah: Jumlah
+
+
+class PenanggungJawab(Record):
+    nama: Teks
+    jabatan: Teks
+    nip: NIP
+
+
+class Anggaran(Record):
+    sumber: Literal["apbd", "apbdes", "apbn", "csr", "tanpa_anggaran", "lainnya"]
+    jumlah: Jumlah = 0
+
+
+class Kegiatan(Record):
+    kegiatan: Teks
+    mulai: Tanggal
+    selesai: Tanggal
+
+
+class Waktu(Record):
+    uji_coba: Tanggal | None = None
+    penerapan: Tanggal | None = None
+
+
+class WaktuUjiCoba(Waktu):
+    uji_coba: Tanggal
+
+
+class WaktuPenerapan(Waktu):
+    penerapan: Tanggal
+
+
+class Bukti(Record):
+    jenis: Literal["regulasi", "sk_tim", "dpa", "sop", "laporan_monev", "skm", "foto", "video", "tautan", "lainnya"]
+    judul: Teks
+    tautan: Teks | None = None
+    berkas: Teks | None = None
+    tanggal: Tanggal | None = None
+
+
+class Penghargaan(Record):
+    nama: Teks
+    tahun: int
+    pemberi: Teks | None = None
+
+
+class Replikasi(Record):
+    oleh: Teks
+    tahun: int
+    uraian: Teks | None = None
+
+
+# --- the eight principles (SPEC §3.3) -----------------------------------------------
+
+
+class Prinsip(Record):
+    uraian: str
+
+
+class Ukuran(Record):
+    indikator: Teks
+    satuan: Teks
+    sebelum: Angka
+    sesudah: Angka
+    arah: Literal["turun", "naik"]
+
+
+class Efisiensi(Prinsip):
+    ukuran: list[Ukuran] = []
+
+
+class Efektivitas(Prinsip):
+    target: Angka | None = None
+    realisasi: Angka | None = None
+
+
+class SKM(Record):
+    nilai: Angka
+    tahun: int
+
+
+class Pengaduan(Record):
+    masuk: Jumlah
+    selesai: Jumlah
+
+
+class KualitasPelayanan(Prinsip):
+    skm: SKM | None = None
+    pengaduan: Pengaduan | None = None
+
+
+class PihakTerkait(Record):
+    nama: Teks
+    peran: Teks
+    hubungan: Literal["tidak_ada", "keluarga", "kepemilikan", "jabatan", "lainnya"]
+    mitigasi: str | None = None
+
+
+class TanpaKonflikKepentingan(Prinsip):
+    pernyataan: bool | None = None
+    pihak_terkait: list[PihakTerkait] = []
+
+
+class KepentinganUmum(Prinsip):
+    pass
+
+
+class Publikasi(Record):
+    tautan: Teks | None = None
+    media: Teks | None = None
+    tanggal: Tanggal | None = None
+
+
+class Keterbukaan(Prinsip):
+    publikasi: list[Publikasi] = []
+
+
+class DasarHukum(Record):
+    jenis: Literal["sk_kepala_opd", "sk_wali_kota", "perwali", "perda", "lainnya"]
+    nomor: Teks | None = None
+    tanggal: Tanggal | None = None
+    tentang: Teks | None = None
+
+
+class Kepatutan(Prinsip):
+    dasar_hukum: list[DasarHukum] = []
+
+
+class Monev(Record):
+    jenis: Literal["internal", "skm", "eksternal"]
+    tanggal: Tanggal
+    ringkasan: Teks
+
+
+class Akuntabilitas(Prinsip):
+    monev: Monev | None = None
+
+
+class Prinsipil(Record):
+    """The eight principles of PP 38/2017 Pasal 3, all required at every stage."""
+
+    efisiensi: Efisiensi
+    efektivitas: Efektivitas
+    kualitas_pelayanan: KualitasPelayanan
+    tanpa_konflik_kepentingan: TanpaKonflikKepentingan
+    kepentingan_umum: KepentinganUmum
+    keterbukaan: Keterbukaan
+    kepatutan: Kepatutan
+    akuntabilitas: Akuntabilitas
+
+
+# --- the innovation, one model per stage ------------------------------------------
+
+
+class Innovation(Record):
+    """What every stage requires; the stage models add what their stage needs."""
+
+    nama: Teks
+    opd: Slug
+    tahapan: Literal[TAHAPAN]
+    bentuk: Literal["tata_kelola", "pelayanan_publik", "lainnya"]
+    jenis: Literal["digital", "non_digital"]
+    inisiator: Literal["kepala_daerah", "anggota_dprd", "opd", "asn", "masyarakat"]
+    urusan: Urusan
+    tanggal_lapor: Tanggal
+    latar_belakang: Teks
+    tujuan: Teks
+    manfaat: Teks
+    rancang_bangun: Teks
+    keluaran: Keluaran
+    penerima_manfaat: PenerimaManfaat
+    penanggung_jawab: PenanggungJawab
+    anggaran: Anggaran
+    prinsip: Prinsipil
+    # A plan's fields stay when the same file moves on to a pilot and to use.
+    tahun_rencana: int | None = None
+    jadwal: list[Kegiatan] | None = None
+    waktu: Waktu | None = None
+    hasil: Teks | None = None
+    bukti: list[Bukti] = []
+    penghargaan: list[Penghargaan] = []
+    replikasi: list[Replikasi] = []
+    catatan: str | None = None
+
+    @property
+    def started(self) -> date | None:
+        """The date the innovation counts from: its pilot, else its entry into force."""
+        if self.waktu is None:
+            return None
+        return self.waktu.uji_coba or self.waktu.penerapan
+
+
+class Inisiatif(Innovation):
+    """A plan (kerangka acuan kerja): nothing has been tried yet."""
+
+    tahapan: Literal["inisiatif"]
+    tahun_rencana: int
+    jadwal: list[Kegiatan] = Field(min_length=1)
+    waktu: None = None
+
+
+class UjiCoba(Innovation):
+    tahapan: Literal["uji_coba"]
+    waktu: WaktuUjiCoba
+    bukti: list[Bukti] = Field(min_length=1)
+
+
+class Penerapan(Innovation):
+    tahapan: Literal["penerapan"]
+    waktu: WaktuPenerapan
+    hasil: Teks
+    bukti: list[Bukti] = Field(min_length=1)
+
+
+AnyInnovation = Annotated[Union[Inisiatif, UjiCoba, Penerapan], Field(discriminator="tahapan")]
+INNOVATION = TypeAdapter(AnyInnovation)
+STAGE_MODELS = {"inisiatif": Inisiatif, "uji_coba": UjiCoba, "penerapan": Penerapan}
