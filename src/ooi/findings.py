@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as attribute
 from enum import Enum
 
 
@@ -19,11 +19,11 @@ class Finding:
     line: int
     column: int
     code: str
-    severity: Severity = field(compare=False)
+    severity: Severity = attribute(compare=False)
     field: str = ""
-    message: str = field(default="", compare=False)
-    hint: str = field(default="", compare=False)
-    waived_by: str = field(default="", compare=False)
+    message: str = attribute(default="", compare=False)
+    hint: str = attribute(default="", compare=False)
+    waived_by: str = attribute(default="", compare=False)
 
     @property
     def is_error(self) -> bool:

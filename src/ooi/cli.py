@@ -1,0 +1,88 @@
+"""The `ooi` command line: parse options, call the core, pick a reporter, exit. No YAML, no rules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.errors import OoiError
+
+app = typer.Typer(
+    name="ooi",
+    help="Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+RootOption = Annotated[
+    Optional[str],
+    typer.Option("--root", help="Akar data (folder berisi ooi.yaml); bawaan: dicari ke atas, atau OOI_ROOT."),
+]
+LangOption = Annotated[
+    Optional[str], typer.Option("--lang", help="Bahasa pesan: id atau en (bawaan: OOI_LANG, lalu ooi.yaml).")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ooi import __version__
+
+        typer.echo(f"ooi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _app(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi lalu keluar.")
+    ] = False,
+) -> None:
+    """Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).
+
+    Bahasa pesan: --lang en atau OOI_LANG=en untuk bahasa Inggris.
+    """
+
+
+def _open(root: str | None, lang: str | None):
+    """Find the data root, read its settings and choose the language of messages."""
+    from ooi import i18n
+    from ooi.config import find_root, load_settings
+
+    i18n.use(lang, i18n.from_env())
+    path = find_root(root)
+    settings = load_settings(path)
+    i18n.use(lang, i18n.from_env(), settings.bahasa)
+    return path, settings
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Berkas atau folder; bawaan: seluruh akar data.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, atau sarif.")] = "text",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
+    from ooi.checker import check
+    from ooi.reporters import VALIDATE_FORMATS, render
+
+    if format not in VALIDATE_FORMATS:
+        raise OoiError(f"--format: {format} ({', '.join(VALIDATE_FORMATS)})")
+    data_root, settings = _open(root, lang)
+    result = check(data_root, settings, targets=paths or None)
+    sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
+    raise typer.Exit(1 if result.errors else 0)
+
+
+def main() -> None:
+    """Console entry point: a user error is one line on stderr and exit 2; a bug keeps its traceback."""
+    try:
+        app()
+    except OoiError as error:
+        print(f"ooi: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)

@@ -1,0 +1,29 @@
+"""Context: what a rule may know besides its record (registry, sector codes, today, the file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ooi.config import Settings
+
+
+@dataclass(frozen=True)
+class Context:
+    root: Path
+    settings: Settings
+    today: date
+    agencies: dict = field(default_factory=dict)  # kode → Agency, the valid registry entries
+    sectors: dict = field(default_factory=dict)  # sector code → name
+    path: str = ""  # the file being checked, relative to the root
+    text: str = ""  # its text, for the few checks that scan it whole (a NIK)
+
+    @property
+    def stem(self) -> str:
+        return self.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+
+    @property
+    def folder(self) -> str:
+        parts = self.path.split("/")
+        return parts[2] if len(parts) > 3 else ""

@@ -1,0 +1,125 @@
+"""Find the record files under a data root; a file ooi would skip is reported, never lost."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ooi.errors import OoiError
+from ooi.i18n import tr
+from ooi.loading import Issue
+
+AGENCIES = "data/opd"
+INNOVATIONS = "data/inovasi"
+SUFFIX = ".yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One record file: `kind` is `opd` (an agency) or `inovasi` (an innovation or plan)."""
+
+    path: Path
+    rel: str
+    kind: str
+
+    @property
+    def folder(self) -> str:
+        """The agency folder of an innovation file (`data/inovasi/<folder>/x.yaml`)."""
+        return self.rel.split("/")[2] if self.kind == "inovasi" else ""
+
+    @property
+    def stem(self) -> str:
+        return self.rel.rsplit("/", 1)[-1][: -len(SUFFIX)]
+
+
+@dataclass
+class Tree:
+    """Every record file of a data root, and what lies where it should not."""
+
+    entries: list[Entry]
+    misplaced: list[tuple[str, Issue]]
+
+
+def discover(root: Path) -> Tree:
+    real_root = os.path.realpath(root)
+    tree = Tree([], [])
+    if not (root / AGENCIES).is_dir():
+        raise OoiError(tr("folder {f} tidak ada di {r}", "folder {f} is missing in {r}", f=AGENCIES, r=root))
+    for item in _children(root, AGENCIES, real_root, tree):
+        _add_file(item, AGENCIES, "opd", tree)
+    for item in _children(root, INNOVATIONS, real_root, tree):
+        if item.is_dir():
+            for child in _children(root, f"{INNOVATIONS}/{item.name}", real_root, tree):
+                _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree)
+        else:
+            tree.misplaced.append((f"{INNOVATIONS}/{item.name}", _misplaced(tr(
+                "berkas inovasi harus berada di folder OPD-nya", "an innovation file belongs in its agency's folder"),
+                tr("pindahkan ke data/inovasi/<kode-opd>/", "move it to data/inovasi/<agency-code>/"))))
+    tree.entries.sort(key=lambda entry: entry.rel)
+    tree.misplaced.sort(key=lambda pair: pair[0])
+    return tree
+
+
+def _children(root: Path, folder: str, real_root: str, tree: Tree):
+    """The visible entries of a folder; symbolic links leading outside the root are refused unread."""
+    try:
+        items = sorted(os.scandir(root / folder), key=lambda item: item.name)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        tree.misplaced.append((folder, Issue("Y001", 1, 1, tr(
+            "folder tidak dapat dibaca: {e}", "cannot read the folder: {e}", e=error.strerror or error))))
+        return
+    for item in items:
+        if item.name.startswith("."):
+            continue
+        if item.is_symlink() and not _inside(os.path.realpath(item.path), real_root):
+            tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
+                "tautan simbolik menuju ke luar repositori; tidak dibaca",
+                "symbolic link leads outside the repository; not read"), tr(
+                "ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))))
+            continue
+        yield item
+
+
+def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
+    rel = f"{folder}/{item.name}"
+    if item.is_file() and item.name.endswith(SUFFIX):
+        tree.entries.append(Entry(Path(item.path), rel, kind))
+    elif item.is_dir():
+        tree.misplaced.append((rel, _misplaced(
+            tr("subfolder tidak dibaca di sini", "subfolders are not read here"),
+            tr("pindahkan berkasnya langsung ke {f}/", "move its files directly into {f}/", f=folder))))
+    else:
+        name = item.name.rsplit(".", 1)[0] if "." in item.name else item.name
+        tree.misplaced.append((rel, _misplaced(
+            tr("berkas tidak dibaca karena ekstensinya bukan .yaml", "not read: its extension is not .yaml"),
+            tr("ganti namanya menjadi {n}.yaml", "rename it to {n}.yaml", n=name))))
+
+
+def _misplaced(message: str, hint: str) -> Issue:
+    return Issue("Y013", 1, 1, message, hint)
+
+
+def _inside(path: str, real_root: str) -> bool:
+    return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def select(tree: Tree, root: Path, targets: list[Path]) -> Tree:
+    """Keep only what lies at or under the given paths (files or folders inside the root)."""
+    real_root = os.path.realpath(root)
+    wanted = []
+    for target in targets:
+        if not target.exists() and not target.is_symlink():
+            raise OoiError(tr("{p} tidak ada", "{p} does not exist", p=target))
+        absolute = os.path.abspath(target)
+        if not _inside(absolute, os.path.abspath(root)) and not _inside(os.path.realpath(target), real_root):
+            raise OoiError(tr("{p} berada di luar akar data {r}", "{p} is outside the data root {r}", p=target, r=root))
+        relative = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+        wanted.append("" if relative == "." else relative)
+
+    def chosen(rel: str) -> bool:
+        return any(not want or rel == want or rel.startswith(want + "/") for want in wanted)
+
+    return Tree([e for e in tree.entries if chosen(e.rel)], [(r, i) for r, i in tree.misplaced if chosen(r)])

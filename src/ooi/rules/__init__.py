@@ -1,0 +1,24 @@
+"""The explicit rule registry: every rule module by name; `get(code)` fails loudly."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ooi.rules import references
+
+ALL: tuple[ModuleType, ...] = (references,)
+
+
+def codes_of(rule: ModuleType) -> tuple[str, ...]:
+    return getattr(rule, "CODES", None) or (rule.CODE,)
+
+
+def get(code: str) -> ModuleType:
+    for rule in ALL:
+        if code in codes_of(rule):
+            return rule
+    raise KeyError(f"no rule has code {code!r}")
+
+
+def for_record(record) -> tuple[ModuleType, ...]:
+    return tuple(rule for rule in ALL if isinstance(record, rule.RECORDS))

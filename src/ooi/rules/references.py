@@ -1,0 +1,175 @@
+"""R rules: references between files and the consistency of names, codes and dates."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from ooi.context import Context
+from ooi.findings import Problem
+from ooi.i18n import tr
+from ooi.models import Agency, Innovation, Penerapan
+
+CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
+RECORDS = (Agency, Innovation)
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NIK = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
+
+
+def check(record, context: Context) -> Iterator[Problem]:
+    if isinstance(record, Agency):
+        yield from _agency(record, context)
+    else:
+        yield from _innovation(record, context)
+    if _NIK.search(context.text):
+        yield from _nik(record)
+
+
+def _agency(agency: Agency, context: Context) -> Iterator[Problem]:
+    if agency.kode != context.stem:
+        yield Problem(("kode",), tr("`kode` {k} berbeda dengan nama berkas {s}.yaml",
+                                    "`kode` {k} differs from the file name {s}.yaml", k=agency.kode, s=context.stem),
+                      tr("samakan: `kode: {s}` atau ganti nama berkas", "make them equal: `kode: {s}` or rename the file",
+                         s=context.stem), "R002")
+    for index, code in enumerate(agency.urusan):
+        yield from _sector(("urusan", index), code, context)
+    yield from _order(("aktif_sampai",), agency.aktif_sejak, agency.aktif_sampai)
+
+
+def _innovation(record: Innovation, context: Context) -> Iterator[Problem]:
+    if record.opd not in context.agencies:
+        yield Problem(("opd",), tr("OPD `{k}` tidak terdaftar di data/opd", "agency `{k}` is not registered in data/opd",
+                                   k=record.opd), _choose(sorted(context.agencies)), "R001")
+    if record.opd != context.folder:
+        yield Problem(("opd",), tr("`opd: {k}` berbeda dengan foldernya ({f})", "`opd: {k}` differs from its folder ({f})",
+                                   k=record.opd, f=context.folder),
+                      tr("pindahkan berkas ke data/inovasi/{k}/ atau perbaiki `opd`",
+                         "move the file to data/inovasi/{k}/ or correct `opd`", k=record.opd), "R002")
+    if not _SLUG.fullmatch(context.stem):
+        slug = re.sub(r"[^a-z0-9]+", "-", context.stem.lower()).strip("-") or "nama-inovasi"
+        yield Problem((), tr("nama berkas `{s}.yaml` bukan slug", "file name `{s}.yaml` is not a slug", s=context.stem),
+                      tr("ganti nama menjadi `{n}.yaml` (huruf kecil, angka, tanda hubung)",
+                         "rename it to `{n}.yaml` (lowercase, digits, hyphens)", n=slug), "R003")
+    yield from _sector(("urusan", "utama"), record.urusan.utama, context)
+    for index, code in enumerate(record.urusan.irisan):
+        yield from _sector(("urusan", "irisan", index), code, context)
+    if record.waktu is not None:
+        yield from _order(("waktu", "penerapan"), record.waktu.uji_coba, record.waktu.penerapan)
+    for index, step in enumerate(record.jadwal or ()):
+        yield from _order(("jadwal", index, "selesai"), step.mulai, step.selesai)
+    yield from _future(record, context)
+    yield from _evidence_files(record, context)
+    if isinstance(record, Penerapan) and not any(b.jenis == "regulasi" for b in record.bukti):
+        yield Problem(("bukti",), tr("inovasi yang sudah diterapkan belum menyertakan dasar hukumnya sebagai bukti",
+                                     "an innovation in force lists no legal basis among its evidence"),
+                      tr("tambahkan bukti `jenis: regulasi` (SK atau Perwali yang menetapkan inovasi ini)",
+                         "add evidence of `jenis: regulasi` (the decree or regulation that enacts it)"), "R010")
+
+
+def _sector(keys: tuple, code: str, context: Context) -> Iterator[Problem]:
+    if code not in context.sectors:
+        yield Problem(keys, tr("kode urusan {c} tidak dikenal", "unknown sector code {c}", c=code),
+                      tr("pakai kode dari Permendagri 90/2019, mis. \"1.02\" (Kesehatan); daftar lengkap: `ooi explain R004`",
+                         "use a code of Permendagri 90/2019, e.g. \"1.02\" (health); full list: `ooi explain R004`"),
+                      "R004")
+
+
+def _order(keys: tuple, first, last) -> Iterator[Problem]:
+    if first is not None and last is not None and last < first:
+        yield Problem(keys, tr("`{k}` ({b}) lebih awal dari tanggal sebelumnya ({a})",
+                               "`{k}` ({b}) is earlier than the date before it ({a})", k=keys[-1], a=first, b=last),
+                      tr("periksa kedua tanggal; yang kedua tidak boleh lebih awal",
+                         "check both dates; the second cannot be earlier"), "R005")
+
+
+def _future(record: Innovation, context: Context) -> Iterator[Problem]:
+    dated = [(("tanggal_lapor",), record.tanggal_lapor)]
+    if record.waktu is not None:
+        dated += [(("waktu", "uji_coba"), record.waktu.uji_coba), (("waktu", "penerapan"), record.waktu.penerapan)]
+    dated += [(("bukti", i, "tanggal"), b.tanggal) for i, b in enumerate(record.bukti)]
+    prinsip = record.prinsip
+    dated += [(("prinsip", "keterbukaan", "publikasi", i, "tanggal"), p.tanggal)
+              for i, p in enumerate(prinsip.keterbukaan.publikasi)]
+    dated += [(("prinsip", "kepatutan", "dasar_hukum", i, "tanggal"), d.tanggal)
+              for i, d in enumerate(prinsip.kepatutan.dasar_hukum)]
+    if prinsip.akuntabilitas.monev is not None:
+        dated.append((("prinsip", "akuntabilitas", "monev", "tanggal"), prinsip.akuntabilitas.monev.tanggal))
+    for keys, day in dated:
+        if day is not None and day > context.today:
+            yield Problem(keys, tr("tanggal {d} belum terjadi (hari ini {t})", "date {d} has not come yet (today is {t})",
+                                   d=day, t=context.today),
+                          tr("laporkan yang sudah terjadi; rencana ditulis di `jadwal`",
+                             "report what has happened; plans go in `jadwal`"), "R006")
+
+
+def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
+    root = os.path.realpath(context.root)
+    for index, evidence in enumerate(record.bukti):
+        if evidence.berkas is None:
+            continue
+        target = os.path.realpath(os.path.join(root, evidence.berkas))
+        if os.path.isabs(evidence.berkas) or not target.startswith(root + os.sep):
+            message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
+                         b=evidence.berkas)
+        elif not os.path.isfile(target):
+            message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
+        else:
+            continue
+        yield Problem(("bukti", index, "berkas"), message,
+                      tr("tulis jalur di dalam repositori, mis. `bukti/{o}/sk-inovasi.pdf`, dan sertakan berkasnya",
+                         "write a path inside the repository, e.g. `bukti/{o}/sk-inovasi.pdf`, and add the file",
+                         o=record.opd), "R008")
+
+
+def _nik(record) -> Iterator[Problem]:
+    for keys, text in _texts(record.model_dump(), ()):
+        if _NIK.search(text):
+            yield Problem(keys, tr("teks memuat 16 angka berurutan yang tampak seperti NIK",
+                                   "the text holds 16 digits in a row that look like a NIK"),
+                          tr("hapus NIK: data pribadi (UU 27/2022) tidak boleh ada di repositori publik",
+                             "remove the NIK: personal data (UU 27/2022) has no place in a public repository"), "R009")
+
+
+def _texts(value, keys: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield keys, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*keys, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*keys, index))
+
+
+def _parent(agency: Agency, context: Context) -> Iterator[Problem]:
+    if agency.induk is None:
+        return
+    parent = context.agencies.get(agency.induk)
+    if parent is None or parent.jenis != "kecamatan":
+        yield Problem(("induk",), tr("`induk` {k} bukan kecamatan yang terdaftar",
+                                     "`induk` {k} is not a registered kecamatan", k=agency.induk),
+                      _choose([kode for kode, a in context.agencies.items() if a.jenis == "kecamatan"]), "R001")
+
+
+def _choose(codes: list[str]) -> str:
+    shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
+    return tr("pilih kode dari data/opd: {c}", "choose a code from data/opd: {c}", c=shown)
+
+
+def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterator[tuple[str, Problem]]:
+    """Checks across files: a kelurahan's kecamatan exists (R001); no innovation is filed twice (R007)."""
+    by_name = defaultdict(list)
+    for path, record in records:
+        if isinstance(record, Agency):
+            yield from ((path, problem) for problem in _parent(record, context))
+            continue
+        by_name[(record.opd, " ".join(record.nama.casefold().split()))].append(path)
+    for paths in by_name.values():
+        for path in paths if len(paths) > 1 else ():
+            others = ", ".join(p for p in paths if p != path)
+            yield path, Problem(("nama",), tr("nama inovasi sama dengan {o}", "same innovation name as {o}", o=others),
+                                tr("satu inovasi satu berkas: gabungkan, atau bedakan namanya",
+                                   "one innovation, one file: merge them or give them distinct names"), "R007")
