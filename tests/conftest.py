@@ -1,0 +1,79 @@
+"""Shared test helpers: valid sample records per stage and small data roots made on the fly."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ooi import i18n
+
+SAMPLES = Path(__file__).parent / "samples"
+AGENCY = {
+    "kode": "dispendukcapil",
+    "nama": "Dinas Kependudukan dan Pencatatan Sipil",
+    "singkatan": "Dispendukcapil",
+    "jenis": "dinas",
+    "urusan": ["2.12"],
+}
+SETTINGS = "pemda: Pemerintah Kota Uji\ntahun_target: 2023\njendela_tahun: 2\nbahasa: id\n"
+
+
+def sample(stage: str) -> dict:
+    """A fresh, valid innovation of `dispendukcapil` at stage inisiatif, uji_coba or penerapan."""
+    return copy.deepcopy(_samples()[stage])
+
+
+def _samples(cache={}) -> dict:
+    if not cache:
+        for stage in ("inisiatif", "uji_coba", "penerapan"):
+            cache[stage] = yaml.load((SAMPLES / f"{stage}.yaml").read_text(encoding="utf-8"), Loader=_TextDates)
+    return cache
+
+
+class _TextDates(yaml.SafeLoader):
+    """Keep dates as text, as ooi's loader does, so samples round-trip unchanged."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def make_root(base: Path, files: dict[str, object] | None = None, settings: str = SETTINGS,
+              agencies: list[dict] | None = None) -> Path:
+    """A data root with ooi.yaml, the given agencies (default: dispendukcapil) and files.
+
+    `files` maps a path relative to the root to text, bytes, or a dict dumped as YAML.
+    """
+    (base / "ooi.yaml").write_text(settings, encoding="utf-8")
+    (base / "data/opd").mkdir(parents=True, exist_ok=True)
+    (base / "data/inovasi").mkdir(parents=True, exist_ok=True)
+    for agency in agencies if agencies is not None else [AGENCY]:
+        (base / "data/opd" / f"{agency['kode']}.yaml").write_text(dump(agency), encoding="utf-8")
+    for rel, content in (files or {}).items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, dict):
+            content = dump(content)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+    return base
+
+
+@pytest.fixture(autouse=True)
+def _indonesian(monkeypatch):
+    """Every test starts in the default language, whatever the environment says."""
+    monkeypatch.delenv("OOI_LANG", raising=False)
+    monkeypatch.delenv("OOI_ROOT", raising=False)
+    i18n.use("id")
+    yield
+    i18n.use("id")
