@@ -48,7 +48,7 @@ def _app(
     """
 
 
-def _open(root: str | None, lang: str | None):
+def open_root(root: str | None, lang: str | None):
     """Find the data root, read its settings and choose the language of messages."""
     from ooi import i18n
     from ooi.config import find_root, load_settings
@@ -73,7 +73,7 @@ def validate(
 
     if format not in VALIDATE_FORMATS:
         raise OoiError(f"--format: {format} ({', '.join(VALIDATE_FORMATS)})")
-    data_root, settings = _open(root, lang)
+    data_root, settings = open_root(root, lang)
     result = check(data_root, settings, targets=paths or None)
     sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
     raise typer.Exit(1 if result.errors else 0)
@@ -86,3 +86,7 @@ def main() -> None:
     except OoiError as error:
         print(f"ooi: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
+
+
+# Each command family lives in its own module and adds itself to `app`.
+from ooi.commands import authoring, catalogue, coverage  # noqa: E402,F401

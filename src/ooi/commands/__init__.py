@@ -1,0 +1,1 @@
+"""Command families beyond `validate`; each module adds its commands to `ooi.cli.app`."""
