@@ -53,6 +53,7 @@ def make_root(base: Path, files: dict[str, object] | None = None, settings: str 
 
     `files` maps a path relative to the root to text, bytes, or a dict dumped as YAML.
     """
+    base.mkdir(parents=True, exist_ok=True)
     (base / "ooi.yaml").write_text(settings, encoding="utf-8")
     (base / "data/opd").mkdir(parents=True, exist_ok=True)
     (base / "data/inovasi").mkdir(parents=True, exist_ok=True)

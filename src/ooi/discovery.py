@@ -85,7 +85,7 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
 
 def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
     rel = f"{folder}/{item.name}"
-    if item.is_file() and item.name.endswith(SUFFIX):
+    if item.name.endswith(SUFFIX) and not item.is_dir():  # a broken link is read, and reported as unreadable
         tree.entries.append(Entry(Path(item.path), rel, kind))
     elif item.is_dir():
         tree.misplaced.append((rel, _misplaced(
