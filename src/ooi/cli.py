@@ -7,10 +7,24 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from ooi.errors import OoiError
+from ooi.i18n import tr
+
+class _Group(TyperGroup):
+    """Turns a user error (OoiError) into one line on stderr and its exit code, for every command."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OoiError as error:
+            typer.echo(f"ooi: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     name="ooi",
     help="Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -72,7 +86,8 @@ def validate(
     from ooi.reporters import VALIDATE_FORMATS, render
 
     if format not in VALIDATE_FORMATS:
-        raise OoiError(f"--format: {format} ({', '.join(VALIDATE_FORMATS)})")
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=format, c=", ".join(VALIDATE_FORMATS)))
     data_root, settings = open_root(root, lang)
     result = check(data_root, settings, targets=paths or None)
     sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
@@ -80,12 +95,8 @@ def validate(
 
 
 def main() -> None:
-    """Console entry point: a user error is one line on stderr and exit 2; a bug keeps its traceback."""
-    try:
-        app()
-    except OoiError as error:
-        print(f"ooi: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
+    """Console entry point; anything but an OoiError is a bug and keeps its traceback."""
+    app()
 
 
 # Each command family lives in its own module and adds itself to `app`.

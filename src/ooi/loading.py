@@ -215,6 +215,8 @@ def _too_deep(line: int, column: int) -> Issue:
 
 # libyaml's problem texts, with what to write instead.
 _SYNTAX_HINTS = (
+    ("quoted scalar", "tanda kutip belum ditutup: tutup teks dengan tanda kutip yang sama",
+     "a quote is not closed: end the text with the same quote mark"),
     ("cannot start any token", "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
      "replace tabs with spaces, and quote a text starting with `@`, `%` or `` ` ``"),
     ("mapping values are not allowed", "teks yang memuat `: ` harus diberi tanda kutip",
@@ -229,6 +231,8 @@ _SYNTAX_HINTS = (
 
 def _yaml_issue(error: yaml.YAMLError) -> Issue:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "end of stream" in str(getattr(error, "problem", "")) and getattr(error, "context_mark", None):
+        mark = error.context_mark  # where the unclosed construct began, not the end of the file
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None) or ""

@@ -96,15 +96,25 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
     if kind == "string_type" and isinstance(value, (bool, int, float)):
         return Problem(loc, tr("`{f}` harus teks, tetapi YAML membacanya sebagai {w}",
                                "`{f}` must be text, but YAML reads it as {w}", f=name,
-                               w=tr("ya/tidak (boolean)", "a yes/no boolean") if isinstance(value, bool)
+                               w=tr("boolean (yes/no/on/off/true/false tanpa kutip)",
+                                    "a boolean (unquoted yes/no/on/off/true/false)") if isinstance(value, bool)
                                else tr("angka {v}", "the number {v}", v=value)),
-                       tr('beri tanda kutip, mis. `{k}: "{e}"`', 'put it in quotes, e.g. `{k}: "{e}"`', k=key,
-                          e=(doc.example.strip('"') if doc and doc.example else value)), "S008")
+                       tr('beri tanda kutip: `{k}: "{e}"`', 'put it in quotes: `{k}: "{e}"`', k=key,
+                          e=_as_written(value, loc)), "S008")
     if kind in _TYPE_NAMES:
         wanted = tr(*_TYPE_NAMES[kind])
         return Problem(loc, tr("`{f}` harus berupa {w}", "`{f}` must be {w}", f=name, w=wanted), _write(doc, key),
                        "S003")
     return Problem(loc, tr("`{f}`: {m}", "`{f}`: {m}", f=name, m=_form_message(kind, error)), _write(doc, key), "S007")
+
+
+def _as_written(value: object, loc: tuple) -> str:
+    """Best guess of what the user typed; sector codes always have two decimals (`1.10`, read as 1.1)."""
+    if isinstance(value, bool):
+        return "..."  # yes, no, on, off, true or false: which one was typed is lost
+    if isinstance(value, float) and "urusan" in loc:
+        return f"{value:.2f}"
+    return str(value)
 
 
 def _form_message(kind: str, error: dict) -> str:

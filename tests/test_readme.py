@@ -1,0 +1,24 @@
+"""The README's set-up commands are the ones CI runs, and they name commands that exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+TOP = Path(__file__).resolve().parents[1]
+
+
+def commands() -> list[str]:
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(python3 -m venv .*)\n```", readme)
+
+
+def test_readme_gives_the_two_set_up_commands():
+    run, test = commands()[:2]
+    assert run.endswith("ooi status")
+    assert test.endswith("python -m pytest") and "'.[test]'" in test
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (TOP / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands()[1] in ci.splitlines()

@@ -1,0 +1,95 @@
+"""`ooi validate` end to end: exit codes, formats (golden output), languages, finding the root."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import make_root, sample
+from ooi.cli import app
+
+GOLDEN = Path(__file__).parent / "golden" / "validate"
+ROOT = GOLDEN / "root"
+UPDATE = os.environ.get("OOI_UPDATE_GOLDEN") == "1"
+
+
+def run(*args, **env):
+    return CliRunner().invoke(app, ["validate", *args], env={"OOI_LANG": None, "OOI_ROOT": None, **env})
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_golden_output(fmt):
+    outcome = run("--root", str(ROOT), "--format", fmt)
+    assert outcome.exit_code == 1, outcome.output
+    golden = GOLDEN / f"expected.{fmt}"
+    if UPDATE:
+        golden.write_text(outcome.stdout, encoding="utf-8")
+    assert outcome.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_json_and_sarif_are_well_formed():
+    report = json.loads(run("--root", str(ROOT), "--format", "json").stdout)
+    assert set(report) == {"ok", "files", "errors", "warnings", "findings"}
+    assert report["ok"] is False and report["files"] == 3
+    assert set(report["findings"][0]) >= {"path", "line", "column", "code", "severity", "field", "message", "hint"}
+    sarif = json.loads(run("--root", str(ROOT), "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert len({rule["id"] for rule in rules}) == len(rules)
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} <= {rule["id"] for rule in rules}
+
+
+def test_clean_root_exits_zero(tmp_path):
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/penak-pkk.yaml": sample("penerapan")})
+    outcome = run("--root", str(root))
+    assert outcome.exit_code == 0, outcome.output
+    assert "0 error" in outcome.stdout
+
+
+def test_one_file_or_folder(tmp_path):
+    broken = ROOT / "data/inovasi/dispendukcapil/rusak.yaml"
+    outcome = run("--root", str(ROOT), "--format", "json", str(broken))
+    assert outcome.exit_code == 1
+    assert {f["path"] for f in json.loads(outcome.stdout)["findings"]} == {"data/inovasi/dispendukcapil/rusak.yaml"}
+    assert run("--root", str(ROOT), str(ROOT / "data/opd")).exit_code == 0
+
+
+@pytest.mark.parametrize("args", [["--format", "xml"], ["tidak-ada.yaml"]])
+def test_usage_errors_exit_two(args):
+    outcome = run("--root", str(ROOT), *args)
+    assert outcome.exit_code == 2, outcome.output
+
+
+def test_no_data_root_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outcome = run()
+    assert outcome.exit_code == 2
+    assert "ooi.yaml tidak ditemukan" in outcome.stderr
+
+
+def test_root_is_found_upwards_or_from_the_environment(tmp_path, monkeypatch):
+    root = make_root(tmp_path / "repo")
+    monkeypatch.chdir(root / "data/inovasi")
+    assert run().exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    assert run(OOI_ROOT=str(root)).exit_code == 0
+
+
+def test_language_from_option_environment_and_settings(tmp_path):
+    assert "unknown key `tujuann`" in run("--root", str(ROOT), "--lang", "en").stdout
+    assert "unknown key `tujuann`" in run("--root", str(ROOT), OOI_LANG="en").stdout
+    english = make_root(tmp_path, {"data/inovasi/dispendukcapil/x.yaml": "nama: ["},
+                        settings="pemda: Kota Uji\nbahasa: en\n")
+    assert "YAML syntax error" in run("--root", str(english)).stdout
+    assert "sintaks YAML salah" in run("--root", str(english), "--lang", "id").stdout
+
+
+def test_broken_settings_are_a_usage_error(tmp_path):
+    root = make_root(tmp_path, settings="pemda: Kota Uji\ntahun_targett: 2023\n")
+    outcome = run("--root", str(root))
+    assert outcome.exit_code == 2
+    assert "maksudnya `tahun_target`" in outcome.stderr
