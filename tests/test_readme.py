@@ -22,3 +22,18 @@ def test_readme_gives_the_two_set_up_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (TOP / ".ci" / "run").read_text(encoding="utf-8")
     assert commands()[1] in ci.splitlines()
+
+
+def test_readme_examples_are_valid_records(tmp_path):
+    from datetime import date
+
+    from conftest import make_root
+    from ooi.checker import check
+    from ooi.config import load_settings
+
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"### Contoh lengkap.*?\n\n```yaml\n(.*?)```", readme, re.S)
+    assert len(examples) == 2
+    files = {f"data/inovasi/dispendukcapil/contoh-{i}.yaml": text for i, text in enumerate(examples)}
+    root = make_root(tmp_path, files)
+    assert check(root, load_settings(root), today=date(2026, 11, 28)).findings == []
