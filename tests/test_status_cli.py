@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,15 @@ def test_shipped_data_at_the_launch():
     assert (summary["reported"], summary["agencies_with_innovation"], summary["innovations"]) == (11, 11, 19)
     assert (summary["achieved"], summary["planned"], summary["missing"]) == (0, 0, registered - 11)
     assert all(a["errors"] == 0 and a["warnings"] == 0 for a in report["agencies"]), report["agencies"]
+
+
+def test_readme_shows_the_launch_day_table():
+    """The README's sample is the real output (the count of files filed later may grow with the data)."""
+    readme = (SHIPPED / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```\n\$ ooi status --tahun 2023 --per 2023-02-05\n(.*?)```", readme, re.S).group(1)
+    real = run("status", "--root", str(SHIPPED), "--tahun", "2023", "--per", "2023-02-05").stdout
+
+    def lines(text: str) -> list[str]:
+        return [line for line in text.splitlines() if "dilapor setelah" not in line]
+
+    assert lines(shown) == lines(real)
