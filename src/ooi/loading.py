@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from ooi.construct import construct
 from ooi.i18n import tr
 
 MAX_BYTES = 1 << 20
@@ -18,7 +19,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 # YAML 1.1 reads these ints differently from YAML 1.2 and from what people mean.
 _SURPRISING_INT = re.compile(r"[-+]?(0[0-9_]+|0[box].*|.*[_:].*)")
-_DEEP_BLOCK = re.compile(rb"^[ \t?-]{%d}" % MAX_DEPTH, re.MULTILINE)
+# A line opening with MAX_DEPTH of ` \t?-`: mapped to spaces, a substring search finds it (fast).
+_INDENTS = bytes.maketrans(b"\t?-", b"   ")
+_DEEP_BLOCK = b" " * MAX_DEPTH
 _BRACKETS = re.compile(rb"[\[\]{}]")
 
 
@@ -114,7 +117,7 @@ def parse(raw: bytes) -> Document:
     if issue is None:
         loader = _Loader(raw)
         try:
-            document.data = loader.get_single_data()
+            document.data = construct(loader)
         except yaml.YAMLError as error:
             issue = _yaml_issue(error)
         except (ValueError, TypeError, OverflowError, RecursionError) as error:
@@ -174,9 +177,14 @@ def _prescan(raw: bytes) -> Issue | None:
                 deepest = depth
                 if deepest > MAX_DEPTH:  # deep flow nesting is quadratic in libyaml: stop here
                     return _too_deep(*_place(raw, match.start()))
-    if b"&" in raw or b"*" in raw or b"!" in raw or _DEEP_BLOCK.search(raw):
+    if b"&" in raw or b"*" in raw or b"!" in raw or _deep_block(raw):
         return _scan_events(raw)
     return None
+
+
+def _deep_block(raw: bytes) -> bool:
+    indents = raw.translate(_INDENTS)
+    return indents.startswith(_DEEP_BLOCK) or b"\n" + _DEEP_BLOCK in indents
 
 
 def _scan_events(raw: bytes) -> Issue | None:

@@ -17,6 +17,9 @@ RECORDS = (Agency, Innovation)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NIK = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
+# Runs of 16 or more digits; one of exactly 16 is a NIK. Four times faster than _NIK on a whole
+# file (the lookbehind is tried at every character), and every record holds an 18-digit NIP.
+_DIGIT_RUNS = re.compile(r"[0-9]{16,}")
 
 
 def check(record, context: Context) -> Iterator[Problem]:
@@ -24,7 +27,7 @@ def check(record, context: Context) -> Iterator[Problem]:
         yield from _agency(record, context)
     else:
         yield from _innovation(record, context)
-    if _NIK.search(context.text):
+    if any(len(run) == 16 for run in _DIGIT_RUNS.findall(context.text)):
         yield from _nik(record)
 
 

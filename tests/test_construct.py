@@ -1,0 +1,52 @@
+"""The fast construction builds exactly what PyYAML's own constructor builds, or lets it build."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import SAMPLES
+from ooi.construct import construct
+from ooi.loading import _Loader, parse
+
+DOCUMENTS = [
+    *[(SAMPLES / f"{stage}.yaml").read_bytes() for stage in ("inisiatif", "uji_coba", "penerapan")],
+    b"a: 1\nb: [1, 2.5, .inf, -.nan, ~, null, true, no, on, 0x1f, 012, 1_000, 3:20]\nc: {d: '', e: \"x\"}\n",
+    b"<<: {a: 1}\nb: 2\n",  # a merge key: PyYAML merges
+    b"a: 1\na: 2\nb: {c: 1, c: 2}\n",  # duplicates: the loader records them
+    b"? [a, b]\n: 1\n",  # a collection as a key: PyYAML refuses it
+    b"1: a\n01: b\ntrue: c\n~: d\n",
+    b"= : 1\n",
+    b"- - - x\n  - y\n- {}\n- []\n",
+    b"",
+    b"just text\n",
+]
+
+
+@pytest.mark.parametrize("raw", DOCUMENTS)
+def test_same_data_and_issues_as_pyyaml(raw):
+    def pyyaml():
+        loader = _Loader(raw)
+        try:
+            return repr(loader.get_single_data()), [(k, m.line) for k, m in loader.duplicates]
+        except yaml.YAMLError as error:
+            return type(error).__name__, []
+        finally:
+            loader.dispose()
+
+    def fast():
+        loader = _Loader(raw)
+        try:
+            return repr(construct(loader)), [(k, m.line) for k, m in loader.duplicates]
+        except yaml.YAMLError as error:
+            return type(error).__name__, []
+        finally:
+            loader.dispose()
+
+    assert fast() == pyyaml()
+
+
+def test_parse_reports_what_pyyaml_reports():
+    document = parse(b"a: 1\na: 2\n")
+    assert document.data == {"a": 2}
+    assert [(i.code, i.line) for i in document.issues] == [("Y004", 2)]
