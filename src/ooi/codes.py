@@ -48,6 +48,7 @@ CODES = _codes(
     ("S007", E, "bentuk nilai tidak sah", "value has an invalid form"),
     ("S008", E, "nilai dibaca YAML berbeda dari maksudnya", "YAML reads the value differently than meant"),
     ("S009", E, "daftar kurang isi", "list has too few items"),
+    ("S010", E, "isian teks masih placeholder", "a text is still a placeholder"),
     ("R001", E, "OPD tidak terdaftar", "unknown agency"),
     ("R002", E, "nama folder atau berkas tidak sesuai isi", "folder or file name does not match the record"),
     ("R003", E, "nama berkas bukan slug", "file name is not a slug"),
@@ -58,4 +59,6 @@ CODES = _codes(
     ("R008", E, "berkas bukti tidak ada atau di luar repositori", "evidence file missing or outside the repository"),
     ("R009", E, "teks memuat NIK (data pribadi)", "text contains a NIK (personal data)"),
     ("R010", E, "bukti dasar hukum belum ada", "no legal basis among the evidence"),
+    ("R012", E, "pengecualian tidak sah", "invalid waiver"),
+    ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
 )

@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ooi.rules import references
+from ooi.rules import (
+    content,
+    p1_efisiensi,
+    p2_efektivitas,
+    p3_kualitas_pelayanan,
+    p4_tanpa_konflik_kepentingan,
+    p5_kepentingan_umum,
+    p6_keterbukaan,
+    p7_kepatutan,
+    p8_akuntabilitas,
+    references,
+)
 
-ALL: tuple[ModuleType, ...] = (references,)
+ALL: tuple[ModuleType, ...] = (
+    references,
+    content,
+    p1_efisiensi,
+    p2_efektivitas,
+    p3_kualitas_pelayanan,
+    p4_tanpa_konflik_kepentingan,
+    p5_kepentingan_umum,
+    p6_keterbukaan,
+    p7_kepatutan,
+    p8_akuntabilitas,
+)
 
 
 def codes_of(rule: ModuleType) -> tuple[str, ...]:

@@ -1,0 +1,86 @@
+"""S010 isian teks: the free texts outside the principles say something real, not a placeholder.
+
+Yang diperiksa:
+    Teks bebas di luar prinsip bukan isian pengganti (kosong, `-`, `ada`, `sudah`, `lorem…`):
+    `latar_belakang` dan `rancang_bangun` minimal 15 kata (di bawah 25 kata diberi peringatan),
+    `tujuan`, `manfaat`, dan `hasil` minimal 4 kata, dan `keluaran.indikator`,
+    `penerima_manfaat.uraian`, serta setiap `jadwal[].kegiatan` bukan isian pengganti.
+    `manfaat` yang sama kata demi kata dengan `tujuan` diberi peringatan. Batas kata dan daftar
+    isian pengganti ada di `data/prinsip.yaml`.
+What it checks:
+    The free texts outside the principles are not placeholders (empty, `-`, `ada`, `sudah`,
+    `lorem…`): `latar_belakang` (background) and `rancang_bangun` (design) have at least 15
+    words (under 25 is a warning), `tujuan` (objective), `manfaat` (benefit) and `hasil`
+    (results) at least 4, and `keluaran.indikator`, `penerima_manfaat.uraian` and every
+    `jadwal[].kegiatan` are not placeholders. A `manfaat` word for word the same as the `tujuan`
+    is a warning. The word counts and the placeholder list live in `data/prinsip.yaml`.
+Mengapa:
+    PP 38/2017 meminta usulan inovasi memuat rancang bangun dan pokok perubahan, tujuan, dan
+    manfaat; kerangka acuan kerja (KAK) dimulai dengan latar belakang yang menjelaskan masalah
+    dan mengapa penting. Isian pengganti lolos skema tetapi tidak memberi penilai apa pun untuk
+    dinilai.
+Why:
+    PP 38/2017 asks an innovation proposal to state its design and main changes, objective and
+    benefits; a terms of reference (KAK) starts with a background explaining the problem and
+    why it matters. A placeholder passes the schema but gives the assessors nothing to assess.
+Contoh lolos:
+    latar_belakang: >-
+      Banyak bayi di Kota Batu belum memiliki akta kelahiran karena orang tua harus datang
+      sendiri ke kantor Dispendukcapil, antre, dan kembali lagi saat dokumen kurang lengkap.
+    tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.
+Passing example:
+    latar_belakang: >-
+      Banyak bayi di Kota Batu belum memiliki akta kelahiran karena orang tua harus datang
+      sendiri ke kantor Dispendukcapil, antre, dan kembali lagi saat dokumen kurang lengkap.
+    tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.
+Contoh gagal:
+    latar_belakang: Lorem ipsum dolor sit amet.
+    tujuan: "-"
+Failing example:
+    latar_belakang: Lorem ipsum dolor sit amet.
+    tujuan: "-"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ooi.context import Context
+from ooi.findings import Problem, Severity, field_name
+from ooi.i18n import tr
+from ooi.models import Innovation
+from ooi.rules.text import filled, normal_words, placeholder
+
+CODE = "S010"
+RECORDS = (Innovation,)
+
+_GUIDES = {
+    "latar_belakang": ("uraikan masalahnya, siapa yang terdampak, seberapa besar (dengan angka), dan mengapa "
+                       "perlu diselesaikan sekarang", "describe the problem, who it affects, how much (with "
+                       "figures), and why it must be solved now"),
+    "rancang_bangun": ("uraikan cara kerja inovasi langkah demi langkah dan apa yang berubah dibanding cara lama",
+                       "describe how the innovation works step by step and what changes against the old way"),
+    "tujuan": ("tulis apa yang ingin dicapai, sebaiknya terukur", "write what it aims to achieve, best measurably"),
+    "manfaat": ("tulis apa yang didapat penerima manfaat", "write what the beneficiaries gain"),
+    "hasil": ("tulis capaian dengan angka, mis. \"waktu layanan turun dari 7 menjadi 3 hari\"",
+              "write the results with figures, e.g. \"the service time fell from 7 to 3 days\""),
+}
+
+
+def check(record: Innovation, context: Context) -> Iterator[Problem]:
+    for key, guide in _GUIDES.items():
+        text = getattr(record, key)
+        if text is not None:
+            yield from filled((key,), text, key, tr(*guide), f"`{key}`")
+    if not placeholder(record.manfaat) and normal_words(record.manfaat) == normal_words(record.tujuan):
+        yield Problem(("manfaat",), tr("`manfaat` sama dengan `tujuan`", "`manfaat` is the same as `tujuan`"),
+                      tr(*_GUIDES["manfaat"]), severity=Severity.WARNING)
+    short = [(("keluaran", "indikator"), record.keluaran.indikator),
+             (("penerima_manfaat", "uraian"), record.penerima_manfaat.uraian)]
+    short += [(("jadwal", i, "kegiatan"), step.kegiatan) for i, step in enumerate(record.jadwal or ())]
+    for keys, text in short:
+        if placeholder(text):
+            yield Problem(keys, tr("`{k}` masih berupa isian pengganti (\"{t}\")", "`{k}` is a placeholder (\"{t}\")",
+                                   k=field_name(keys), t=" ".join(text.split())[:40]),
+                          tr("tulis isinya dengan kata-kata sendiri; contoh ada di `ooi explain S010`",
+                             "write it in your own words; examples in `ooi explain S010`"))

@@ -1,0 +1,60 @@
+"""The facts the principle rules judge by, read once from the package's `data/prinsip.yaml`."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+import yaml
+
+
+class Principle(NamedTuple):
+    """One principle of PP 38/2017 Pasal 3: its code, YAML key, letter and legal wording."""
+
+    code: str
+    key: str
+    letter: str
+    legal: str  # the Indonesian wording of the regulation
+    english: str
+
+    @property
+    def label(self) -> str:
+        """`P2 (efektivitas)`: how a message names a principle."""
+        return f"{self.code} ({self.key})"
+
+    @property
+    def source(self) -> str:
+        return f"PP 38/2017 Pasal 3 huruf {self.letter}"
+
+
+@cache
+def facts() -> dict:
+    text = resources.files("ooi").joinpath("data/prinsip.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+@cache
+def principles() -> dict[str, Principle]:
+    """P1…P8 in order, code → Principle."""
+    return {code: Principle(code, row["kunci"], row["huruf"], row["bunyi"], row["en"])
+            for code, row in facts()["prinsip"].items()}
+
+
+def principle(code: str) -> Principle:
+    return principles()[code]
+
+
+def skm_band(value: float) -> str | None:
+    """The SKM quality band (A–D) of an index value, or None outside the scale.
+
+    Bands are read by their lower bounds, so a value between two printed ranges
+    (64.995) falls in the lower band, as the printed upper bound (64.99) intends.
+    """
+    table = facts()["skm"]
+    if not table["minimal"] <= value <= table["maksimal"]:
+        return None
+    for band in sorted(table["mutu"], key=lambda row: row["dari"], reverse=True):
+        if value >= band["dari"]:
+            return band["mutu"]
+    return None

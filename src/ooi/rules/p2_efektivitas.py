@@ -1,0 +1,107 @@
+"""P2 efektivitas: the innovation states its effect and, once in force, its target and what it reached.
+
+Yang diperiksa:
+    `prinsip.efektivitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal 6
+    kata, bukan salinan uraian prinsip lain). Pada tahapan `penerapan`, `target` dan `realisasi`
+    indikator keluaran wajib ada; `realisasi` di bawah `target` diberi peringatan (target dibaca
+    sebagai batas bawah, seperti indikator keluaran pada umumnya). Di tahapan mana pun, `target`
+    yang ditulis harus sama dengan `keluaran.target`, sebab efektivitas diukur pada indikator
+    keluaran itu (berbeda: peringatan).
+What it checks:
+    `prinsip.efektivitas.uraian` is a real statement (not a placeholder, at least 6 words, not a
+    copy of another principle's statement). At stage `penerapan`, the output indicator's
+    `target` and `realisasi` (what was reached) are required; a `realisasi` below the `target`
+    is a warning (the target is read as a floor, as output indicators usually are). At any
+    stage, a `target` written here must equal `keluaran.target`, because effectiveness is
+    measured on that output indicator (a difference is a warning).
+Mengapa:
+    PP 38/2017 Pasal 3 huruf b: inovasi daerah dilaksanakan berdasarkan prinsip "perbaikan
+    efektivitas". Efektif berarti sasaran tercapai; itu terlihat dari realisasi indikator
+    keluaran terhadap targetnya, bukan dari pernyataan saja.
+Why:
+    PP 38/2017 Article 3 letter b: regional innovation follows the principle of "perbaikan
+    efektivitas" (improved effectiveness). Effective means the objective is reached, which shows
+    in the output indicator's realisation against its target, not in a statement alone.
+Contoh lolos:
+    tahapan: penerapan
+    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
+    prinsip:
+      efektivitas:
+        uraian: Cakupan akta kelahiran anak melampaui target yang ditetapkan pada awal tahun.
+        target: 98
+        realisasi: 98.4
+Passing example:
+    tahapan: penerapan
+    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
+    prinsip:
+      efektivitas:
+        uraian: Cakupan akta kelahiran anak melampaui target yang ditetapkan pada awal tahun.
+        target: 98
+        realisasi: 98.4
+Contoh gagal:
+    tahapan: penerapan
+    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
+    prinsip:
+      efektivitas:
+        uraian: Cakupan akta kelahiran anak hampir mencapai target yang ditetapkan pada awal tahun.
+        target: 98
+        realisasi: 97.9  # di bawah target: peringatan
+Failing example:
+    tahapan: penerapan
+    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
+    prinsip:
+      efektivitas:
+        uraian: Cakupan akta kelahiran anak hampir mencapai target yang ditetapkan pada awal tahun.
+        target: 98
+        realisasi: 97.9  # below the target: a warning
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ooi.context import Context
+from ooi.findings import Problem, Severity
+from ooi.i18n import tr
+from ooi.models import Innovation
+from ooi.rules.text import number, reached, statement
+
+CODE = "P2"
+RECORDS = (Innovation,)
+GUIDE = ("uraikan sasaran yang tercapai, sebaiknya dengan capaian indikator keluaran terhadap targetnya",
+         "say which objective was reached, best with the output indicator's result against its target")
+_KEYS = ("prinsip", "efektivitas")
+
+
+def check(record: Innovation, context: Context) -> Iterator[Problem]:
+    yield from statement(record, CODE, GUIDE)
+    principle, output = record.prinsip.efektivitas, record.keluaran
+    if principle.target is not None and principle.target != output.target:
+        yield Problem((*_KEYS, "target"),
+                      tr("target efektivitas ({a}) berbeda dengan `keluaran.target` ({b} {s})",
+                         "the effectiveness target ({a}) differs from `keluaran.target` ({b} {s})",
+                         a=number(principle.target), b=number(output.target), s=output.satuan),
+                      tr("efektivitas diukur pada indikator keluaran: samakan keduanya (`target: {b}`)",
+                         "effectiveness is measured on the output indicator: make them equal (`target: {b}`)",
+                         b=number(output.target)), severity=Severity.WARNING)
+    if not reached(record, "penerapan"):
+        return
+    if principle.target is None:
+        yield Problem((*_KEYS, "target"), tr("target efektivitas belum ada (wajib pada tahapan penerapan)",
+                                             "no effectiveness target (required at stage penerapan)"),
+                      tr("tulis `target: {b}` (target indikator keluaran \"{i}\")",
+                         "write `target: {b}` (the target of the output indicator \"{i}\")",
+                         b=number(output.target), i=output.indikator))
+    if principle.realisasi is None:
+        yield Problem((*_KEYS, "realisasi"), tr("realisasi belum ada (wajib pada tahapan penerapan)",
+                                                "no `realisasi` (required at stage penerapan)"),
+                      tr("tulis capaian terukur indikator \"{i}\" dalam {s}, mis. `realisasi: {b}`",
+                         "write the measured result of the indicator \"{i}\" in {s}, e.g. `realisasi: {b}`",
+                         i=output.indikator, s=output.satuan, b=number(output.target)))
+    elif principle.target is not None and principle.realisasi < principle.target:
+        yield Problem((*_KEYS, "realisasi"),
+                      tr("realisasi {r} di bawah target {t} {s}", "the realisation {r} is below the target {t} {s}",
+                         r=number(principle.realisasi), t=number(principle.target), s=output.satuan),
+                      tr("tulis angkanya apa adanya, dan jelaskan penyebab serta langkah perbaikannya di `hasil`",
+                         "keep the true figure, and explain the cause and the remedy in `hasil`"),
+                      severity=Severity.WARNING)

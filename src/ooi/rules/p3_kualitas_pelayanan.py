@@ -1,0 +1,137 @@
+"""P3 kualitas pelayanan: the service got better, shown by a satisfaction survey or complaint handling.
+
+Yang diperiksa:
+    `prinsip.kualitas_pelayanan.uraian` adalah pernyataan sungguhan (bukan isian pengganti,
+    minimal 6 kata, bukan salinan uraian prinsip lain). Inovasi `pelayanan_publik` pada tahapan
+    `penerapan` wajib menunjukkan hasil SKM (`skm: {nilai, tahun}`) atau penanganan pengaduan
+    (`pengaduan: {masuk, selesai}`). Di tahapan mana pun: nilai SKM di luar skala 25–100 adalah
+    error; nilai bermutu D (25,00–64,99) diberi peringatan; tahun SKM yang belum terjadi adalah
+    error, dan SKM yang lebih tua dari mulainya inovasi diberi peringatan (tidak mengukur
+    layanan baru); pengaduan `selesai` lebih dari `masuk` adalah error, dan yang selesai kurang
+    dari 80% diberi peringatan. Skala, batas mutu, dan 80% ada di `data/prinsip.yaml`.
+What it checks:
+    `prinsip.kualitas_pelayanan.uraian` is a real statement (not a placeholder, at least 6
+    words, not a copy of another principle's statement). A `pelayanan_publik` innovation at
+    stage `penerapan` must show an SKM result (`skm: {nilai, tahun}`, the public satisfaction
+    survey) or complaint handling (`pengaduan: {masuk, selesai}`). At any stage: an SKM value
+    outside the 25–100 scale is an error; a value in band D (25.00–64.99) is a warning; an SKM
+    year still to come is an error, and an SKM older than the innovation is a warning (it does
+    not measure the new service); more complaints `selesai` (resolved) than `masuk` (received)
+    is an error, and fewer than 80% resolved is a warning. The scale, the bands and the 80% live
+    in `data/prinsip.yaml`.
+Mengapa:
+    PP 38/2017 Pasal 3 huruf c: inovasi daerah dilaksanakan berdasarkan prinsip "perbaikan
+    kualitas pelayanan". Permenpan RB 14/2017 menetapkan SKM sebagai ukuran kepuasan pelayanan
+    (indeks 25–100; mutu A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99), dan
+    penyelesaian pengaduan menjadi indikator Indeks Inovasi Daerah Kemendagri.
+Why:
+    PP 38/2017 Article 3 letter c: regional innovation follows the principle of "perbaikan
+    kualitas pelayanan" (better service quality). Permenpan RB 14/2017 sets the SKM survey as
+    the measure of satisfaction with a service (index 25–100; band A 88.31–100, B 76.61–88.30,
+    C 65.00–76.60, D 25.00–64.99), and complaint resolution is an indicator of the Ministry of
+    Home Affairs' regional innovation index.
+Contoh lolos:
+    tahapan: penerapan
+    bentuk: pelayanan_publik
+    prinsip:
+      kualitas_pelayanan:
+        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
+        skm: {nilai: 65.00, tahun: 2022}  # mutu C
+Passing example:
+    tahapan: penerapan
+    bentuk: pelayanan_publik
+    prinsip:
+      kualitas_pelayanan:
+        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
+        skm: {nilai: 65.00, tahun: 2022}  # band C
+Contoh gagal:
+    tahapan: penerapan
+    bentuk: pelayanan_publik
+    prinsip:
+      kualitas_pelayanan:
+        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
+        skm: {nilai: 120, tahun: 2022}  # di luar skala 25–100
+Failing example:
+    tahapan: penerapan
+    bentuk: pelayanan_publik
+    prinsip:
+      kualitas_pelayanan:
+        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
+        skm: {nilai: 120, tahun: 2022}  # outside the 25–100 scale
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ooi.context import Context
+from ooi.findings import Problem, Severity
+from ooi.i18n import tr
+from ooi.models import Innovation
+from ooi.rules.facts import facts, skm_band
+from ooi.rules.text import number, reached, statement
+
+CODE = "P3"
+RECORDS = (Innovation,)
+GUIDE = ("uraikan apa yang lebih baik bagi penerima layanan: lebih cepat, lebih mudah, lebih pasti, lebih ramah",
+         "say what is better for those served: faster, easier, more certain, friendlier")
+_KEYS = ("prinsip", "kualitas_pelayanan")
+
+
+def check(record: Innovation, context: Context) -> Iterator[Problem]:
+    yield from statement(record, CODE, GUIDE)
+    principle = record.prinsip.kualitas_pelayanan
+    if principle.skm is not None:
+        yield from _survey(record, context)
+    if principle.pengaduan is not None:
+        yield from _complaints(principle.pengaduan)
+    if (record.bentuk == "pelayanan_publik" and reached(record, "penerapan")
+            and principle.skm is None and principle.pengaduan is None):
+        yield Problem(_KEYS, tr("layanan publik yang sudah diterapkan belum menunjukkan hasil SKM maupun "
+                                "penanganan pengaduan",
+                                "a public service in force shows neither an SKM result nor complaint handling"),
+                      tr("tambahkan `skm: {nilai: 82.5, tahun: 2022}` dan/atau `pengaduan: {masuk: 40, selesai: 38}`",
+                         "add `skm: {nilai: 82.5, tahun: 2022}` and/or `pengaduan: {masuk: 40, selesai: 38}`"))
+
+
+def _survey(record: Innovation, context: Context) -> Iterator[Problem]:
+    survey, table = record.prinsip.kualitas_pelayanan.skm, facts()["skm"]
+    band = skm_band(survey.nilai)
+    if band is None:
+        yield Problem((*_KEYS, "skm", "nilai"),
+                      tr("nilai SKM {v} di luar skala {a}–{b}", "the SKM value {v} is outside the {a}–{b} scale",
+                         v=number(survey.nilai), a=table["minimal"], b=table["maksimal"]),
+                      tr("tulis nilai indeks SKM (skala {a}–{b}, Permenpan RB 14/2017), bukan nilai interval "
+                         "1–4 atau persen", "write the SKM index (scale {a}–{b}, Permenpan RB 14/2017), not the "
+                         "1–4 interval value or a percentage", a=table["minimal"], b=table["maksimal"]))
+    elif band in table["mutu_peringatan"]:
+        yield Problem((*_KEYS, "skm", "nilai"),
+                      tr("nilai SKM {v} bermutu {m}", "the SKM value {v} is in band {m}", v=number(survey.nilai), m=band),
+                      tr("uraikan rencana perbaikan layanan di `uraian` dan ulangi survei setelah perbaikan",
+                         "state the plan to improve the service in `uraian` and survey again after it"),
+                      severity=Severity.WARNING)
+    if survey.tahun > context.today.year:
+        yield Problem((*_KEYS, "skm", "tahun"), tr("tahun SKM {t} belum terjadi", "the SKM year {t} has not come yet",
+                                                   t=survey.tahun),
+                      tr("tulis tahun survei yang sudah dilaksanakan", "write the year of a survey already held"))
+    elif record.started is not None and survey.tahun < record.started.year:
+        yield Problem((*_KEYS, "skm", "tahun"),
+                      tr("SKM tahun {t} lebih tua dari mulainya inovasi ({d})",
+                         "the SKM of {t} is older than the innovation ({d})", t=survey.tahun, d=record.started),
+                      tr("pakai SKM yang diambil setelah inovasi berjalan, agar mengukur layanan yang baru",
+                         "use an SKM taken after the innovation began, so it measures the new service"),
+                      severity=Severity.WARNING)
+
+
+def _complaints(complaints) -> Iterator[Problem]:
+    keys = (*_KEYS, "pengaduan", "selesai")
+    if complaints.selesai > complaints.masuk:
+        yield Problem(keys, tr("pengaduan selesai ({s}) lebih banyak dari yang masuk ({m})",
+                               "more complaints resolved ({s}) than received ({m})", s=complaints.selesai,
+                               m=complaints.masuk),
+                      tr("periksa kedua angka untuk periode yang sama", "check both figures cover the same period"))
+    elif complaints.masuk and complaints.selesai / complaints.masuk < facts()["pengaduan_selesai_minimal"]:
+        yield Problem(keys, tr("baru {s} dari {m} pengaduan yang selesai", "only {s} of {m} complaints are resolved",
+                               s=complaints.selesai, m=complaints.masuk),
+                      tr("tindak lanjuti pengaduan yang tersisa lalu perbarui angkanya",
+                         "follow up the remaining complaints, then update the figures"), severity=Severity.WARNING)

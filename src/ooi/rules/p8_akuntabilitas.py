@@ -1,0 +1,152 @@
+"""P8 akuntabilitas: a named person answers for the innovation, its results are reported and evaluated.
+
+Yang diperiksa:
+    `prinsip.akuntabilitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal
+    6 kata, bukan salinan uraian prinsip lain). `penanggung_jawab` lengkap: `nama` dan `jabatan`
+    bukan isian pengganti, dan NIP-nya masuk akal (bentuk NIP sendiri diperiksa S005): TMT
+    pengangkatan tidak sebelum usia 18 tahun dan tidak setelah hari ini. Pada tahapan
+    `penerapan`, `monev` wajib ada dan `hasil` sebaiknya memuat angka capaian (tanpa angka:
+    peringatan). Ringkasan monev bukan isian pengganti; monev yang bertanggal sebelum inovasi
+    dimulai diberi peringatan. Penanggung jawab tidak boleh juga tercatat sebagai pihak terkait
+    (`prinsip.tanpa_konflik_kepentingan.pihak_terkait`); nama dibandingkan tanpa gelar.
+What it checks:
+    `prinsip.akuntabilitas.uraian` is a real statement (not a placeholder, at least 6 words, not
+    a copy of another principle's statement). `penanggung_jawab` (person in charge) is complete:
+    `nama` and `jabatan` are not placeholders, and the NIP makes sense (its form is S005's
+    check): the appointment date it holds is not before the age of 18 nor after today. At stage
+    `penerapan`, `monev` (monitoring and evaluation) is required and `hasil` (results) should
+    hold figures (none: a warning). The monev summary is not a placeholder; a monev dated before
+    the innovation began is a warning. The person in charge must not also be listed as a related
+    party (`prinsip.tanpa_konflik_kepentingan.pihak_terkait`); names are compared without
+    academic titles.
+Mengapa:
+    PP 38/2017 Pasal 3 huruf h: inovasi daerah "dapat dipertanggungjawabkan hasilnya tidak untuk
+    kepentingan diri sendiri". Pertanggungjawaban memerlukan orang yang jelas (nama, jabatan,
+    NIP), hasil yang terukur, dan monitoring serta evaluasi; penanggung jawab yang sekaligus
+    pihak terkait berarti inovasi dapat menguntungkan dirinya sendiri.
+Why:
+    PP 38/2017 Article 3 letter h: regional innovation has "results that can be accounted for,
+    not for self-interest". Accountability needs an identified person (name, office, NIP),
+    measured results, and monitoring and evaluation; a person in charge who is also a related
+    party means the innovation can serve that person's own interest.
+Contoh lolos:
+    tahapan: penerapan
+    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
+    prinsip:
+      akuntabilitas:
+        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
+        monev: {jenis: internal, tanggal: 2022-12-15, ringkasan: Evaluasi tahunan capaian akta kelahiran.}
+Passing example:
+    tahapan: penerapan
+    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
+    prinsip:
+      akuntabilitas:
+        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
+        monev: {jenis: internal, tanggal: 2022-12-15, ringkasan: Evaluasi tahunan capaian akta kelahiran.}
+Contoh gagal:
+    tahapan: penerapan
+    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
+    prinsip:
+      akuntabilitas:
+        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
+        # `monev` belum ada
+Failing example:
+    tahapan: penerapan
+    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
+    prinsip:
+      akuntabilitas:
+        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
+        # no `monev`
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ooi.context import Context
+from ooi.findings import Problem, Severity
+from ooi.i18n import tr
+from ooi.models import Innovation
+from ooi.rules.facts import facts
+from ooi.rules.text import placeholder, reached, statement
+
+CODE = "P8"
+RECORDS = (Innovation,)
+GUIDE = ("uraikan kepada siapa hasil dilaporkan, seberapa sering, dan bagaimana dievaluasi",
+         "say to whom the results are reported, how often, and how they are evaluated")
+_KEYS = ("prinsip", "akuntabilitas")
+_DIGIT = re.compile(r"\d")
+
+
+def check(record: Innovation, context: Context) -> Iterator[Problem]:
+    yield from statement(record, CODE, GUIDE)
+    yield from _person(record, context)
+    monev = record.prinsip.akuntabilitas.monev
+    if reached(record, "penerapan"):
+        if monev is None:
+            yield Problem((*_KEYS, "monev"), tr("monitoring dan evaluasi belum ada (wajib pada tahapan penerapan)",
+                                                "no monitoring and evaluation (required at stage penerapan)"),
+                          tr("tambahkan `monev: {jenis: internal, tanggal: 2023-01-10, ringkasan: …}` (jenis: "
+                             "internal, skm, atau eksternal)", "add `monev: {jenis: internal, tanggal: 2023-01-10, "
+                             "ringkasan: …}` (jenis: internal, skm or eksternal)"))
+        if record.hasil is not None and not placeholder(record.hasil) and not _DIGIT.search(record.hasil):
+            yield Problem(("hasil",), tr("hasil belum memuat angka capaian", "the results hold no figures"),
+                          tr("tulis capaian terukur, mis. \"waktu layanan turun dari 7 menjadi 3 hari\"",
+                             "write a measured result, e.g. \"the service time fell from 7 to 3 days\""),
+                          severity=Severity.WARNING)
+    if monev is not None:
+        if placeholder(monev.ringkasan):
+            yield Problem((*_KEYS, "monev", "ringkasan"), tr("ringkasan monev masih berupa isian pengganti",
+                                                            "the monev summary is a placeholder"),
+                          tr("tulis temuan dan tindak lanjut evaluasi dalam satu atau dua kalimat",
+                             "write what the evaluation found and what follows, in a sentence or two"))
+        if record.started is not None and monev.tanggal < record.started:
+            yield Problem((*_KEYS, "monev", "tanggal"),
+                          tr("monev bertanggal {t}, sebelum inovasi dimulai ({s})",
+                             "the monev is dated {t}, before the innovation began ({s})", t=monev.tanggal,
+                             s=record.started),
+                          tr("tulis monev yang menilai inovasi setelah berjalan", "write a monev of the innovation "
+                             "after it began"), severity=Severity.WARNING)
+    yield from _self_interest(record)
+
+
+def _person(record: Innovation, context: Context) -> Iterator[Problem]:
+    person = record.penanggung_jawab
+    for key in ("nama", "jabatan"):
+        if placeholder(getattr(person, key)):
+            yield Problem(("penanggung_jawab", key), tr("`penanggung_jawab.{k}` masih berupa isian pengganti",
+                                                        "`penanggung_jawab.{k}` is a placeholder", k=key),
+                          tr("tulis nama lengkap dan jabatan pejabat yang bertanggung jawab, sesuai SK",
+                             "write the full name and office of the official in charge, as in the decree"))
+    nip = person.nip
+    born = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    year, month = int(nip[8:12]), int(nip[12:14])
+    age = year - born.year - (month < born.month)
+    if age < facts()["usia_pengangkatan_minimal"] or (year, month) > (context.today.year, context.today.month):
+        yield Problem(("penanggung_jawab", "nip"),
+                      tr("NIP {n} tidak masuk akal: TMT pengangkatan {y}-{m:02d} (usia {a} tahun)",
+                         "NIP {n} does not make sense: appointed {y}-{m:02d} (aged {a})", n=nip, y=year, m=month, a=age),
+                      tr("salin NIP 18 angka dari SK pengangkatan: lahir (8 angka), TMT (6 angka), jenis kelamin, "
+                         "nomor urut", "copy the 18-digit NIP from the appointment decree: birth (8 digits), "
+                         "appointment (6 digits), sex, sequence"))
+
+
+def _self_interest(record: Innovation) -> Iterator[Problem]:
+    person = _name_key(record.penanggung_jawab.nama)
+    for index, party in enumerate(record.prinsip.tanpa_konflik_kepentingan.pihak_terkait):
+        if person and _name_key(party.nama) == person:
+            yield Problem(("prinsip", "tanpa_konflik_kepentingan", "pihak_terkait", index, "nama"),
+                          tr("penanggung jawab {n} juga tercatat sebagai pihak terkait",
+                             "the person in charge, {n}, is also listed as a related party",
+                             n=record.penanggung_jawab.nama),
+                          tr("tunjuk penanggung jawab lain yang tidak berkepentingan atas inovasi ini",
+                             "appoint another person in charge with no interest in this innovation"))
+
+
+def _name_key(name: str) -> str:
+    """A name without academic titles: `dr. Retno Kusumawati, M.Kes.` → `retno kusumawati`."""
+    titles = set(facts()["gelar_depan"])
+    words = [w.strip(".") for w in name.split(",")[0].casefold().split()]
+    return " ".join(w for w in words if w and w not in titles)
