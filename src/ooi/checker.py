@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ooi import rules
+from ooi import codeowners, rules
 from ooi.catalogue import default_severity
 from ooi.config import Settings
 from ooi.context import Context
@@ -71,15 +71,17 @@ class Result:
 def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None) -> Result:
     """Check every file (or the files under `targets`) with the registry as context."""
     tree = discover(root)
-    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors())
+    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+                   codeowners=codeowners.read(root, targets or None))
     registry = [check_file(entry, base) for entry in tree.entries if entry.kind == "opd"]
     agencies = {r.record.kode: r.record for r in registry if r.record is not None}
     base = replace(base, agencies=agencies)
     chosen = select(tree, root, targets) if targets else tree
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     innovations = [check_file(entry, base) for entry in _with_siblings(tree, chosen) if entry.kind == "inovasi"]
-    _check_across(registry + innovations, base)
-    files = [r for r in registry + innovations if r.path in wanted]
+    checked = registry + innovations
+    _check_across(checked, base)  # may add results for files that are not records (.github/CODEOWNERS)
+    files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files)
@@ -119,8 +121,11 @@ def _check_across(results: list[FileResult], context: Context) -> None:
     records = [(r.path, r.record) for r in results if r.record is not None]
     for rule in rules.ALL:
         for path, problem in getattr(rule, "check_all", lambda *_: ())(records, context):
-            result = by_path[path]
-            place = Locator(load(context.root / path).text).locate(problem.keys)  # rare: read the file again
+            result = by_path.get(path)
+            if result is None:  # not a record: one finding about the whole file
+                result = by_path[path] = FileResult(path, "lain")
+                results.append(result)
+            place = (1, 1) if result.kind == "lain" else Locator(load(context.root / path).text).locate(problem.keys)
             finding = _stamp(path, _with_code(problem, rule), place, context.settings)
             result.findings = sorted([*result.findings, finding])
 

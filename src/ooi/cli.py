@@ -78,6 +78,8 @@ def open_root(root: str | None, lang: str | None):
 def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Berkas atau folder; bawaan: seluruh akar data.")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, atau sarif.")] = "text",
+    changed_since: Annotated[Optional[str], typer.Option(
+        "--changed-since", metavar="REF", help="Hanya berkas yang berubah sejak ref git ini (mis. origin/main).")] = None,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -89,7 +91,12 @@ def validate(
         raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
                           f=format, c=", ".join(VALIDATE_FORMATS)))
     data_root, settings = open_root(root, lang)
-    result = check(data_root, settings, targets=paths or None)
+    if changed_since is not None:
+        from ooi.changes import check_since
+
+        result = check_since(data_root, settings, changed_since, within=paths or None)
+    else:
+        result = check(data_root, settings, targets=paths or None)
     sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
     raise typer.Exit(1 if result.errors else 0)
 

@@ -22,6 +22,7 @@ class Settings:
     bahasa: str = "id"
     aturan: dict[str, Severity] = field(default_factory=dict)
     pengecualian: tuple = ()
+    sekretariat: str | None = None  # the code-host team that owns the registry and settings (CODEOWNERS)
 
 
 def find_root(option: str | None = None, start: Path | None = None) -> Path:
@@ -65,6 +66,10 @@ def load_settings(root: Path) -> Settings:
     if data.get("bahasa") not in (None, "id", "en"):
         raise OoiError(tr("{f}: `bahasa` harus id atau en", "{f}: `bahasa` must be id or en", f=SETTINGS_FILE))
     data["pengecualian"] = tuple(data.get("pengecualian") or ())
+    if data.get("sekretariat") is not None and not isinstance(data["sekretariat"], str):
+        raise OoiError(tr('{f}: `sekretariat` harus handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"',
+                          '{f}: `sekretariat` must be a team handle in quotes, e.g. "@pemkot-batu/sekretariat"',
+                          f=SETTINGS_FILE))
     return Settings(**data)
 
 

@@ -18,6 +18,7 @@ class Context:
     sectors: dict = field(default_factory=dict)  # sector code → name
     path: str = ""  # the file being checked, relative to the root
     text: str = ""  # its text, for the few checks that scan it whole (a NIK)
+    codeowners: str | None = None  # .github/CODEOWNERS, when it exists and the run covers it (R011)
 
     @property
     def stem(self) -> str:

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from ooi.rules import (
     content,
+    ownership,
     p1_efisiensi,
     p2_efektivitas,
     p3_kualitas_pelayanan,
@@ -28,6 +29,7 @@ ALL: tuple[ModuleType, ...] = (
     p6_keterbukaan,
     p7_kepatutan,
     p8_akuntabilitas,
+    ownership,
 )
 
 

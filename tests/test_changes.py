@@ -1,0 +1,159 @@
+"""`ooi validate --changed-since REF` in a real temporary git repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import AGENCY, dump, make_root, sample
+from ooi.changes import _name_status
+from ooi.cli import app
+
+DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
+OLD_BROKEN = "data/inovasi/dinkes/lama-rusak.yaml"
+
+
+def git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def innovation(opd: str, nama: str, **changes) -> str:
+    record = sample("uji_coba")
+    record.update(opd=opd, nama=nama, **changes)
+    return dump(record)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """main: two agencies, one good innovation each, and an old broken file nobody touches; then a branch."""
+    for name in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{name}_NAME", "Operator OPD")
+        monkeypatch.setenv(f"GIT_{name}_EMAIL", "operator@example.org")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    root = make_root(tmp_path, agencies=[AGENCY, DINKES], files={
+        "data/inovasi/dispendukcapil/akta-kilat.yaml": innovation("dispendukcapil", "Akta Kilat"),
+        "data/inovasi/dinkes/sigap-bumil.yaml": innovation("dinkes", "Sigap Bumil"),
+        OLD_BROKEN: "nama: [rusak\n",
+    })
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "awal")
+    git(root, "checkout", "-q", "-b", "usulan")
+    return root
+
+
+def validate(root, *args):
+    outcome = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json", *args],
+                                 env={"OOI_LANG": None, "OOI_ROOT": None})
+    report = json.loads(outcome.stdout) if outcome.exit_code in (0, 1) else None
+    return outcome, report
+
+
+def paths(report) -> set[str]:
+    return {finding["path"] for finding in report["findings"]}
+
+
+def commit(root, message="usulan"):
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message)
+
+
+def test_a_changed_broken_file_is_reported_and_an_old_one_is_not(repo):
+    (repo / "data/inovasi/dispendukcapil/akta-kilat.yaml").write_text(
+        innovation("dispendukcapil", "Akta Kilat", tahapan="tahap_baru"), encoding="utf-8")
+    commit(repo)
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1, outcome.output
+    assert paths(report) == {"data/inovasi/dispendukcapil/akta-kilat.yaml"}
+    assert report["files"] == 1
+    full, whole = validate(repo)
+    assert OLD_BROKEN in paths(whole)  # the full run still sees it
+
+
+def test_added_uncommitted_and_untracked_files_count(repo):
+    (repo / "data/inovasi/dispendukcapil/baru.yaml").write_text("nama: Baru\n", encoding="utf-8")  # untracked
+    (repo / "data/inovasi/dinkes/sigap-bumil.yaml").write_text(
+        innovation("dinkes", "Sigap Bumil", jenis="analog"), encoding="utf-8")  # modified, not committed
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1
+    assert paths(report) == {"data/inovasi/dispendukcapil/baru.yaml", "data/inovasi/dinkes/sigap-bumil.yaml"}
+
+
+def test_renamed_file_is_checked_under_its_new_name(repo):
+    git(repo, "mv", "data/inovasi/dinkes/sigap-bumil.yaml", "data/inovasi/dinkes/Sigap_Bumil.yaml")
+    commit(repo)
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1
+    assert {(f["path"], f["code"]) for f in report["findings"]} == {("data/inovasi/dinkes/Sigap_Bumil.yaml", "R003")}
+
+
+def test_a_deleted_innovation_is_nothing_to_check(repo):
+    git(repo, "rm", "-q", "data/inovasi/dinkes/sigap-bumil.yaml")
+    commit(repo)
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 0, outcome.output
+    assert report["files"] == 0 and report["findings"] == []
+
+
+def test_cross_file_check_of_a_changed_file(repo):
+    # The new file repeats a name already filed by its agency: R007 on the changed file.
+    (repo / "data/inovasi/dinkes/sigap-bumil-2.yaml").write_text(innovation("dinkes", "Sigap Bumil"), encoding="utf-8")
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1
+    assert {(f["path"], f["code"]) for f in report["findings"]} == {("data/inovasi/dinkes/sigap-bumil-2.yaml", "R007")}
+
+
+def test_a_deleted_agency_brings_its_innovations_back_into_view(repo):
+    git(repo, "rm", "-q", "data/opd/dispendukcapil.yaml")
+    commit(repo)
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1
+    assert {(f["path"], f["code"]) for f in report["findings"]} == {
+        ("data/inovasi/dispendukcapil/akta-kilat.yaml", "R001")}
+
+
+def test_changed_settings_check_everything(repo):
+    settings = (repo / "ooi.yaml").read_text(encoding="utf-8")
+    (repo / "ooi.yaml").write_text(settings + "aturan:\n  R007: warning\n", encoding="utf-8")
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert OLD_BROKEN in paths(report)
+
+
+def test_paths_narrow_the_changed_files(repo):
+    (repo / "data/inovasi/dispendukcapil/baru.yaml").write_text("nama: Baru\n", encoding="utf-8")
+    (repo / "data/inovasi/dinkes/baru.yaml").write_text("nama: Baru\n", encoding="utf-8")
+    outcome, report = validate(repo, "--changed-since", "main", str(repo / "data/inovasi/dinkes"))
+    assert paths(report) == {"data/inovasi/dinkes/baru.yaml"}
+
+
+def test_nothing_changed_is_a_clean_run(repo):
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 0 and report == {"ok": True, "files": 0, "errors": 0, "warnings": 0, "findings": []}
+
+
+@pytest.mark.parametrize("ref", ["tidak-ada", "--output=/tmp/x", "main..", ""])
+def test_unknown_ref_exits_2(repo, ref):
+    outcome, _ = validate(repo, "--changed-since", ref)
+    assert outcome.exit_code == 2 and "ooi:" in outcome.stderr, outcome.output
+
+
+def test_not_a_git_repository_exits_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # do not find a repository further up
+    root = make_root(tmp_path)
+    outcome, _ = validate(root, "--changed-since", "main")
+    assert outcome.exit_code == 2 and "bukan repositori git" in outcome.stderr
+
+
+def test_missing_git_exits_2(repo, monkeypatch):
+    monkeypatch.setenv("PATH", str(repo / "no-such-folder"))
+    outcome, _ = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 2 and "git tidak ditemukan" in outcome.stderr
+
+
+def test_name_status_reads_renames_and_copies():
+    output = "M\0a.yaml\0R087\0lama.yaml\0baru.yaml\0C100\0x.yaml\0y.yaml\0D\0hapus.yaml\0"
+    assert _name_status(output) == {"a.yaml", "lama.yaml", "baru.yaml", "x.yaml", "y.yaml", "hapus.yaml"}

@@ -1,0 +1,125 @@
+"""`ooi codeowners` writes .github/CODEOWNERS from the registry; `ooi validate` warns when it is stale (R011)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import AGENCY, SETTINGS, make_root, sample
+from ooi import codeowners
+from ooi.cli import app
+from ooi.config import load_settings
+
+TOP = Path(__file__).resolve().parents[1]
+TEAM = "@pemkot-uji/sekretariat"
+DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"],
+          "pemilik": ["@pemkot-uji/dinkes", "@pemkot-uji/puskesmas"]}
+
+
+def run(*args):
+    return CliRunner().invoke(app, list(args), env={"OOI_LANG": None, "OOI_ROOT": None})
+
+
+@pytest.fixture
+def root(tmp_path):
+    return make_root(tmp_path, settings=SETTINGS + f'sekretariat: "{TEAM}"\n', agencies=[AGENCY, DINKES],
+                     files={"data/inovasi/dispendukcapil/akta.yaml": sample("inisiatif")})
+
+
+def test_writes_the_owners_of_each_folder(root):
+    outcome = run("codeowners", "--root", str(root))
+    assert outcome.exit_code == 0, outcome.output
+    text = (root / codeowners.PATH).read_text(encoding="utf-8")
+    assert codeowners.MARKER in text.splitlines()[0]
+    assert codeowners.parse(text) == {
+        "/ooi.yaml": (TEAM,), "/data/opd/": (TEAM,), "/.github/": (TEAM,),
+        "/data/inovasi/dinkes/": ("@pemkot-uji/dinkes", "@pemkot-uji/puskesmas"),
+        "/data/inovasi/dispendukcapil/": (TEAM,),  # no `pemilik`: the secretariat reviews it
+    }
+    assert run("codeowners", "--root", str(root), "--check").exit_code == 0
+
+
+def test_without_a_secretariat_only_agency_teams_own_files():
+    agencies = {"dinkes": load_agency(DINKES), "dispendukcapil": load_agency(AGENCY)}
+    text = codeowners.render(agencies, None)
+    assert codeowners.parse(text) == {"/data/inovasi/dinkes/": ("@pemkot-uji/dinkes", "@pemkot-uji/puskesmas")}
+    assert "`sekretariat` belum diatur" in text
+
+
+def load_agency(data):
+    from ooi.models import Agency
+
+    return Agency.model_validate(data)
+
+
+def test_validate_warns_when_stale_and_not_when_current(root):
+    assert run("codeowners", "--root", str(root)).exit_code == 0
+    assert json.loads(run("validate", "--root", str(root), "--format", "json").stdout)["findings"] == []
+    (root / "data/opd/dinkes.yaml").write_text(
+        (root / "data/opd/dinkes.yaml").read_text(encoding="utf-8").replace("puskesmas", "labkesda"), encoding="utf-8")
+    outcome = run("validate", "--root", str(root), "--format", "json")
+    assert outcome.exit_code == 0, outcome.output  # a warning: the pull request is not blocked
+    [finding] = json.loads(outcome.stdout)["findings"]
+    assert (finding["path"], finding["code"], finding["severity"]) == (".github/CODEOWNERS", "R011", "warning")
+    assert "/data/inovasi/dinkes/" in finding["message"] and "ooi codeowners" in finding["hint"]
+    assert run("codeowners", "--root", str(root), "--check").exit_code == 1
+    # Checking one innovation file does not judge the ownership file.
+    one = run("validate", "--root", str(root), "--format", "json", str(root / "data/inovasi/dispendukcapil/akta.yaml"))
+    assert json.loads(one.stdout)["findings"] == []
+
+
+def test_leftover_and_missing_lines_are_stale(root):
+    agencies = {"dinkes": load_agency(DINKES), "dispendukcapil": load_agency(AGENCY)}
+    text = codeowners.render(agencies, TEAM)
+    assert codeowners.differences(text, agencies, TEAM) == []
+    assert codeowners.differences(text + "/data/inovasi/lama/ @pemkot-uji/lama\n", agencies, TEAM) == [
+        "/data/inovasi/lama/"]
+    assert codeowners.differences(text.replace("/data/opd/", "/data/opd-lama/"), agencies, TEAM) == [
+        "/data/opd/", "/data/opd-lama/"]
+    assert codeowners.differences(text + "/src/ @pengembang\n", agencies, TEAM) == []  # not ooi's to judge
+
+
+def test_no_codeowners_file_no_finding(root):
+    assert json.loads(run("validate", "--root", str(root), "--format", "json").stdout)["findings"] == []
+
+
+def test_refuses_a_file_it_did_not_write(root):
+    (root / ".github").mkdir()
+    (root / codeowners.PATH).write_text("* @pemilik-lama\n", encoding="utf-8")
+    outcome = run("codeowners", "--root", str(root))
+    assert outcome.exit_code == 2 and "--force" in outcome.stderr
+    assert (root / codeowners.PATH).read_text(encoding="utf-8") == "* @pemilik-lama\n"
+    assert run("codeowners", "--root", str(root), "--force").exit_code == 0
+    assert codeowners.MARKER in (root / codeowners.PATH).read_text(encoding="utf-8")
+    assert sorted(p.name for p in (root / ".github").iterdir()) == ["CODEOWNERS"]
+
+
+@pytest.mark.parametrize("setting, agency_owner, message", [
+    (f'sekretariat: "{TEAM}"\n', "pemkot-uji/dinkes", "bukan handle"),
+    ("sekretariat: 42\n", "@pemkot-uji/dinkes", "`sekretariat` harus handle"),
+    ('sekretariat: "sekretariat kota"\n', "@pemkot-uji/dinkes", "bukan handle"),
+])
+def test_bad_handles_exit_2(tmp_path, setting, agency_owner, message):
+    root = make_root(tmp_path, settings=SETTINGS + setting, agencies=[{**DINKES, "pemilik": [agency_owner]}])
+    outcome = run("codeowners", "--root", str(root))
+    assert outcome.exit_code == 2 and message in outcome.stderr, outcome.stderr
+    assert not (root / codeowners.PATH).exists()
+
+
+def test_a_broken_registry_is_fixed_first(tmp_path):
+    root = make_root(tmp_path, agencies=[AGENCY, {**DINKES, "jenis": "kantor"}])
+    outcome = run("codeowners", "--root", str(root))
+    assert outcome.exit_code == 2 and "data/opd/dinkes.yaml" in outcome.stderr
+
+
+def test_the_committed_codeowners_matches_the_shipped_registry():
+    from ooi.checker import check
+
+    settings = load_settings(TOP)
+    registry = check(TOP, settings, targets=[TOP / "data/opd"]).agencies
+    expected = codeowners.render(registry, settings.sekretariat)
+    assert (TOP / codeowners.PATH).read_text(encoding="utf-8") == expected, "run `ooi codeowners`"
+    assert settings.sekretariat and all(agency.pemilik for agency in registry.values())
