@@ -85,34 +85,33 @@ def run_steps(event: str, root: Path, bin_dir: Path, only: str = "") -> list[sub
     return done
 
 
-def test_pull_request_steps_on_the_shipped_data(checkout):
+def commit_all(root: Path, message: str) -> None:
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", message], check=True, capture_output=True)
+
+
+def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     root, bin_dir = checkout
+    # On main: everything is validated, and the shipped data is clean.
+    [everything] = run_steps("push", root, bin_dir)
+    assert everything.returncode == 0 and everything.stdout == "", everything.stdout + everything.stderr
+    # A pull request that touches one good file: clean, and the coverage table goes to the job summary.
     changed = next((root / "data/inovasi").glob("*/*.yaml"))
     changed.write_text(changed.read_text(encoding="utf-8") + "# diperbarui\n", encoding="utf-8")
-    subprocess.run(["git", "-C", str(root), "commit", "-q", "-am", "ubah"], check=True, capture_output=True)
+    commit_all(root, "ubah")
     validate, status = run_steps("pull_request", root, bin_dir)
     assert validate.returncode == 0 and validate.stdout == "", validate.stdout + validate.stderr
     assert status.returncode == 0, status.stderr
-    assert "|" in (root.parent / "summary.md").read_text(encoding="utf-8")  # a markdown table in the job summary
-
-
-def test_pull_request_with_a_broken_file_fails_with_annotations(checkout):
-    root, bin_dir = checkout
+    assert "|" in (root.parent / "summary.md").read_text(encoding="utf-8")  # a markdown table
+    # A pull request that adds a broken file fails, with annotations on that file only.
     broken = root / "data/inovasi/dinkes/baru.yaml"
     broken.write_text("# yaml-language-server: $schema=../../../schema/inovasi.schema.json\nnama: Baru\n",
                       encoding="utf-8")
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(root), "commit", "-q", "-m", "baru"], check=True, capture_output=True)
+    commit_all(root, "baru")
     [validate] = run_steps("pull_request", root, bin_dir, only="--changed-since")
     assert validate.returncode == 1
     lines = validate.stdout.splitlines()
     assert lines and all(line.startswith("::error file=data/inovasi/dinkes/baru.yaml,line=") for line in lines)
-
-
-def test_push_step_validates_everything(checkout):
-    root, bin_dir = checkout
-    [validate] = run_steps("push", root, bin_dir)
-    assert validate.returncode == 0 and validate.stdout == "", validate.stdout + validate.stderr
 
 
 def test_pre_commit_hook(monkeypatch):
@@ -130,3 +129,13 @@ def test_pre_commit_hook(monkeypatch):
     outcome = CliRunner().invoke(app, [*arguments, *staged], env={"OOI_LANG": None, "OOI_ROOT": None})
     assert outcome.exit_code == 0, outcome.output
     assert f"{len(staged)} berkas diperiksa: 0 error, 0 peringatan" in outcome.stdout
+
+
+def test_readme_tells_agencies_how_to_file():
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    assert readme.index("## Untuk operator OPD") < readme.index("## Aturan pemeriksaan") < readme.index("## English")
+    assert readme.index("## English") < readme.index("### For agency staff")
+    [hook] = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    config = yaml.safe_load(re.search(r"```yaml\n(repos:.*?)```", readme, re.S).group(1))
+    [local] = config["repos"][0]["hooks"]
+    assert (local["id"], local["entry"], local["files"]) == (hook["id"], hook["entry"], hook["files"])
