@@ -157,3 +157,33 @@ def test_missing_git_exits_2(repo, monkeypatch):
 def test_name_status_reads_renames_and_copies():
     output = "M\0a.yaml\0R087\0lama.yaml\0baru.yaml\0C100\0x.yaml\0y.yaml\0D\0hapus.yaml\0"
     assert _name_status(output) == {"a.yaml", "lama.yaml", "baru.yaml", "x.yaml", "y.yaml", "hapus.yaml"}
+
+
+def test_a_changed_kecamatan_brings_its_kelurahan_into_view(repo):
+    kecamatan = {"kode": "kec-batu", "nama": "Kecamatan Batu", "singkatan": "Kec. Batu", "jenis": "kecamatan",
+                 "urusan": ["6.01"]}
+    kelurahan = {"kode": "kel-sisir", "nama": "Kelurahan Sisir", "singkatan": "Kel. Sisir", "jenis": "kelurahan",
+                 "induk": "kec-batu", "urusan": ["6.01"]}
+    (repo / "data/opd/kec-batu.yaml").write_text(dump(kecamatan), encoding="utf-8")
+    (repo / "data/opd/kel-sisir.yaml").write_text(dump(kelurahan), encoding="utf-8")
+    commit(repo, "kecamatan")
+    git(repo, "branch", "-f", "main", "HEAD")
+    (repo / "data/opd/kec-batu.yaml").write_text(dump({**kecamatan, "jenis": "badan"}), encoding="utf-8")
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1
+    assert {(f["path"], f["code"]) for f in report["findings"]} == {("data/opd/kel-sisir.yaml", "R001")}
+    assert report["files"] == 2  # the kecamatan itself, clean, and its kelurahan
+
+
+def test_a_removed_evidence_file_brings_the_record_citing_it_into_view(repo):
+    record = sample("uji_coba")
+    record.update(opd="dinkes", nama="Sigap Bumil")
+    record["bukti"] = [{"jenis": "sk_tim", "judul": "SK Tim Sigap Bumil", "berkas": "bukti/dinkes/sk-tim.pdf"}]
+    (repo / "bukti/dinkes").mkdir(parents=True)
+    (repo / "bukti/dinkes/sk-tim.pdf").write_bytes(b"%PDF-1.4\n")
+    (repo / "data/inovasi/dinkes/sigap-bumil.yaml").write_text(dump(record), encoding="utf-8")
+    commit(repo, "bukti")
+    git(repo, "branch", "-f", "main", "HEAD")
+    git(repo, "rm", "-q", "bukti/dinkes/sk-tim.pdf")
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert {(f["path"], f["code"]) for f in report["findings"]} == {("data/inovasi/dinkes/sigap-bumil.yaml", "R008")}
