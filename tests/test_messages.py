@@ -89,3 +89,15 @@ def test_agency_missing_induk_for_kelurahan(tmp_path):
     root = make_root(tmp_path, agencies=[kelurahan])
     found = check(root, load_settings(root)).findings
     assert [(f.code, f.field) for f in found] == [("S001", "induk")]
+
+
+def test_an_empty_value_is_reported_as_empty_not_as_missing_or_invalid(tmp_path):
+    data = sample("penerapan")
+    data["bukti"][0]["tautan"] = ""
+    data["penanggung_jawab"]["nip"] = ""
+    root = make_root(tmp_path, {REL: data})
+    found = check(root, load_settings(root), today=date(2026, 11, 28)).findings
+    assert [(f.code, f.message) for f in found] == [
+        ("S001", "`penanggung_jawab.nip` masih kosong"),
+        ("S001", "`bukti[0].tautan` masih kosong"),
+    ]

@@ -66,7 +66,7 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
     name = field_name(loc)
     doc = fields.lookup(docs, name)
     key = str(loc[-1]) if loc else ""
-    if kind == "missing" or (kind == "string_too_short" and value == ""):
+    if kind == "missing" or value == "":
         return _missing(loc, name, doc, model, stage, empty=kind != "missing")
     if kind == "extra_forbidden":
         return _unknown(loc, name, model)
@@ -131,8 +131,8 @@ def _form_message(kind: str, error: dict) -> str:
 
 def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
     shared = _model_at(model, loc[:-1])
-    by_stage = stage and (shared is None or str(loc[-1]) not in shared.model_fields
-                          or not shared.model_fields[str(loc[-1])].is_required())
+    by_stage = stage and not empty and (shared is None or str(loc[-1]) not in shared.model_fields
+                                        or not shared.model_fields[str(loc[-1])].is_required())
     message = (tr("`{f}` masih kosong", "`{f}` is empty", f=name) if empty
                else tr("kunci `{f}` belum ada", "key `{f}` is missing", f=name))
     return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
