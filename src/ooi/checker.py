@@ -16,6 +16,7 @@ from ooi.loading import Issue, load
 from ooi.positions import Locator
 from ooi.sectors import sectors
 from ooi.validation import validate_agency, validate_innovation
+from ooi.waivers import apply as apply_waivers
 
 
 @dataclass
@@ -83,6 +84,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     _check_across(checked, base)  # may add results for files that are not records (.github/CODEOWNERS)
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files)
 

@@ -1,0 +1,17 @@
+"""The rule catalogue as a Markdown table in both languages: the README's rule table is this output."""
+
+from __future__ import annotations
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(entries, **_) -> str:
+    lines = ["| Kode | Tingkat | Aturan | Rule |", "|---|---|---|---|"]
+    for entry in entries:
+        source = f" ({entry.source})" if entry.source else ""
+        lines.append(f"| `{entry.code}` | {entry.severity.value} | {_cell(entry.title.id)}{source} | "
+                     f"{_cell(entry.title.en)} |")
+    lines += ["", "Rincian dan contoh / details and examples: `ooi explain KODE`."]
+    return "\n".join(lines) + "\n"
