@@ -64,10 +64,16 @@ def test_a_publication_dated_after_today_does_not_count():
     "https://batukota.go.id/ada spasi",
     "https://batukota.go.id:99999/",
 ])
+def test_links_must_be_public_https(link):
+    record = published("penerapan", {"tautan": link, "tanggal": "2020-09-01"},
+                       {"media": "Radio Kota Batu FM", "tanggal": "2020-09-01"})
+    assert_findings(record, [("P6", f"{KEYS}[0].tautan")])
+
+
 @pytest.mark.parametrize("stage", STAGES)
-def test_links_must_be_public_https(stage, link):
-    record = published(stage, {"tautan": link, "tanggal": "2020-09-01"}, {"media": "Radio Kota Batu FM",
-                                                                           "tanggal": "2020-09-01"})
+def test_a_bad_link_fails_at_every_stage(stage):
+    record = published(stage, {"tautan": "http://batukota.go.id/penak", "tanggal": "2020-09-01"},
+                       {"media": "Radio Kota Batu FM", "tanggal": "2020-09-01"})
     assert_findings(record, [("P6", f"{KEYS}[0].tautan")])
 
 
