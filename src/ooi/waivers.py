@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
-from ooi.findings import Finding, Problem, Severity, field_name
+from ooi.findings import Finding, Problem, field_name
 from ooi.i18n import tr
 
 SETTINGS_FILE = "ooi.yaml"
@@ -69,8 +69,8 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
 def parse(raw, root: Path) -> tuple[list[Waiver], list[Problem]]:
     """The valid waivers of `pengecualian`, and an R012 problem for everything wrong with the others."""
     if not isinstance(raw, (list, tuple)):
-        return [], [Problem(("pengecualian",), tr("`pengecualian` harus berupa daftar", "`pengecualian` must be a list"),
-                            _EXAMPLE(), "R012")]
+        return [], [Problem(("pengecualian",), tr("`pengecualian` harus berupa daftar",
+                                                  "`pengecualian` must be a list"), _EXAMPLE(), "R012")]
     waivers, problems = [], []
     for index, item in enumerate(raw):
         found = _check(index, item, root) if isinstance(item, dict) else [Problem(

@@ -85,7 +85,8 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
         before, after = number(measure.sebelum), number(measure.sesudah)
         better = measure.sesudah < measure.sebelum if measure.arah == "turun" else measure.sesudah > measure.sebelum
         if measure.sesudah == measure.sebelum:
-            yield Problem((*_KEYS, index), tr("ukuran `{i}` tidak berubah ({a} {s})", "measure `{i}` did not change ({a} {s})",
+            yield Problem((*_KEYS, index), tr("ukuran `{i}` tidak berubah ({a} {s})",
+                                              "measure `{i}` did not change ({a} {s})",
                                               i=measure.indikator, a=before, s=measure.satuan),
                           tr("tulis ukuran yang memang membaik, atau jelaskan di uraian mengapa tetap",
                              "give a measure that did improve, or say in the statement why it stayed the same"),
@@ -97,4 +98,5 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
                              i=measure.indikator, a=before, b=after, s=measure.satuan, d=measure.arah),
                           tr("periksa `sebelum`, `sesudah`, dan `arah` (turun: makin kecil makin baik, "
                              "naik: makin besar makin baik)",
-                             "check `sebelum`, `sesudah` and `arah` (turun: smaller is better, naik: larger is better)"))
+                             "check `sebelum`, `sesudah` and `arah` (turun: smaller is better, "
+                             "naik: larger is better)"))

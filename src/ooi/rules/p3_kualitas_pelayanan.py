@@ -106,7 +106,8 @@ def _survey(record: Innovation, context: Context) -> Iterator[Problem]:
                          "1–4 interval value or a percentage", a=table["minimal"], b=table["maksimal"]))
     elif band in table["mutu_peringatan"]:
         yield Problem((*_KEYS, "skm", "nilai"),
-                      tr("nilai SKM {v} bermutu {m}", "the SKM value {v} is in band {m}", v=number(survey.nilai), m=band),
+                      tr("nilai SKM {v} bermutu {m}", "the SKM value {v} is in band {m}", v=number(survey.nilai),
+                         m=band),
                       tr("uraikan rencana perbaikan layanan di `uraian` dan ulangi survei setelah perbaikan",
                          "state the plan to improve the service in `uraian` and survey again after it"),
                       severity=Severity.WARNING)

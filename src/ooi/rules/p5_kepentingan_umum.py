@@ -68,7 +68,8 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
     yield from statement(record, CODE, GUIDE)
     beneficiaries = record.penerima_manfaat
     if beneficiaries.jumlah <= 0:
-        yield Problem(("penerima_manfaat", "jumlah"), tr("jumlah penerima manfaat 0", "the number of beneficiaries is 0"),
+        yield Problem(("penerima_manfaat", "jumlah"),
+                      tr("jumlah penerima manfaat 0", "the number of beneficiaries is 0"),
                       tr("tulis berapa warga, pelaku usaha, atau lembaga yang mendapat (atau, untuk rencana, akan "
                          "mendapat) manfaat, mis. `jumlah: 300`",
                          "write how many residents, businesses or institutions benefit (or, for a plan, will), "

@@ -106,7 +106,8 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
         if entry.tautan is None and entry.media is None:
             yield Problem((*_KEYS, index), tr("publikasi tidak menyebut tautan maupun media",
                                               "the publication names neither a link nor a medium"),
-                          tr("tambahkan `tautan: https://…` atau `media: …`", "add `tautan: https://…` or `media: …`"))
+                          tr("tambahkan `tautan: https://…` atau `media: …`",
+                             "add `tautan: https://…` or `media: …`"))
         if good:
             named.append(index)
             if entry.tanggal is not None and entry.tanggal <= context.today:
@@ -123,7 +124,8 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
                                "tahapan uji_coba)", "no dated publication with an https link or a named medium "
                                "(required from stage uji_coba on)"),
                       tr("tulis kapan dan di mana diumumkan, mis. `- {tautan: \"https://…\", tanggal: 2023-03-01}`",
-                         "write when and where it was announced, e.g. `- {tautan: \"https://…\", tanggal: 2023-03-01}`"))
+                         "write when and where it was announced, e.g. "
+                         "`- {tautan: \"https://…\", tanggal: 2023-03-01}`"))
 
 
 def _link_problem(link: str) -> str | None:

@@ -111,7 +111,8 @@ def _legal_basis(record: Innovation, context: Context) -> Iterator[Problem]:
                       tr("tambahkan {a}", "add {a}", a=_ACT[0]))
     elif not in_force:
         yield Problem(_KEYS, tr("dasar hukum belum berlaku: semua bertanggal setelah hari ini ({t})",
-                                "the legal basis is not in force: every act is dated after today ({t})", t=context.today),
+                                "the legal basis is not in force: every act is dated after today ({t})",
+                                t=context.today),
                       tr("inovasi diterapkan setelah ditetapkan: tulis produk hukum yang sudah ditandatangani",
                          "an innovation is in force once enacted: write an act that has been signed"))
     whole = {index for index, _ in complete}

@@ -127,7 +127,8 @@ def _person(record: Innovation, context: Context) -> Iterator[Problem]:
     if age < facts()["usia_pengangkatan_minimal"] or (year, month) > (context.today.year, context.today.month):
         yield Problem(("penanggung_jawab", "nip"),
                       tr("NIP {n} tidak masuk akal: TMT pengangkatan {y}-{m:02d} (usia {a} tahun)",
-                         "NIP {n} does not make sense: appointed {y}-{m:02d} (aged {a})", n=nip, y=year, m=month, a=age),
+                         "NIP {n} does not make sense: appointed {y}-{m:02d} (aged {a})",
+                         n=nip, y=year, m=month, a=age),
                       tr("salin NIP 18 angka dari SK pengangkatan: lahir (8 angka), TMT (6 angka), jenis kelamin, "
                          "nomor urut", "copy the 18-digit NIP from the appointment decree: birth (8 digits), "
                          "appointment (6 digits), sex, sequence"))

@@ -66,8 +66,8 @@ def statement(record, code: str, guide: tuple[str, str]) -> Iterator[Problem]:
             break
         if not placeholder(getattr(record.prinsip, other.key).uraian) and \
                 normal_words(getattr(record.prinsip, other.key).uraian) == own:
-            yield Problem(keys, tr("uraian {p} sama dengan uraian {o}", "the statement of {p} is the same as that of {o}",
-                                   p=this.label, o=other.label),
+            yield Problem(keys, tr("uraian {p} sama dengan uraian {o}",
+                                   "the statement of {p} is the same as that of {o}", p=this.label, o=other.label),
                           tr("setiap prinsip diuraikan sendiri: {h}", "state each principle on its own: {h}", h=hint))
             return
     yield from length(keys, text, "uraian_prinsip", hint, tr("uraian {p}", "the statement of {p}", p=this.label))
