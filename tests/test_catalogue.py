@@ -60,6 +60,11 @@ def test_explain_works_for_every_code(code, lang):
     assert all(f"\n{head}\n" in outcome.stdout for head in heads)
 
 
+def test_explain_says_which_codes_can_be_waived():
+    assert "pengecualian" in run("explain", "P4").stdout and "pengecualian" in run("explain", "S010").stdout
+    assert "pengecualian" not in run("explain", "Y003").stdout and "pengecualian" not in run("explain", "S001").stdout
+
+
 def test_explain_accepts_lowercase_and_lists_the_sectors_for_r004():
     assert run("explain", "p4").exit_code == 0
     assert "2.12  Administrasi Kependudukan dan Pencatatan Sipil" in run("explain", "R004").stdout

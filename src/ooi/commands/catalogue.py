@@ -71,7 +71,9 @@ def explain(
         return
     from ooi.reporters import render
 
-    sys.stdout.write(render("explain_text", entry(wanted), more=more(wanted)))
+    from ooi.waivers import waivable
+
+    sys.stdout.write(render("explain_text", entry(wanted), more=more(wanted), waivable=wanted in waivable()))
 
 
 @app.command()

@@ -16,7 +16,7 @@ def _prose(text: str) -> list[str]:
     return lines
 
 
-def render(entry, more: str = "", **_) -> str:
+def render(entry, more: str = "", waivable: bool = False, **_) -> str:
     lines = [f"{entry.code}  {entry.title}  [{entry.severity.value}]"]
     if entry.source:
         lines.append(tr("Dasar: {s}", "Source: {s}", s=entry.source))
@@ -28,7 +28,9 @@ def render(entry, more: str = "", **_) -> str:
         lines += [heading, *textwrap.indent(str(example), "  ").splitlines(), ""]
     if more:
         lines += [tr("Rujukan", "Reference"), more, ""]
-    lines.append(tr("Tingkat bawaan dapat diubah di ooi.yaml (`aturan: {{{c}: warning}}`); temuan tertentu dapat "
-                    "dikecualikan dengan `pengecualian`.", "The default level can be changed in ooi.yaml "
-                    "(`aturan: {{{c}: warning}}`); a finding can be waived with `pengecualian`.", c=entry.code))
+    lines.append(tr("Tingkat bawaan dapat diubah di ooi.yaml (`aturan: {{{c}: warning}}`).",
+                    "The default level can be changed in ooi.yaml (`aturan: {{{c}: warning}}`).", c=entry.code))
+    if waivable:
+        lines.append(tr("Satu temuan dapat dikecualikan sementara dengan `pengecualian` (lihat ooi explain R012).",
+                        "One finding can be waived for a time with `pengecualian` (see ooi explain R012)."))
     return "\n".join(lines) + "\n"
