@@ -169,14 +169,14 @@ def innovation_text(rng: random.Random, agency: dict, number: int) -> tuple[str,
     if stage != "inisiatif":
         out += ["    ukuran:", f"      - {{indikator: waktu penyelesaian, satuan: hari, sebelum: {before}, sesudah: {after}, arah: turun}}",
                 f"      - {{indikator: kunjungan ke {place}, satuan: kali, sebelum: 3, sesudah: 1, arah: turun}}"]
-    out += ["  efektivitas:", f"    uraian: Permohonan {subject} diselesaikan tepat waktu sesuai target keluaran."]
+    out += ["  efektivitas:", f"    uraian: Permohonan {subject} diselesaikan tepat waktu sesuai target keluaran yang ditetapkan setiap tahun."]
     if stage == "penerapan":
         out += [f"    target: {target}", f"    realisasi: {min(100, target + rng.randint(0, 5))}"]
-    out += ["  kualitas_pelayanan:", f"    uraian: {people.capitalize()} mendapat kepastian waktu dan informasi status permohonan."]
+    out += ["  kualitas_pelayanan:", f"    uraian: {people.capitalize()} mendapat kepastian waktu, informasi status permohonan, dan layanan yang ramah."]
     if stage != "inisiatif":
         out.append(f"    skm: {{nilai: {rng.randint(780, 950) / 10}, tahun: {enacted.year}}}")
-        complaints = rng.randint(10, 90)
-        out.append(f"    pengaduan: {{masuk: {complaints}, selesai: {complaints - rng.randint(0, 5)}}}")
+        complaints = rng.randint(30, 90)
+        out.append(f"    pengaduan: {{masuk: {complaints}, selesai: {complaints - rng.randint(0, 3)}}}")
     out += ["  tanpa_konflik_kepentingan:", "    uraian: Tidak ada pihak yang memungut biaya atau mendapat keuntungan pribadi.",
             "    pernyataan: true", "  kepentingan_umum:",
             f"    uraian: Layanan terbuka bagi semua {people} tanpa biaya dan tanpa syarat tambahan.",

@@ -16,8 +16,8 @@ from ooi.loading import load
 SETTINGS = "ooi.yaml"
 
 
-def check_since(root: Path, settings, ref: str, within: list[Path] | None = None, today=None):
-    """`checker.check` on what changed since `ref` (only under `within`, when paths are given)."""
+def check_since(root: Path, settings, ref: str, within: list[Path] | None = None, today=None, **options):
+    """`checker.check` on what changed since `ref` (only under `within`, when paths are given); `options` go to it."""
     from ooi.checker import Result, check
 
     found = targets(root, changed(root, ref))
@@ -27,7 +27,7 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
         found = [path for path in found if any(_under(path, place) for place in within)]
     if found == []:
         return Result(root, settings, [])
-    return check(root, settings, targets=found, today=today)
+    return check(root, settings, targets=found, today=today, **options)
 
 
 def _under(path: Path, place: Path) -> bool:

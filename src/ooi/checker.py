@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ooi import codeowners, rules
+from ooi import codeowners, parallel, rules
 from ooi.catalogue import default_severity
 from ooi.config import Settings
 from ooi.context import Context
-from ooi.discovery import Entry, Tree, discover, select
+from ooi.discovery import AGENCIES, SUFFIX, Entry, Tree, discover, relative, select
 from ooi.findings import Finding, Problem, Severity, field_name
 from ooi.loading import Issue, load
+from ooi.models import Innovation
 from ooi.positions import Locator
+from ooi.registry import Registry
 from ooi.sectors import sectors
 from ooi.validation import validate_agency, validate_innovation
 from ooi.waivers import apply as apply_waivers
@@ -69,19 +72,36 @@ class Result:
         return {r.record.kode: r.record for r in self.files if r.kind == "opd" and r.record is not None}
 
 
-def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None) -> Result:
-    """Check every file (or the files under `targets`) with the registry as context."""
-    tree = discover(root)
-    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
-                   codeowners=codeowners.read(root, targets or None))
-    registry = [check_file(entry, base) for entry in tree.entries if entry.kind == "opd"]
-    agencies = {r.record.kode: r.record for r in registry if r.record is not None}
-    base = replace(base, agencies=agencies)
+def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
+          jobs: int | None = None, records: bool = True) -> Result:
+    """Check every file (or the files under `targets`) with the registry as context.
+
+    The work goes agency by agency (its registry file and its folder of innovations), so
+    cross-file checks see the whole registry or one agency's innovations, and a run over a
+    few files reads only their folders and the registry entries they name. `jobs` spreads
+    the agencies over processes (None: automatic); the result is the same, in the same
+    order. `records=False` lets innovation records go once judged, for callers that need
+    only findings (memory at national scale).
+    """
+    within = relative(root, targets) if targets else None
+    tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
+    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root))
+    units = _units(tree, chosen)
+    work = parallel.workers(jobs, sum(len(files) + (agency is not None) for agency, files in units))
+    done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack)
+    checked = [result for results in done for result in results]
+    registry = [result for result in checked if result.kind == "opd"]
+    for result in registry:
+        base.agencies.offer(_stem(result.path), result.record)
+    across = [(r.path, r.record) for r in registry if r.record is not None]
+    if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
+        seen = {path for path, _ in across}
+        across += [(path, base.agencies[kode]) for kode in base.agencies
+                   if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
+    _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
-    innovations = [check_file(entry, base) for entry in _with_siblings(tree, chosen) if entry.kind == "inovasi"]
-    checked = registry + innovations
-    _check_across(checked, base)  # may add results for files that are not records (.github/CODEOWNERS)
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
@@ -89,21 +109,66 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     return Result(root, settings, files)
 
 
-def _with_siblings(tree: Tree, chosen: Tree) -> list[Entry]:
-    """The chosen innovation files and the rest of their agency folders, for the cross-file checks."""
-    if chosen is tree:
-        return tree.entries
+def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
+    """(registry file if chosen, innovation files) per agency; a chosen innovation brings its whole folder."""
+    agencies = {entry.stem: entry for entry in chosen.entries if entry.kind == "opd"}
     folders = {entry.folder for entry in chosen.entries if entry.kind == "inovasi"}
-    return [entry for entry in tree.entries if entry.kind == "inovasi" and entry.folder in folders]
+    files: dict[str, list[Entry]] = {}
+    for entry in tree.entries:
+        if entry.kind == "inovasi" and entry.folder in folders:
+            files.setdefault(entry.folder, []).append(entry)
+    return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
+
+
+def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool, bool]) -> list[FileResult]:
+    """One agency's files, with the checks across its innovations; runs in a worker process when parallel."""
+    (agency, entries), (base, records, packed) = unit, shared
+    results = []
+    if agency is not None:
+        results.append(check_file(agency, base))
+        base.agencies.offer(agency.stem, results[0].record)
+    judged = [_judge(entry, base) for entry in entries]
+    innovations = [result for result, _ in judged]
+    folder_rules = [rule for rule in rules.ALL if any(issubclass(kind, Innovation) or issubclass(Innovation, kind)
+                                                      for kind in rule.RECORDS)]
+    _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base, folder_rules)
+    for result, data in judged:
+        if not records or result.record is None:
+            result.record = None
+        elif packed:  # a record crosses processes as plain data (marshal: 10x cheaper than pickling pydantic)
+            result.record = _Packed(marshal.dumps(data))
+    return results + innovations
+
+
+@dataclass(frozen=True)
+class _Packed:
+    data: bytes
+
+
+def _unpack(results: list[FileResult]) -> list[FileResult]:
+    """In the parent, as each agency arrives: validate packed data again into the same record."""
+    for result in results:
+        if isinstance(result.record, _Packed):
+            result.record = validate_innovation(marshal.loads(result.record.data))[0]
+    return results
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1][: -len(SUFFIX)]
 
 
 def check_file(entry: Entry, base: Context) -> FileResult:
     """Load, validate and judge one file; positions are computed only if it has findings."""
+    return _judge(entry, base)[0]
+
+
+def _judge(entry: Entry, base: Context) -> tuple[FileResult, dict | None]:
+    """`check_file`, and the loaded data."""
     document = load(entry.path)
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
-        return FileResult(entry.rel, entry.kind, None, findings)
+        return FileResult(entry.rel, entry.kind, None, findings), None
     validate = validate_agency if entry.kind == "opd" else validate_innovation
     record, problems = validate(document.data)
     if record is not None:
@@ -114,15 +179,17 @@ def check_file(entry: Entry, base: Context) -> FileResult:
         locator = Locator(document.text)
         findings += [_stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
-    return FileResult(entry.rel, entry.kind, record, findings)
+    return FileResult(entry.rel, entry.kind, record, findings), document.data
 
 
-def _check_across(results: list[FileResult], context: Context) -> None:
-    """Rules that compare files add their findings to the files they name."""
+def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen) -> None:
+    """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     by_path = {r.path: r for r in results}
-    records = [(r.path, r.record) for r in results if r.record is not None]
-    for rule in rules.ALL:
+    outside = {path for path, _ in records} - by_path.keys()
+    for rule in chosen:
         for path, problem in getattr(rule, "check_all", lambda *_: ())(records, context):
+            if path in outside:
+                continue
             result = by_path.get(path)
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")

@@ -41,14 +41,17 @@ class Tree:
     misplaced: list[tuple[str, Issue]]
 
 
-def discover(root: Path) -> Tree:
+def discover(root: Path, within: list[str] | None = None) -> Tree:
+    """Every record file, or (with `within`, paths from `relative`) only the folders those paths need."""
     real_root = os.path.realpath(root)
     tree = Tree([], [])
     if not (root / AGENCIES).is_dir():
         raise OoiError(tr("folder {f} tidak ada di {r}", "folder {f} is missing in {r}", f=AGENCIES, r=root))
-    for item in _children(root, AGENCIES, real_root, tree):
+    for item in _children(root, AGENCIES, real_root, tree) if _needed(within, AGENCIES) else ():
         _add_file(item, AGENCIES, "opd", tree)
-    for item in _children(root, INNOVATIONS, real_root, tree):
+    for item in _children(root, INNOVATIONS, real_root, tree) if _needed(within, INNOVATIONS) else ():
+        if item.is_dir() and not _needed(within, f"{INNOVATIONS}/{item.name}"):
+            continue  # a folder no path asks for: a one-file run need not list 10,000 folders
         if item.is_dir():
             for child in _children(root, f"{INNOVATIONS}/{item.name}", real_root, tree):
                 _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree)
@@ -106,8 +109,24 @@ def _inside(path: str, real_root: str) -> bool:
     return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
+def _needed(within: list[str] | None, folder: str) -> bool:
+    """Does a path of `within` lie in `folder`, or `folder` in it?"""
+    return within is None or any(not want or want == folder or want.startswith(folder + "/")
+                                 or folder.startswith(want + "/") for want in within)
+
+
 def select(tree: Tree, root: Path, targets: list[Path]) -> Tree:
     """Keep only what lies at or under the given paths (files or folders inside the root)."""
+    wanted = relative(root, targets)
+
+    def chosen(rel: str) -> bool:
+        return any(not want or rel == want or rel.startswith(want + "/") for want in wanted)
+
+    return Tree([e for e in tree.entries if chosen(e.rel)], [(r, i) for r, i in tree.misplaced if chosen(r)])
+
+
+def relative(root: Path, targets: list[Path]) -> list[str]:
+    """The targets as paths relative to the root (`""` for the root); each must exist inside it."""
     real_root = os.path.realpath(root)
     wanted = []
     for target in targets:
@@ -116,10 +135,6 @@ def select(tree: Tree, root: Path, targets: list[Path]) -> Tree:
         absolute = os.path.abspath(target)
         if not _inside(absolute, os.path.abspath(root)) and not _inside(os.path.realpath(target), real_root):
             raise OoiError(tr("{p} berada di luar akar data {r}", "{p} is outside the data root {r}", p=target, r=root))
-        relative = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
-        wanted.append("" if relative == "." else relative)
-
-    def chosen(rel: str) -> bool:
-        return any(not want or rel == want or rel.startswith(want + "/") for want in wanted)
-
-    return Tree([e for e in tree.entries if chosen(e.rel)], [(r, i) for r, i in tree.misplaced if chosen(r)])
+        rel = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+        wanted.append("" if rel == "." else rel)
+    return wanted

@@ -17,9 +17,10 @@ RECORDS = (Agency, Innovation)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NIK = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
-# Runs of 16 or more digits; one of exactly 16 is a NIK. Four times faster than _NIK on a whole
-# file (the lookbehind is tried at every character), and every record holds an 18-digit NIP.
-_DIGIT_RUNS = re.compile(r"[0-9]{16,}")
+# Every file is scanned for a NIK: with ASCII digits marked "0" and every other byte " ", a
+# 16-digit run between non-digits is a plain substring, found 5x faster than _NIK finds it.
+_DIGIT_MARKS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+_NIK_MARK = b" " + b"0" * 16 + b" "
 
 
 def check(record, context: Context) -> Iterator[Problem]:
@@ -27,7 +28,7 @@ def check(record, context: Context) -> Iterator[Problem]:
         yield from _agency(record, context)
     else:
         yield from _innovation(record, context)
-    if any(len(run) == 16 for run in _DIGIT_RUNS.findall(context.text)):
+    if _NIK_MARK in b" " + context.text.encode("utf-8", "surrogatepass").translate(_DIGIT_MARKS) + b" ":
         yield from _nik(record)
 
 
@@ -109,10 +110,11 @@ def _future(record: Innovation, context: Context) -> Iterator[Problem]:
 
 
 def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
-    root = os.path.realpath(context.root)
+    root = ""
     for index, evidence in enumerate(record.bukti):
         if evidence.berkas is None:
             continue
+        root = root or os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
         target = os.path.realpath(os.path.join(root, evidence.berkas))
         if os.path.isabs(evidence.berkas) or not target.startswith(root + os.sep):
             message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",

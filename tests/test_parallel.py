@@ -1,0 +1,74 @@
+"""Checking across processes gives what one process gives; a run over one file reads only what it needs."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import dump, sample
+from ooi import checker, registry
+from ooi.checker import check
+from ooi.config import load_settings
+from ooi.errors import OoiError
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+import corpus  # noqa: E402
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def root(tmp_path):
+    """A generated root of 30 valid records in 3 agencies, with a few mistakes mixed in."""
+    base = corpus.write(tmp_path / "akar", 30)
+    folder = base / "data/inovasi/d001-dinkes"
+    first = sorted(folder.iterdir())[0]
+    (folder / "salinan.yaml").write_bytes(first.read_bytes())  # R007: the same name twice
+    broken = {**sample("penerapan"), "opd": "d001-dinkes", "tahapan": "penerapn"}
+    (folder / "rusak.yaml").write_text(dump(broken), encoding="utf-8")
+    (base / "data/inovasi/d001-disdik/sintaks.yaml").write_text("nama: [tidak ditutup\n", encoding="utf-8")
+    (base / "data/inovasi/tanpa-opd.yaml").write_text("nama: x\n", encoding="utf-8")
+    (base / "data/opd/d001-dinsos.yaml").write_text("kode: d001-dinsos\njenis: dinas\n", encoding="utf-8")
+    return base
+
+
+def _seen(result):
+    return [(r.path, r.kind, r.record, r.findings) for r in result.files]
+
+
+def test_two_processes_give_the_result_of_one(root):
+    settings = load_settings(root)
+    one = check(root, settings, today=TODAY, jobs=1)
+    two = check(root, settings, today=TODAY, jobs=2)
+    assert one.errors > 0 and {"R007", "S004", "Y003", "Y013", "S001"} <= {f.code for f in one.findings}
+    assert _seen(two) == _seen(one)
+    assert [f.message for f in two.findings] == [f.message for f in one.findings]
+    assert sum(r.record is not None for r in two.files if r.kind == "inovasi") == 31  # records come back whole
+
+
+def test_records_can_be_let_go(root):
+    result = check(root, load_settings(root), today=TODAY, jobs=2, records=False)
+    assert all(r.record is None for r in result.files if r.kind == "inovasi")
+    assert result.findings == check(root, load_settings(root), today=TODAY, jobs=1).findings
+
+
+def test_a_one_file_run_reads_its_folder_and_the_entries_it_names(root, monkeypatch):
+    read = []
+    for module in (checker, registry):
+        real = module.load
+        monkeypatch.setattr(module, "load", lambda path, real=real: read.append(Path(path).parent.name) or real(path))
+    target = sorted((root / "data/inovasi/d001-dinkes").iterdir())[0]
+    alone = check(root, load_settings(root), targets=[target], today=TODAY)
+    assert set(read) == {"d001-dinkes", "opd"} and read.count("opd") == 1
+    whole = check(root, load_settings(root), today=TODAY)
+    rel = target.relative_to(root).as_posix()
+    assert [r.path for r in alone.files] == [rel]
+    assert alone.files[0].findings == next(r for r in whole.files if r.path == rel).findings
+
+
+def test_jobs_must_not_be_negative(root):
+    with pytest.raises(OoiError):
+        check(root, load_settings(root), jobs=-1)
