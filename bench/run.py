@@ -1,0 +1,185 @@
+"""The speed benchmark of issue 6: ooi against the libyaml floor and check-jsonschema, side by side.
+
+    python bench/run.py                 # N = 1,000 and 10,000 (a few minutes)
+    python bench/run.py --large         # also N = 20,000 and 100,000 (half an hour or more)
+    python bench/run.py --sizes 2000 --repeat 3
+
+Standard library only. Every figure is the median of --repeat runs of a fresh process
+(the machine is shared and noisy); memory is the peak resident size of the largest
+process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
+--work (default: <tmp>/ooi-bench) for the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import corpus
+
+PY = sys.executable
+OOI = (PY, "-m", "ooi")
+FLOOR = """
+import os, sys, yaml
+count = 0
+for folder, dirs, files in os.walk(os.path.join(sys.argv[1], "data")):
+    dirs.sort()
+    for name in sorted(files):
+        if name.endswith(".yaml"):
+            with open(os.path.join(folder, name), "rb") as stream:
+                yaml.load(stream.read(), Loader=yaml.CSafeLoader)
+            count += 1
+"""
+GIT = ("git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false")
+
+
+def timed(command, repeat: int, cwd=None, env=None) -> tuple[float, int, int]:
+    """(median seconds, peak KiB of the largest process, exit code) over `repeat` runs."""
+    seconds, peak, code = [], 0, 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds.append(time.perf_counter() - start)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        error = process.stderr.read().decode("utf-8", "replace")
+        process.stderr.close()
+        code = process.returncode
+        if code not in (0, 1):
+            raise SystemExit(f"{' '.join(map(str, command))} failed ({code}):\n{error[-2000:]}")
+        peak = max(peak, usage.ru_maxrss)
+    return statistics.median(seconds), peak, code
+
+
+def supports(*args: str) -> str:
+    done = subprocess.run([*OOI, *args, "--help"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else ""
+
+
+def prepare(work: Path, records: int) -> Path:
+    """The corpus of `records`, with its schemas and a git commit (for --changed-since); reused when current."""
+    stamp = hashlib.sha256((Path(corpus.__file__).read_bytes() + str(records).encode())).hexdigest()[:16]
+    root = work / f"n{records}"
+    if (root / ".bench-stamp").read_text() == stamp if (root / ".bench-stamp").exists() else False:
+        return root
+    print(f"  writing {records:,} records to {root} …", file=sys.stderr, flush=True)
+    corpus.write(root, records)
+    if supports("schema"):
+        subprocess.run([*OOI, "schema", "--root", str(root), "--force"], check=True, capture_output=True)
+    if shutil.which("git"):
+        for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "corpus")):
+            subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
+    (root / ".bench-stamp").write_text(stamp)
+    return root
+
+
+def one_changed(root: Path) -> Path:
+    """A record in the middle of the corpus: the file a pull request changes."""
+    folders = sorted((root / "data/inovasi").iterdir())
+    return sorted(folders[len(folders) // 2].iterdir())[0]
+
+
+def measure(root: Path, records: int, repeat: int, jobs: int | None) -> dict:
+    rows = {}
+    base = ("--root", str(root))
+    rows["floor"] = timed([PY, "-c", FLOOR, str(root)], repeat)
+    rows["validate"] = timed([*OOI, "validate", *base, "--format", "json"], repeat)
+    if rows["validate"][2] != 0:
+        raise SystemExit(f"the corpus of {records} records is not valid: run ooi validate --root {root}")
+    rows["validate -j1"] = timed([*OOI, "validate", *base, "--format", "json", "--jobs", "1"], repeat)
+    if jobs:
+        rows[f"validate -j{jobs}"] = timed([*OOI, "validate", *base, "--format", "json", "--jobs", str(jobs)], repeat)
+    if supports("status"):
+        rows["status"] = timed([*OOI, "status", *base, "--format", "json"], repeat)
+    if "--changed-since" in supports("validate") and (root / ".git").exists():
+        changed = one_changed(root)
+        original = changed.read_bytes()
+        try:
+            changed.write_bytes(original + b"# diubah untuk bench/run.py\n")
+            rows["changed-since (1 file)"] = timed([*OOI, "validate", *base, "--changed-since", "HEAD"], repeat)
+        finally:
+            changed.write_bytes(original)
+    checker = shutil.which("check-jsonschema")
+    if checker and (root / "schema").is_dir() and records <= 20000:
+        rows["check-jsonschema"] = competitor(checker, root, max(1, repeat // 2))
+    return rows
+
+
+def competitor(checker: str, root: Path, repeat: int) -> tuple[float, int, int]:
+    """check-jsonschema on the same records and agencies, one run per schema (its total)."""
+    total, peak, code = 0.0, 0, 0
+    for schema, folder in (("inovasi", "data/inovasi"), ("opd", "data/opd")):
+        files = sorted(str(p.relative_to(root)) for p in (root / folder).rglob("*.yaml"))
+        seconds, kib, status = timed([checker, "--schemafile", f"schema/{schema}.schema.json", *files], repeat, cwd=root)
+        total, peak, code = total + seconds, max(peak, kib), max(code, status)
+    return total, peak, code
+
+
+def startup(repeat: int) -> dict:
+    commands = {"python -c pass": [PY, "-c", "pass"], "python -c 'import yaml'": [PY, "-c", "import yaml"],
+                "python -c 'import typer'": [PY, "-c", "import typer"], "ooi --help": [*OOI, "--help"]}
+    return {name: timed(command, repeat)[0] for name, command in commands.items()}
+
+
+def report(results: dict, starts: dict) -> None:
+    print("\n## ooi speed (median of runs; µs/record = seconds / N)\n")
+    print(f"{'N':>8}  {'what':<24} {'seconds':>9} {'µs/record':>10} {'× floor':>8} {'peak MiB':>9}")
+    for records, rows in results.items():
+        floor = rows["floor"][0]
+        for name, (seconds, peak, code) in rows.items():
+            flag = "" if code == 0 or name == "check-jsonschema" else f"  (exit {code})"
+            print(f"{records:>8,}  {name:<24} {seconds:>9.2f} {seconds / records * 1e6:>10.0f} "
+                  f"{seconds / floor:>8.2f} {peak / 1024:>9.0f}{flag}")
+        print()
+    print("## start-up (median of runs)\n")
+    for name, seconds in starts.items():
+        print(f"  {name:<26} {seconds * 1000:>6.0f} ms")
+    print("\n## targets (issue 6)\n")
+    help_ms = starts["ooi --help"] * 1000
+    over_yaml = help_ms - starts["python -c 'import yaml'"] * 1000
+    over_typer = help_ms - starts["python -c 'import typer'"] * 1000
+    lines = [f"ooi --help − python -c 'import yaml': {over_yaml:+.0f} ms (target ≤ +150)",
+             f"ooi --help − python -c 'import typer': {over_typer:+.0f} ms (stretch ≤ +60)"]
+    for records, rows in results.items():
+        ratio = rows["validate"][0] / rows["floor"][0]
+        lines.append(f"N={records:,}: validate / floor = {ratio:.2f} (target ≤ 0.75 at 20,000); "
+                     f"peak {rows['validate'][1] / 1024:.0f} MiB (target < 1024 at 100,000)")
+        if "check-jsonschema" in rows:
+            lines.append(f"N={records:,}: check-jsonschema / validate = "
+                         f"{rows['check-jsonschema'][0] / rows['validate'][0]:.1f}× (target ≥ 15 at 10,000)")
+        if "changed-since (1 file)" in rows:
+            lines.append(f"N={records:,}: --changed-since, one file: {rows['changed-since (1 file)'][0]:.2f} s "
+                         "(target ≤ 1 s at 100,000)")
+    print("\n".join(f"  {line}" for line in lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="record counts, comma-separated")
+    parser.add_argument("--large", action="store_true", help="add N = 20,000 and 100,000")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument("--jobs", type=int, default=0, help="also time validate with this many processes")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ooi-bench")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",") if size] + ([20000, 100000] if args.large else [])
+    args.work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.2f}", file=sys.stderr)
+    results = {}
+    for records in sizes:
+        root = prepare(args.work, records)
+        print(f"  measuring N = {records:,} …", file=sys.stderr, flush=True)
+        results[records] = measure(root, records, args.repeat, args.jobs)
+    report(results, startup(max(5, args.repeat)))
+
+
+if __name__ == "__main__":
+    main()
