@@ -23,10 +23,23 @@ DOCUMENTS = [
 ]
 
 
-@pytest.mark.parametrize("raw", DOCUMENTS)
+class _Stock(_Loader):
+    """The same loader with PyYAML's own tag resolution."""
+
+    resolve = yaml.resolver.BaseResolver.resolve
+    descend_resolver = yaml.resolver.BaseResolver.descend_resolver
+    ascend_resolver = yaml.resolver.BaseResolver.ascend_resolver
+
+
+SCALARS = ("", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "yes", "Off", "n", ".5", "-.inf", ".NaN",
+           "+1", "0o17", "0b101", "0x_1", "1_0", "1:30", "1:30.5", "2023-01-01", "2023-1-1 10:00", "<<x", "1e3",
+           "1.0e+3", "-x", "+", ".", "...", "0", "-0", "007", "1.10", "'1'", '"yes"', "~x", "é")
+
+
+@pytest.mark.parametrize("raw", [*DOCUMENTS, "".join(f"k{i}: {v}\n" for i, v in enumerate(SCALARS)).encode()])
 def test_same_data_and_issues_as_pyyaml(raw):
     def pyyaml():
-        loader = _Loader(raw)
+        loader = _Stock(raw)
         try:
             return repr(loader.get_single_data()), [(k, m.line) for k, m in loader.duplicates]
         except yaml.YAMLError as error:

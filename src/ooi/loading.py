@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ooi.construct import construct
+from ooi.construct import construct, resolve_faster
 from ooi.i18n import tr
 
 MAX_BYTES = 1 << 20
@@ -87,6 +87,7 @@ class _Loader(yaml.CSafeLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+resolve_faster(_Loader)
 
 
 def load(path: Path) -> Document:
