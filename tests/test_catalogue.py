@@ -124,9 +124,10 @@ def test_the_documented_examples_do_what_they_say(code, lang):
 
 
 def test_docstring_sections_parse_into_prose_and_examples():
-    sections = catalogue.parse_docstring('"""Title.\n\nMengapa:\n    one\n    two\n\n    three\nContoh lolos:\n'
-                                         '    a:\n      b: 1\nOther:\n    ignored\n')
-    assert sections == {("why", "id"): "one two\n\nthree", ("passing", "id"): "a:\n  b: 1"}
+    sections = catalogue.parse_docstring('"""Title.\n\nMengapa:\n    one\n    two\n\n    three\n'
+                                         'Contoh lolos / Passing example:\n    a:\n      b: 1\nOther:\n    ignored\n')
+    assert sections == {("why", "id"): "one two\n\nthree", ("passing", "id"): "a:\n  b: 1",
+                        ("passing", "en"): "a:\n  b: 1"}
 
 
 def test_titles_for_sarif_and_settings_helpers():

@@ -17,8 +17,8 @@ PRINCIPLE_CODES = tuple(f"P{n}" for n in range(1, 9))
 _SECTIONS = {
     "Yang diperiksa": ("what", "id"), "What it checks": ("what", "en"),
     "Mengapa": ("why", "id"), "Why": ("why", "en"),
-    "Contoh lolos": ("passing", "id"), "Passing example": ("passing", "en"),
-    "Contoh gagal": ("failing", "id"), "Failing example": ("failing", "en"),
+    # Examples are YAML in the records' own (Indonesian) keys: one section serves both languages.
+    "Contoh lolos / Passing example": ("passing", "*"), "Contoh gagal / Failing example": ("failing", "*"),
 }
 _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan", "references"),
              "P": ("prinsip", "principles")}
@@ -151,7 +151,8 @@ def parse_docstring(doc: str) -> dict[tuple[str, str], str]:
         text = textwrap.dedent("\n".join(lines)).strip("\n")
         if key[0] in ("what", "why"):
             text = "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
-        result[key] = text
+        for language in ("id", "en") if key[1] == "*" else (key[1],):
+            result[(key[0], language)] = text
     return result
 
 

@@ -23,20 +23,12 @@ Why:
     PP 38/2017 asks an innovation proposal to state its design and main changes, objective and
     benefits; a terms of reference (KAK) starts with a background explaining the problem and
     why it matters. A placeholder passes the schema but gives the assessors nothing to assess.
-Contoh lolos:
+Contoh lolos / Passing example:
     latar_belakang: >-
       Banyak bayi di Kota Batu belum memiliki akta kelahiran karena orang tua harus datang
       sendiri ke kantor Dispendukcapil, antre, dan kembali lagi saat dokumen kurang lengkap.
     tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.
-Passing example:
-    latar_belakang: >-
-      Banyak bayi di Kota Batu belum memiliki akta kelahiran karena orang tua harus datang
-      sendiri ke kantor Dispendukcapil, antre, dan kembali lagi saat dokumen kurang lengkap.
-    tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.
-Contoh gagal:
-    latar_belakang: Lorem ipsum dolor sit amet.
-    tujuan: "-"
-Failing example:
+Contoh gagal / Failing example:
     latar_belakang: Lorem ipsum dolor sit amet.
     tujuan: "-"
 """

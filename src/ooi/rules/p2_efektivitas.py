@@ -22,7 +22,7 @@ Why:
     PP 38/2017 Article 3 letter b: regional innovation follows the principle of "perbaikan
     efektivitas" (improved effectiveness). Effective means the objective is reached, which shows
     in the output indicator's realisation against its target, not in a statement alone.
-Contoh lolos:
+Contoh lolos / Passing example:
     tahapan: penerapan
     keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
     prinsip:
@@ -30,30 +30,14 @@ Contoh lolos:
         uraian: Cakupan akta kelahiran anak melampaui target yang ditetapkan pada awal tahun.
         target: 98
         realisasi: 98.4
-Passing example:
-    tahapan: penerapan
-    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
-    prinsip:
-      efektivitas:
-        uraian: Cakupan akta kelahiran anak melampaui target yang ditetapkan pada awal tahun.
-        target: 98
-        realisasi: 98.4
-Contoh gagal:
+Contoh gagal / Failing example:
     tahapan: penerapan
     keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
     prinsip:
       efektivitas:
         uraian: Cakupan akta kelahiran anak hampir mencapai target yang ditetapkan pada awal tahun.
         target: 98
-        realisasi: 97.9  # di bawah target: peringatan
-Failing example:
-    tahapan: penerapan
-    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
-    prinsip:
-      efektivitas:
-        uraian: Cakupan akta kelahiran anak hampir mencapai target yang ditetapkan pada awal tahun.
-        target: 98
-        realisasi: 97.9  # below the target: a warning
+        realisasi: 97.9  # di bawah target: peringatan / below the target: a warning
 """
 
 from __future__ import annotations

@@ -30,34 +30,20 @@ Why:
     the measure of satisfaction with a service (index 25–100; band A 88.31–100, B 76.61–88.30,
     C 65.00–76.60, D 25.00–64.99), and complaint resolution is an indicator of the Ministry of
     Home Affairs' regional innovation index.
-Contoh lolos:
+Contoh lolos / Passing example:
     tahapan: penerapan
     bentuk: pelayanan_publik
     prinsip:
       kualitas_pelayanan:
         uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 65.00, tahun: 2022}  # mutu C
-Passing example:
+        skm: {nilai: 65.00, tahun: 2022}  # mutu C / band C
+Contoh gagal / Failing example:
     tahapan: penerapan
     bentuk: pelayanan_publik
     prinsip:
       kualitas_pelayanan:
         uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 65.00, tahun: 2022}  # band C
-Contoh gagal:
-    tahapan: penerapan
-    bentuk: pelayanan_publik
-    prinsip:
-      kualitas_pelayanan:
-        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 120, tahun: 2022}  # di luar skala 25–100
-Failing example:
-    tahapan: penerapan
-    bentuk: pelayanan_publik
-    prinsip:
-      kualitas_pelayanan:
-        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 120, tahun: 2022}  # outside the 25–100 scale
+        skm: {nilai: 120, tahun: 2022}  # di luar skala 25–100 / outside the 25–100 scale
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ Why:
     kepentingan" (no conflict of interest). A conflict cannot always be avoided (e.g. an official's
     relative is a supplier), but it must be declared and controlled; without a declaration and a
     mitigation the assessors cannot conclude the principle is met.
-Contoh lolos:
+Contoh lolos / Passing example:
     prinsip:
       tanpa_konflik_kepentingan:
         uraian: Kader PKK tidak memungut biaya dan tidak memiliki kepentingan pribadi.
@@ -36,26 +36,11 @@ Contoh lolos:
             peran: penyedia cetak formulir
             hubungan: keluarga
             mitigasi: Penanggung jawab tidak ikut memilih penyedia; pengadaan lewat e-katalog.
-Passing example:
+Contoh gagal / Failing example:
     prinsip:
       tanpa_konflik_kepentingan:
         uraian: Kader PKK tidak memungut biaya dan tidak memiliki kepentingan pribadi.
-        pernyataan: true
-        pihak_terkait:
-          - nama: CV Sumber Makmur
-            peran: form printing supplier
-            hubungan: keluarga
-            mitigasi: Penanggung jawab tidak ikut memilih penyedia; pengadaan lewat e-katalog.
-Contoh gagal:
-    prinsip:
-      tanpa_konflik_kepentingan:
-        uraian: Kader PKK tidak memungut biaya dan tidak memiliki kepentingan pribadi.
-        # `pernyataan: true` belum ada
-Failing example:
-    prinsip:
-      tanpa_konflik_kepentingan:
-        uraian: Kader PKK tidak memungut biaya dan tidak memiliki kepentingan pribadi.
-        # no `pernyataan: true`
+        # `pernyataan: true` belum ada / no `pernyataan: true`
 """
 
 from __future__ import annotations

@@ -22,30 +22,18 @@ Why:
     kepada kepentingan umum" (oriented to the public interest). Article 6 also requires that an
     innovation benefit the region and/or the community, and the regional innovation index scores
     benefit by the number of beneficiaries.
-Contoh lolos:
+Contoh lolos / Passing example:
     bentuk: pelayanan_publik
     penerima_manfaat:
       kelompok: [masyarakat, desa_kelurahan]
       uraian: Orang tua bayi dan anak di 24 desa/kelurahan Kota Batu
       jumlah: 3150
-Passing example:
+Contoh gagal / Failing example:
     bentuk: pelayanan_publik
     penerima_manfaat:
-      kelompok: [masyarakat, desa_kelurahan]
-      uraian: Orang tua bayi dan anak di 24 desa/kelurahan Kota Batu
-      jumlah: 3150
-Contoh gagal:
-    bentuk: pelayanan_publik
-    penerima_manfaat:
-      kelompok: [aparatur]  # layanan publik hanya untuk pegawai
+      kelompok: [aparatur]  # layanan publik hanya untuk pegawai / a public service for staff only
       uraian: Pegawai Dispendukcapil
-      jumlah: 0  # berapa yang mendapat manfaat?
-Failing example:
-    bentuk: pelayanan_publik
-    penerima_manfaat:
-      kelompok: [aparatur]  # a public service for staff only
-      uraian: Pegawai Dispendukcapil
-      jumlah: 0  # how many benefit?
+      jumlah: 0  # berapa yang mendapat manfaat? / how many benefit?
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ Why:
     PP 38/2017 Article 3 letter f: regional innovation is "dilakukan secara terbuka" (carried out
     openly). Residents can only use and oversee an innovation announced where they can find it;
     the regional innovation index also scores outreach and ease of service information.
-Contoh lolos:
+Contoh lolos / Passing example:
     tahapan: uji_coba
     prinsip:
       keterbukaan:
@@ -36,28 +36,14 @@ Contoh lolos:
         publikasi:
           - {tautan: "https://dispendukcapil.batukota.go.id/penak-pkk", tanggal: 2020-03-02}
           - {media: Radio Kota Batu FM, tanggal: 2020-03-05}
-Passing example:
+Contoh gagal / Failing example:
     tahapan: uji_coba
     prinsip:
       keterbukaan:
         uraian: Persyaratan dan alur layanan diumumkan di laman dan media sosial dinas.
+        # http, alamat IP lokal, tanpa tanggal / http, a local IP address, no date
         publikasi:
-          - {tautan: "https://dispendukcapil.batukota.go.id/penak-pkk", tanggal: 2020-03-02}
-          - {media: Radio Kota Batu FM, tanggal: 2020-03-05}
-Contoh gagal:
-    tahapan: uji_coba
-    prinsip:
-      keterbukaan:
-        uraian: Persyaratan dan alur layanan diumumkan di laman dan media sosial dinas.
-        publikasi:
-          - {tautan: "http://192.168.1.10/penak"}  # http, alamat IP lokal, tanpa tanggal
-Failing example:
-    tahapan: uji_coba
-    prinsip:
-      keterbukaan:
-        uraian: Persyaratan dan alur layanan diumumkan di laman dan media sosial dinas.
-        publikasi:
-          - {tautan: "http://192.168.1.10/penak"}  # http, a local IP address, no date
+          - {tautan: "http://192.168.1.10/penak"}
 """
 
 from __future__ import annotations

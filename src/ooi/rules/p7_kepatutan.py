@@ -26,7 +26,7 @@ Why:
     standards of propriety). An innovation in force is enacted by the head of region or an
     authorised official (the designation step of PP 38/2017), so it is proper when its decree can
     be pointed to, by number and date; the money it uses must have a clear source and amount.
-Contoh lolos:
+Contoh lolos / Passing example:
     tahapan: penerapan
     anggaran: {sumber: apbd, jumlah: 25000000}
     prinsip:
@@ -34,30 +34,14 @@ Contoh lolos:
         uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
         dasar_hukum:
           - {jenis: sk_kepala_opd, nomor: "474/123/422.203/2020", tanggal: 2020-08-24}
-Passing example:
+Contoh gagal / Failing example:
     tahapan: penerapan
-    anggaran: {sumber: apbd, jumlah: 25000000}
+    anggaran: {sumber: apbd}  # jumlah 0 / amount 0
     prinsip:
       kepatutan:
         uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
         dasar_hukum:
-          - {jenis: sk_kepala_opd, nomor: "474/123/422.203/2020", tanggal: 2020-08-24}
-Contoh gagal:
-    tahapan: penerapan
-    anggaran: {sumber: apbd}  # jumlah 0
-    prinsip:
-      kepatutan:
-        uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
-        dasar_hukum:
-          - {jenis: sk_kepala_opd}  # tanpa nomor dan tanggal
-Failing example:
-    tahapan: penerapan
-    anggaran: {sumber: apbd}  # amount 0
-    prinsip:
-      kepatutan:
-        uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
-        dasar_hukum:
-          - {jenis: sk_kepala_opd}  # no number, no date
+          - {jenis: sk_kepala_opd}  # tanpa nomor dan tanggal / no number, no date
 """
 
 from __future__ import annotations

@@ -29,34 +29,20 @@ Why:
     not for self-interest". Accountability needs an identified person (name, office, NIP),
     measured results, and monitoring and evaluation; a person in charge who is also a related
     party means the innovation can serve that person's own interest.
-Contoh lolos:
+Contoh lolos / Passing example:
     tahapan: penerapan
     hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
     prinsip:
       akuntabilitas:
         uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
         monev: {jenis: internal, tanggal: 2022-12-15, ringkasan: Evaluasi tahunan capaian akta kelahiran.}
-Passing example:
+Contoh gagal / Failing example:
     tahapan: penerapan
     hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
     prinsip:
       akuntabilitas:
         uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
-        monev: {jenis: internal, tanggal: 2022-12-15, ringkasan: Evaluasi tahunan capaian akta kelahiran.}
-Contoh gagal:
-    tahapan: penerapan
-    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
-    prinsip:
-      akuntabilitas:
-        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
-        # `monev` belum ada
-Failing example:
-    tahapan: penerapan
-    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
-    prinsip:
-      akuntabilitas:
-        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
-        # no `monev`
+        # `monev` belum ada / no `monev`
 """
 
 from __future__ import annotations
