@@ -73,7 +73,12 @@ def _build(node, constructors: dict, loader) -> object:
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or key_node.tag != _STR and key_node.tag not in _SCALARS:
                 raise _Unusual  # a merge key, `=`, or a collection as a key
-            mapping[_build(key_node, constructors, loader)] = _build(value_node, constructors, loader)
+            # Most keys and values are plain text: taken here, without a call per node.
+            key = key_node.value if key_node.tag == _STR else _build(key_node, constructors, loader)
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = _build(value_node, constructors, loader)
         if len(mapping) < len(node.value):
             raise _Unusual  # duplicate keys: the loader records them while PyYAML builds
         return mapping

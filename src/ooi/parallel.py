@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from ooi import i18n
 from ooi.errors import OoiError
@@ -44,19 +46,35 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     """
     then = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
-        return [then(function(item, shared)) for item in items]
+        with _fewer_collections():
+            return [then(function(item, shared)) for item in items]
     jobs = min(jobs, len(items))
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     chunk = max(1, len(items) // (jobs * 4))  # a few chunks a worker: balanced, few round trips
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                             initargs=(i18n.current(), function, shared)) as pool:
+                             initargs=(i18n.current(), function, shared)) as pool, _fewer_collections():
         return [then(result) for result in pool.map(_call, items, chunksize=chunk)]
+
+
+@contextmanager
+def _fewer_collections():
+    """Checking a file allocates ~2,000 short-lived objects and no cycles worth chasing: with
+    the default threshold (700) the cyclic collector ran every few files and cost ~8% of the
+    time. Collections stay on, only rarer."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _start(language: str, function: Callable, shared: object) -> None:
     global _work
     i18n.use(language)
     _work = (function, shared)
+    gc.freeze()  # what the worker inherited is never garbage here: collections skip it
+    gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
 def _call(item):
