@@ -135,7 +135,7 @@ def report(results: dict, starts: dict) -> None:
     for records, rows in results.items():
         floor = rows["floor"][0]
         for name, (seconds, peak, code) in rows.items():
-            flag = "" if code == 0 or name == "check-jsonschema" else f"  (exit {code})"
+            flag = "" if code == 0 else f"  (exit {code})"
             print(f"{records:>8,}  {name:<24} {seconds:>9.2f} {seconds / records * 1e6:>10.0f} "
                   f"{seconds / floor:>8.2f} {peak / 1024:>9.0f}{flag}")
         print()
