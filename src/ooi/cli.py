@@ -41,6 +41,8 @@ RootOption = Annotated[
 LangOption = Annotated[
     Optional[str], typer.Option("--lang", help="Bahasa pesan: id atau en (bawaan: OOI_LANG, lalu ooi.yaml).")
 ]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=(
+    "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar."))]
 
 
 def _version(value: bool) -> None:
@@ -81,9 +83,7 @@ def validate(
     format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, atau sarif.")] = "text",
     changed_since: Annotated[Optional[str], typer.Option(
         "--changed-since", metavar="REF", help="Hanya berkas yang berubah sejak ref git ini (mis. origin/main).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=(
-        "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar."
-    ))] = 0,
+    jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:

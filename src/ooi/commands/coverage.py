@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli import LangOption, RootOption, app, open_root
+from ooi.cli import JobsOption, LangOption, RootOption, app, open_root
 from ooi.errors import OoiError
 from ooi.i18n import tr
 
@@ -43,13 +43,13 @@ def _screen() -> dict:
     return {"width": 100, "color": False}
 
 
-def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None):
+def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0):
     from ooi.checker import check
     from ooi.coverage import tally
 
     day = parse_day(per)
     data_root, settings = open_root(root, lang)
-    return tally(check(data_root, settings), tahun or settings.tahun_target, day)
+    return tally(check(data_root, settings, jobs=jobs or None), tahun or settings.tahun_target, day)
 
 
 @app.command()
@@ -60,6 +60,7 @@ def status(
     fail_under: Annotated[Optional[float], typer.Option(
         "--fail-under", min=0, max=100, metavar="PCT",
         help="Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.")] = None,
+    jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -69,7 +70,7 @@ def status(
     if format not in STATUS_FORMATS:
         raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
                           f=format, c=", ".join(STATUS_FORMATS)))
-    coverage = _coverage(root, lang, tahun, per)
+    coverage = _coverage(root, lang, tahun, per, jobs)
     sys.stdout.write(render(f"status_{format}", coverage, **(_screen() if format == "table" else {})))
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.reporters.status_table import percent
