@@ -50,7 +50,7 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
             return [then(function(item, shared)) for item in items]
     jobs = min(jobs, len(items))
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    chunk = max(1, len(items) // (jobs * 4))  # a few chunks a worker: balanced, few round trips
+    chunk = max(1, len(items) // (jobs * 8))  # several chunks a worker: the last one idles little
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
                              initargs=(i18n.current(), function, shared)) as pool, _fewer_collections():
         return [then(result) for result in pool.map(_call, items, chunksize=chunk)]
