@@ -136,7 +136,10 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
         if not records or result.record is None:
             result.record = None
         elif packed:  # a record crosses processes as plain data (marshal: 10x cheaper than pickling pydantic)
-            result.record = _Packed(marshal.dumps(data))
+            try:
+                result.record = _Packed(marshal.dumps(data))
+            except ValueError:  # not plain data after all (a model that accepts any value): send the record
+                pass
     return results + innovations
 
 
