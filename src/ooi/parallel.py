@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from ooi import i18n
@@ -51,6 +49,9 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     if jobs <= 1 or len(items) <= 1:
         with _fewer_collections() as keep:
             return [keep(then(function(item, shared))) for item in items]
+    import multiprocessing  # here: a small run never pays for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     jobs = min(jobs, len(items))
     context = multiprocessing.get_context("fork") if FORK else None
     chunk = max(1, len(items) // (jobs * 8))  # several chunks a worker: the last one idles little
