@@ -7,7 +7,7 @@ import yaml
 
 from conftest import SAMPLES
 from ooi.construct import construct
-from ooi.loading import _Loader, parse
+from ooi.loading import _SURPRISING_INT, Surprise, _Loader, parse
 
 DOCUMENTS = [
     *[(SAMPLES / f"{stage}.yaml").read_bytes() for stage in ("inisiatif", "uji_coba", "penerapan")],
@@ -24,16 +24,23 @@ DOCUMENTS = [
 
 
 class _Stock(_Loader):
-    """The same loader with PyYAML's own tag resolution."""
+    """The same loader with PyYAML's own tag resolution and int construction."""
 
     resolve = yaml.resolver.BaseResolver.resolve
     descend_resolver = yaml.resolver.BaseResolver.descend_resolver
     ascend_resolver = yaml.resolver.BaseResolver.ascend_resolver
 
+    def construct_yaml_int(self, node):
+        value = yaml.constructor.SafeConstructor.construct_yaml_int(self, node)
+        return Surprise(node.value, value) if _SURPRISING_INT.fullmatch(node.value) else value
+
+
+_Stock.add_constructor("tag:yaml.org,2002:int", _Stock.construct_yaml_int)
+
 
 SCALARS = ("", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "yes", "Off", "n", ".5", "-.inf", ".NaN",
            "+1", "0o17", "0b101", "0x_1", "1_0", "1:30", "1:30.5", "2023-01-01", "2023-1-1 10:00", "<<x", "1e3",
-           "1.0e+3", "-x", "+", ".", "...", "0", "-0", "007", "1.10", "'1'", '"yes"', "~x", "é")
+           "1.0e+3", "-x", "+", ".", "...", "0", "-0", "00", "007", "10", "+10", "1.10", "٣", "'1'", '"yes"', "~x", "é")
 
 
 @pytest.mark.parametrize("raw", [*DOCUMENTS, "".join(f"k{i}: {v}\n" for i, v in enumerate(SCALARS)).encode()])

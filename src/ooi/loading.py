@@ -82,8 +82,11 @@ class _Loader(yaml.CSafeLoader):
         return mapping
 
     def construct_yaml_int(self, node):
+        text = node.value
+        if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0"):
+            return int(text)  # plain decimal, as nearly every int is: what PyYAML returns, unsurprising
         value = super().construct_yaml_int(node)
-        return Surprise(node.value, value) if _SURPRISING_INT.fullmatch(node.value) else value
+        return Surprise(text, value) if _SURPRISING_INT.fullmatch(text) else value
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
