@@ -1,7 +1,7 @@
 """The speed benchmark of issue 6: ooi against the libyaml floor and check-jsonschema, side by side.
 
     python bench/run.py                 # N = 1,000 and 10,000 (a few minutes)
-    python bench/run.py --large         # also N = 20,000 and 100,000 (about half an hour)
+    python bench/run.py --large         # also N = 20,000 and 100,000 (about 20 minutes)
     python bench/run.py --sizes 2000 --repeat 3
 
 Standard library only. Every figure is the median of --repeat runs of a fresh process
