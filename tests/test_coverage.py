@@ -220,3 +220,21 @@ def test_warnings_show_but_do_not_stop_a_file_from_counting(tmp_path):
         entry = tally(check(root, load_settings(root), today=TODAY), 2023, D).find("dispendukcapil")
         counts.append((entry.status, entry.errors, entry.warnings))
     assert counts[1] == (ACHIEVED, 0, counts[0][2] + 1)
+
+
+def test_summaries_count_exactly_as_full_records():
+    """`ooi status` keeps a few fields per record (memory at national scale); the tally must not change."""
+    from datetime import date as day
+    from pathlib import Path
+
+    from ooi.checker import check
+    from ooi.config import load_settings
+    from ooi.coverage import Summary, summarize, tally
+    from ooi.reporters import status_json
+
+    shipped = Path(__file__).resolve().parents[1]
+    settings = load_settings(shipped)
+    full, light = check(shipped, settings), check(shipped, settings, records=summarize)
+    assert any(isinstance(f.record, Summary) for f in light.files)
+    for per in (day(2023, 2, 5), day(2023, 12, 31)):
+        assert status_json.render(tally(light, 2023, per)) == status_json.render(tally(full, 2023, per))

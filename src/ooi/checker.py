@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -73,7 +74,7 @@ class Result:
 
 
 def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
-          jobs: int | None = None, records: bool = True) -> Result:
+          jobs: int | None = None, records: bool | Callable = True) -> Result:
     """Check every file (or the files under `targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
@@ -81,7 +82,8 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     few files reads only their folders and the registry entries they name. `jobs` spreads
     the agencies over processes (None: automatic); the result is the same, in the same
     order. `records=False` lets innovation records go once judged, for callers that need
-    only findings (memory at national scale).
+    only findings; a function keeps what it returns for each record instead, e.g. the few
+    fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
     """
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
@@ -120,7 +122,8 @@ def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
     return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
 
 
-def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool, bool]) -> list[FileResult]:
+def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
+                ) -> list[FileResult]:
     """One agency's files, with the checks across its innovations; runs in a worker process when parallel."""
     (agency, entries), (base, records, packed) = unit, shared
     results = []
@@ -135,6 +138,8 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
+        elif callable(records):
+            result.record = records(result.record)
         elif packed:  # a record crosses processes as plain data (marshal: 10x cheaper than pickling pydantic)
             try:
                 result.record = _Packed(marshal.dumps(data))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from ooi.findings import Finding
 from ooi.i18n import tr
-from ooi.models import JENIS_OPD, Agency, Inisiatif, Innovation
+from ooi.models import JENIS_OPD, Agency, Innovation
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
 STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
@@ -155,6 +156,27 @@ def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage
         other=tuple(sorted(other, key=lambda f: f.path)), later=later)
 
 
+class Dates(NamedTuple):
+    uji_coba: date | None
+    penerapan: date | None
+
+
+class Summary(NamedTuple):
+    """What coverage and `ooi show` read of an innovation: a few fields instead of a ~17 KB record."""
+
+    nama: str
+    tahapan: str
+    tanggal_lapor: date
+    tahun_rencana: int | None
+    waktu: Dates | None
+
+
+def summarize(record: Innovation) -> Summary:
+    """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
+    waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
+    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu)
+
+
 def _owner(file) -> str:
     """The agency a file belongs to: its registry entry, or the folder it was filed in."""
     if file.kind == "opd":
@@ -167,13 +189,13 @@ def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
     record, findings = file.record, tuple(file.findings)
     if file.kind == "opd":
         return Filed(file.path, record, findings, REGISTRY if record is not None else BROKEN)
-    if not isinstance(record, Innovation):
+    if not isinstance(record, (Innovation, Summary)):
         return Filed(file.path, record, findings, BROKEN)
     if record.tanggal_lapor > per:
         return Filed(file.path, record, findings, LATER)
     if file.errors:
         return Filed(file.path, record, findings, FAULTY)
-    if isinstance(record, Inisiatif):
+    if record.tahapan == "inisiatif":
         return Filed(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
     dates = (record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else ()
     years = tuple(sorted({day.year for day in dates if day is not None and day <= per}))

@@ -45,11 +45,12 @@ def _screen() -> dict:
 
 def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0):
     from ooi.checker import check
-    from ooi.coverage import tally
+    from ooi.coverage import summarize, tally
 
     day = parse_day(per)
     data_root, settings = open_root(root, lang)
-    return tally(check(data_root, settings, jobs=jobs or None), tahun or settings.tahun_target, day)
+    result = check(data_root, settings, jobs=jobs or None, records=summarize)
+    return tally(result, tahun or settings.tahun_target, day)
 
 
 @app.command()
