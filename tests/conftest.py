@@ -78,3 +78,13 @@ def _indonesian(monkeypatch):
     i18n.use("id")
     yield
     i18n.use("id")
+
+
+@pytest.fixture
+def git_identity(monkeypatch):
+    """git commits in tests use a fixed identity and ignore the machine's git configuration."""
+    for name in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{name}_NAME", "Operator OPD")
+        monkeypatch.setenv(f"GIT_{name}_EMAIL", "operator@example.org")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

@@ -27,13 +27,8 @@ def innovation(opd: str, nama: str, **changes) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
+def repo(tmp_path, git_identity):
     """main: two agencies, one good innovation each, and an old broken file nobody touches; then a branch."""
-    for name in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{name}_NAME", "Operator OPD")
-        monkeypatch.setenv(f"GIT_{name}_EMAIL", "operator@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     root = make_root(tmp_path, agencies=[AGENCY, DINKES], files={
         "data/inovasi/dispendukcapil/akta-kilat.yaml": innovation("dispendukcapil", "Akta Kilat"),
         "data/inovasi/dinkes/sigap-bumil.yaml": innovation("dinkes", "Sigap Bumil"),

@@ -51,13 +51,8 @@ def test_workflow_shape():
 
 
 @pytest.fixture
-def checkout(tmp_path, monkeypatch):
+def checkout(tmp_path, git_identity):
     """A clone-like copy of the shipped data: `main` (also as origin/main) and a pull-request branch."""
-    for name in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{name}_NAME", "CI")
-        monkeypatch.setenv(f"GIT_{name}_EMAIL", "ci@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     root = tmp_path / "repo"
     shutil.copytree(TOP / "data", root / "data")
     shutil.copytree(TOP / ".github", root / ".github")
