@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from ooi.errors import OoiError
 from ooi.i18n import tr
 
+
 class _Group(TyperGroup):
     """Turns a user error (OoiError) into one line on stderr and its exit code, for every command."""
 

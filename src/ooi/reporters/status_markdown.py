@@ -20,7 +20,7 @@ def render(coverage: Coverage, **_) -> str:
         "### " + tr("Status cakupan {t} · {p} · per {d}", "Coverage {t} · {p} · as of {d}",
                     t=coverage.tahun, p=_cell(coverage.pemda), d=coverage.per),
         "",
-        "- **" + tr("Capaian target", "Target achieved") + f":** " + tr(
+        "- **" + tr("Capaian target", "Target achieved") + ":** " + tr(
             "{n} dari {t} OPD ({p})", "{n} of {t} agencies ({p})", n=coverage.count(ACHIEVED), t=total,
             p=percent(coverage.achievement)),
         "- **" + tr("Kepatuhan pelaporan", "Reporting compliance") + ":** " + tr(
