@@ -12,7 +12,7 @@ from ooi import codeowners, parallel, rules
 from ooi.catalogue import default_severity
 from ooi.config import Settings
 from ooi.context import Context
-from ooi.discovery import AGENCIES, SUFFIX, Entry, Tree, discover, relative, select
+from ooi.discovery import AGENCIES, SUFFIX, Entry, Tree, discover, folder_of, relative, select, stem_of
 from ooi.findings import Finding, Problem, Severity, field_name
 from ooi.loading import Issue, load
 from ooi.models import Innovation
@@ -46,8 +46,7 @@ class FileResult:
 
     @property
     def folder(self) -> str:
-        parts = self.path.split("/")
-        return parts[2] if self.kind == "inovasi" and len(parts) > 3 else ""
+        return folder_of(self.path) if self.kind == "inovasi" else ""
 
 
 @dataclass
@@ -96,7 +95,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     checked = [result for results in done for result in results]
     registry = [result for result in checked if result.kind == "opd"]
     for result in registry:
-        base.agencies.offer(_stem(result.path), result.record)
+        base.agencies.offer(stem_of(result.path), result.record)
     across = [(r.path, r.record) for r in registry if r.record is not None]
     if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
         seen = {path for path, _ in across}
@@ -159,10 +158,6 @@ def _unpack(results: list[FileResult]) -> list[FileResult]:
         if isinstance(result.record, _Packed):
             result.record = validate_innovation(marshal.loads(result.record.data))[0]
     return results
-
-
-def _stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1][: -len(SUFFIX)]
 
 
 def check_file(entry: Entry, base: Context) -> FileResult:

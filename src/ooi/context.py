@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ooi.config import Settings
+from ooi.discovery import folder_of, stem_of
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,8 @@ class Context:
 
     @property
     def stem(self) -> str:
-        return self.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return stem_of(self.path)
 
     @property
     def folder(self) -> str:
-        parts = self.path.split("/")
-        return parts[2] if len(parts) > 3 else ""
+        return folder_of(self.path)

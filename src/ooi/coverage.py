@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
+from ooi.discovery import stem_of
 from ooi.findings import Finding
 from ooi.i18n import tr
 from ooi.models import JENIS_OPD, Agency, Innovation
@@ -180,7 +181,7 @@ def summarize(record: Innovation) -> Summary:
 def _owner(file) -> str:
     """The agency a file belongs to: its registry entry, or the folder it was filed in."""
     if file.kind == "opd":
-        return file.record.kode if isinstance(file.record, Agency) else file.path.rsplit("/", 1)[-1][:-5]
+        return file.record.kode if isinstance(file.record, Agency) else stem_of(file.path)
     return file.folder if file.kind == "inovasi" else ""
 
 

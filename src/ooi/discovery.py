@@ -15,6 +15,17 @@ INNOVATIONS = "data/inovasi"
 SUFFIX = ".yaml"
 
 
+def stem_of(rel: str) -> str:
+    """`data/inovasi/dinkes/sigap-bumil.yaml` → `sigap-bumil`."""
+    return rel.rsplit("/", 1)[-1].removesuffix(SUFFIX)
+
+
+def folder_of(rel: str) -> str:
+    """The agency folder of an innovation path (`data/inovasi/<folder>/x.yaml`), else ``."""
+    parts = rel.split("/")
+    return parts[2] if rel.startswith(INNOVATIONS + "/") and len(parts) > 3 else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One record file: `kind` is `opd` (an agency) or `inovasi` (an innovation or plan)."""
@@ -25,12 +36,11 @@ class Entry:
 
     @property
     def folder(self) -> str:
-        """The agency folder of an innovation file (`data/inovasi/<folder>/x.yaml`)."""
-        return self.rel.split("/")[2] if self.kind == "inovasi" else ""
+        return folder_of(self.rel)
 
     @property
     def stem(self) -> str:
-        return self.rel.rsplit("/", 1)[-1][: -len(SUFFIX)]
+        return stem_of(self.rel)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ooi.catalogue import PRINCIPLE_CODES
+from ooi.discovery import stem_of
 from ooi.findings import Severity
 
 PASS, WARNING, ERROR, WAIVED, UNJUDGED = "pass", "warning", "error", "waived", "unjudged"
@@ -57,7 +58,7 @@ def build(result, kode: str | None = None) -> Matrix:
         record = file.record
         if record is None:
             cells = dict.fromkeys(PRINCIPLE_CODES, UNJUDGED)
-            name, stage = file.path.rsplit("/", 1)[-1].removesuffix(".yaml"), ""
+            name, stage = stem_of(file.path), ""
         else:
             cells = {code: cell(file.findings, code) for code in PRINCIPLE_CODES}
             name, stage = record.nama, record.tahapan
