@@ -127,7 +127,7 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
     (agency, entries), (base, records, packed) = unit, shared
     results = []
     if agency is not None:
-        results.append(check_file(agency, base))
+        results.append(_judge(agency, base)[0])
         base.agencies.offer(agency.stem, results[0].record)
     judged = [_judge(entry, base) for entry in entries]
     innovations = [result for result, _ in judged]
@@ -160,13 +160,8 @@ def _unpack(results: list[FileResult]) -> list[FileResult]:
     return results
 
 
-def check_file(entry: Entry, base: Context) -> FileResult:
-    """Load, validate and judge one file; positions are computed only if it has findings."""
-    return _judge(entry, base)[0]
-
-
 def _judge(entry: Entry, base: Context) -> tuple[FileResult, dict | None]:
-    """`check_file`, and the loaded data."""
+    """Load, validate and judge one file (positions only if it has findings); also the loaded data."""
     document = load(entry.path)
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
