@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from conftest import SETTINGS, make_root
-from ooi.checker import check
-from ooi.config import load_settings
+
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 TODAY = date(2026, 11, 28)
 REL = "data/inovasi/dispendukcapil/inovasi-uji.yaml"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import sample
+from rulecase import findings_of
 from typer.testing import CliRunner
 
-from conftest import sample
-from ooi import catalogue
 from ooi.cli import app
-from rulecase import findings_of
+from ooi.rules import catalogue
 
 TESTS = Path(__file__).parent
 README = TESTS.parent / "README.md"

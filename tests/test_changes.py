@@ -6,11 +6,11 @@ import json
 import subprocess
 
 import pytest
+from conftest import AGENCY, dump, make_root, sample
 from typer.testing import CliRunner
 
-from conftest import AGENCY, dump, make_root, sample
-from ooi.changes import _name_status
 from ooi.cli import app
+from ooi.workflow.changes import _name_status
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 OLD_BROKEN = "data/inovasi/dinkes/lama-rusak.yaml"

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import AGENCY, SETTINGS, make_root, sample
 from typer.testing import CliRunner
 
-from conftest import AGENCY, SETTINGS, make_root, sample
-from ooi import codeowners
 from ooi.cli import app
-from ooi.config import load_settings
+from ooi.input import codeowners
+from ooi.input.config import load_settings
 
 TOP = Path(__file__).resolve().parents[1]
 TEAM = "@pemkot-uji/sekretariat"
@@ -50,7 +50,7 @@ def test_without_a_secretariat_only_agency_teams_own_files():
 
 
 def load_agency(data):
-    from ooi.models import Agency
+    from ooi.model.records import Agency
 
     return Agency.model_validate(data)
 
@@ -116,7 +116,7 @@ def test_a_broken_registry_is_fixed_first(tmp_path):
 
 
 def test_the_committed_codeowners_matches_the_shipped_registry():
-    from ooi.checker import check
+    from ooi.engine.checker import check
 
     settings = load_settings(TOP)
     registry = check(TOP, settings, targets=[TOP / "data/opd"]).agencies

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import SAMPLES
-from ooi.construct import construct
-from ooi.loading import _SURPRISING_INT, Surprise, _Loader, parse
+
+from ooi.input.construct import construct
+from ooi.input.loading import _SURPRISING_INT, Surprise, _Loader, parse
 
 DOCUMENTS = [
     *[(SAMPLES / f"{stage}.yaml").read_bytes() for stage in ("inisiatif", "uji_coba", "penerapan")],

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import AGENCY, make_root, sample
-from ooi.checker import check
-from ooi.config import load_settings
-from ooi.coverage import ACHIEVED, MISSING, PLANNED, REPORTED, tally
+
+from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, tally
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 TODAY = date(2026, 11, 28)  # the engine's "today": every date in these roots lies before it
 D = date(2023, 6, 30)
@@ -227,10 +227,10 @@ def test_summaries_count_exactly_as_full_records():
     from datetime import date as day
     from pathlib import Path
 
-    from ooi.checker import check
-    from ooi.config import load_settings
-    from ooi.coverage import Summary, summarize, tally
-    from ooi.reporters import status_json
+    from ooi.coverage.tally import Summary, summarize, tally
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
+    from ooi.report import status_json
 
     shipped = Path(__file__).resolve().parents[1]
     settings = load_settings(shipped)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import yaml
-
 from conftest import make_root, sample
-from ooi import positions
-from ooi.checker import check
-from ooi.config import load_settings
+
+from ooi.engine.checker import check
+from ooi.input import positions
+from ooi.input.config import load_settings
 
 
 def test_positions_are_composed_only_for_files_with_findings(tmp_path, monkeypatch):

@@ -6,12 +6,12 @@ import os
 from datetime import date
 
 import pytest
-
 from conftest import make_root, sample
-from ooi.checker import check
-from ooi.config import load_settings
-from ooi.errors import OoiError
-from ooi.loading import MAX_BYTES
+
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
+from ooi.input.loading import MAX_BYTES
+from ooi.model.errors import OoiError
 
 
 def codes(root, targets=None):

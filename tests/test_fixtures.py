@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import AGENCY, make_root
-from ooi.checker import check
-from ooi.config import load_settings
+
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 28)

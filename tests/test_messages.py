@@ -6,9 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from conftest import make_root, sample
+
 from ooi import i18n
-from ooi.checker import check
-from ooi.config import load_settings
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 REL = "data/inovasi/dispendukcapil/x.yaml"

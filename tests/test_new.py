@@ -8,15 +8,14 @@ import sys
 from datetime import date
 
 import pytest
+from conftest import AGENCY, make_root
 from typer.testing import CliRunner
 
-from conftest import AGENCY, make_root
-from ooi.checker import check
-from ooi.cli import app
-from ooi.commands import authoring
-from ooi.config import load_settings
-from ooi.loading import load
-from ooi.template import SCHEMA_COMMENT, slugify
+from ooi.cli import app, authoring
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
+from ooi.input.loading import load
+from ooi.workflow.template import SCHEMA_COMMENT, slugify
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 FLAGS = ["--opd", "dinkes", "--nama", "Sigap Lansia: Kunjungan Rumah", "--tahapan"]

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import dump, sample
-from ooi import checker, registry
-from ooi.checker import check
-from ooi.config import load_settings
-from ooi.errors import OoiError
+
+from ooi.engine import checker, registry
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
+from ooi.model.errors import OoiError
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
 import corpus  # noqa: E402

@@ -4,13 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SETTINGS, make_root, sample
 from typer.testing import CliRunner
 
-from conftest import SETTINGS, make_root, sample
-from ooi.checker import check
 from ooi.cli import app
-from ooi.config import load_settings
-from ooi.matrix import ERROR, PASS, UNJUDGED, WAIVED, WARNING, build
+from ooi.coverage.matrix import ERROR, PASS, UNJUDGED, WAIVED, WARNING, build
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 TOP = Path(__file__).resolve().parents[1]
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}

@@ -28,8 +28,9 @@ def test_readme_examples_are_valid_records(tmp_path):
     from datetime import date
 
     from conftest import make_root
-    from ooi.checker import check
-    from ooi.config import load_settings
+
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
 
     readme = (TOP / "README.md").read_text(encoding="utf-8")
     examples = re.findall(r"### Contoh lengkap.*?\n\n```yaml\n(.*?)```", readme, re.S)

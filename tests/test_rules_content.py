@@ -1,7 +1,6 @@
 """S010: free texts outside the principles are not placeholders and reach their word counts."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

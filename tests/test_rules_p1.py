@@ -1,7 +1,6 @@
 """P1 efisiensi: a real statement; from the pilot on, before/after measures that did not get worse."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

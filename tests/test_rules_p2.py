@@ -1,7 +1,6 @@
 """P2 efektivitas: a real statement; in force, a target and a realisation, warned when under target."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

@@ -1,7 +1,6 @@
 """P3 kualitas pelayanan: SKM on the 25–100 scale (band D warned), complaints, and evidence for a public service."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

@@ -1,7 +1,6 @@
 """P4 tanpa konflik kepentingan: the declaration at every stage, and mitigation of close ties."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

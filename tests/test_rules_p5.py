@@ -1,7 +1,6 @@
 """P5 kepentingan umum: beneficiaries counted above 0, and a public service serves more than civil servants."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

@@ -1,7 +1,6 @@
 """P6 keterbukaan: a public https link or a named medium with a date from the pilot on; a plan says how."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

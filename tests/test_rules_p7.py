@@ -1,7 +1,6 @@
 """P7 kepatutan: a numbered, dated legal basis in force at penerapan; a budget that adds up at every stage."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

@@ -1,7 +1,6 @@
 """P8 akuntabilitas: a plausible person in charge, monev and figures once in force, no self-interest."""
 
 import pytest
-
 from conftest import sample
 from rulecase import assert_findings
 

@@ -1,10 +1,10 @@
 """The statement checks every principle shares: placeholders, word counts, and copies between principles."""
 
 import pytest
-
 from conftest import sample
-from ooi.rules.text import normal_words, placeholder, words
 from rulecase import assert_findings
+
+from ooi.rules.text import normal_words, placeholder, words
 
 KEYS = ["efisiensi", "efektivitas", "kualitas_pelayanan", "tanpa_konflik_kepentingan", "kepentingan_umum",
         "keterbukaan", "kepatutan", "akuntabilitas"]

@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-
 from conftest import make_root, sample
-from ooi.checker import check
-from ooi.config import load_settings
+
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 
 @pytest.mark.parametrize("stage", ["inisiatif", "uji_coba", "penerapan"])

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import make_root, sample
 from typer.testing import CliRunner
 
-from conftest import make_root, sample
 from ooi.cli import app
-from ooi.loading import load
-from ooi.schema_export import AGENCY_FILE, INNOVATION_FILE, MARKER, render
+from ooi.input.loading import load
+from ooi.workflow.schema_export import AGENCY_FILE, INNOVATION_FILE, MARKER, render
 
 TOP = Path(__file__).resolve().parents[1]
 AGENCY_COMMENT = "# yaml-language-server: $schema=../../schema/opd.schema.json"

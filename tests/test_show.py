@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from test_status_cli import WHEN, assert_golden, golden_root, run
 
 

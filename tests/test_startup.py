@@ -17,7 +17,7 @@ except SystemExit:
     pass
 print(" ".join(sorted(sys.modules)), file=sys.stderr)
 """
-OURS = ("ooi.rules", "ooi.checker", "ooi.models", "ooi.validation", "rich")
+OURS = ("ooi.rules", "ooi.engine.checker", "ooi.model.records", "ooi.schema.validation", "rich")
 
 
 def _imported(*args: str) -> set[str]:

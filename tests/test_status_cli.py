@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import AGENCY, make_root, sample
+from test_coverage import pilot, plan
 from typer.testing import CliRunner
 
-from conftest import AGENCY, make_root, sample
 from ooi.cli import app
-from test_coverage import pilot, plan
 
 GOLDEN = Path(__file__).parent / "golden" / "status"
 UPDATE = os.environ.get("OOI_UPDATE_GOLDEN") == "1"

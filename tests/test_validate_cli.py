@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import make_root, sample
 from typer.testing import CliRunner
 
-from conftest import make_root, sample
 from ooi.cli import app
 
 GOLDEN = Path(__file__).parent / "golden" / "validate"

@@ -4,12 +4,12 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from conftest import SETTINGS, make_root, sample
 from typer.testing import CliRunner
 
-from conftest import SETTINGS, make_root, sample
-from ooi.checker import check
 from ooi.cli import app
-from ooi.config import load_settings
+from ooi.engine.checker import check
+from ooi.input.config import load_settings
 
 TODAY = date(2026, 11, 28)
 REL = "data/inovasi/dispendukcapil/penak-pkk.yaml"

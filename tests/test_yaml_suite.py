@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import make_root
 from typer.testing import CliRunner
 
-from conftest import make_root
 from ooi.cli import app
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite" / "cases"

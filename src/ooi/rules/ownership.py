@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ooi import codeowners
-from ooi.context import Context
-from ooi.findings import Problem
 from ooi.i18n import tr
-from ooi.models import Agency
+from ooi.input import codeowners
+from ooi.model.findings import Problem
+from ooi.model.records import Agency
+from ooi.rules.context import Context
 
 CODE = "R011"
 RECORDS = ()  # nothing to judge in one record: the rule compares the registry with one file

@@ -50,11 +50,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ooi.context import Context
-from ooi.findings import Problem, Severity
 from ooi.i18n import tr
-from ooi.models import Innovation
-from ooi.rules.facts import facts, skm_band
+from ooi.model.facts import facts, skm_band
+from ooi.model.findings import Problem, Severity
+from ooi.model.records import Innovation
+from ooi.rules.context import Context
 from ooi.rules.text import number, reached, statement
 
 CODE = "P3"

@@ -47,11 +47,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ooi.context import Context
-from ooi.findings import Problem, Severity
 from ooi.i18n import tr
-from ooi.models import Innovation
-from ooi.rules.facts import facts
+from ooi.model.facts import facts
+from ooi.model.findings import Problem, Severity
+from ooi.model.records import Innovation
+from ooi.rules.context import Context
 from ooi.rules.text import placeholder, statement
 
 CODE = "P4"

@@ -52,11 +52,11 @@ import ipaddress
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from ooi.context import Context
-from ooi.findings import Problem
 from ooi.i18n import tr
-from ooi.models import Innovation
-from ooi.rules.facts import facts
+from ooi.model.facts import facts
+from ooi.model.findings import Problem
+from ooi.model.records import Innovation
+from ooi.rules.context import Context
 from ooi.rules.text import normal_words, placeholder, reached, statement
 
 CODE = "P6"

@@ -48,10 +48,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ooi.context import Context
-from ooi.findings import Problem, Severity
 from ooi.i18n import tr
-from ooi.models import Innovation
+from ooi.model.findings import Problem, Severity
+from ooi.model.records import Innovation
+from ooi.rules.context import Context
 from ooi.rules.text import placeholder, reached, statement
 
 CODE = "P7"

@@ -7,10 +7,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from ooi.context import Context
-from ooi.findings import Problem
 from ooi.i18n import tr
-from ooi.models import Agency, Innovation, Penerapan
+from ooi.model.findings import Problem
+from ooi.model.records import Agency, Innovation, Penerapan
+from ooi.rules.context import Context
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
 RECORDS = (Agency, Innovation)

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ooi.findings import Problem, Severity
 from ooi.i18n import tr
-from ooi.models import TAHAPAN
-from ooi.rules.facts import facts, principle, principles
+from ooi.model.facts import facts, principle, principles
+from ooi.model.findings import Problem, Severity
+from ooi.model.records import TAHAPAN
 
 _WORD = re.compile(r"\w+")
 _EDGES = " \t\n.,:;!?-–—_*/\\\"'`()[]{}<>…"

@@ -1,0 +1,169 @@
+"""`ooi new`, `ooi schema` and `ooi codeowners`: what an agency needs to file a pull request."""
+
+from __future__ import annotations
+
+import re
+import sys
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")]
+CheckOption = Annotated[bool, typer.Option(
+    "--check", help="Jangan menulis; keluar dengan kode 1 bila berkas belum ada atau usang (untuk CI).")]
+
+
+@app.command()
+def new(
+    opd: Annotated[Optional[str], typer.Option("--opd", help="Kode OPD pelaksana (lihat data/opd).")] = None,
+    nama: Annotated[Optional[str], typer.Option("--nama", help="Nama inovasi.")] = None,
+    tahapan: Annotated[Optional[str], typer.Option(
+        "--tahapan", help="inisiatif (rencana), uji_coba, atau penerapan.")] = None,
+    slug: Annotated[Optional[str], typer.Option(
+        "--slug", help="Nama berkas tanpa .yaml (bawaan: dari nama inovasi).")] = None,
+    force: ForceOption = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Buat berkas inovasi baru dari templat: bertanya di terminal, atau pakai --opd, --nama, --tahapan."""
+    from datetime import date
+
+    from ooi.input.writing import write_new
+    from ooi.model.records import TAHAPAN
+    from ooi.workflow.template import render, slugify
+
+    data_root, settings = open_root(root, lang)
+    agencies = _registry(data_root, settings)
+    kode = _agency_code(opd, agencies) if opd is not None else None  # a wrong flag is reported before asking
+    stage = _stage(tahapan, TAHAPAN) if tahapan is not None else None
+    missing = [flag for flag, value in (("--opd", opd), ("--nama", nama), ("--tahapan", tahapan)) if value is None]
+    if missing and not _interactive():
+        raise OoiError(tr("{m} belum diberikan; masukan bukan terminal, jadi ooi tidak bertanya "
+                          "(mis. ooi new --opd dinkes --nama \"Nama Inovasi\" --tahapan inisiatif)",
+                          "{m} not given; standard input is not a terminal, so ooi does not ask "
+                          "(e.g. ooi new --opd dinkes --nama \"Innovation name\" --tahapan inisiatif)",
+                          m=", ".join(missing)))
+    if missing:
+        from ooi.cli.prompts import Asker
+
+        asker = Asker()
+        kode = kode or asker.agency(agencies)
+        nama = nama if nama is not None else asker.name()
+        stage = stage or asker.stage(TAHAPAN)
+    agency = agencies[kode]
+    nama = " ".join(nama.split())
+    if not nama:
+        raise OoiError(tr("--nama masih kosong", "--nama is empty"))
+    slug = slug if slug is not None else slugify(nama)
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+        raise OoiError(tr("--slug `{s}` bukan slug: pakai huruf kecil, angka, dan tanda hubung",
+                          "--slug `{s}` is not a slug: use lowercase letters, digits and hyphens", s=slug))
+    relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
+    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative)
+    typer.echo(tr("Dibuat: {p}", "Created: {p}", p=relative))
+    typer.echo(tr('Isi setiap nilai yang masih kosong (""), lalu periksa dengan: ooi validate {p}',
+                  'Fill in every empty value (""), then check it with: ooi validate {p}', p=relative))
+
+
+def _interactive() -> bool:
+    """Ask only a person at a terminal; a pipe, a CI job or a closed input gets an error instead."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _registry(data_root: Path, settings) -> dict:
+    from ooi.engine.checker import check
+
+    agencies = check(data_root, settings, targets=[data_root / "data/opd"]).agencies
+    if not agencies:
+        raise OoiError(tr("data/opd belum berisi OPD yang sah", "data/opd holds no valid agency yet"))
+    return agencies
+
+
+def _agency_code(text: str, agencies: dict) -> str:
+    """The registry code for what was typed: the code itself, or an agency's abbreviation."""
+    typed = text.strip().lower()
+    if typed in agencies:
+        return typed
+    by_abbreviation = {agency.singkatan.lower(): kode for kode, agency in agencies.items()}
+    if typed in by_abbreviation:
+        return by_abbreviation[typed]
+    close = get_close_matches(typed, list(agencies) + list(by_abbreviation), n=1, cutoff=0.6)
+    suggestion = by_abbreviation.get(close[0], close[0]) if close else None
+    raise OoiError(tr("OPD `{o}` tidak terdaftar di data/opd{s}", "agency `{o}` is not registered in data/opd{s}",
+                      o=text, s=tr(f" (maksudnya `{suggestion}`?)", f" (did you mean `{suggestion}`?)")
+                      if suggestion else tr("; daftar kode: ls data/opd", "; list of codes: ls data/opd")))
+
+
+def _stage(text: str, stages: tuple[str, ...]) -> str:
+    typed = re.sub(r"[\s-]+", "_", text.strip().lower())
+    if typed in stages:
+        return typed
+    close = get_close_matches(typed, stages, n=1, cutoff=0.6)
+    raise OoiError(tr("--tahapan `{t}` tidak dikenal{s}; pilih: {c}", "unknown --tahapan `{t}`{s}; choose: {c}",
+                      t=text, c=", ".join(stages), s=tr(f" (maksudnya `{close[0]}`?)", f" (did you mean `{close[0]}`?)")
+                      if close else ""))
+
+
+@app.command()
+def schema(check: CheckOption = False, force: ForceOption = False, root: RootOption = None,
+           lang: LangOption = None) -> None:
+    """Tulis JSON Schema catatan OPD dan inovasi ke schema/ (untuk pelengkapan otomatis di editor)."""
+    from ooi.workflow.schema_export import MARKER, render
+
+    data_root, _ = open_root(root, lang)
+    _generate(data_root, render(), MARKER, check, force, "ooi schema")
+
+
+@app.command()
+def codeowners(check: CheckOption = False, force: ForceOption = False, root: RootOption = None,
+               lang: LangOption = None) -> None:
+    """Tulis .github/CODEOWNERS dari `pemilik` tiap OPD dan `sekretariat` di ooi.yaml."""
+    from ooi.input import codeowners as owners
+
+    data_root, settings = open_root(root, lang)
+    from ooi.engine.checker import check as check_files
+
+    registry = check_files(data_root, settings, targets=[data_root / "data/opd"])
+    broken = [result.path for result in registry.files if result.errors]
+    if broken:
+        raise OoiError(tr("perbaiki dulu registri OPD ({p}); lihat ooi validate data/opd",
+                          "fix the agency registry first ({p}); see ooi validate data/opd", p=", ".join(broken)))
+    bad = owners.bad_handles(registry.agencies, settings.sekretariat)
+    if bad:
+        raise OoiError(tr("pemilik `{h}` di {w} bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
+                          "owner `{h}` in {w} is not a team (@org/team), user (@name) or e-mail handle",
+                          h=bad[0][1], w=bad[0][0]))
+    text = owners.render(registry.agencies, settings.sekretariat)
+    _generate(data_root, {owners.PATH: text}, owners.MARKER, check, force, "ooi codeowners")
+
+
+def _generate(data_root: Path, files: dict[str, str], marker: str, check: bool, force: bool, command: str) -> None:
+    """Write generated files (only those that changed), or with --check report the stale ones and exit 1."""
+    from ooi.input.writing import write_file
+
+    stale = [rel for rel, text in files.items() if _read(data_root / rel) != text]
+    if check:
+        for rel in stale:
+            typer.echo(tr("{p} usang atau belum ada; jalankan `{c}`", "{p} is stale or missing; run `{c}`",
+                          p=rel, c=command), err=True)
+        if not stale:
+            typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))
+        raise typer.Exit(1 if stale else 0)
+    for rel in stale:
+        write_file(data_root / rel, files[rel], force=force, ours=marker, shown=rel)
+        typer.echo(tr("Ditulis: {p}", "Written: {p}", p=rel))
+    if not stale:
+        typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

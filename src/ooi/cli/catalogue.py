@@ -1,0 +1,123 @@
+"""`ooi rules`, `ooi explain` and `ooi principles`: the rule catalogue and the principle matrix."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+RULES_FORMATS = ("text", "json", "markdown")
+EXPLAIN_FORMATS = ("text", "json")
+PRINCIPLES_FORMATS = ("table", "json", "markdown")
+
+
+def _format(value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=value, c=", ".join(choices)))
+    return value
+
+
+def _language(lang: str | None) -> None:
+    """The catalogue needs no data root; the language comes from --lang, then OOI_LANG."""
+    from ooi import i18n
+
+    i18n.use(lang, i18n.from_env())
+
+
+@app.command("rules")
+def rules_(
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, atau markdown (tabel README).")] = "text",
+    lang: LangOption = None,
+) -> None:
+    """Daftar semua kode temuan (Y berkas, S skema, R rujukan, P1–P8 prinsip) dengan tingkat bawaannya."""
+    from ooi.report import render
+    from ooi.rules.catalogue import entries
+
+    _language(lang)
+    sys.stdout.write(render(f"rules_{_format(format, RULES_FORMATS)}", entries()))
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(metavar="KODE", help="Kode temuan, mis. P4 atau S002.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text atau json.")] = "text",
+    lang: LangOption = None,
+) -> None:
+    """Satu kode selengkapnya: yang diperiksa, alasannya, contoh yang lolos dan yang gagal."""
+    from ooi.rules.catalogue import entry, known_codes, more, suggest
+
+    _language(lang)
+    _format(format, EXPLAIN_FORMATS)
+    wanted = code.strip().upper()
+    if wanted not in known_codes():
+        close = suggest(code)
+        raise OoiError(tr("kode `{c}` tidak dikenal{s}; daftar kode: ooi rules",
+                          "unknown code `{c}`{s}; all codes: ooi rules", c=code,
+                          s=tr(" (maksudnya `{k}`?)", " (did you mean `{k}`?)", k=close) if close else ""))
+    if format == "json":
+        import json
+
+        from ooi.report.rules_json import as_dict
+
+        sys.stdout.write(json.dumps(as_dict(entry(wanted)), ensure_ascii=False, indent=2) + "\n")
+        return
+    from ooi.engine.waivers import waivable
+    from ooi.report import render
+
+    sys.stdout.write(render("explain_text", entry(wanted), more=more(wanted), waivable=wanted in waivable()))
+
+
+@app.command()
+def principles(
+    kode: Annotated[Optional[str], typer.Argument(help="Kode OPD, mis. dinkes; bawaan: seluruh kota.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, json, atau markdown.")] = "table",
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Matriks inovasi × delapan prinsip (P1–P8): lolos, peringatan, error, atau dikecualikan."""
+    from ooi.coverage.matrix import build
+    from ooi.engine.checker import check
+    from ooi.report import render
+
+    _format(format, PRINCIPLES_FORMATS)
+    data_root, settings = open_root(root, lang)
+    result = check(data_root, settings)
+    if kode is not None:
+        kode = _agency(kode, result)
+    options = _screen() if format == "table" else {}
+    sys.stdout.write(render(f"principles_{format}", build(result, kode), **options))
+
+
+def _agency(kode: str, result) -> str:
+    """The agency asked for, by code or abbreviation; an unknown one is a usage error with a suggestion."""
+    from difflib import get_close_matches
+
+    names = {}
+    for code, agency in result.agencies.items():
+        names[code] = code
+        names.setdefault(agency.singkatan.casefold(), code)
+    for file in result.files:
+        if file.folder:
+            names.setdefault(file.folder, file.folder)
+    wanted = kode.strip().casefold()
+    if wanted in names:
+        return names[wanted]
+    close = get_close_matches(wanted, list(names), n=1)
+    raise OoiError(tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=kode,
+                      h=tr(" (maksudnya `{c}`?)", " (did you mean `{c}`?)", c=names[close[0]]) if close
+                      else tr("; daftar kode ada di data/opd/", "; the codes are in data/opd/")))
+
+
+def _screen() -> dict:
+    """A terminal gets its width and colour; anything else a fixed 100 columns without colour."""
+    if sys.stdout.isatty():
+        return {"width": shutil.get_terminal_size((100, 24)).columns, "color": not os.environ.get("NO_COLOR")}
+    return {"width": 100, "color": False}

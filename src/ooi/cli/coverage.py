@@ -1,0 +1,115 @@
+"""`ooi status` and `ooi show`: coverage of the target across agencies, and one agency in detail."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+STATUS_FORMATS = ("table", "json", "csv", "markdown")
+
+TahunOption = Annotated[Optional[int], typer.Option(
+    "--tahun", min=1, max=9999, help="Tahun target T (bawaan: tahun_target di ooi.yaml).")]
+PerOption = Annotated[Optional[str], typer.Option(
+    "--per", help="Keadaan per tanggal D, YYYY-MM-DD (bawaan: hari ini); berkas yang dilapor setelahnya diabaikan.")]
+
+
+def parse_day(text: str | None) -> date:
+    """`--per`: a calendar date written YYYY-MM-DD, else today."""
+    if text is None:
+        return date.today()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise OoiError(tr("--per: `{v}` bukan tanggal YYYY-MM-DD yang ada di kalender (mis. 2023-02-05)",
+                      "--per: `{v}` is not a calendar date written YYYY-MM-DD (e.g. 2023-02-05)", v=text))
+
+
+def _screen() -> dict:
+    """A terminal gets its width and colour; anything else a fixed 100 columns without colour."""
+    if sys.stdout.isatty():
+        return {"width": shutil.get_terminal_size((100, 24)).columns, "color": not os.environ.get("NO_COLOR")}
+    return {"width": 100, "color": False}
+
+
+def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0):
+    from ooi.coverage.tally import summarize, tally
+    from ooi.engine.checker import check
+
+    day = parse_day(per)
+    data_root, settings = open_root(root, lang)
+    result = check(data_root, settings, jobs=jobs or None, records=summarize)
+    return tally(result, tahun or settings.tahun_target, day)
+
+
+@app.command()
+def status(
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, atau markdown.")] = "table",
+    fail_under: Annotated[Optional[float], typer.Option(
+        "--fail-under", min=0, max=100, metavar="PCT",
+        help="Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.")] = None,
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Status cakupan target per OPD: tercapai, direncanakan, sudah melapor, belum melapor."""
+    from ooi.report import render
+
+    if format not in STATUS_FORMATS:
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=format, c=", ".join(STATUS_FORMATS)))
+    coverage = _coverage(root, lang, tahun, per, jobs)
+    sys.stdout.write(render(f"status_{format}", coverage, **(_screen() if format == "table" else {})))
+    if fail_under is not None and coverage.achievement < fail_under:
+        from ooi.report.status_table import percent
+
+        typer.echo(tr("ooi: capaian target {a} di bawah --fail-under {p}%",
+                      "ooi: target achievement {a} is below --fail-under {p}%",
+                      a=percent(coverage.achievement), p=f"{fail_under:g}"), err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    kode: Annotated[str, typer.Argument(help="Kode OPD, mis. dinkes (daftar: data/opd/).")],
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Satu OPD: berkasnya, tahapannya, temuannya, dan yang masih perlu dilakukan untuk mencapai target."""
+    from ooi.report import render
+
+    coverage = _coverage(root, lang, tahun, per)
+    if coverage.find(kode) is None:
+        raise OoiError(_unknown(kode, coverage))
+    sys.stdout.write(render("status_show", coverage, kode=kode, **_screen()))
+
+
+def _unknown(kode: str, coverage) -> str:
+    """Unknown agency: suggest the nearest code, matching codes and abbreviations alike."""
+    from difflib import get_close_matches
+
+    names = {}
+    for entry in (*coverage.agencies, *coverage.inactive):
+        names[entry.kode] = entry.kode
+        names.setdefault(entry.agency.singkatan.casefold(), entry.kode)
+    wanted = kode.casefold().strip()
+    close = [names[wanted]] if wanted in names else [names[m] for m in get_close_matches(wanted, list(names), n=1)]
+    hint = (tr(" (maksudnya `{c}`?)", " (did you mean `{c}`?)", c=close[0]) if close
+            else tr("; daftar kode ada di data/opd/ dan di `ooi status`",
+                    "; the codes are in data/opd/ and `ooi status`"))
+    return tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=kode, h=hint)

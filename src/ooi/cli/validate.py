@@ -1,0 +1,41 @@
+"""`ooi validate`: every check on the data root or the given files, in the chosen format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Berkas atau folder; bawaan: seluruh akar data.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, atau sarif.")] = "text",
+    changed_since: Annotated[Optional[str], typer.Option(
+        "--changed-since", metavar="REF", help="Hanya berkas yang berubah sejak ref git ini (mis. origin/main).")] = None,
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
+    from ooi.engine.checker import check
+    from ooi.report import VALIDATE_FORMATS, render
+
+    if format not in VALIDATE_FORMATS:
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=format, c=", ".join(VALIDATE_FORMATS)))
+    data_root, settings = open_root(root, lang)
+    if changed_since is not None:
+        from ooi.workflow.changes import check_since
+
+        result = check_since(data_root, settings, changed_since, within=paths or None, jobs=jobs or None, records=False)
+    else:  # records=False: reports need only the findings, so records go once judged (memory at scale)
+        result = check(data_root, settings, targets=paths or None, jobs=jobs or None, records=False)
+    sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
+    raise typer.Exit(1 if result.errors else 0)

@@ -1,0 +1,245 @@
+"""Coverage (SPEC §5): one status per active agency for target year T as of date D. Never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import NamedTuple
+
+from ooi.i18n import tr
+from ooi.input.discovery import stem_of
+from ooi.model.findings import Finding
+from ooi.model.records import JENIS_OPD, Agency, Innovation
+
+ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
+STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
+
+# How one file stands as of D, from the strongest to the weakest.
+TARGET = "target"  # an innovation that counts in year T
+WINDOW = "window"  # an innovation that counts in one of the window years before T
+OUTSIDE = "outside"  # an innovation that counts only in years outside the window
+PENDING = "pending"  # an innovation whose pilot and entry into force both fall after D
+PLAN = "plan"  # a plan for year T
+OTHER_PLAN = "other_plan"  # a plan for another year
+FAULTY = "errors"  # read and validated, but a rule found errors: it does not count
+BROKEN = "broken"  # unreadable or not a valid record: it does not count
+LATER = "later"  # filed after D: ignored entirely
+REGISTRY = "registry"  # the agency's own entry in data/opd
+
+
+def label(status: str) -> str:
+    """The status as the secretariat says it (SPEC §5)."""
+    return {
+        ACHIEVED: tr("Tercapai", "Achieved"),
+        PLANNED: tr("Direncanakan", "Planned"),
+        REPORTED: tr("Sudah melapor", "Reported"),
+        MISSING: tr("Belum melapor", "Missing"),
+    }[status]
+
+
+@dataclass(frozen=True)
+class Filed:
+    """One file as of D: its record (None when broken), findings, and how it stands."""
+
+    path: str
+    record: object
+    findings: tuple[Finding, ...]
+    standing: str
+    years: tuple[int, ...] = ()  # the years it counts in (dated on or before D)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.is_error for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity.value == "warning" and not f.waived_by for f in self.findings)
+
+
+@dataclass(frozen=True)
+class AgencyCoverage:
+    agency: Agency
+    status: str
+    files: tuple[Filed, ...]  # registry entry first, then its innovation files by path
+    innovations: tuple[str, ...]  # innovations counted in the window T−jendela … T
+    plans: tuple[str, ...]  # plans for year T
+    active: bool = True
+    depth: int = 0  # 1 for a kelurahan listed under its kecamatan
+
+    @property
+    def kode(self) -> str:
+        return self.agency.kode
+
+    @property
+    def nama(self) -> str:
+        return self.agency.nama
+
+    @property
+    def errors(self) -> int:
+        return sum(f.errors for f in self.files if f.standing != LATER)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.warnings for f in self.files if f.standing != LATER)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    pemda: str
+    tahun: int
+    per: date
+    jendela: int
+    agencies: tuple[AgencyCoverage, ...]  # the active agencies, kelurahan under their kecamatan
+    inactive: tuple[AgencyCoverage, ...]  # registered but not active on D: not counted
+    other: tuple[Filed, ...]  # files with findings that belong to no active agency
+    later: int  # files filed after D, ignored
+
+    @property
+    def total(self) -> int:
+        return len(self.agencies)
+
+    def count(self, status: str) -> int:
+        return sum(a.status == status for a in self.agencies)
+
+    @property
+    def agencies_with_innovation(self) -> int:
+        return sum(bool(a.innovations) for a in self.agencies)
+
+    @property
+    def innovations(self) -> int:
+        return sum(len(a.innovations) for a in self.agencies)
+
+    @property
+    def achievement(self) -> float:
+        """Target achievement: agencies achieved / total, in percent."""
+        return _percent(self.count(ACHIEVED), self.total)
+
+    @property
+    def compliance(self) -> float:
+        """Reporting compliance: agencies achieved, planned or reported / total, in percent."""
+        return _percent(self.total - self.count(MISSING), self.total)
+
+    @property
+    def window(self) -> tuple[int, int]:
+        return self.tahun - self.jendela, self.tahun
+
+    def find(self, kode: str) -> AgencyCoverage | None:
+        return next((a for a in (*self.agencies, *self.inactive) if a.kode == kode), None)
+
+
+def _percent(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage:
+    """Give each registered agency its status for year `tahun` as of `per` (SPEC §5), first match wins."""
+    jendela = result.settings.jendela_tahun if jendela is None else jendela
+    registry = result.agencies
+    owned: dict[str, list[Filed]] = {kode: [] for kode in registry}
+    other: list[Filed] = []
+    later = 0
+    for file in result.files:
+        filed = _stand(file, tahun, per, jendela)
+        later += filed.standing == LATER
+        owner = _owner(file)
+        if owner in owned:
+            owned[owner].append(filed)
+        elif filed.findings and filed.standing != LATER:
+            other.append(filed)
+    assessed = {kode: _assess(registry[kode], files, tahun, per, jendela) for kode, files in owned.items()}
+    active = [a for a in assessed.values() if a.active]
+    for entry in (a for a in assessed.values() if not a.active):
+        other += [f for f in entry.files if f.findings and f.standing != LATER]
+    return Coverage(
+        pemda=result.settings.pemda, tahun=tahun, per=per, jendela=jendela,
+        agencies=tuple(_grouped(active)),
+        inactive=tuple(sorted((a for a in assessed.values() if not a.active), key=lambda a: a.kode)),
+        other=tuple(sorted(other, key=lambda f: f.path)), later=later)
+
+
+class Dates(NamedTuple):
+    uji_coba: date | None
+    penerapan: date | None
+
+
+class Summary(NamedTuple):
+    """What coverage and `ooi show` read of an innovation: a few fields instead of a ~17 KB record."""
+
+    nama: str
+    tahapan: str
+    tanggal_lapor: date
+    tahun_rencana: int | None
+    waktu: Dates | None
+
+
+def summarize(record: Innovation) -> Summary:
+    """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
+    waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
+    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu)
+
+
+def _owner(file) -> str:
+    """The agency a file belongs to: its registry entry, or the folder it was filed in."""
+    if file.kind == "opd":
+        return file.record.kode if isinstance(file.record, Agency) else stem_of(file.path)
+    return file.folder if file.kind == "inovasi" else ""
+
+
+def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
+    """How one file stands as of `per`: filed later, broken, faulty, or what it counts for."""
+    record, findings = file.record, tuple(file.findings)
+    if file.kind == "opd":
+        return Filed(file.path, record, findings, REGISTRY if record is not None else BROKEN)
+    if not isinstance(record, (Innovation, Summary)):
+        return Filed(file.path, record, findings, BROKEN)
+    if record.tanggal_lapor > per:
+        return Filed(file.path, record, findings, LATER)
+    if file.errors:
+        return Filed(file.path, record, findings, FAULTY)
+    if record.tahapan == "inisiatif":
+        return Filed(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
+    dates = (record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else ()
+    years = tuple(sorted({day.year for day in dates if day is not None and day <= per}))
+    if tahun in years:
+        standing = TARGET
+    elif any(tahun - jendela <= year < tahun for year in years):
+        standing = WINDOW
+    else:
+        standing = OUTSIDE if years else PENDING
+    return Filed(file.path, record, findings, standing, years)
+
+
+def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: int) -> AgencyCoverage:
+    standings = {f.standing for f in files}
+    if TARGET in standings:
+        status = ACHIEVED
+    elif PLAN in standings:
+        status = PLANNED
+    elif WINDOW in standings:
+        status = REPORTED
+    else:
+        status = MISSING
+    innovations = tuple(f.path for f in files if any(tahun - jendela <= y <= tahun for y in f.years))
+    plans = tuple(f.path for f in files if f.standing == PLAN)
+    files = sorted(files, key=lambda f: (f.standing != REGISTRY, f.path))
+    return AgencyCoverage(agency, status, tuple(files), innovations, plans, agency.active_on(per))
+
+
+def _grouped(agencies: list[AgencyCoverage]) -> list[AgencyCoverage]:
+    """Registry order by kind of agency (setda first, kecamatan last), each kelurahan under its kecamatan."""
+    rank = {jenis: index for index, jenis in enumerate(JENIS_OPD)}
+    parents = {a.kode for a in agencies if a.agency.jenis != "kelurahan"}
+    children: dict[str, list[AgencyCoverage]] = {}
+    top = []
+    for entry in agencies:
+        parent = entry.agency.induk
+        if entry.agency.jenis == "kelurahan" and parent in parents:
+            children.setdefault(parent, []).append(entry)
+        else:
+            top.append(entry)
+    ordered = []
+    for entry in sorted(top, key=lambda a: (rank.get(a.agency.jenis, len(rank)), a.kode)):
+        ordered.append(entry)
+        for child in sorted(children.get(entry.kode, ()), key=lambda a: a.kode):
+            ordered.append(replace(child, depth=1))
+    return ordered

@@ -1,0 +1,175 @@
+"""load → validate → rules → Result, for a whole data root or some of its files. Never prints."""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from ooi import rules
+from ooi.engine import parallel
+from ooi.engine.registry import Registry
+from ooi.engine.result import FileResult, Result
+from ooi.engine.waivers import apply as apply_waivers
+from ooi.input import codeowners
+from ooi.input.discovery import (
+    AGENCIES,
+    SUFFIX,
+    Entry,
+    Tree,
+    discover,
+    relative,
+    select,
+    stem_of,
+)
+from ooi.input.loading import Issue, load
+from ooi.input.positions import Locator
+from ooi.model.codes import default_severity
+from ooi.model.findings import Finding, Problem, field_name
+from ooi.model.records import Innovation
+from ooi.model.sectors import sectors
+from ooi.model.settings import Settings
+from ooi.rules.context import Context
+from ooi.schema.validation import validate_agency, validate_innovation
+
+
+def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
+          jobs: int | None = None, records: bool | Callable = True) -> Result:
+    """Check every file (or the files under `targets`) with the registry as context.
+
+    The work goes agency by agency (its registry file and its folder of innovations), so
+    cross-file checks see the whole registry or one agency's innovations, and a run over a
+    few files reads only their folders and the registry entries they name. `jobs` spreads
+    the agencies over processes (None: automatic); the result is the same, in the same
+    order. `records=False` lets innovation records go once judged, for callers that need
+    only findings; a function keeps what it returns for each record instead, e.g. the few
+    fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
+    """
+    within = relative(root, targets) if targets else None
+    tree = discover(root, within)
+    chosen = select(tree, root, targets) if targets else tree
+    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root))
+    units = _units(tree, chosen)
+    work = parallel.workers(jobs, sum(len(files) + (agency is not None) for agency, files in units))
+    done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack)
+    checked = [result for results in done for result in results]
+    registry = [result for result in checked if result.kind == "opd"]
+    for result in registry:
+        base.agencies.offer(stem_of(result.path), result.record)
+    across = [(r.path, r.record) for r in registry if r.record is not None]
+    if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
+        seen = {path for path, _ in across}
+        across += [(path, base.agencies[kode]) for kode in base.agencies
+                   if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
+    _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
+    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
+    files = [r for r in checked if r.path in wanted or r.kind == "lain"]
+    files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
+    files.sort(key=lambda r: r.path)
+    return Result(root, settings, files)
+
+
+def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
+    """(registry file if chosen, innovation files) per agency; a chosen innovation brings its whole folder."""
+    agencies = {entry.stem: entry for entry in chosen.entries if entry.kind == "opd"}
+    folders = {entry.folder for entry in chosen.entries if entry.kind == "inovasi"}
+    files: dict[str, list[Entry]] = {}
+    for entry in tree.entries:
+        if entry.kind == "inovasi" and entry.folder in folders:
+            files.setdefault(entry.folder, []).append(entry)
+    return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
+
+
+def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
+                ) -> list[FileResult]:
+    """One agency's files, with the checks across its innovations; runs in a worker process when parallel."""
+    (agency, entries), (base, records, packed) = unit, shared
+    results = []
+    if agency is not None:
+        results.append(_judge(agency, base)[0])
+        base.agencies.offer(agency.stem, results[0].record)
+    judged = [_judge(entry, base) for entry in entries]
+    innovations = [result for result, _ in judged]
+    folder_rules = [rule for rule in rules.ALL if any(issubclass(kind, Innovation) or issubclass(Innovation, kind)
+                                                      for kind in rule.RECORDS)]
+    _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base, folder_rules)
+    for result, data in judged:
+        if not records or result.record is None:
+            result.record = None
+        elif callable(records):
+            result.record = records(result.record)
+        elif packed:  # a record crosses processes as plain data (marshal: 10x cheaper than pickling pydantic)
+            try:
+                result.record = _Packed(marshal.dumps(data))
+            except ValueError:  # not plain data after all (a model that accepts any value): send the record
+                pass
+    return results + innovations
+
+
+@dataclass(frozen=True)
+class _Packed:
+    data: bytes
+
+
+def _unpack(results: list[FileResult]) -> list[FileResult]:
+    """In the parent, as each agency arrives: validate packed data again into the same record."""
+    for result in results:
+        if isinstance(result.record, _Packed):
+            result.record = validate_innovation(marshal.loads(result.record.data))[0]
+    return results
+
+
+def _judge(entry: Entry, base: Context) -> tuple[FileResult, dict | None]:
+    """Load, validate and judge one file (positions only if it has findings); also the loaded data."""
+    document = load(entry.path)
+    settings = base.settings
+    findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
+    if document.data is None:
+        return FileResult(entry.rel, entry.kind, None, findings), None
+    validate = validate_agency if entry.kind == "opd" else validate_innovation
+    record, problems = validate(document.data)
+    if record is not None:
+        context = replace(base, path=entry.rel, text=document.text)
+        for rule in rules.for_record(record):
+            problems += [_with_code(p, rule) for p in rule.check(record, context)]
+    if problems:
+        locator = Locator(document.text)
+        findings += [_stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
+    findings.sort()
+    return FileResult(entry.rel, entry.kind, record, findings), document.data
+
+
+def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen) -> None:
+    """Rules that compare files add their findings to the files they name (records outside the run: none)."""
+    by_path = {r.path: r for r in results}
+    outside = {path for path, _ in records} - by_path.keys()
+    for rule in chosen:
+        for path, problem in getattr(rule, "check_all", lambda *_: ())(records, context):
+            if path in outside:
+                continue
+            result = by_path.get(path)
+            if result is None:  # not a record: one finding about the whole file
+                result = by_path[path] = FileResult(path, "lain")
+                results.append(result)
+            place = (1, 1) if result.kind == "lain" else Locator(load(context.root / path).text).locate(problem.keys)
+            finding = _stamp(path, _with_code(problem, rule), place, context.settings)
+            result.findings = sorted([*result.findings, finding])
+
+
+def _with_code(problem: Problem, rule) -> Problem:
+    return problem if problem.code else replace(problem, code=rule.CODE)
+
+
+def _stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
+    code = problem.code
+    severity = settings.aturan.get(code) or problem.severity or default_severity(code)
+    return Finding(path, place[0], place[1], code, severity, field_name(problem.keys), problem.message, problem.hint)
+
+
+def _stamp_issue(path: str, issue: Issue, settings: Settings) -> Finding:
+    severity = settings.aturan.get(issue.code) or default_severity(issue.code)
+    return Finding(path, issue.line, issue.column, issue.code, severity, issue.field, issue.message, issue.hint)

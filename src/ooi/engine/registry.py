@@ -1,0 +1,74 @@
+"""The agency registry as rules see it: each entry read on first use, so a run costs what it touches."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from ooi.input.discovery import AGENCIES, SUFFIX, discover
+from ooi.input.loading import load
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class Registry(Mapping):
+    """kode → Agency, for every `data/opd/<kode>.yaml` that passes the schema and names itself `kode`.
+
+    Looking up one code reads one file; iterating (rare: a hint that lists the codes, the
+    CODEOWNERS comparison) reads them all. Both give the same answers, so a run over one
+    changed file sees the registry a run over the whole repository sees (SPEC §7
+    `--changed-since`). At national scale the registry holds ~20,000 agencies.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._known: dict[str, object] = {}  # kode → Agency, or None when it is not a valid entry
+        self._complete = False
+
+    def offer(self, kode: str, record) -> None:
+        """The record the checker built from `data/opd/<kode>.yaml` (None if it failed the schema)."""
+        self._known[kode] = record if record is not None and record.kode == kode else None
+
+    def __getitem__(self, kode: str):
+        if kode not in self._known and not self._complete:
+            self._known[kode] = self._read(kode)
+        record = self._known.get(kode)
+        if record is None:
+            raise KeyError(kode)
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        self._read_all()
+        return iter(sorted(kode for kode, record in self._known.items() if record is not None))
+
+    def __len__(self) -> int:
+        self._read_all()
+        return sum(record is not None for record in self._known.values())
+
+    def _read(self, kode: object):
+        if not isinstance(kode, str) or not _SLUG.fullmatch(kode):
+            return None  # not a file name ooi would read
+        path = self.root / AGENCIES / f"{kode}{SUFFIX}"
+        real_root = os.path.realpath(self.root)
+        if not os.path.isfile(path) or not os.path.realpath(path).startswith(real_root.rstrip(os.sep) + os.sep):
+            return None  # absent, or a link leading outside the repository (discovery refuses it too)
+        return _agency(path, kode)
+
+    def _read_all(self) -> None:
+        if self._complete:
+            return
+        for entry in discover(self.root, within=[AGENCIES]).entries:
+            if entry.stem not in self._known:
+                self._known[entry.stem] = _agency(entry.path, entry.stem)
+        self._known = {kode: record for kode, record in self._known.items() if record is not None}
+        self._complete = True
+
+
+def _agency(path: Path, kode: str):
+    from ooi.schema.validation import validate_agency
+
+    data = load(path).data
+    record = validate_agency(data)[0] if isinstance(data, dict) else None
+    return record if record is not None and record.kode == kode else None

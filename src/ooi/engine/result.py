@@ -1,0 +1,59 @@
+"""FileResult and Result: what a check of a data root found, file by file. Never prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ooi.input.discovery import folder_of
+from ooi.model.findings import Finding, Severity
+from ooi.model.settings import Settings
+
+
+@dataclass
+class FileResult:
+    """One file: its kind (`opd`, `inovasi`, or `lain` for a misplaced file), record and findings.
+
+    `record` is set whenever the file passed the schema, even if rules found errors in it;
+    whether it counts is for the caller to decide from `errors`.
+    """
+
+    path: str
+    kind: str
+    record: object = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.is_error for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity is Severity.WARNING and not f.waived_by for f in self.findings)
+
+    @property
+    def folder(self) -> str:
+        return folder_of(self.path) if self.kind == "inovasi" else ""
+
+
+@dataclass
+class Result:
+    root: Path
+    settings: Settings
+    files: list[FileResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted(f for result in self.files for f in result.findings)
+
+    @property
+    def errors(self) -> int:
+        return sum(result.errors for result in self.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(result.warnings for result in self.files)
+
+    @property
+    def agencies(self) -> dict:
+        return {r.record.kode: r.record for r in self.files if r.kind == "opd" and r.record is not None}

@@ -1,0 +1,195 @@
+"""Waivers (`pengecualian` in ooi.yaml): an approved finding stays shown as waived until its end date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from difflib import get_close_matches
+from pathlib import Path, PurePosixPath
+
+from ooi.i18n import tr
+from ooi.model.findings import Finding, Problem, field_name
+from ooi.model.settings import SETTINGS_FILE
+
+KEYS = ("berkas", "kode", "alasan", "disetujui_oleh", "sampai")
+NOTICE_DAYS = 30  # a waiver ending this soon is announced on every run
+
+
+@dataclass(frozen=True)
+class Waiver:
+    index: int
+    berkas: str
+    kode: str
+    alasan: str
+    disetujui_oleh: str
+    sampai: date
+
+    def label(self) -> str:
+        """What a waived finding carries in `waived_by`: who approved it, until when, and why."""
+        return tr("{o}, sampai {s}: {a}", "{o}, until {s}: {a}", o=self.disetujui_oleh, s=self.sampai, a=self.alasan)
+
+
+def apply(files: list, root: Path, settings, today: date, targets: list[Path] | None = None) -> list:
+    """Mark the waived findings in `files`, and return the findings about the waivers as a result for ooi.yaml.
+
+    A waived finding is never dropped: it keeps its place and severity with `waived_by` set,
+    and no longer counts as an error or warning. An expired or invalid waiver does not apply.
+    """
+    waivers, problems = parse(settings.pengecualian, root)
+    checked = {file.path for file in files}
+    for waiver in waivers:
+        keys = ("pengecualian", waiver.index, "sampai")
+        if waiver.sampai < today:
+            problems.append(Problem(keys, tr(
+                "pengecualian {k} untuk {b} berakhir {s}; temuannya berlaku lagi",
+                "the waiver of {k} for {b} ended on {s}; its findings apply again", k=waiver.kode, b=waiver.berkas,
+                s=waiver.sampai), _RENEW(), "R013"))
+            continue
+        matched = _waive(files, waiver)
+        if waiver.sampai <= today + timedelta(days=NOTICE_DAYS):
+            problems.append(Problem(keys, tr(
+                "pengecualian {k} untuk {b} berakhir {s} ({n} hari lagi)",
+                "the waiver of {k} for {b} ends on {s} (in {n} days)", k=waiver.kode, b=waiver.berkas,
+                s=waiver.sampai, n=(waiver.sampai - today).days), _RENEW(), "R013"))
+        if not matched and waiver.berkas in checked:
+            problems.append(Problem(("pengecualian", waiver.index, "kode"), tr(
+                "pengecualian {k} untuk {b} tidak mengenai temuan apa pun",
+                "the waiver of {k} for {b} matches no finding", k=waiver.kode, b=waiver.berkas),
+                tr("hapus pengecualian yang tidak terpakai", "remove the unused waiver"), "R013"))
+    if not problems or not _covers_settings(root, targets):
+        return []
+    from ooi.engine.result import FileResult
+    from ooi.input.positions import Locator
+
+    locator = Locator((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    findings = sorted(_stamp(problem, locator, settings) for problem in problems)
+    return [FileResult(SETTINGS_FILE, "lain", None, findings)]
+
+
+def parse(raw, root: Path) -> tuple[list[Waiver], list[Problem]]:
+    """The valid waivers of `pengecualian`, and an R012 problem for everything wrong with the others."""
+    if not isinstance(raw, (list, tuple)):
+        return [], [Problem(("pengecualian",), tr("`pengecualian` harus berupa daftar",
+                                                  "`pengecualian` must be a list"), _EXAMPLE(), "R012")]
+    waivers, problems = [], []
+    for index, item in enumerate(raw):
+        found = _check(index, item, root) if isinstance(item, dict) else [Problem(
+            ("pengecualian", index), tr("pengecualian ke-{n} harus berupa pemetaan", "waiver {n} must be a mapping",
+                                        n=index + 1), _EXAMPLE(), "R012")]
+        problems += found
+        if not found:
+            day = item["sampai"] if isinstance(item["sampai"], date) else date.fromisoformat(item["sampai"])
+            waivers.append(Waiver(index, _posix(item["berkas"]), item["kode"], " ".join(item["alasan"].split()),
+                                  " ".join(item["disetujui_oleh"].split()), day))
+    return waivers, problems
+
+
+def waivable() -> set[str]:
+    """Codes of rules that judge a readable record; a file that fails to load or fit the schema cannot be waived."""
+    from ooi import rules
+
+    return {code for rule in rules.ALL for code in rules.codes_of(rule)}
+
+
+def _check(index: int, item: dict, root: Path) -> list[Problem]:
+    """Every problem of one waiver: unknown keys, missing values, and bad code, file or date."""
+    from ooi.rules.catalogue import known_codes, suggest
+    from ooi.rules.text import placeholder
+
+    at = ("pengecualian", index)
+    problems = []
+    for key in item:
+        if key not in KEYS:
+            close = get_close_matches(str(key), KEYS, n=1)
+            problems.append(Problem((*at, key), tr("kunci `{k}` tidak dikenal", "unknown key `{k}`", k=key),
+                                    tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close else _EXAMPLE(),
+                                    "R012"))
+    given = {}
+    for key in KEYS:
+        value = item.get(key)
+        if isinstance(value, str) and not placeholder(value) or key == "sampai" and isinstance(value, date):
+            given[key] = value
+        else:
+            problems.append(Problem((*at, key) if key in item else at, _MISSING[key](), _EXAMPLE(), "R012"))
+    code = given.get("kode")
+    if code is not None and code not in known_codes():
+        close = suggest(code)
+        problems.append(Problem((*at, "kode"), tr("kode `{c}` tidak dikenal", "unknown code `{c}`", c=code),
+                                tr("maksudnya `{k}`?", "did you mean `{k}`?", k=close) if close
+                                else tr("daftar kode: ooi rules", "all codes: ooi rules"), "R012"))
+    elif code is not None and code not in waivable():
+        problems.append(Problem((*at, "kode"), tr("kode {c} tidak dapat dikecualikan", "code {c} cannot be waived",
+                                                  c=code),
+                                tr("berkas yang tidak terbaca atau tidak sesuai skema harus diperbaiki",
+                                   "a file that cannot be read or fails the schema must be fixed"), "R012"))
+    path = _posix(given["berkas"]) if "berkas" in given else None
+    if path is not None and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts
+                             or not (root / path).is_file()):
+        problems.append(Problem((*at, "berkas"), tr("berkas `{b}` tidak ada di repositori", "file `{b}` is not in "
+                                                    "the repository", b=given["berkas"]),
+                                tr("tulis jalur relatif terhadap akar data, mis. data/inovasi/dinkes/sigap-bumil.yaml",
+                                   "write the path relative to the data root, e.g. "
+                                   "data/inovasi/dinkes/sigap-bumil.yaml"), "R012"))
+    if isinstance(given.get("sampai"), str):
+        try:
+            date.fromisoformat(given["sampai"])
+        except ValueError:
+            problems.append(Problem((*at, "sampai"), tr("`sampai`: `{v}` bukan tanggal YYYY-MM-DD",
+                                                        "`sampai`: `{v}` is not a date YYYY-MM-DD", v=given["sampai"]),
+                                    tr("tulis tanggal berakhirnya, mis. 2024-06-30",
+                                       "write the end date, e.g. 2024-06-30"), "R012"))
+    return problems
+
+
+def _waive(files: list, waiver: Waiver) -> bool:
+    matched = False
+    for file in files:
+        if file.path != waiver.berkas:
+            continue
+        for index, finding in enumerate(file.findings):
+            if finding.code == waiver.kode:
+                matched = True
+                if not finding.waived_by:
+                    file.findings[index] = replace(finding, waived_by=waiver.label())
+    return matched
+
+
+def _stamp(problem: Problem, locator, settings) -> Finding:
+    from ooi.model.codes import default_severity
+
+    line, column = locator.locate(problem.keys)
+    severity = settings.aturan.get(problem.code) or default_severity(problem.code)
+    return Finding(SETTINGS_FILE, line, column, problem.code, severity, field_name(problem.keys), problem.message,
+                   problem.hint)
+
+
+def _covers_settings(root: Path, targets: list[Path] | None) -> bool:
+    """Findings on ooi.yaml belong to a run over the whole root, or one that names ooi.yaml or the root."""
+    if not targets:
+        return True
+    wanted = {root.resolve(), (root / SETTINGS_FILE).resolve()}
+    return any(Path(target).resolve() in wanted for target in targets)
+
+
+def _posix(path: str) -> str:
+    return PurePosixPath(path.strip().replace("\\", "/")).as_posix().removeprefix("./")
+
+
+def _RENEW() -> str:
+    return tr("perbaiki temuannya lalu hapus pengecualian ini, atau perpanjang `sampai` dengan persetujuan baru",
+              "fix the finding and remove this waiver, or extend `sampai` with a new approval")
+
+
+def _EXAMPLE() -> str:
+    return tr("tulis `- {berkas: data/inovasi/<opd>/<berkas>.yaml, kode: P3, alasan: …, disetujui_oleh: …, "
+              "sampai: 2024-06-30}`", "write `- {berkas: data/inovasi/<opd>/<file>.yaml, kode: P3, alasan: …, "
+              "disetujui_oleh: …, sampai: 2024-06-30}`")
+
+
+_MISSING = {
+    "berkas": lambda: tr("pengecualian tanpa `berkas`", "waiver without `berkas` (file)"),
+    "kode": lambda: tr("pengecualian tanpa `kode`", "waiver without `kode` (code)"),
+    "alasan": lambda: tr("pengecualian tanpa `alasan`", "waiver without `alasan` (reason)"),
+    "disetujui_oleh": lambda: tr("pengecualian tanpa `disetujui_oleh`", "waiver without `disetujui_oleh` (approver)"),
+    "sampai": lambda: tr("pengecualian tanpa tanggal `sampai`", "waiver without an end date (`sampai`)"),
+}

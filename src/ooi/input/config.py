@@ -1,0 +1,79 @@
+"""Find the data root and read its `ooi.yaml` into Settings."""
+
+from __future__ import annotations
+
+import os
+from difflib import get_close_matches
+from pathlib import Path
+
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+from ooi.model.findings import Severity
+from ooi.model.settings import SETTINGS_FILE, Settings
+
+
+def find_root(option: str | None = None, start: Path | None = None) -> Path:
+    """`--root`, else OOI_ROOT, else the nearest folder upwards holding `ooi.yaml` (as git finds `.git`)."""
+    chosen = option or os.environ.get("OOI_ROOT")
+    if chosen:
+        root = Path(chosen).expanduser()
+        if not (root / SETTINGS_FILE).is_file():
+            raise OoiError(tr("{f} tidak ada di {r}", "{f} not found in {r}", f=SETTINGS_FILE, r=root))
+        return root.absolute()
+    here = (start or Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise OoiError(tr(
+        "{f} tidak ditemukan di {h} maupun di folder induknya; jalankan dari repositori data atau pakai --root",
+        "{f} not found in {h} or any parent; run inside the data repository or pass --root",
+        f=SETTINGS_FILE, h=here))
+
+
+def load_settings(root: Path) -> Settings:
+    from ooi.input.loading import load
+
+    path = root / SETTINGS_FILE
+    document = load(path)
+    if document.issues:
+        issue = document.issues[0]
+        raise OoiError(f"{SETTINGS_FILE}:{issue.line}:{issue.column}: {issue.message}")
+    data = dict(document.data)
+    known = Settings.__dataclass_fields__
+    for key in data:
+        if key not in known:
+            close = get_close_matches(str(key), known, n=1)
+            raise OoiError(tr("{f}: kunci `{k}` tidak dikenal{s}", "{f}: unknown key `{k}`{s}", f=SETTINGS_FILE, k=key,
+                              s=tr(f" (maksudnya `{close[0]}`?)", f" (did you mean `{close[0]}`?)") if close else ""))
+    for key in ("tahun_target", "jendela_tahun"):
+        if key in data and (type(data[key]) is not int or data[key] < 0):
+            raise OoiError(tr("{f}: `{k}` harus bilangan bulat", "{f}: `{k}` must be a whole number",
+                              f=SETTINGS_FILE, k=key))
+    data["aturan"] = _severities(data.get("aturan") or {})
+    if data.get("bahasa") not in (None, "id", "en"):
+        raise OoiError(tr("{f}: `bahasa` harus id atau en", "{f}: `bahasa` must be id or en", f=SETTINGS_FILE))
+    data["pengecualian"] = tuple(data.get("pengecualian") or ())
+    if data.get("sekretariat") is not None and not isinstance(data["sekretariat"], str):
+        raise OoiError(tr('{f}: `sekretariat` harus handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"',
+                          '{f}: `sekretariat` must be a team handle in quotes, e.g. "@pemkot-batu/sekretariat"',
+                          f=SETTINGS_FILE))
+    return Settings(**data)
+
+
+def _severities(rules: object) -> dict[str, Severity]:
+    if not isinstance(rules, dict):
+        raise OoiError(tr("{f}: `aturan` harus berupa pemetaan KODE: error|warning",
+                          "{f}: `aturan` must map CODE: error|warning", f=SETTINGS_FILE))
+    from ooi.model.codes import known_codes
+
+    result = {}
+    for code, level in rules.items():
+        if code not in known_codes():
+            raise OoiError(tr("{f}: kode aturan `{c}` tidak dikenal", "{f}: unknown rule code `{c}`",
+                              f=SETTINGS_FILE, c=code))
+        if level not in ("error", "warning"):
+            raise OoiError(tr("{f}: tingkat `{c}` harus error atau warning; aturan tidak dapat dimatikan",
+                              "{f}: the level of `{c}` must be error or warning; rules cannot be switched off",
+                              f=SETTINGS_FILE, c=code))
+        result[code] = Severity(level)
+    return result

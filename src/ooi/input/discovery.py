@@ -1,0 +1,150 @@
+"""Find the record files under a data root; a file ooi would skip is reported, never lost."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ooi.i18n import tr
+from ooi.input.loading import Issue
+from ooi.model.errors import OoiError
+
+AGENCIES = "data/opd"
+INNOVATIONS = "data/inovasi"
+SUFFIX = ".yaml"
+
+
+def stem_of(rel: str) -> str:
+    """`data/inovasi/dinkes/sigap-bumil.yaml` → `sigap-bumil`."""
+    return rel.rsplit("/", 1)[-1].removesuffix(SUFFIX)
+
+
+def folder_of(rel: str) -> str:
+    """The agency folder of an innovation path (`data/inovasi/<folder>/x.yaml`), else ``."""
+    parts = rel.split("/")
+    return parts[2] if rel.startswith(INNOVATIONS + "/") and len(parts) > 3 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One record file: `kind` is `opd` (an agency) or `inovasi` (an innovation or plan)."""
+
+    path: Path
+    rel: str
+    kind: str
+
+    @property
+    def folder(self) -> str:
+        return folder_of(self.rel)
+
+    @property
+    def stem(self) -> str:
+        return stem_of(self.rel)
+
+
+@dataclass
+class Tree:
+    """Every record file of a data root, and what lies where it should not."""
+
+    entries: list[Entry]
+    misplaced: list[tuple[str, Issue]]
+
+
+def discover(root: Path, within: list[str] | None = None) -> Tree:
+    """Every record file, or (with `within`, paths from `relative`) only the folders those paths need."""
+    real_root = os.path.realpath(root)
+    tree = Tree([], [])
+    if not (root / AGENCIES).is_dir():
+        raise OoiError(tr("folder {f} tidak ada di {r}", "folder {f} is missing in {r}", f=AGENCIES, r=root))
+    for item in _children(root, AGENCIES, real_root, tree) if _needed(within, AGENCIES) else ():
+        _add_file(item, AGENCIES, "opd", tree)
+    for item in _children(root, INNOVATIONS, real_root, tree) if _needed(within, INNOVATIONS) else ():
+        if item.is_dir() and not _needed(within, f"{INNOVATIONS}/{item.name}"):
+            continue  # a folder no path asks for: a one-file run need not list 10,000 folders
+        if item.is_dir():
+            for child in _children(root, f"{INNOVATIONS}/{item.name}", real_root, tree):
+                _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree)
+        else:
+            tree.misplaced.append((f"{INNOVATIONS}/{item.name}", _misplaced(tr(
+                "berkas inovasi harus berada di folder OPD-nya", "an innovation file belongs in its agency's folder"),
+                tr("pindahkan ke data/inovasi/<kode-opd>/", "move it to data/inovasi/<agency-code>/"))))
+    tree.entries.sort(key=lambda entry: entry.rel)
+    tree.misplaced.sort(key=lambda pair: pair[0])
+    return tree
+
+
+def _children(root: Path, folder: str, real_root: str, tree: Tree):
+    """The visible entries of a folder; symbolic links leading outside the root are refused unread."""
+    try:
+        items = sorted(os.scandir(root / folder), key=lambda item: item.name)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        tree.misplaced.append((folder, Issue("Y001", 1, 1, tr(
+            "folder tidak dapat dibaca: {e}", "cannot read the folder: {e}", e=error.strerror or error))))
+        return
+    for item in items:
+        if item.name.startswith("."):
+            continue
+        if item.is_symlink() and not _inside(os.path.realpath(item.path), real_root):
+            tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
+                "tautan simbolik menuju ke luar repositori; tidak dibaca",
+                "symbolic link leads outside the repository; not read"), tr(
+                "ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))))
+            continue
+        yield item
+
+
+def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
+    rel = f"{folder}/{item.name}"
+    if item.name.endswith(SUFFIX) and not item.is_dir():  # a broken link is read, and reported as unreadable
+        tree.entries.append(Entry(Path(item.path), rel, kind))
+    elif item.is_dir():
+        tree.misplaced.append((rel, _misplaced(
+            tr("subfolder tidak dibaca di sini", "subfolders are not read here"),
+            tr("pindahkan berkasnya langsung ke {f}/", "move its files directly into {f}/", f=folder))))
+    else:
+        name = item.name.rsplit(".", 1)[0] if "." in item.name else item.name
+        tree.misplaced.append((rel, _misplaced(
+            tr("berkas tidak dibaca karena ekstensinya bukan .yaml", "not read: its extension is not .yaml"),
+            tr("ganti namanya menjadi {n}.yaml", "rename it to {n}.yaml", n=name))))
+
+
+def _misplaced(message: str, hint: str) -> Issue:
+    return Issue("Y013", 1, 1, message, hint)
+
+
+def _inside(path: str, real_root: str) -> bool:
+    return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _needed(within: list[str] | None, folder: str) -> bool:
+    """Does a path of `within` lie in `folder`, or `folder` in it?"""
+    return within is None or any(not want or want == folder or want.startswith(folder + "/")
+                                 or folder.startswith(want + "/") for want in within)
+
+
+def select(tree: Tree, root: Path, targets: list[Path]) -> Tree:
+    """Keep only what lies at or under the given paths (files or folders inside the root)."""
+    wanted = relative(root, targets)
+
+    def chosen(rel: str) -> bool:
+        return any(not want or rel == want or rel.startswith(want + "/") for want in wanted)
+
+    return Tree([e for e in tree.entries if chosen(e.rel)], [(r, i) for r, i in tree.misplaced if chosen(r)])
+
+
+def relative(root: Path, targets: list[Path]) -> list[str]:
+    """The targets as paths relative to the root (`""` for the root); each must exist inside it."""
+    real_root = os.path.realpath(root)
+    wanted = []
+    for target in targets:
+        if not target.exists() and not target.is_symlink():
+            raise OoiError(tr("{p} tidak ada", "{p} does not exist", p=target))
+        absolute = os.path.abspath(target)
+        if not _inside(absolute, os.path.abspath(root)) and not _inside(os.path.realpath(target), real_root):
+            raise OoiError(tr("{p} berada di luar akar data {r}", "{p} is outside the data root {r}", p=target, r=root))
+        rel = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+        wanted.append("" if rel == "." else rel)
+    return wanted

@@ -1,0 +1,261 @@
+"""Read one file and load it with libyaml, safely: bad input becomes Y findings, never a crash."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ooi.i18n import tr
+from ooi.input.construct import construct, resolve_faster
+
+MAX_BYTES = 1 << 20
+MAX_DEPTH = 64
+_BOM = b"\xef\xbb\xbf"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# YAML 1.1 reads these ints differently from YAML 1.2 and from what people mean.
+_SURPRISING_INT = re.compile(r"[-+]?(0[0-9_]+|0[box].*|.*[_:].*)")
+# A line opening with MAX_DEPTH of ` \t?-`: mapped to spaces, a substring search finds it (fast).
+_INDENTS = bytes.maketrans(b"\t?-", b"   ")
+_DEEP_BLOCK = b" " * MAX_DEPTH
+_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Surprise:
+    """An int YAML 1.1 reads other than it looks (`012` is 10); never valid where it lands."""
+
+    text: str
+    value: int
+
+
+@dataclass(slots=True)
+class Issue:
+    """A Y finding before it is stamped with its file: code, 1-based place, texts."""
+
+    code: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    field: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """A loaded file: its text, its data (None when it could not be loaded) and Y issues."""
+
+    text: str = ""
+    data: dict | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser with PyYAML's safe constructors, minus the traps.
+
+    Dates stay text (PyYAML raises inside on `2023-02-30`; the schema checks them),
+    duplicate keys are recorded instead of silently dropped, surprising ints are marked.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, yaml.Mark]] = []
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) < len(node.value):
+            seen = set()
+            for key_node, _ in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+                if key in seen:
+                    self.duplicates.append((str(key), key_node.start_mark))
+                seen.add(key)
+        return mapping
+
+    def construct_yaml_int(self, node):
+        text = node.value
+        if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0"):
+            return int(text)  # plain decimal, as nearly every int is: what PyYAML returns, unsurprising
+        value = super().construct_yaml_int(node)
+        return Surprise(text, value) if _SURPRISING_INT.fullmatch(text) else value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+resolve_faster(_Loader)
+
+
+def load(path: Path) -> Document:
+    """Read and load one file; every way it can fail is an Issue in the Document."""
+    try:
+        if os.stat(path).st_size > MAX_BYTES:
+            return _fail("Y007", 1, 1, tr(
+                "berkas lebih dari {n} MiB", "file is larger than {n} MiB", n=MAX_BYTES >> 20),
+                tr("pecah isinya atau hapus bagian yang tidak perlu", "split it or remove what is not needed"))
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        return _fail("Y001", 1, 1, tr("berkas tidak dapat dibaca: {e}", "cannot read the file: {e}",
+                                      e=error.strerror or error))
+    if len(raw) > MAX_BYTES:  # grew between stat and read
+        return _fail("Y007", 1, 1, tr("berkas terlalu besar", "file too large"))
+    return parse(raw)
+
+
+def parse(raw: bytes) -> Document:
+    """Load YAML bytes; see `load`."""
+    raw = raw[len(_BOM):] if raw.startswith(_BOM) else raw
+    text_or_issue = _decode(raw)
+    if isinstance(text_or_issue, Issue):
+        return Document(issues=[text_or_issue])
+    document = Document(text=text_or_issue)
+    issue = _prescan(raw)
+    if issue is None:
+        loader = _Loader(raw)
+        try:
+            document.data = construct(loader)
+        except yaml.YAMLError as error:
+            issue = _yaml_issue(error)
+        except (ValueError, TypeError, OverflowError, RecursionError) as error:
+            issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}", e=error))
+        finally:
+            loader.dispose()
+        for key, mark in loader.duplicates:
+            document.issues.append(Issue(
+                "Y004", mark.line + 1, mark.column + 1,
+                tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once", k=key),
+                tr("hapus salah satu atau gabungkan isinya", "remove one or merge them"), key))
+    if issue is None and document.data is None:
+        issue = Issue("Y009", 1, 1, tr("berkas kosong", "the file is empty"),
+                      tr("isi dengan templat dari `ooi new`", "fill it from the template of `ooi new`"))
+    elif issue is None and not isinstance(document.data, dict):
+        issue = Issue("Y010", 1, 1, tr("isi berkas harus berupa pasangan `kunci: nilai`",
+                                       "the file must hold `key: value` pairs"),
+                      tr("mulai setiap baris utama dengan kunci, mis. `nama: ...`",
+                         "start each top-level line with a key, e.g. `nama: ...`"))
+    if issue is not None:
+        document.data = None
+        document.issues.insert(0, issue)
+    return document
+
+
+def _decode(raw: bytes) -> str | Issue:
+    hint = tr("simpan ulang berkas sebagai UTF-8 dari editor teks", "save the file again as UTF-8 text")
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        line, column = _place(raw, nul)
+        return Issue("Y002", line, column, tr("berkas memuat byte NUL (bukan teks)",
+                                              "the file holds a NUL byte (not text)"), hint)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _place(raw, error.start)
+        return Issue("Y002", line, column, tr("berkas bukan UTF-8 (byte {b})", "the file is not UTF-8 (byte {b})",
+                                              b=hex(raw[error.start])), hint)
+
+
+def _place(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _prescan(raw: bytes) -> Issue | None:
+    """Refuse what would make libyaml slow or crash, or build shared or foreign objects.
+
+    Only files with `&`, `*`, `!`, many brackets or deep indentation pay for a scan of
+    events; a usual record goes straight to the loader.
+    """
+    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
+        depth = deepest = 0
+        for match in _BRACKETS.finditer(raw):
+            depth += 1 if match.group() in b"[{" else -1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:  # deep flow nesting is quadratic in libyaml: stop here
+                    return _too_deep(*_place(raw, match.start()))
+    if b"&" in raw or b"*" in raw or b"!" in raw or _deep_block(raw):
+        return _scan_events(raw)
+    return None
+
+
+def _deep_block(raw: bytes) -> bool:
+    indents = raw.translate(_INDENTS)
+    return indents.startswith(_DEEP_BLOCK) or b"\n" + _DEEP_BLOCK in indents
+
+
+def _scan_events(raw: bytes) -> Issue | None:
+    depth = 0
+    try:
+        for event in yaml.parse(raw, Loader=yaml.CSafeLoader):
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return Issue("Y005", mark.line + 1, mark.column + 1, tr(
+                    "anchor (&) dan alias (*) YAML tidak diizinkan",
+                    "YAML anchors (&) and aliases (*) are not allowed"), tr(
+                    "tulis nilainya lengkap di setiap tempat; jika `*` atau `&` bagian dari teks, beri tanda kutip",
+                    "write the value out in full each time; if `*` or `&` is part of a text, quote it"))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _PLAIN_TAGS:
+                return Issue("Y006", mark.line + 1, mark.column + 1, tr(
+                    "tag YAML `{t}` tidak diizinkan", "YAML tag `{t}` is not allowed", t=tag), tr(
+                    "hapus tag-nya; jika `!` bagian dari teks, beri tanda kutip",
+                    "remove the tag; if `!` is part of a text, quote it"))
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _too_deep(mark.line + 1, mark.column + 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        return _yaml_issue(error)
+    return None
+
+
+def _too_deep(line: int, column: int) -> Issue:
+    return Issue("Y008", line, column, tr(
+        "struktur bersarang lebih dari {n} tingkat", "nesting deeper than {n} levels", n=MAX_DEPTH), tr(
+        "rapikan struktur sesuai templat `ooi new`", "follow the structure of the `ooi new` template"))
+
+
+# libyaml's problem texts, with what to write instead.
+_SYNTAX_HINTS = (
+    ("quoted scalar", "tanda kutip belum ditutup: tutup teks dengan tanda kutip yang sama",
+     "a quote is not closed: end the text with the same quote mark"),
+    ("cannot start any token", "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
+     "replace tabs with spaces, and quote a text starting with `@`, `%` or `` ` ``"),
+    ("mapping values are not allowed", "teks yang memuat `: ` harus diberi tanda kutip",
+     "quote a text that holds `: `"),
+    ("could not find expected ':'", "setiap kunci diikuti titik dua, mis. `nama: ...`",
+     "every key is followed by a colon, e.g. `nama: ...`"),
+    ("found another document", "hapus `---` kedua; satu berkas berisi satu catatan",
+     "remove the second `---`; one file holds one record"),
+    ("unhashable key", "kunci harus berupa teks biasa", "keys must be plain text"),
+)
+
+
+def _yaml_issue(error: yaml.YAMLError) -> Issue:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "end of stream" in str(getattr(error, "problem", "")) and getattr(error, "context_mark", None):
+        mark = error.context_mark  # where the unclosed construct began, not the end of the file
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    code = "Y011" if "another document" in problem else "Y006" if "constructor for the tag" in problem else "Y003"
+    hint = next((tr(hint_id, hint_en) for needle, hint_id, hint_en in _SYNTAX_HINTS
+                 if needle in problem or needle in context), tr(
+        "periksa indentasi (spasi) dan tanda kutip di sekitar baris ini",
+        "check the indentation (spaces) and quotes around this line"))
+    detail = f"{context} {problem}".strip() if context else problem
+    return Issue(code, line, column, tr("sintaks YAML salah ({p})", "YAML syntax error ({p})", p=detail), hint)
+
+
+def _fail(code: str, line: int, column: int, message: str, hint: str = "") -> Document:
+    return Document(issues=[Issue(code, line, column, message, hint)])

@@ -1,0 +1,78 @@
+"""The stable finding codes of the file (Y), schema (S) and reference (R) families.
+
+The principle codes P1…P8 are documented by their own rule modules; `ooi.rules.catalogue`
+joins both into one catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ooi.model.findings import Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title_id: str
+    title_en: str
+
+
+def _codes(*rows: tuple[str, Severity, str, str]) -> dict[str, Code]:
+    return {row[0]: Code(*row) for row in rows}
+
+
+CODES = _codes(
+    ("Y001", E, "berkas tidak dapat dibaca", "file cannot be read"),
+    ("Y002", E, "berkas bukan teks UTF-8", "file is not UTF-8 text"),
+    ("Y003", E, "sintaks YAML salah", "YAML syntax error"),
+    ("Y004", E, "kunci ganda", "duplicate key"),
+    ("Y005", E, "anchor/alias YAML tidak diizinkan", "YAML anchors and aliases are not allowed"),
+    ("Y006", E, "tag YAML khusus tidak diizinkan", "custom YAML tags are not allowed"),
+    ("Y007", E, "berkas terlalu besar", "file too large"),
+    ("Y008", E, "struktur bersarang terlalu dalam", "nesting too deep"),
+    ("Y009", E, "berkas kosong", "empty file"),
+    ("Y010", E, "isi berkas bukan pemetaan kunci: nilai", "top level is not a mapping"),
+    ("Y011", E, "lebih dari satu dokumen dalam satu berkas", "more than one document in the file"),
+    ("Y012", E, "tautan simbolik keluar dari repositori", "symbolic link leads outside the repository"),
+    ("Y013", E, "berkas di tempat yang salah atau berekstensi salah", "file in the wrong place or with the wrong extension"),
+    ("S001", E, "kunci wajib belum ada", "required key missing"),
+    ("S002", E, "kunci tidak dikenal", "unknown key"),
+    ("S003", E, "jenis nilai salah", "wrong type of value"),
+    ("S004", E, "nilai di luar pilihan", "value outside the choices"),
+    ("S005", E, "NIP tidak sah", "invalid NIP"),
+    ("S006", E, "tanggal tidak sah", "invalid date"),
+    ("S007", E, "bentuk nilai tidak sah", "value has an invalid form"),
+    ("S008", E, "nilai dibaca YAML berbeda dari maksudnya", "YAML reads the value differently than meant"),
+    ("S009", E, "daftar kurang isi", "list has too few items"),
+    ("S010", E, "isian teks masih placeholder", "a text is still a placeholder"),
+    ("R001", E, "OPD tidak terdaftar", "unknown agency"),
+    ("R002", E, "nama folder atau berkas tidak sesuai isi", "folder or file name does not match the record"),
+    ("R003", E, "nama berkas bukan slug", "file name is not a slug"),
+    ("R004", E, "kode urusan tidak dikenal", "unknown sector code"),
+    ("R005", E, "urutan tanggal tidak masuk akal", "dates out of order"),
+    ("R006", E, "tanggal di masa depan", "date in the future"),
+    ("R007", E, "nama inovasi ganda dalam satu OPD", "duplicate innovation name within an agency"),
+    ("R008", E, "berkas bukti tidak ada atau di luar repositori", "evidence file missing or outside the repository"),
+    ("R009", E, "teks memuat NIK (data pribadi)", "text contains a NIK (personal data)"),
+    ("R010", E, "bukti dasar hukum belum ada", "no legal basis among the evidence"),
+    ("R011", W, "CODEOWNERS tidak sesuai registri OPD", "CODEOWNERS is stale against the agency registry"),
+    ("R012", E, "pengecualian tidak sah", "invalid waiver"),
+    ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
+)
+
+PRINCIPLE_CODES = tuple(f"P{n}" for n in range(1, 9))
+
+
+@cache
+def known_codes() -> tuple[str, ...]:
+    return (*CODES, *PRINCIPLE_CODES)
+
+
+def default_severity(code: str) -> Severity:
+    entry = CODES.get(code)
+    return entry.severity if entry else Severity.ERROR

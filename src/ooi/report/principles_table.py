@@ -1,0 +1,61 @@
+"""The principle matrix as a table for people: one row per innovation, a coloured symbol per principle."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ooi.coverage.matrix import ERROR, PASS, UNJUDGED, WAIVED, WARNING
+from ooi.i18n import tr
+
+# A symbol as well as a colour, so the matrix still reads in black and white.
+SYMBOLS = {PASS: ("✔", "green"), WARNING: ("▲", "yellow"), ERROR: ("✘", "bold red"), WAIVED: ("◌", "cyan"),
+           UNJUDGED: ("–", "dim")}
+
+
+def legend_labels() -> dict[str, str]:
+    return {PASS: tr("lolos", "pass"), WARNING: tr("peringatan", "warning"), ERROR: "error",
+            WAIVED: tr("dikecualikan", "waived"), UNJUDGED: tr("tidak dinilai (skema gagal)", "not judged "
+                                                                "(schema failed)")}
+
+
+def stage_label(stage: str) -> str:
+    return {"inisiatif": tr("inisiatif", "plan"), "uji_coba": tr("uji coba", "pilot"),
+            "penerapan": tr("penerapan", "in force")}.get(stage, "–")
+
+
+def heading(matrix) -> str:
+    where = tr("OPD {k}", "agency {k}", k=matrix.kode) if matrix.kode else matrix.pemda
+    return tr("Delapan prinsip inovasi daerah (PP 38/2017 Pasal 3) · {w} · {n} inovasi",
+              "The eight principles of regional innovation (PP 38/2017 Art. 3) · {w} · {n} innovation(s)",
+              w=where, n=len(matrix.rows))
+
+
+def render(matrix, width: int = 100, color: bool = False, **_) -> str:
+    console = Console(file=StringIO(), width=width, color_system="truecolor" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, emoji=False, soft_wrap=False)
+    console.print(heading(matrix))
+    if not matrix.rows:
+        console.print(tr("Belum ada inovasi.", "No innovations yet."))
+        return console.file.getvalue()
+    table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False)
+    table.add_column(tr("Inovasi", "Innovation"), footer=tr("Lolos", "Passing"), min_width=24, max_width=48)
+    if matrix.kode is None:
+        table.add_column("OPD", no_wrap=True)
+    table.add_column(tr("Tahapan", "Stage"), no_wrap=True)
+    for code in matrix.codes:
+        table.add_column(code, justify="center", no_wrap=True, footer=str(matrix.totals(code)[PASS]))
+    for row in matrix.rows:
+        marks = [Text(SYMBOLS[row.cells[code]][0], style=SYMBOLS[row.cells[code]][1]) for code in matrix.codes]
+        table.add_row(row.nama, *([row.opd] if matrix.kode is None else []), stage_label(row.tahapan), *marks)
+    console.print(table)
+    console.print(tr("Lolos: banyaknya inovasi (dari {n}) yang lolos prinsip itu.",
+                     "Passing: how many innovations (of {n}) pass that principle.", n=len(matrix.rows)))
+    console.print("  ".join(f"{SYMBOLS[state][0]} {text}" for state, text in legend_labels().items()))
+    console.print(tr("Rincian temuan: ooi validate BERKAS; arti setiap prinsip: ooi explain P1 … P8",
+                     "Findings in full: ooi validate FILE; what each principle means: ooi explain P1 … P8"))
+    return console.file.getvalue()

@@ -1,0 +1,57 @@
+"""Coverage as GitHub-flavoured Markdown, for a pull-request comment or a job summary."""
+
+from __future__ import annotations
+
+from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
+from ooi.i18n import tr
+from ooi.report.status_table import percent
+
+MARKS = {ACHIEVED: "🟢", PLANNED: "🔵", REPORTED: "🟡", MISSING: "🔴"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render(coverage: Coverage, **_) -> str:
+    total, first, last = coverage.total, *coverage.window
+    reported = total - coverage.count(MISSING)
+    lines = [
+        "### " + tr("Status cakupan {t} · {p} · per {d}", "Coverage {t} · {p} · as of {d}",
+                    t=coverage.tahun, p=_cell(coverage.pemda), d=coverage.per),
+        "",
+        "- **" + tr("Capaian target", "Target achieved") + ":** " + tr(
+            "{n} dari {t} OPD ({p})", "{n} of {t} agencies ({p})", n=coverage.count(ACHIEVED), t=total,
+            p=percent(coverage.achievement)),
+        "- **" + tr("Kepatuhan pelaporan", "Reporting compliance") + ":** " + tr(
+            "{n} dari {t} OPD ({p})", "{n} of {t} agencies ({p})", n=reported, t=total, p=percent(coverage.compliance)),
+        "- **" + tr("Inovasi {a}–{b}", "Innovations {a}–{b}", a=first, b=last) + ":** " + tr(
+            "{n} OPD, {i} inovasi", "{n} agencies, {i} innovations", n=coverage.agencies_with_innovation,
+            i=coverage.innovations),
+        "- " + " · ".join(f"{MARKS[s]} {label(s)}: {coverage.count(s)}" for s in MARKS),
+        "",
+        "| No | OPD | Status | " + " | ".join((tr("Inovasi", "Innovations"), tr("Rencana", "Plans"), "Error",
+                                              tr("Peringatan", "Warnings"))) + " |",
+        "|---:|---|---|---:|---:|---:|---:|",
+    ]
+    for number, entry in enumerate(coverage.agencies, 1):
+        name = ("↳ " if entry.depth else "") + f"{_cell(entry.nama)} (`{entry.kode}`)"
+        status = f"{MARKS[entry.status]} {label(entry.status)}"
+        errors = f"**{entry.errors}**" if entry.errors else "0"
+        lines.append(f"| {number} | {name} | {status} | {len(entry.innovations)} | {len(entry.plans)} | {errors} "
+                     f"| {entry.warnings} |")
+    missing = [f"`{a.kode}`" for a in coverage.agencies if a.status == MISSING]
+    if missing:
+        lines += ["", f"**{tr('Belum melapor', 'Missing')} ({len(missing)}):** " + ", ".join(missing)]
+    notes = [tr("`{p}`: {e} error, {w} peringatan, di luar daftar OPD aktif",
+                "`{p}`: {e} error(s), {w} warning(s), outside the active agencies", p=f.path, e=f.errors, w=f.warnings)
+             for f in coverage.other]
+    if coverage.later:
+        notes.append(tr("{n} berkas dilapor setelah {d} tidak dihitung", "{n} file(s) filed after {d} not counted",
+                        n=coverage.later, d=coverage.per))
+    if coverage.inactive:
+        notes.append(tr("tidak aktif per {d}: {k}", "not active on {d}: {k}", d=coverage.per,
+                        k=", ".join(f"`{a.kode}`" for a in coverage.inactive)))
+    if notes:
+        lines += [""] + [f"- {note}" for note in notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,139 @@
+"""Coverage as a rich table for people (and projectors): headline figures with bars, coloured statuses."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ooi.coverage.tally import (
+    ACHIEVED,
+    MISSING,
+    PLANNED,
+    REPORTED,
+    STATUSES,
+    Coverage,
+    label,
+)
+from ooi.i18n import current, tr
+
+# A symbol as well as a colour, so the status still reads in black and white.
+STYLES = {ACHIEVED: "bold green", PLANNED: "bold cyan", REPORTED: "bold yellow", MISSING: "bold red"}
+SYMBOLS = {ACHIEVED: "✔", PLANNED: "◆", REPORTED: "●", MISSING: "✘"}
+BAR = 30
+
+
+def console(width: int | None = None, color: bool = False) -> Console:
+    """A console writing to memory: a fixed width and no colour unless a terminal asked for it."""
+    return Console(file=StringIO(), width=width or 100, color_system="truecolor" if color else None,
+                   force_terminal=color, no_color=not color, highlight=False, emoji=False, legacy_windows=False,
+                   soft_wrap=False)
+
+
+def percent(value: float) -> str:
+    """`31,4%` in Indonesian, `31.4%` in English."""
+    text = f"{value:.1f}"
+    return (text.replace(".", ",") if current() == "id" else text) + "%"
+
+
+def status_text(status: str) -> Text:
+    return Text(f"{SYMBOLS[status]} {label(status)}", style=STYLES[status])
+
+
+def bar(value: float, style: str) -> Text:
+    filled = round(BAR * value / 100)
+    return Text.assemble(("█" * filled, style), ("░" * (BAR - filled), "dim"))
+
+
+def headline(coverage: Coverage) -> Table:
+    """The figures the mayor asks for first: the target, reporting compliance, the window."""
+    total, first, last = coverage.total, *coverage.window
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_column(justify="right")
+    grid.add_column(justify="right", style="bold")
+    reported = total - coverage.count(MISSING)
+    grid.add_row(tr("Capaian target {t}", "Target {t} achieved", t=coverage.tahun),
+                 bar(coverage.achievement, "green"),
+                 tr("{n} dari {t} OPD", "{n} of {t} agencies", n=coverage.count(ACHIEVED), t=total),
+                 percent(coverage.achievement))
+    grid.add_row(tr("Kepatuhan pelaporan", "Reporting compliance"), bar(coverage.compliance, "yellow"),
+                 tr("{n} dari {t} OPD", "{n} of {t} agencies", n=reported, t=total), percent(coverage.compliance))
+    grid.add_row(tr("Inovasi {a}–{b}", "Innovations {a}–{b}", a=first, b=last),
+                 Text(tr("{n} OPD dengan inovasi", "{n} agencies with innovations",
+                         n=coverage.agencies_with_innovation)),
+                 tr("{n} inovasi", "{n} innovations", n=coverage.innovations), "")
+    return grid
+
+
+def counts(coverage: Coverage) -> Text:
+    parts = []
+    for status in STATUSES:
+        parts += [status_text(status), Text(f" {coverage.count(status)}   ")]
+    return Text.assemble(*parts)
+
+
+def agencies(coverage: Coverage, room: int) -> Table:
+    """One row per agency, by abbreviation (as the city's documents name them); full names when there is room."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
+    wide = room >= 20  # columns left over beyond the compact table: enough to be worth a full name
+    table.add_column("No", justify="right")
+    table.add_column("OPD", no_wrap=True)
+    table.add_column(tr("Kode", "Code"), style="dim", no_wrap=True)
+    if wide:
+        table.add_column(tr("Nama", "Name"), overflow="ellipsis", no_wrap=True, max_width=room)
+    table.add_column("Status", no_wrap=True)
+    table.add_column(tr("Inovasi", "Innovations"), justify="right")
+    table.add_column(tr("Rencana", "Plans"), justify="right")
+    table.add_column("Error", justify="right")
+    table.add_column(tr("Peringatan", "Warnings"), justify="right")
+    for number, entry in enumerate(coverage.agencies, 1):
+        name = ("└ " if entry.depth else "") + entry.agency.singkatan
+        errors = Text(str(entry.errors), style="bold red" if entry.errors else "dim")
+        warnings = Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")
+        cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), entry.kode]
+        cells += [entry.nama] if wide else []
+        cells += [status_text(entry.status), str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
+        table.add_row(*cells)
+    return table
+
+
+def footer(coverage: Coverage) -> list:
+    """The missing agencies by name, and whatever was left out of the count and why."""
+    lines = []
+    missing = [a.agency.singkatan for a in coverage.agencies if a.status == MISSING]
+    if missing:
+        lines.append(Text.assemble((tr("Belum melapor ({n}): ", "Missing ({n}): ", n=len(missing)), "bold red"),
+                                   ", ".join(missing)))
+    for filed in coverage.other:
+        lines.append(Text(tr("Di luar daftar OPD aktif: {p} ({e} error, {w} peringatan)",
+                             "Outside the active agencies: {p} ({e} error(s), {w} warning(s))",
+                             p=filed.path, e=filed.errors, w=filed.warnings), style="red"))
+    if coverage.later:
+        lines.append(Text(tr("{n} berkas dilapor setelah {d} dan tidak dihitung.",
+                             "{n} file(s) filed after {d} are not counted.", n=coverage.later, d=coverage.per),
+                          style="dim"))
+    if coverage.inactive:
+        lines.append(Text(tr("Tidak aktif per {d}, tidak dihitung: {k}", "Not active on {d}, not counted: {k}",
+                             d=coverage.per, k=", ".join(a.kode for a in coverage.inactive)), style="dim"))
+    lines.append(Text(tr("Hanya berkas tanpa error yang dihitung; rincian satu OPD: ooi show KODE",
+                         "Only files without errors count; one agency in detail: ooi show KODE"), style="dim"))
+    return lines
+
+
+def render(coverage: Coverage, width: int | None = None, color: bool = False, **_) -> str:
+    out = console(width, color)
+    title = tr("Satu Instansi Satu Inovasi {t} · {p} · per {d}", "One Agency One Innovation {t} · {p} · as of {d}",
+               t=coverage.tahun, p=coverage.pemda, d=coverage.per)
+    out.print(Group(Text(title, style="bold"), Text(""), headline(coverage), Text(""), counts(coverage),
+                    agencies(coverage, room=out.width - 100), *footer(coverage)))
+    return text(out)
+
+
+def text(out: Console) -> str:
+    """What the console wrote, without the padding rich leaves at the end of lines."""
+    return "".join(line.rstrip() + "\n" for line in out.file.getvalue().splitlines())

@@ -1,0 +1,30 @@
+"""Context: what a rule may know besides its record (registry, sector codes, today, the file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ooi.input.discovery import folder_of, stem_of
+from ooi.model.settings import Settings
+
+
+@dataclass(frozen=True)
+class Context:
+    root: Path
+    settings: Settings
+    today: date
+    agencies: dict = field(default_factory=dict)  # kode → Agency, the valid registry entries
+    sectors: dict = field(default_factory=dict)  # sector code → name
+    path: str = ""  # the file being checked, relative to the root
+    text: str = ""  # its text, for the few checks that scan it whole (a NIK)
+    codeowners: str | None = None  # .github/CODEOWNERS, when it exists and the run covers it (R011)
+
+    @property
+    def stem(self) -> str:
+        return stem_of(self.path)
+
+    @property
+    def folder(self) -> str:
+        return folder_of(self.path)

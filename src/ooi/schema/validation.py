@@ -1,0 +1,193 @@
+"""Loaded data → a record, or S problems: pydantic's errors translated, with suggestions."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from difflib import get_close_matches
+
+from pydantic import BaseModel, ValidationError
+
+from ooi.i18n import tr
+from ooi.input.loading import Surprise
+from ooi.model import fields
+from ooi.model.findings import Problem, field_name
+from ooi.model.records import INNOVATION, TAHAPAN, Agency, Innovation
+
+_TYPE_NAMES = {
+    "string_type": ("teks", "text"),
+    "int_type": ("bilangan bulat", "a whole number"),
+    "int_from_float": ("bilangan bulat", "a whole number"),
+    "float_type": ("angka", "a number"),
+    "bool_type": ("true atau false", "true or false"),
+    "list_type": ("daftar (baris diawali `- `)", "a list (lines starting with `- `)"),
+    "dict_type": ("pemetaan `kunci: nilai`", "a mapping of `key: value`"),
+    "model_type": ("pemetaan `kunci: nilai`", "a mapping of `key: value`"),
+    "date_type": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
+}
+
+
+def validate_agency(data: dict) -> tuple[Agency | None, list[Problem]]:
+    try:
+        return Agency.model_validate(data), []
+    except ValidationError as error:
+        return None, [_translate(e, Agency, fields.AGENCY, None) for e in error.errors()]
+
+
+def validate_innovation(data: dict) -> tuple[Innovation | None, list[Problem]]:
+    try:
+        return INNOVATION.validate_python(data), []
+    except ValidationError as error:
+        errors = error.errors()
+    stage = data.get("tahapan")
+    if errors[0]["type"].startswith("union_tag"):
+        # No stage model applies; still check everything the stages share.
+        problems = [_stage_problem(stage)]
+        try:
+            Innovation.model_validate({**data, "tahapan": TAHAPAN[0]})
+        except ValidationError as shared:
+            problems += [_translate(e, Innovation, fields.INNOVATION, None)
+                         for e in shared.errors() if e["loc"][:1] != ("tahapan",)]
+        return None, problems
+    return None, [_translate({**e, "loc": e["loc"][1:]}, Innovation, fields.INNOVATION, stage) for e in errors]
+
+
+def _stage_problem(stage: object) -> Problem:
+    if stage is None:
+        return Problem(("tahapan",), tr("kunci `tahapan` belum ada", "key `tahapan` is missing"),
+                       tr("tambahkan `tahapan: inisiatif`, `uji_coba`, atau `penerapan`",
+                          "add `tahapan: inisiatif`, `uji_coba` or `penerapan`"), "S001")
+    return _choice(("tahapan",), stage, TAHAPAN)
+
+
+def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None) -> Problem:
+    kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
+    name = field_name(loc)
+    doc = fields.lookup(docs, name)
+    key = str(loc[-1]) if loc else ""
+    if kind == "missing" or value == "":
+        return _missing(loc, name, doc, model, stage, empty=kind != "missing")
+    if kind == "extra_forbidden":
+        return _unknown(loc, name, model)
+    if kind == "none_required":
+        return Problem(loc, tr("`{f}` belum diisi pada tahapan {s}", "`{f}` is not filled in at stage {s}",
+                               f=name, s=stage), tr("hapus `{k}`; rencana memakai `jadwal`",
+                                                    "remove `{k}`; a plan uses `jadwal`", k=key), "S002")
+    if kind == "literal_error":
+        return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]))
+    if kind == "tanggal":
+        return Problem(loc, tr("`{f}`: `{v}` bukan tanggal yang sah", "`{f}`: `{v}` is not a valid date",
+                               f=name, v=value), tr("tulis tanggal YYYY-MM-DD yang ada di kalender, mis. 2023-02-28",
+                                                    "write a calendar date as YYYY-MM-DD, e.g. 2023-02-28"), "S006")
+    if kind == "nip":
+        return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=value, m=error["msg"]),
+                       tr("salin NIP 18 angka dari SK pengangkatan, dalam tanda kutip",
+                          "copy the 18-digit NIP from the appointment decree, in quotes"), "S005")
+    if kind == "too_short":
+        return Problem(loc, tr("`{f}` minimal berisi {n} butir{s}", "`{f}` needs at least {n} item(s){s}",
+                               f=name, n=error["ctx"]["min_length"], s=_at(stage)), _write(doc, key), "S009")
+    if isinstance(value, Surprise):
+        return Problem(loc, tr("`{t}` dibaca YAML sebagai angka {n}", "YAML reads `{t}` as the number {n}",
+                               t=value.text, n=value.value),
+                       tr('beri tanda kutip bila itu teks ("{t}"), atau tulis angkanya tanpa nol di depan',
+                          'quote it if it is text ("{t}"), or write the number without leading zeros', t=value.text),
+                       "S008")
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
+        return Problem(loc, tr("`{f}` harus teks, tetapi YAML membacanya sebagai {w}",
+                               "`{f}` must be text, but YAML reads it as {w}", f=name,
+                               w=tr("boolean (yes/no/on/off/true/false tanpa kutip)",
+                                    "a boolean (unquoted yes/no/on/off/true/false)") if isinstance(value, bool)
+                               else tr("angka {v}", "the number {v}", v=value)),
+                       tr('beri tanda kutip: `{k}: "{e}"`', 'put it in quotes: `{k}: "{e}"`', k=key,
+                          e=_as_written(value, loc)), "S008")
+    if kind in _TYPE_NAMES:
+        wanted = tr(*_TYPE_NAMES[kind])
+        return Problem(loc, tr("`{f}` harus berupa {w}", "`{f}` must be {w}", f=name, w=wanted), _write(doc, key),
+                       "S003")
+    return Problem(loc, tr("`{f}`: {m}", "`{f}`: {m}", f=name, m=_form_message(kind, error)), _write(doc, key), "S007")
+
+
+def _as_written(value: object, loc: tuple) -> str:
+    """Best guess of what the user typed; sector codes always have two decimals (`1.10`, read as 1.1)."""
+    if isinstance(value, bool):
+        return "..."  # yes, no, on, off, true or false: which one was typed is lost
+    if isinstance(value, float) and "urusan" in loc:
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _form_message(kind: str, error: dict) -> str:
+    if kind == "string_pattern_mismatch":
+        if "-" in error["ctx"]["pattern"]:
+            return tr("hanya huruf kecil, angka, dan tanda hubung", "only lowercase letters, digits and hyphens")
+        return tr('kode urusan berbentuk "1.02"', 'a sector code looks like "1.02"')
+    if kind == "greater_than_equal":
+        return tr("tidak boleh negatif", "must not be negative")
+    if kind == "finite_number":
+        return tr("harus angka terhingga, bukan .inf atau .nan", "must be a finite number, not .inf or .nan")
+    return error["msg"]
+
+
+def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
+    shared = _model_at(model, loc[:-1])
+    by_stage = stage and not empty and (shared is None or str(loc[-1]) not in shared.model_fields
+                                        or not shared.model_fields[str(loc[-1])].is_required())
+    message = (tr("`{f}` masih kosong", "`{f}` is empty", f=name) if empty
+               else tr("kunci `{f}` belum ada", "key `{f}` is missing", f=name))
+    return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
+
+
+def _unknown(loc, name, model) -> Problem:
+    parent = _model_at(model, loc[:-1])
+    choices = list(parent.model_fields) if parent else []
+    close = get_close_matches(str(loc[-1]), choices, n=1, cutoff=0.6)
+    hint = (tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close
+            else tr("kunci yang dikenal: {c}", "known keys: {c}", c=", ".join(choices)))
+    return Problem(loc, tr("kunci `{f}` tidak dikenal", "unknown key `{f}`", f=name), hint, "S002")
+
+
+def _choice(loc: tuple, value: object, choices) -> Problem:
+    choices = list(choices)
+    normal = re.sub(r"[\s-]+", "_", str(value).strip().lower())
+    close = [normal] if normal in choices else get_close_matches(normal, choices, n=1, cutoff=0.6)
+    hint = tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close else ""
+    hint = hint or tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
+    return Problem(loc, tr("`{f}`: `{v}` bukan pilihan yang sah", "`{f}`: `{v}` is not one of the choices",
+                           f=field_name(loc), v=value), hint, "S004")
+
+
+def _at(stage: str | None) -> str:
+    return tr(" (wajib pada tahapan {s})", " (required at stage {s})", s=stage) if stage else ""
+
+
+def _write(doc: fields.FieldDoc | None, key: str, parent: tuple = ()) -> str:
+    if doc is None:
+        return ""
+    where = tr(" di bawah `{p}:`", " under `{p}:`", p=parent[-1]) if parent and isinstance(parent[-1], str) else ""
+    if doc.example:
+        return tr("tulis `{k}: {e}`{w} ({d})", "write `{k}: {e}`{w} ({d})", k=key, e=doc.example, w=where, d=doc.text())
+    return tr("isi `{k}`{w}: {d}", "fill in `{k}`{w}: {d}", k=key, w=where, d=doc.text())
+
+
+def _model_at(model: type[BaseModel] | None, loc: tuple) -> type[BaseModel] | None:
+    """The model class found at a path inside `model`, following lists and optionals."""
+    for key in loc:
+        if model is None:
+            return None
+        if isinstance(key, int):
+            continue
+        field = model.model_fields.get(key)
+        model = _model_in(field.annotation) if field else None
+    return model
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None
