@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sys
 from datetime import date
@@ -27,11 +26,11 @@ def parse_day(text: str | None) -> date:
     """`--per`: a calendar date written YYYY-MM-DD, else today."""
     if text is None:
         return date.today()
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
-            return date.fromisoformat(text.strip())
-    except ValueError:
-        pass
+    from ooi.model.dates import parse_date
+
+    day = parse_date(text.strip())
+    if day is not None:
+        return day
     raise OoiError(tr("--per: `{v}` bukan tanggal YYYY-MM-DD yang ada di kalender (mis. 2023-02-05)",
                       "--per: `{v}` is not a calendar date written YYYY-MM-DD (e.g. 2023-02-05)", v=text))
 

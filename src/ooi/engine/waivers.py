@@ -8,6 +8,7 @@ from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
 from ooi.i18n import tr
+from ooi.model.dates import parse_date
 from ooi.model.findings import Finding, Problem, field_name
 from ooi.model.settings import SETTINGS_FILE
 
@@ -78,7 +79,7 @@ def parse(raw, root: Path) -> tuple[list[Waiver], list[Problem]]:
                                         n=index + 1), _EXAMPLE(), "R012")]
         problems += found
         if not found:
-            day = item["sampai"] if isinstance(item["sampai"], date) else date.fromisoformat(item["sampai"])
+            day = parse_date(item["sampai"])
             waivers.append(Waiver(index, _posix(item["berkas"]), item["kode"], " ".join(item["alasan"].split()),
                                   " ".join(item["disetujui_oleh"].split()), day))
     return waivers, problems
@@ -130,14 +131,11 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
                                 tr("tulis jalur relatif terhadap akar data, mis. data/inovasi/dinkes/sigap-bumil.yaml",
                                    "write the path relative to the data root, e.g. "
                                    "data/inovasi/dinkes/sigap-bumil.yaml"), "R012"))
-    if isinstance(given.get("sampai"), str):
-        try:
-            date.fromisoformat(given["sampai"])
-        except ValueError:
-            problems.append(Problem((*at, "sampai"), tr("`sampai`: `{v}` bukan tanggal YYYY-MM-DD",
-                                                        "`sampai`: `{v}` is not a date YYYY-MM-DD", v=given["sampai"]),
-                                    tr("tulis tanggal berakhirnya, mis. 2024-06-30",
-                                       "write the end date, e.g. 2024-06-30"), "R012"))
+    if "sampai" in given and parse_date(given["sampai"]) is None:
+        problems.append(Problem((*at, "sampai"), tr("`sampai`: `{v}` bukan tanggal YYYY-MM-DD",
+                                                    "`sampai`: `{v}` is not a date YYYY-MM-DD", v=given["sampai"]),
+                                tr("tulis tanggal berakhirnya, mis. 2024-06-30",
+                                   "write the end date, e.g. 2024-06-30"), "R012"))
     return problems
 
 

@@ -7,6 +7,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from ooi.i18n import tr
+from ooi.model.dates import parse_date
 from ooi.model.errors import OoiError
 from ooi.model.findings import Severity
 from ooi.model.settings import SETTINGS_FILE, Settings
@@ -53,6 +54,7 @@ def load_settings(root: Path) -> Settings:
     if data.get("bahasa") not in (None, "id", "en"):
         raise OoiError(tr("{f}: `bahasa` harus id atau en", "{f}: `bahasa` must be id or en", f=SETTINGS_FILE))
     data["pengecualian"] = tuple(data.get("pengecualian") or ())
+    _check_part_two(data)
     if data.get("sekretariat") is not None and not isinstance(data["sekretariat"], str):
         raise OoiError(tr('{f}: `sekretariat` harus handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"',
                           '{f}: `sekretariat` must be a team handle in quotes, e.g. "@pemkot-batu/sekretariat"',
@@ -77,3 +79,36 @@ def _severities(rules: object) -> dict[str, Severity]:
                               f=SETTINGS_FILE, c=code))
         result[code] = Severity(level)
     return result
+
+
+def _check_part_two(data: dict) -> None:
+    """The settings of SPEC §10–14: whole numbers in range, strict dates, a real time zone."""
+    for key, low, high in (("toleransi_lapor_hari", 0, 3660), ("pengecualian_maks_hari", 1, 3660), ("kuota", 1, 100)):
+        if key in data and (type(data[key]) is not int or not low <= data[key] <= high):
+            raise OoiError(tr("{f}: `{k}` harus bilangan bulat {a}–{b}", "{f}: `{k}` must be a whole number {a}–{b}",
+                              f=SETTINGS_FILE, k=key, a=low, b=high))
+    if "kemiripan_maks" in data:
+        value = data["kemiripan_maks"]
+        if type(value) not in (int, float) or not 0 < value <= 1:
+            raise OoiError(tr("{f}: `kemiripan_maks` harus angka di atas 0 sampai 1, mis. 0.8",
+                              "{f}: `kemiripan_maks` must be a number above 0 up to 1, e.g. 0.8", f=SETTINGS_FILE))
+        data["kemiripan_maks"] = float(value)
+    for key in ("git_sejak", "tenggat"):
+        if key in data and data[key] is not None:
+            day = parse_date(data[key])
+            if day is None:
+                raise OoiError(tr("{f}: `{k}` harus tanggal YYYY-MM-DD", "{f}: `{k}` must be a date YYYY-MM-DD",
+                                  f=SETTINGS_FILE, k=key))
+            data[key] = day
+    if "zona_waktu" in data:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        zone = data["zona_waktu"]
+        try:
+            if not isinstance(zone, str) or "/" not in zone or zone.startswith(("/", ".")):
+                raise ValueError(zone)
+            ZoneInfo(zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise OoiError(tr("{f}: `zona_waktu` harus nama zona waktu IANA, mis. Asia/Jakarta",
+                              "{f}: `zona_waktu` must be an IANA time zone name, e.g. Asia/Jakarta",
+                              f=SETTINGS_FILE)) from None

@@ -18,23 +18,22 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ooi.model.dates import is_date_form, parse_date
+
 TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
 JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NIP = re.compile(r"\d{18}")
+_NIP = re.compile(r"[0-9]{18}")
 
 
 def _parse_date(value: object) -> object:
     """Dates stay text in the loader (so `2023-02-30` cannot crash it); parse them here."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+    day = parse_date(value)
+    if day is not None:
+        return day
+    if not is_date_form(value):
         raise PydanticCustomError("tanggal", "bukan tanggal YYYY-MM-DD", {"value": value})
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise PydanticCustomError("tanggal", "tanggal tidak ada di kalender", {"value": value}) from None
+    raise PydanticCustomError("tanggal", "tanggal tidak ada di kalender", {"value": value})
 
 
 def _check_nip(value: str) -> str:
