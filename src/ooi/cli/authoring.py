@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,6 +12,7 @@ import typer
 from ooi.cli.app import LangOption, RootOption, app, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
+from ooi.model.names import did_you_mean, find_agency, is_slug, meant
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")]
 CheckOption = Annotated[bool, typer.Option(
@@ -61,7 +61,7 @@ def new(
     if not nama:
         raise OoiError(tr("--nama masih kosong", "--nama is empty"))
     slug = slug if slug is not None else slugify(nama)
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
+    if not is_slug(slug):
         raise OoiError(tr("--slug `{s}` bukan slug: pakai huruf kecil, angka, dan tanda hubung",
                           "--slug `{s}` is not a slug: use lowercase letters, digits and hyphens", s=slug))
     relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
@@ -87,27 +87,20 @@ def _registry(data_root: Path, settings) -> dict:
 
 def _agency_code(text: str, agencies: dict) -> str:
     """The registry code for what was typed: the code itself, or an agency's abbreviation."""
-    typed = text.strip().lower()
-    if typed in agencies:
-        return typed
-    by_abbreviation = {agency.singkatan.lower(): kode for kode, agency in agencies.items()}
-    if typed in by_abbreviation:
-        return by_abbreviation[typed]
-    close = get_close_matches(typed, list(agencies) + list(by_abbreviation), n=1, cutoff=0.6)
-    suggestion = by_abbreviation.get(close[0], close[0]) if close else None
+    found, suggestion = find_agency(text, agencies)
+    if found:
+        return found
     raise OoiError(tr("OPD `{o}` tidak terdaftar di data/opd{s}", "agency `{o}` is not registered in data/opd{s}",
-                      o=text, s=tr(f" (maksudnya `{suggestion}`?)", f" (did you mean `{suggestion}`?)")
-                      if suggestion else tr("; daftar kode: ls data/opd", "; list of codes: ls data/opd")))
+                      o=text, s=f" ({meant(suggestion)})" if suggestion else tr("; daftar kode: ls data/opd", "; list of codes: ls data/opd")))
 
 
 def _stage(text: str, stages: tuple[str, ...]) -> str:
     typed = re.sub(r"[\s-]+", "_", text.strip().lower())
     if typed in stages:
         return typed
-    close = get_close_matches(typed, stages, n=1, cutoff=0.6)
+    close = did_you_mean(typed, stages)
     raise OoiError(tr("--tahapan `{t}` tidak dikenal{s}; pilih: {c}", "unknown --tahapan `{t}`{s}; choose: {c}",
-                      t=text, c=", ".join(stages), s=tr(f" (maksudnya `{close[0]}`?)", f" (did you mean `{close[0]}`?)")
-                      if close else ""))
+                      t=text, c=", ".join(stages), s=f" ({meant(close)})" if close else ""))
 
 
 @app.command()

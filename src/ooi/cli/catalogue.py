@@ -98,21 +98,13 @@ def principles(
 
 def _agency(kode: str, result) -> str:
     """The agency asked for, by code or abbreviation; an unknown one is a usage error with a suggestion."""
-    from difflib import get_close_matches
+    from ooi.model.names import find_agency, meant
 
-    names = {}
-    for code, agency in result.agencies.items():
-        names[code] = code
-        names.setdefault(agency.singkatan.casefold(), code)
-    for file in result.files:
-        if file.folder:
-            names.setdefault(file.folder, file.folder)
-    wanted = kode.strip().casefold()
-    if wanted in names:
-        return names[wanted]
-    close = get_close_matches(wanted, list(names), n=1)
+    found, close = find_agency(kode, result.agencies, also=(file.folder for file in result.files if file.folder))
+    if found:
+        return found
     raise OoiError(tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=kode,
-                      h=tr(" (maksudnya `{c}`?)", " (did you mean `{c}`?)", c=names[close[0]]) if close
+                      h=f" ({meant(close)})" if close
                       else tr("; daftar kode ada di data/opd/", "; the codes are in data/opd/")))
 
 

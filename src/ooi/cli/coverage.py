@@ -100,15 +100,11 @@ def show(
 
 def _unknown(kode: str, coverage) -> str:
     """Unknown agency: suggest the nearest code, matching codes and abbreviations alike."""
-    from difflib import get_close_matches
+    from ooi.model.names import find_agency, meant
 
-    names = {}
-    for entry in (*coverage.agencies, *coverage.inactive):
-        names[entry.kode] = entry.kode
-        names.setdefault(entry.agency.singkatan.casefold(), entry.kode)
-    wanted = kode.casefold().strip()
-    close = [names[wanted]] if wanted in names else [names[m] for m in get_close_matches(wanted, list(names), n=1)]
-    hint = (tr(" (maksudnya `{c}`?)", " (did you mean `{c}`?)", c=close[0]) if close
+    found, close = find_agency(kode, {e.kode: e.agency for e in (*coverage.agencies, *coverage.inactive)})
+    close = found or close
+    hint = (f" ({meant(close)})" if close
             else tr("; daftar kode ada di data/opd/ dan di `ooi status`",
                     "; the codes are in data/opd/ and `ooi status`"))
     return tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=kode, h=hint)

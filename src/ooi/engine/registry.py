@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ooi.input.discovery import AGENCIES, SUFFIX, discover
 from ooi.input.loading import load
-
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+from ooi.input.paths import resolves_inside
+from ooi.model.names import is_slug
 
 
 class Registry(Mapping):
@@ -48,11 +47,10 @@ class Registry(Mapping):
         return sum(record is not None for record in self._known.values())
 
     def _read(self, kode: object):
-        if not isinstance(kode, str) or not _SLUG.fullmatch(kode):
+        if not is_slug(kode):
             return None  # not a file name ooi would read
         path = self.root / AGENCIES / f"{kode}{SUFFIX}"
-        real_root = os.path.realpath(self.root)
-        if not os.path.isfile(path) or not os.path.realpath(path).startswith(real_root.rstrip(os.sep) + os.sep):
+        if not os.path.isfile(path) or not resolves_inside(path, self.root):
             return None  # absent, or a link leading outside the repository (discovery refuses it too)
         return _agency(path, kode)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
 from ooi.i18n import tr
 from ooi.model.dates import parse_date
 from ooi.model.findings import Finding, Problem, field_name
+from ooi.model.names import did_you_mean, meant
 from ooi.model.settings import SETTINGS_FILE
 
 KEYS = ("berkas", "kode", "alasan", "disetujui_oleh", "sampai")
@@ -101,9 +101,9 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
     problems = []
     for key in item:
         if key not in KEYS:
-            close = get_close_matches(str(key), KEYS, n=1)
+            close = did_you_mean(key, KEYS)
             problems.append(Problem((*at, key), tr("kunci `{k}` tidak dikenal", "unknown key `{k}`", k=key),
-                                    tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close else _EXAMPLE(),
+                                    meant(close) if close else _EXAMPLE(),
                                     "R012"))
     given = {}
     for key in KEYS:
@@ -116,7 +116,7 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
     if code is not None and code not in known_codes():
         close = suggest(code)
         problems.append(Problem((*at, "kode"), tr("kode `{c}` tidak dikenal", "unknown code `{c}`", c=code),
-                                tr("maksudnya `{k}`?", "did you mean `{k}`?", k=close) if close
+                                meant(close) if close
                                 else tr("daftar kode: ooi rules", "all codes: ooi rules"), "R012"))
     elif code is not None and code not in waivable():
         problems.append(Problem((*at, "kode"), tr("kode {c} tidak dapat dikecualikan", "code {c} cannot be waived",

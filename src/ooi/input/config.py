@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from difflib import get_close_matches
 from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.model.dates import parse_date
 from ooi.model.errors import OoiError
 from ooi.model.findings import Severity
+from ooi.model.names import did_you_mean, meant
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 
@@ -43,9 +43,9 @@ def load_settings(root: Path) -> Settings:
     known = Settings.__dataclass_fields__
     for key in data:
         if key not in known:
-            close = get_close_matches(str(key), known, n=1)
+            close = did_you_mean(key, known)
             raise OoiError(tr("{f}: kunci `{k}` tidak dikenal{s}", "{f}: unknown key `{k}`{s}", f=SETTINGS_FILE, k=key,
-                              s=tr(f" (maksudnya `{close[0]}`?)", f" (did you mean `{close[0]}`?)") if close else ""))
+                              s=f" ({meant(close)})" if close else ""))
     for key in ("tahun_target", "jendela_tahun"):
         if key in data and (type(data[key]) is not int or data[key] < 0):
             raise OoiError(tr("{f}: `{k}` harus bilangan bulat", "{f}: `{k}` must be a whole number",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.loading import Issue
+from ooi.input.paths import inside
 from ooi.model.errors import OoiError
 
 AGENCIES = "data/opd"
@@ -87,7 +88,7 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
     for item in items:
         if item.name.startswith("."):
             continue
-        if item.is_symlink() and not _inside(os.path.realpath(item.path), real_root):
+        if item.is_symlink() and not inside(os.path.realpath(item.path), real_root):
             tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
                 "tautan simbolik menuju ke luar repositori; tidak dibaca",
                 "symbolic link leads outside the repository; not read"), tr(
@@ -115,10 +116,6 @@ def _misplaced(message: str, hint: str) -> Issue:
     return Issue("Y013", 1, 1, message, hint)
 
 
-def _inside(path: str, real_root: str) -> bool:
-    return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
-
-
 def _needed(within: list[str] | None, folder: str) -> bool:
     """Does a path of `within` lie in `folder`, or `folder` in it?"""
     return within is None or any(not want or want == folder or want.startswith(folder + "/")
@@ -143,7 +140,7 @@ def relative(root: Path, targets: list[Path]) -> list[str]:
         if not target.exists() and not target.is_symlink():
             raise OoiError(tr("{p} tidak ada", "{p} does not exist", p=target))
         absolute = os.path.abspath(target)
-        if not _inside(absolute, os.path.abspath(root)) and not _inside(os.path.realpath(target), real_root):
+        if not inside(absolute, os.path.abspath(root)) and not inside(os.path.realpath(target), real_root):
             raise OoiError(tr("{p} berada di luar akar data {r}", "{p} is outside the data root {r}", p=target, r=root))
         rel = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
         wanted.append("" if rel == "." else rel)

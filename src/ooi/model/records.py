@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ooi.model.dates import is_date_form, parse_date
+from ooi.model.names import SLUG
 
 TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
 JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
@@ -52,7 +53,7 @@ def _check_nip(value: str) -> str:
 
 
 Tanggal = Annotated[date, BeforeValidator(_parse_date)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Slug = Annotated[str, Field(pattern=f"^{SLUG}$")]
 KodeUrusan = Annotated[str, Field(pattern=r"^\d\.\d{2}$")]
 Teks = Annotated[str, Field(min_length=1)]
 NIP = Annotated[str, AfterValidator(_check_nip)]

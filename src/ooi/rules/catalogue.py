@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
 from ooi.model.codes import CODES, PRINCIPLE_CODES, default_severity, known_codes
 from ooi.model.findings import Severity
+from ooi.model.names import did_you_mean
 
 # A rule module's docstring sections (ruff's What it does / Why / Example), in both languages.
 _SECTIONS = {
@@ -89,8 +89,7 @@ def suggest(code: str) -> str | None:
         padded = wanted[0] + wanted[1:].zfill(3)
         if padded in known_codes():
             return padded
-    close = get_close_matches(wanted, known_codes(), n=1, cutoff=0.5)
-    return close[0] if close else None
+    return did_you_mean(wanted, known_codes(), cutoff=0.5)
 
 
 def more(code: str) -> str:

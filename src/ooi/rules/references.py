@@ -8,14 +8,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ooi.i18n import tr
+from ooi.input.paths import inside
 from ooi.model.findings import Problem
+from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
 RECORDS = (Agency, Innovation)
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NIK = re.compile(r"(?<![0-9])[0-9]{16}(?![0-9])")
 # Every file is scanned for a NIK: with ASCII digits marked "0" and every other byte " ", a
 # 16-digit run between non-digits is a plain substring, found 5x faster than _NIK finds it.
@@ -52,7 +53,7 @@ def _innovation(record: Innovation, context: Context) -> Iterator[Problem]:
                                    k=record.opd, f=context.folder),
                       tr("pindahkan berkas ke data/inovasi/{k}/ atau perbaiki `opd`",
                          "move the file to data/inovasi/{k}/ or correct `opd`", k=record.opd), "R002")
-    if not _SLUG.fullmatch(context.stem):
+    if not is_slug(context.stem):
         slug = re.sub(r"[^a-z0-9]+", "-", context.stem.lower()).strip("-") or "nama-inovasi"
         yield Problem((), tr("nama berkas `{s}.yaml` bukan slug", "file name `{s}.yaml` is not a slug", s=context.stem),
                       tr("ganti nama menjadi `{n}.yaml` (huruf kecil, angka, tanda hubung)",
@@ -116,7 +117,7 @@ def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
             continue
         root = root or os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
         target = os.path.realpath(os.path.join(root, evidence.berkas))
-        if os.path.isabs(evidence.berkas) or not target.startswith(root + os.sep):
+        if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
             message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
                          b=evidence.berkas)
         elif not os.path.isfile(target):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import types
 import typing
-from difflib import get_close_matches
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,6 +12,7 @@ from ooi.i18n import tr
 from ooi.input.loading import Surprise
 from ooi.model import fields
 from ooi.model.findings import Problem, field_name
+from ooi.model.names import did_you_mean, meant
 from ooi.model.records import INNOVATION, TAHAPAN, Agency, Innovation
 
 _TYPE_NAMES = {
@@ -141,8 +141,8 @@ def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
 def _unknown(loc, name, model) -> Problem:
     parent = _model_at(model, loc[:-1])
     choices = list(parent.model_fields) if parent else []
-    close = get_close_matches(str(loc[-1]), choices, n=1, cutoff=0.6)
-    hint = (tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close
+    close = did_you_mean(loc[-1], choices)
+    hint = (meant(close) if close
             else tr("kunci yang dikenal: {c}", "known keys: {c}", c=", ".join(choices)))
     return Problem(loc, tr("kunci `{f}` tidak dikenal", "unknown key `{f}`", f=name), hint, "S002")
 
@@ -150,8 +150,8 @@ def _unknown(loc, name, model) -> Problem:
 def _choice(loc: tuple, value: object, choices) -> Problem:
     choices = list(choices)
     normal = re.sub(r"[\s-]+", "_", str(value).strip().lower())
-    close = [normal] if normal in choices else get_close_matches(normal, choices, n=1, cutoff=0.6)
-    hint = tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close else ""
+    close = normal if normal in choices else did_you_mean(normal, choices)
+    hint = meant(close) if close else ""
     hint = hint or tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
     return Problem(loc, tr("`{f}`: `{v}` bukan pilihan yang sah", "`{f}`: `{v}` is not one of the choices",
                            f=field_name(loc), v=value), hint, "S004")

@@ -1,0 +1,44 @@
+"""The shapes of names: the slug of a code or file name, and the one did-you-mean every suggestion uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from difflib import get_close_matches
+
+from ooi.i18n import tr
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # agency codes and file names: `dinkes`, `sigap-bumil`
+_SLUG = re.compile(SLUG)
+
+
+def is_slug(text: object) -> bool:
+    return isinstance(text, str) and _SLUG.fullmatch(text) is not None
+
+
+def did_you_mean(wanted: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice nearest to what was written, if one is near enough to be what was meant."""
+    close = get_close_matches(str(wanted), list(choices), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def meant(choice: str) -> str:
+    """The words of a suggestion, in the current language."""
+    return tr("maksudnya `{c}`?", "did you mean `{c}`?", c=choice)
+
+
+def find_agency(typed: str, agencies: Mapping, also: Iterable[str] = ()) -> tuple[str | None, str | None]:
+    """(kode, None) when `typed` is an agency's code or abbreviation (any case); else (None, the nearest kode or None).
+
+    `agencies` maps kode → a record with `singkatan`; `also` adds codes known otherwise (a folder of records).
+    """
+    names = {kode: kode for kode in agencies}
+    for kode, agency in agencies.items():
+        names.setdefault(agency.singkatan.casefold(), kode)
+    for kode in also:
+        names.setdefault(kode, kode)
+    wanted = typed.strip().casefold()
+    if wanted in names:
+        return names[wanted], None
+    close = did_you_mean(wanted, names)
+    return None, names[close] if close else None
