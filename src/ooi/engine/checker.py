@@ -11,7 +11,7 @@ from pathlib import Path
 from ooi import rules
 from ooi.engine import parallel
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Result
+from ooi.engine.result import FileResult, Result, stamp
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
@@ -26,8 +26,8 @@ from ooi.input.discovery import (
 )
 from ooi.input.loading import Issue, load
 from ooi.input.positions import Locator
-from ooi.model.codes import default_severity
-from ooi.model.findings import Finding, Problem, field_name
+from ooi.model.codes import severity
+from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import Settings
@@ -138,7 +138,7 @@ def _judge(entry: Entry, base: Context) -> tuple[FileResult, dict | None]:
             problems += [_with_code(p, rule) for p in rule.check(record, context)]
     if problems:
         locator = Locator(document.text)
-        findings += [_stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
+        findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     return FileResult(entry.rel, entry.kind, record, findings), document.data
 
@@ -156,7 +156,7 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
             place = (1, 1) if result.kind == "lain" else Locator(load(context.root / path).text).locate(problem.keys)
-            finding = _stamp(path, _with_code(problem, rule), place, context.settings)
+            finding = stamp(path, _with_code(problem, rule), place, context.settings)
             result.findings = sorted([*result.findings, finding])
 
 
@@ -164,12 +164,6 @@ def _with_code(problem: Problem, rule) -> Problem:
     return problem if problem.code else replace(problem, code=rule.CODE)
 
 
-def _stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
-    code = problem.code
-    severity = settings.aturan.get(code) or problem.severity or default_severity(code)
-    return Finding(path, place[0], place[1], code, severity, field_name(problem.keys), problem.message, problem.hint)
-
-
 def _stamp_issue(path: str, issue: Issue, settings: Settings) -> Finding:
-    severity = settings.aturan.get(issue.code) or default_severity(issue.code)
-    return Finding(path, issue.line, issue.column, issue.code, severity, issue.field, issue.message, issue.hint)
+    return Finding(path, issue.line, issue.column, issue.code, severity(issue.code, settings.aturan), issue.field,
+                   issue.message, issue.hint)

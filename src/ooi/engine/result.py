@@ -6,8 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ooi.input.discovery import folder_of
-from ooi.model.findings import Finding, Severity
+from ooi.model.codes import severity
+from ooi.model.findings import Finding, Problem, Severity, field_name
 from ooi.model.settings import Settings
+
+
+def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
+    """A rule's problem placed in its file, with its code's severity as configured."""
+    return Finding(path, place[0], place[1], problem.code, severity(problem.code, settings.aturan, problem.severity),
+                   field_name(problem.keys), problem.message, problem.hint)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from ooi.i18n import tr
 from ooi.model.dates import parse_date
-from ooi.model.findings import Finding, Problem, field_name
+from ooi.model.findings import Problem
 from ooi.model.names import did_you_mean, meant
 from ooi.model.settings import SETTINGS_FILE
 
@@ -59,11 +59,11 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
                 tr("hapus pengecualian yang tidak terpakai", "remove the unused waiver"), "R013"))
     if not problems or not _covers_settings(root, targets):
         return []
-    from ooi.engine.result import FileResult
+    from ooi.engine.result import FileResult, stamp
     from ooi.input.positions import Locator
 
     locator = Locator((root / SETTINGS_FILE).read_text(encoding="utf-8"))
-    findings = sorted(_stamp(problem, locator, settings) for problem in problems)
+    findings = sorted(stamp(SETTINGS_FILE, problem, locator.locate(problem.keys), settings) for problem in problems)
     return [FileResult(SETTINGS_FILE, "lain", None, findings)]
 
 
@@ -150,15 +150,6 @@ def _waive(files: list, waiver: Waiver) -> bool:
                 if not finding.waived_by:
                     file.findings[index] = replace(finding, waived_by=waiver.label())
     return matched
-
-
-def _stamp(problem: Problem, locator, settings) -> Finding:
-    from ooi.model.codes import default_severity
-
-    line, column = locator.locate(problem.keys)
-    severity = settings.aturan.get(problem.code) or default_severity(problem.code)
-    return Finding(SETTINGS_FILE, line, column, problem.code, severity, field_name(problem.keys), problem.message,
-                   problem.hint)
 
 
 def _covers_settings(root: Path, targets: list[Path] | None) -> bool:

@@ -76,3 +76,8 @@ def known_codes() -> tuple[str, ...]:
 def default_severity(code: str) -> Severity:
     entry = CODES.get(code)
     return entry.severity if entry else Severity.ERROR
+
+
+def severity(code: str, aturan: dict, proposed: Severity | None = None) -> Severity:
+    """The severity a finding gets: `aturan` in ooi.yaml first, then what its rule proposed, then the code's default."""
+    return aturan.get(code) or proposed or default_severity(code)
