@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
 
@@ -41,6 +42,18 @@ LangOption = Annotated[
 ]
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=(
     "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar."))]
+
+
+def format_option(choices: tuple[str, ...], help: str):
+    """The `--format/-f` option of a command that renders in one of `choices`, checked before the command runs."""
+
+    def choose(value: str) -> str:
+        if value in choices:
+            return value
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=value, c=", ".join(choices)))
+
+    return typer.Option("--format", "-f", parser=choose, metavar="|".join(choices), help=help)
 
 
 def _version(value: bool) -> None:

@@ -9,20 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.cli.app import LangOption, RootOption, app, format_option, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
 RULES_FORMATS = ("text", "json", "markdown")
 EXPLAIN_FORMATS = ("text", "json")
 PRINCIPLES_FORMATS = ("table", "json", "markdown")
-
-
-def _format(value: str, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=value, c=", ".join(choices)))
-    return value
 
 
 def _language(lang: str | None) -> None:
@@ -34,7 +27,7 @@ def _language(lang: str | None) -> None:
 
 @app.command("rules")
 def rules_(
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, atau markdown (tabel README).")] = "text",
+    format: Annotated[str, format_option(RULES_FORMATS, "text, json, atau markdown (tabel README).")] = "text",
     lang: LangOption = None,
 ) -> None:
     """Daftar semua kode temuan (Y berkas, S skema, R rujukan, P1–P8 prinsip) dengan tingkat bawaannya."""
@@ -42,20 +35,19 @@ def rules_(
     from ooi.rules.catalogue import entries
 
     _language(lang)
-    sys.stdout.write(render(f"rules_{_format(format, RULES_FORMATS)}", entries()))
+    sys.stdout.write(render(f"rules_{format}", entries()))
 
 
 @app.command()
 def explain(
     code: Annotated[str, typer.Argument(metavar="KODE", help="Kode temuan, mis. P4 atau S002.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text atau json.")] = "text",
+    format: Annotated[str, format_option(EXPLAIN_FORMATS, "text atau json.")] = "text",
     lang: LangOption = None,
 ) -> None:
     """Satu kode selengkapnya: yang diperiksa, alasannya, contoh yang lolos dan yang gagal."""
     from ooi.rules.catalogue import entry, known_codes, more, suggest
 
     _language(lang)
-    _format(format, EXPLAIN_FORMATS)
     wanted = code.strip().upper()
     if wanted not in known_codes():
         close = suggest(code)
@@ -78,7 +70,7 @@ def explain(
 @app.command()
 def principles(
     kode: Annotated[Optional[str], typer.Argument(help="Kode OPD, mis. dinkes; bawaan: seluruh kota.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, json, atau markdown.")] = "table",
+    format: Annotated[str, format_option(PRINCIPLES_FORMATS, "table, json, atau markdown.")] = "table",
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -87,7 +79,6 @@ def principles(
     from ooi.engine.checker import check
     from ooi.report import render
 
-    _format(format, PRINCIPLES_FORMATS)
     data_root, settings = open_root(root, lang)
     result = check(data_root, settings)
     if kode is not None:

@@ -10,7 +10,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.cli.app import (
+    JobsOption,
+    LangOption,
+    RootOption,
+    app,
+    format_option,
+    open_root,
+)
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -56,7 +63,7 @@ def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | 
 def status(
     tahun: TahunOption = None,
     per: PerOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, atau markdown.")] = "table",
+    format: Annotated[str, format_option(STATUS_FORMATS, "table, json, csv, atau markdown.")] = "table",
     fail_under: Annotated[Optional[float], typer.Option(
         "--fail-under", min=0, max=100, metavar="PCT",
         help="Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.")] = None,
@@ -67,9 +74,6 @@ def status(
     """Status cakupan target per OPD: tercapai, direncanakan, sudah melapor, belum melapor."""
     from ooi.report import render
 
-    if format not in STATUS_FORMATS:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=format, c=", ".join(STATUS_FORMATS)))
     coverage = _coverage(root, lang, tahun, per, jobs)
     sys.stdout.write(render(f"status_{format}", coverage, **(_screen() if format == "table" else {})))
     if fail_under is not None and coverage.achievement < fail_under:

@@ -8,15 +8,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
-from ooi.i18n import tr
-from ooi.model.errors import OoiError
+from ooi.cli.app import (
+    JobsOption,
+    LangOption,
+    RootOption,
+    app,
+    format_option,
+    open_root,
+)
+
+VALIDATE_FORMATS = ("text", "json", "github", "sarif")
 
 
 @app.command()
 def validate(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Berkas atau folder; bawaan: seluruh akar data.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, github, atau sarif.")] = "text",
+    format: Annotated[str, format_option(VALIDATE_FORMATS, "text, json, github, atau sarif.")] = "text",
     changed_since: Annotated[Optional[str], typer.Option(
         "--changed-since", metavar="REF", help="Hanya berkas yang berubah sejak ref git ini (mis. origin/main).")] = None,
     jobs: JobsOption = 0,
@@ -25,11 +32,8 @@ def validate(
 ) -> None:
     """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
     from ooi.engine.checker import check
-    from ooi.report import VALIDATE_FORMATS, render
+    from ooi.report import render
 
-    if format not in VALIDATE_FORMATS:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=format, c=", ".join(VALIDATE_FORMATS)))
     data_root, settings = open_root(root, lang)
     if changed_since is not None:
         from ooi.workflow.changes import check_since

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from importlib import import_module
 
-VALIDATE_FORMATS = ("text", "json", "github", "sarif")
-
 
 def render(name: str, result, **options) -> str:
     """Render with the reporter module of that name, imported only when asked for."""
