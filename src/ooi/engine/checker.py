@@ -70,7 +70,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
     files.sort(key=lambda r: r.path)
-    return Result(root, settings, files)
+    return Result(root, settings, files, base.agencies)
 
 
 def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:

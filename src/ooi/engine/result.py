@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class Result:
     root: Path
     settings: Settings
     files: list[FileResult]
+    registry: Mapping = field(default_factory=dict)  # kode → Agency: the one registry the rules judged by
 
     @property
     def findings(self) -> list[Finding]:
@@ -63,4 +65,5 @@ class Result:
 
     @property
     def agencies(self) -> dict:
-        return {r.record.kode: r.record for r in self.files if r.kind == "opd" and r.record is not None}
+        """kode → Agency for every valid registry entry; a file claiming another file's `kode` replaces nothing."""
+        return dict(self.registry.items())

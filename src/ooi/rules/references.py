@@ -34,7 +34,14 @@ def check(record, context: Context) -> Iterator[Problem]:
 
 
 def _agency(agency: Agency, context: Context) -> Iterator[Problem]:
-    if agency.kode != context.stem:
+    if agency.kode != context.stem and agency.kode in context.agencies:
+        yield Problem(("kode",), tr(
+            "`kode` {k} milik data/opd/{k}.yaml; berkas {s}.yaml tidak dihitung sebagai OPD itu",
+            "`kode` {k} belongs to data/opd/{k}.yaml; {s}.yaml is not counted as that agency", k=agency.kode,
+            s=context.stem), tr("hapus berkas lama ini, atau tulis `kode: {s}` bila ini OPD lain",
+                                "delete this stale file, or write `kode: {s}` if it is another agency",
+                                s=context.stem), "R002")
+    elif agency.kode != context.stem:
         yield Problem(("kode",), tr("`kode` {k} berbeda dengan nama berkas {s}.yaml",
                                     "`kode` {k} differs from the file name {s}.yaml", k=agency.kode, s=context.stem),
                       tr("samakan: `kode: {s}` atau ganti nama berkas", "make them equal: `kode: {s}` or rename the file",
