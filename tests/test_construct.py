@@ -70,3 +70,17 @@ def test_parse_reports_what_pyyaml_reports():
     document = parse(b"a: 1\na: 2\n")
     assert document.data == {"a": 2}
     assert [(i.code, i.line) for i in document.issues] == [("Y004", 2)]
+
+
+def test_a_defect_in_ooi_is_not_reported_as_a_yaml_syntax_error(monkeypatch):
+    """A bug keeps its traceback (STYLE habit 9); only what the input causes becomes a Y finding."""
+    import pytest
+
+    from ooi.input import loading
+
+    def broken(loader):
+        raise TypeError("a bug in ooi")
+
+    monkeypatch.setattr(loading, "construct", broken)
+    with pytest.raises(TypeError, match="a bug in ooi"):
+        loading.parse(b"nama: Sigap\n")

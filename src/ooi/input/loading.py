@@ -124,7 +124,7 @@ def parse(raw: bytes) -> Document:
             document.data = construct(loader)
         except yaml.YAMLError as error:
             issue = _yaml_issue(error)
-        except (ValueError, TypeError, OverflowError, RecursionError) as error:
+        except (ValueError, OverflowError, RecursionError) as error:  # a value YAML reads but Python cannot hold
             issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}", e=error))
         finally:
             loader.dispose()
