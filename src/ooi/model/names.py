@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from difflib import get_close_matches
 
 from ooi.i18n import tr
 
@@ -18,6 +17,9 @@ def is_slug(text: object) -> bool:
 
 def did_you_mean(wanted: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to what was written, if one is near enough to be what was meant."""
+    # Imported only when a suggestion is needed: keeps `ooi --help` fast.
+    from difflib import get_close_matches
+
     close = get_close_matches(str(wanted), list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None
 
