@@ -16,6 +16,7 @@ from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
     AGENCIES,
+    INNOVATIONS,
     SUFFIX,
     Entry,
     Tree,
@@ -24,7 +25,7 @@ from ooi.input.discovery import (
     select,
     stem_of,
 )
-from ooi.input.loading import Issue, load
+from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.positions import Locator
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
@@ -123,9 +124,20 @@ def _unpack(results: list[FileResult]) -> list[FileResult]:
     return results
 
 
-def _judge(entry: Entry, base: Context) -> tuple[FileResult, dict | None]:
-    """Load, validate and judge one file (positions only if it has findings); also the loaded data."""
-    document = load(entry.path)
+def check_text(root: Path, settings: Settings, rel: str, text: str, today: date | None = None) -> list[Finding]:
+    """The findings of one record as if its file held `text` (ooi isi judges an answer before saving it).
+
+    The checks of the file itself; those across files (a name used twice in a folder) come with `check`.
+    """
+    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+                   agencies=Registry(root))
+    kind = "inovasi" if rel.startswith(INNOVATIONS + "/") else "opd"
+    return _judge(Entry(root / rel, rel, kind), base, parse(text.encode("utf-8")))[0].findings
+
+
+def _judge(entry: Entry, base: Context, document: Document | None = None) -> tuple[FileResult, dict | None]:
+    """Load (unless given), validate and judge one file (positions only if it has findings); also the data."""
+    document = load(entry.path) if document is None else document
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:

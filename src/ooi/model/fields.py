@@ -187,3 +187,62 @@ def _strip_indices(dotted: str) -> str:
         start = dotted.index("[")
         dotted = dotted[:start] + dotted[dotted.index("]", start) + 1:]
     return dotted
+
+
+# Plain-language labels of the choices, for `ooi isi`'s numbered lists (keys as in INNOVATION, indices dropped).
+_CHOICES = {
+    "tahapan": {"inisiatif": ("rencana, belum dicoba", "a plan, not tried yet"),
+                "uji_coba": ("sedang atau sudah diuji coba", "being or been piloted"),
+                "penerapan": ("sudah diterapkan", "in force")},
+    "bentuk": {"tata_kelola": ("tata kelola pemerintahan daerah", "local government administration"),
+               "pelayanan_publik": ("pelayanan publik kepada warga", "public service to citizens"),
+               "lainnya": ("bentuk lain sesuai urusan pemerintahan", "another form within the agency's sectors")},
+    "jenis": {"digital": ("digital: memakai aplikasi atau teknologi informasi", "digital: an app or IT"),
+              "non_digital": ("non-digital: tanpa aplikasi", "non-digital: no app")},
+    "inisiator": {"kepala_daerah": ("kepala daerah (wali kota)", "the mayor"),
+                  "anggota_dprd": ("anggota DPRD", "a member of the regional parliament"),
+                  "opd": ("perangkat daerah (OPD) ini", "this agency"),
+                  "asn": ("pegawai (ASN)", "a civil servant"),
+                  "masyarakat": ("masyarakat", "the public")},
+    "penerima_manfaat.kelompok": {"masyarakat": ("warga masyarakat", "citizens"),
+                                  "pelaku_usaha": ("pelaku usaha", "businesses"),
+                                  "desa_kelurahan": ("desa atau kelurahan", "villages and wards"),
+                                  "lembaga": ("lembaga: sekolah, puskesmas, organisasi", "institutions"),
+                                  "aparatur": ("aparatur pemerintah (pegawai)", "government staff")},
+    "anggaran.sumber": {"apbd": ("APBD: anggaran pemerintah kota", "the city budget (APBD)"),
+                        "apbdes": ("APBDes: anggaran desa", "a village budget (APBDes)"),
+                        "apbn": ("APBN: anggaran pemerintah pusat", "the national budget (APBN)"),
+                        "csr": ("CSR: dana tanggung jawab sosial perusahaan", "corporate social responsibility funds"),
+                        "tanpa_anggaran": ("tanpa anggaran", "no budget"),
+                        "lainnya": ("sumber lain", "another source")},
+    "bukti.jenis": {"regulasi": ("peraturan atau surat keputusan (SK)", "a regulation or decree (SK)"),
+                    "sk_tim": ("SK tim inovasi", "decree appointing the team"),
+                    "dpa": ("DPA: dokumen pelaksanaan anggaran", "budget implementation document (DPA)"),
+                    "sop": ("SOP: prosedur kerja", "standard operating procedure"),
+                    "laporan_monev": ("laporan monitoring dan evaluasi", "monitoring and evaluation report"),
+                    "skm": ("hasil survei kepuasan masyarakat (SKM)", "public satisfaction survey (SKM)"),
+                    "foto": ("foto kegiatan", "photos"), "video": ("video", "video"),
+                    "tautan": ("halaman web", "a web page"), "lainnya": ("bukti lain", "other evidence")},
+    "prinsip.efisiensi.ukuran.arah": {"turun": ("turun: makin kecil makin baik (waktu, biaya)",
+                                                "down: smaller is better (time, cost)"),
+                                      "naik": ("naik: makin besar makin baik", "up: larger is better")},
+    "prinsip.tanpa_konflik_kepentingan.pihak_terkait.hubungan": {
+        "tidak_ada": ("tidak ada hubungan", "no tie"), "keluarga": ("keluarga", "family"),
+        "kepemilikan": ("kepemilikan usaha atau saham", "ownership"), "jabatan": ("hubungan jabatan", "office"),
+        "lainnya": ("hubungan lain", "another tie")},
+    "prinsip.kepatutan.dasar_hukum.jenis": {"sk_kepala_opd": ("SK kepala OPD (kepala dinas atau badan)",
+                                                              "decree of the head of the agency"),
+                                            "sk_wali_kota": ("SK wali kota", "mayor's decree"),
+                                            "perwali": ("peraturan wali kota (Perwali)", "mayoral regulation"),
+                                            "perda": ("peraturan daerah (Perda)", "regional regulation"),
+                                            "lainnya": ("dasar hukum lain", "another legal basis")},
+    "prinsip.akuntabilitas.monev.jenis": {"internal": ("internal, oleh OPD sendiri", "internal, by the agency"),
+                                          "skm": ("survei kepuasan masyarakat", "public satisfaction survey"),
+                                          "eksternal": ("eksternal, oleh pihak luar", "external")},
+}
+
+
+def choice_label(dotted: str, value: str) -> str:
+    """The plain-language label of a choice (`bentuk`, `pelayanan_publik` → `pelayanan publik kepada warga`)."""
+    label = _CHOICES.get(_strip_indices(dotted), {}).get(value)
+    return (label[1] if current() == "en" else label[0]) if label else ""

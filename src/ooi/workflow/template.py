@@ -54,6 +54,20 @@ def slugify(name: str, limit: int = 60) -> str:
     return slug.strip("-")
 
 
+def needed(dotted: str, stage: str) -> bool:
+    """Whether a key the schema leaves optional is still asked for at `stage` (by the principle rules)."""
+    return stage in _NEEDED.get(dotted, ())
+
+
+def skeleton(annotation, dotted: str, indent: int, stage: str, agency) -> list[str]:
+    """The lines under a key `dotted` of type `annotation` (a model, or a list of them: one item), `""` to fill."""
+    core = core_type(annotation)[0]
+    if typing.get_origin(core) is list:
+        item = core_type(typing.get_args(core)[0])[0]
+        return _item(_mapping(item, dotted, indent + 2, stage, {}, agency), indent)
+    return _mapping(core, dotted, indent, stage, {}, agency)
+
+
 def render(agency, nama: str, tahapan: str, today: date) -> str:
     """The YAML text of a new record of `agency` (an Agency) at stage `tahapan`, filed `today`."""
     given = {"nama": nama, "opd": agency.kode, "tahapan": tahapan, "tanggal_lapor": today}
@@ -137,7 +151,7 @@ def _shows(example: str) -> bool:
 
 
 def _extra(dotted: str, agency) -> str:
-    if dotted == "urusan.utama" and agency.urusan:
+    if dotted == "urusan.utama" and agency is not None and agency.urusan:
         return tr("urusan OPD ini: {u}", "this agency's sectors: {u}", u=", ".join(agency.urusan))
     if dotted == "anggaran.jumlah":
         return tr("0 bila tanpa_anggaran", "0 for tanpa_anggaran")

@@ -1,0 +1,249 @@
+"""Change one value of a YAML file and keep every other byte: comments, key order, quoting, blank lines.
+
+ruamel.yaml's round-trip parser gives the exact span of each value; the new value is spliced
+into the text there (a full round-trip dump would re-indent flow lists and re-wrap long lines),
+and the result is read back with the one safe reader before it is written through a temporary
+file and a rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from ooi.i18n import tr
+from ooi.input.loading import MAX_BYTES, parse
+from ooi.input.writing import write_file
+from ooi.model.errors import OoiError
+
+WIDTH = 96  # the shipped records wrap long texts near here
+_PLAIN = re.compile(r"[^\s\"'#&*!|>%@`{}\[\],?:-][^#\n]*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A value written over several lines under its key (already indented): a nested mapping or list."""
+
+    lines: tuple[str, ...]
+
+
+class Editor:
+    """One YAML file held as text; `change` returns the text with one value replaced, `save` writes it."""
+
+    def __init__(self, path: Path, text: str, shown: str, bom: bool):
+        self.path, self.text, self.shown, self._bom = path, text, shown, bom
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._root = _compose(text, shown)
+
+    @classmethod
+    def open(cls, path: Path, shown: str = "") -> Editor:
+        """Read a file that ooi may change; a folder, a read-only or unreadable file, or not-YAML is refused."""
+        shown = shown or str(path)
+        if path.is_dir() or not path.exists():
+            raise OoiError(tr("{p} bukan berkas", "{p} is not a file", p=shown))
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise OoiError(tr("{p} hanya-baca; ooi isi tidak dapat menyimpan jawaban (periksa izin berkas)",
+                              "{p} is read-only; ooi isi cannot save answers (check the file's permissions)", p=shown))
+        try:
+            raw = path.read_bytes()[:MAX_BYTES + 1]
+        except OSError as error:
+            raise OoiError(tr("{p} tidak dapat dibaca: {e}", "cannot read {p}: {e}", p=shown,
+                              e=error.strerror or error)) from None
+        document = parse(raw)
+        if document.data is None or document.issues or not isinstance(document.data, dict):
+            raise OoiError(tr("{p} bukan YAML yang dapat diisi; perbaiki dulu temuan di atas (ooi validate {p})",
+                              "{p} is not YAML that can be filled in; fix the findings above first "
+                              "(ooi validate {p})", p=shown))
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        return cls(path, raw.decode("utf-8-sig"), shown, bom)
+
+    def indent(self, keys: tuple) -> int:
+        """The column at which the children of `keys` are written (two more than the key's own)."""
+        node = self._root
+        column = -2
+        for key in keys:
+            found = _child(node, key)
+            if found is None:
+                return column + 2
+            key_node, node = found
+            column = key_node.start_mark.column if key_node is not None else node.start_mark.column
+        return column + 2
+
+    def has(self, keys: tuple) -> bool:
+        return self._find(keys) is not None
+
+    def change(self, keys: tuple, value: object, after: tuple[str, ...] = ()) -> str:
+        """The text with the value at `keys` set to `value` (a scalar or a Block); the key is added when missing.
+
+        A missing key goes after the nearest of the siblings named in `after` (the model's order), else last.
+        """
+        found = self._find(keys)
+        if found is not None:
+            key_node, node = found
+            text = self._replace(key_node, node, value)
+        else:
+            text = self._insert(keys, value, after)
+        return text
+
+    def save(self, text: str) -> None:
+        """Write `text` whole (temporary file, then rename); refuse if someone changed the file meanwhile."""
+        try:
+            on_disk = self.path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            on_disk = None
+        if on_disk != self.text:
+            raise OoiError(tr("{p} diubah di luar ooi isi; jawaban terakhir tidak disimpan (jalankan lagi ooi isi)",
+                              "{p} was changed outside ooi isi; the last answer was not saved (run ooi isi again)",
+                              p=self.shown))
+        root = _compose(text, self.shown)  # never write what cannot be read again
+        write_file(self.path, ("\ufeff" if self._bom else "") + text, force=True, shown=self.shown)
+        self.text, self._root = text, root
+
+    # --- where things are -------------------------------------------------------------
+
+    def _find(self, keys: tuple):
+        node, key_node = self._root, None
+        for key in keys:
+            found = _child(node, key)
+            if found is None:
+                return None
+            key_node, node = found
+        return key_node, node
+
+    def _replace(self, key_node, node, value) -> str:
+        text = self.text
+        start, end = node.start_mark.index, node.end_mark.index
+        if _is_null(node, text):
+            start = end = _after_colon(text, key_node)
+        else:
+            end = start + len(text[start:end].rstrip(" \t\r\n"))  # a block keeps its trailing blank lines
+        if key_node is not None and node.start_mark.line > key_node.start_mark.line:
+            start = _after_colon(text, key_node)  # a block mapping or list under its key: replace from the colon
+        comment = ""
+        if getattr(node, "style", None) in ("|", ">") and "\n" in text[start:end]:
+            found = re.search(r"[ \t]+#[^\n]*", text[start:text.index("\n", start)])
+            comment = found.group(0).rstrip("\r") if found else ""
+        column = key_node.start_mark.column if key_node is not None else 0
+        rendered = _render(value, column + 2, self.newline)
+        head = start
+        while head > 0 and text[head - 1] in " \t":
+            head -= 1  # `key: ""  # c` becomes `key: >-  # c` or `key:  # c`, never `key: ` with a trailing space
+        if "\n" not in rendered:
+            return text[:head] + " " + rendered + text[end:]
+        line_end = _line_end(text, end)
+        comment = comment or text[end:line_end].rstrip("\r")
+        first, _, rest = rendered.partition(self.newline)
+        opener = (" " + first if first else "") + comment
+        return text[:head] + opener + self.newline + rest + text[line_end:].removeprefix("\r")
+
+    def _insert(self, keys: tuple, value, after: tuple[str, ...]) -> str:
+        parent = self._find(keys[:-1]) if keys[:-1] else (None, self._root)
+        if parent is None or not hasattr(parent[1], "value") or not isinstance(parent[1].value, list) \
+                or not parent[1].value or parent[1].flow_style or isinstance(keys[-1], int):
+            raise OoiError(tr("`{k}` tidak dapat ditambahkan di sini; tulis sendiri di berkas",
+                              "`{k}` cannot be added here; write it in the file yourself", k=keys[-1]))
+        pairs = parent[1].value
+        column = pairs[0][0].start_mark.column
+        anchor = pairs[-1]
+        for name in reversed(after):
+            match = [pair for pair in pairs if getattr(pair[0], "value", None) == name]
+            if match:
+                anchor = match[0]
+                break
+        text = self.text
+        position = self._end_of(anchor)
+        if position > len(text):  # the last line has no line break yet
+            text, position = text + self.newline, len(text) + len(self.newline)
+        line = " " * column + f"{keys[-1]}:"
+        rendered = _render(value, column + 2, self.newline)
+        first, _, rest = rendered.partition(self.newline)
+        line += (" " + first if first else "") + self.newline + (rest + self.newline if rest else "")
+        return text[:position] + line + text[position:]
+
+    def _end_of(self, pair) -> int:
+        """Where the line after a key's value begins (its block's last line, not the blank ones after)."""
+        key_node, node = pair
+        text = self.text
+        if _is_null(node, text):
+            end = _after_colon(text, key_node)
+        else:
+            end = node.start_mark.index + len(text[node.start_mark.index:node.end_mark.index].rstrip(" \t\r\n"))
+        return _line_end(text, end) + 1
+
+
+def _compose(text: str, shown: str):
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="rt").compose(text)
+    except YAMLError as error:
+        raise OoiError(tr("{p} bukan YAML yang sah: {e}", "{p} is not valid YAML: {e}", p=shown,
+                          e=str(error).splitlines()[0])) from None
+
+
+def _child(node, key):
+    """(key node, value node) of `key` in a mapping, or (None, item) of index `key` in a list."""
+    if node is None or not isinstance(getattr(node, "value", None), list):
+        return None
+    if isinstance(key, int):
+        items = node.value
+        return (None, items[key]) if 0 <= key < len(items) and not isinstance(items[key], tuple) else None
+    for pair in node.value:
+        if isinstance(pair, tuple) and getattr(pair[0], "value", None) == key:
+            return pair
+    return None
+
+
+def _is_null(node, text: str) -> bool:
+    return node.start_mark.index == node.end_mark.index
+
+
+def _after_colon(text: str, key_node) -> int:
+    index = key_node.end_mark.index
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index + 1 if index < len(text) and text[index] == ":" else index
+
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end
+
+
+def _render(value, indent: int, newline: str) -> str:
+    """YAML text for a value at a key whose children sit at `indent`; several lines start with a newline."""
+    if isinstance(value, Block):
+        return newline + newline.join(value.lines)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_render(item, indent, newline) for item in value) + "]"
+    text = str(value)
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
+    if len(paragraphs) > 1 or len(text) > WIDTH - indent - 20:
+        lines = []
+        for paragraph in paragraphs:
+            lines += [""] if lines else []
+            lines += [" " * indent + line for line in textwrap.wrap(paragraph, WIDTH - indent, break_long_words=False,
+                                                                    break_on_hyphens=False)]
+        if parse(("k: >-\n" + "\n".join(lines) + "\n").encode()).data == {"k": "\n".join(paragraphs)}:
+            return ">-" + newline + newline.join(lines)
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """Plain when the safe reader reads it back as the same text, else double-quoted (JSON is valid YAML)."""
+    if _PLAIN.fullmatch(text) and text == text.strip() and ": " not in text:
+        document = parse(f"k: {text}\n".encode())
+        if not document.issues and document.data == {"k": text}:
+            return text
+    return json.dumps(text, ensure_ascii=False)

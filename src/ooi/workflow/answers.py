@@ -1,0 +1,63 @@
+"""What a person types at `ooi isi`, read as the value the record needs (`25.000.000` → 25000000, `2` → a choice)."""
+
+from __future__ import annotations
+
+import re
+
+_YES = {"y", "ya", "iya", "yes", "true", "benar", "betul", "setuju", "ok"}
+_NO = {"n", "t", "tidak", "tdk", "no", "false", "salah", "bukan"}
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")  # Indonesian writes 25.000.000
+_INT = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?\d+[.,]\d+")
+
+
+def yes(typed: str) -> bool:
+    return typed.strip().casefold() in _YES
+
+
+def convert(kind: str, typed: str, choices: tuple[tuple[str, str], ...] = ()) -> object:
+    """The value to write for `typed`; what cannot be read as the kind stays text, for the rules to explain."""
+    text = typed.strip()
+    if kind == "long":
+        return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())
+    text = " ".join(text.split())
+    if kind in ("int", "number"):
+        return number(text, whole=kind == "int")
+    if kind == "bool":
+        folded = text.casefold()
+        return True if folded in _YES else False if folded in _NO else text
+    if kind == "nip":
+        digits = re.sub(r"[\s.\-]", "", text)
+        return digits if digits.isdigit() else text
+    if kind == "choice":
+        return choice(text, choices)
+    if kind == "choices":
+        parts = [part for part in re.split(r"[,;]\s*|\s+(?=\d)|\s+dan\s+", text) if part.strip()]
+        return [choice(part, choices) for part in parts]
+    if kind == "list":
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text
+
+
+def number(text: str, whole: bool) -> object:
+    """`200` → 200, `25.000.000` or `Rp 25.000.000,-` → 25000000, `83,2` → 83.2; otherwise the text as typed."""
+    bare = re.sub(r"^rp\.?\s*", "", text.casefold()).removesuffix(",-").removesuffix(",00")
+    if _INT.fullmatch(bare):
+        return int(bare)
+    if _THOUSANDS.fullmatch(bare):
+        return int(bare.replace(".", ""))
+    if _DECIMAL.fullmatch(bare) and not whole:
+        return float(bare.replace(",", "."))
+    return text
+
+
+def choice(text: str, choices: tuple[tuple[str, str], ...]) -> str:
+    """A choice typed as its number, its value or its label; otherwise the text, normalised like a value."""
+    folded = text.strip().casefold()
+    if folded.isdigit() and 1 <= int(folded) <= len(choices):
+        return choices[int(folded) - 1][0]
+    normal = re.sub(r"[\s-]+", "_", folded)
+    for value, label in choices:
+        if normal == value or (label and folded == label.casefold()):
+            return value
+    return normal if normal else text
