@@ -49,6 +49,7 @@ def new(
                           "{m} not given; standard input is not a terminal, so ooi does not ask "
                           "(e.g. ooi new --opd dinkes --nama \"Innovation name\" --tahapan inisiatif)",
                           m=", ".join(missing)))
+    asker = None
     if missing:
         from ooi.cli.prompts import Asker
 
@@ -67,8 +68,18 @@ def new(
     relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
     write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative)
     typer.echo(tr("Dibuat: {p}", "Created: {p}", p=relative))
-    typer.echo(tr('Isi setiap nilai yang masih kosong (""), lalu periksa dengan: ooi validate {p}',
-                  'Fill in every empty value (""), then check it with: ooi validate {p}', p=relative))
+    if _interactive() and sys.stdout.isatty():
+        from ooi.cli.prompts import Asker
+
+        if (asker or Asker()).confirm(tr("Isi sekarang lewat tanya-jawab (ooi isi)?", "Fill it in now, question by "
+                                         "question (ooi isi)?")):
+            from ooi.cli.isi import fill
+
+            raise typer.Exit(fill(data_root, settings, data_root / relative))
+    typer.echo(tr('Isi lewat tanya-jawab dengan: ooi isi {p}\natau isi sendiri setiap nilai yang masih kosong (""), '
+                  'lalu periksa dengan: ooi validate {p}',
+                  'Fill it in question by question with: ooi isi {p}\nor fill in every empty value ("") yourself, '
+                  'then check it with: ooi validate {p}', p=relative))
 
 
 def _interactive() -> bool:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from rich.columns import Columns
 from rich.console import Console
 from rich.prompt import Prompt
 
 from ooi.i18n import tr
-from ooi.model.errors import OoiError
 
 
 class Asker:
@@ -15,19 +13,34 @@ class Asker:
         self.console = console or Console(highlight=False)
 
     def agency(self, agencies: dict) -> str:
-        """The code of an agency of the registry: typed as its code, its abbreviation or its number."""
+        """The code of an agency of the registry: typed as its number, code, abbreviation or name; a typo is offered
+        the nearest agency, taken with `ya`."""
+        from ooi.model.names import find_agency
+
         codes = sorted(agencies)
         self.console.print(tr("OPD yang terdaftar:", "Registered agencies:"))
-        self.console.print(Columns([f"{i:>2}. {kode}" for i, kode in enumerate(codes, 1)], padding=(0, 3)))
-        by_abbreviation = {agencies[kode].singkatan.lower(): kode for kode in codes}
+        for line in listing([(agencies[kode].singkatan, agencies[kode].nama) for kode in codes], self.console.width):
+            self.console.print(line, markup=False)
+        offered = None
         while True:
-            typed = self._ask(tr("Kode OPD (atau nomornya)", "Agency code (or its number)")).lower()
+            typed = self._ask(tr("OPD (nomor, kode, singkatan, atau nama)", "Agency (number, code, abbreviation or name)"))
+            if offered and typed.strip().casefold() in ("y", "ya", "yes", "iya"):
+                return offered
             if typed.isdigit() and 1 <= int(typed) <= len(codes):
                 return codes[int(typed) - 1]
-            if typed in agencies or typed in by_abbreviation:
-                return by_abbreviation.get(typed, typed)
-            self.console.print(tr("[red]`{t}` tidak ada di daftar; ketik kode atau nomornya[/]",
-                                  "[red]`{t}` is not in the list; type a code or its number[/]", t=typed))
+            found, offered = find_agency(typed, agencies)
+            if found:
+                return found
+            if offered:
+                agency = agencies[offered]
+                self.console.print(tr("`{t}` tidak ada di daftar; maksudnya {n}. {s} ({a})? ketik ya, atau ketik lagi",
+                                      "`{t}` is not in the list; did you mean {n}. {s} ({a})? type yes, or type again",
+                                      t=typed, n=codes.index(offered) + 1, s=agency.singkatan, a=agency.nama),
+                                   markup=False, style="yellow")
+            else:
+                self.console.print(tr("`{t}` tidak ada di daftar; ketik nomornya, kodenya, singkatannya, atau namanya",
+                                      "`{t}` is not in the list; type its number, code, abbreviation or name", t=typed),
+                                   markup=False, style="red")
 
     def name(self) -> str:
         while True:
@@ -51,10 +64,27 @@ class Asker:
                 return typed
             self.console.print(tr("[red]pilih salah satu: {c}[/]", "[red]choose one of: {c}[/]", c=", ".join(stages)))
 
+    def confirm(self, question: str) -> bool:
+        """Yes unless the answer says no (Enter alone is yes)."""
+        return self._ask(question + tr(" [Y/t]", " [Y/n]"), default="").casefold() not in ("t", "tidak", "n", "no")
+
     def _ask(self, question: str, default: str | None = None) -> str:
+        from ooi.cli.isi import Interrupted
+
         try:
             if default is None:
                 return Prompt.ask(question, console=self.console).strip()
-            return Prompt.ask(question, console=self.console, default=default).strip()
+            return Prompt.ask(question, console=self.console, default=default, show_default=bool(default)).strip()
         except (EOFError, KeyboardInterrupt):
-            raise OoiError(tr("dibatalkan; tidak ada berkas yang dibuat", "cancelled; no file was written")) from None
+            raise Interrupted(tr("dibatalkan; tidak ada berkas yang dibuat", "cancelled; no file was written")) from None
+
+
+def listing(rows: list[tuple[str, str]], width: int) -> list[str]:
+    """Numbered `abbreviation: name` entries, in two columns when the screen is wide enough (80 over SSH)."""
+    entries = [f"{number:>2}. {short}: {name}" for number, (short, name) in enumerate(rows, 1)]
+    columns = 2 if width >= 70 and len(entries) > 12 else 1
+    cell = width // columns - 1
+    entries = [entry if len(entry) <= cell else entry[:cell - 1] + "…" for entry in entries]
+    height = -(-len(entries) // columns)
+    return ["  ".join(entries[row + height * column].ljust(cell - 1) for column in range(columns)
+                      if row + height * column < len(entries)).rstrip() for row in range(height)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +102,9 @@ class Editor:
                               "{p} was changed outside ooi isi; the last answer was not saved (run ooi isi again)",
                               p=self.shown))
         root = _compose(text, self.shown)  # never write what cannot be read again
-        write_file(self.path, ("\ufeff" if self._bom else "") + text, force=True, shown=self.shown)
-        self.text, self._root = text, root
+        with _held(signal.SIGINT, signal.SIGHUP, signal.SIGTERM):  # Ctrl-C lands after the rename, not inside it
+            write_file(self.path, ("\ufeff" if self._bom else "") + text, force=True, shown=self.shown)
+            self.text, self._root = text, root
 
     # --- where things are -------------------------------------------------------------
 
@@ -173,6 +176,20 @@ class Editor:
         else:
             end = node.start_mark.index + len(text[node.start_mark.index:node.end_mark.index].rstrip(" \t\r\n"))
         return _line_end(text, end) + 1
+
+
+@contextmanager
+def _held(*signals):
+    """Hold these signals while a file is replaced; they are delivered when it is done."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    except (AttributeError, ValueError, OSError):  # not the main thread, or not a POSIX system
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _compose(text: str, shown: str):

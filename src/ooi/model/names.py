@@ -30,17 +30,24 @@ def meant(choice: str) -> str:
 
 
 def find_agency(typed: str, agencies: Mapping, also: Iterable[str] = ()) -> tuple[str | None, str | None]:
-    """(kode, None) when `typed` is an agency's code or abbreviation (any case); else (None, the nearest kode or None).
+    """(kode, None) when `typed` is an agency's code, abbreviation or name (any case); else (None, the nearest kode or None).
 
-    `agencies` maps kode → a record with `singkatan`; `also` adds codes known otherwise (a folder of records).
+    `agencies` maps kode → a record with `singkatan` and `nama`; `also` adds codes known otherwise (a folder of
+    records). A typo is matched against all three; a word of one agency's name only (`sosial`) suggests that agency.
     """
     names = {kode: kode for kode in agencies}
     for kode, agency in agencies.items():
         names.setdefault(agency.singkatan.casefold(), kode)
+    for kode, agency in agencies.items():
+        names.setdefault(" ".join(agency.nama.casefold().split()), kode)
     for kode in also:
         names.setdefault(kode, kode)
-    wanted = typed.strip().casefold()
+    wanted = " ".join(typed.casefold().split())
     if wanted in names:
         return names[wanted], None
     close = did_you_mean(wanted, names)
+    if close is None and wanted:
+        holders = {kode for name, kode in names.items() if set(wanted.split()) <= set(name.split())}
+        close = next(iter(holders)) if len(holders) == 1 else None
+        return None, close
     return None, names[close] if close else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -70,10 +70,16 @@ class Walk:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
         return cls(root, settings, rel, Editor.open(path, rel))
 
+    def result(self):
+        """The file checked as `ooi validate` checks it (the checks across files included)."""
+        return check(self.root, self.settings, targets=[self.root / self.rel], records=False)
+
     def findings(self) -> list[Finding]:
-        """All of the file's findings, as `ooi validate` reports them (the checks across files included)."""
-        result = check(self.root, self.settings, targets=[self.root / self.rel], records=False)
-        return [finding for one in result.files if one.path == self.rel for finding in one.findings]
+        return [finding for one in self.result().files if one.path == self.rel for finding in one.findings]
+
+    def requestion(self, question: Question) -> Question:
+        """The same question after an answer was saved: its current value is that answer."""
+        return replace(question, current=_at(parse(self.editor.text.encode()).data, question.keys))
 
     def next(self) -> Question | None:
         """The first finding not yet skipped that a value can answer, as a question."""
@@ -130,9 +136,19 @@ class Walk:
         if kind == "choices":
             choices = core_type(typing.get_args(core)[0])[1]
         labelled = tuple((choice, fields.choice_label(finding.field, choice)) for choice in choices)
-        return Question(keys, finding.field, finding.code, kind, doc.text() if doc else finding.field,
-                        finding.message, finding.hint, doc.example if doc else "", present, labelled,
+        if finding.field == "urusan.utama":  # the agency's own sectors, by name; any other code may be typed
+            kind, labelled = "choice", self._sectors(data)
+        # ooi writes the YAML: what to type is the value alone, so "write `k: v`" and "in quotes" are left out
+        hint = "" if finding.code in ("S001", "S009") else finding.hint
+        return Question(keys, finding.field, finding.code, kind, _plain(doc.text()) if doc else finding.field,
+                        finding.message, hint, _plain(doc.example).strip('"') if doc else "", present, labelled,
                         not finding.is_error)
+
+    def _sectors(self, data: dict) -> tuple[tuple[str, str], ...]:
+        from ooi.model.sectors import sectors
+
+        agency, names = self._agency(data), sectors()
+        return tuple((code, names.get(code, "")) for code in (agency.urusan if agency else ()))
 
     def _missing_child(self, finding: Finding, keys: tuple, model: type[BaseModel], present) -> Question | None:
         """A finding about a mapping that exists: ask for its first needed key that is missing."""
@@ -178,6 +194,10 @@ class Walk:
         from ooi.engine.registry import Registry
 
         return Registry(self.root).get(data.get("opd"))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r",? *(dalam tanda kutip|in quotes)", "", text)
 
 
 def _covers(finding: Finding, dotted: str) -> bool:

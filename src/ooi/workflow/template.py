@@ -45,13 +45,31 @@ _HIDDEN = {"inisiatif": {"hasil"}, "uji_coba": {"tahun_rencana", "jadwal", "hasi
            "penerapan": {"tahun_rencana", "jadwal"}}
 
 
-def slugify(name: str, limit: int = 60) -> str:
-    """`SIGAP Bumil (Ibu Hamil)` → `sigap-bumil-ibu-hamil`: lowercase ASCII and hyphens, cut at a word."""
+def slugify(name: str, limit: int = 40) -> str:
+    """A file name from an innovation's name: lowercase ASCII and hyphens, at most `limit` characters, cut at a word.
+
+    A name with an acronym beside its words in parentheses is named by the acronym:
+    `PADI KASIH (Pemutakhiran Data ...)` → `padi-kasih`, `Pendampingan Keluarga Harapan (PKH)` → `pkh`;
+    `SIGAP Bumil (Ibu Hamil)` → `sigap-bumil-ibu-hamil` (neither side is an acronym alone).
+    """
+    found = re.fullmatch(r"\s*([^()]*?)\s*\(([^()]*)\)\s*", name)
+    if found:
+        outside, inside = found.groups()
+        for side in (inside, outside):
+            if _acronym(side):
+                name = side
+                break
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > limit:
         slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
     return slug.strip("-")
+
+
+def _acronym(text: str) -> bool:
+    """Written in capitals, a word or two with three letters or more: `PKH`, `PADI KASIH`, `SI-CANTIK`."""
+    letters = [character for character in text if character.isalpha()]
+    return len(letters) >= 3 and len(text.split()) <= 3 and all(character.isupper() for character in letters)
 
 
 def needed(dotted: str, stage: str) -> bool:

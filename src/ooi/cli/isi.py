@@ -1,0 +1,175 @@
+"""`ooi isi FILE`: the questions of the walk at a terminal, one at a time, each answer saved as it is given."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+
+class Interrupted(OoiError):
+    """Ctrl-C or a closed input: what was answered is already on disk."""
+
+    exit_code = 130
+
+
+@app.command()
+def isi(
+    file: Annotated[Path, typer.Argument(metavar="BERKAS", help="Berkas catatan, mis. data/inovasi/dinkes/sigap.yaml.")],
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Isi berkas catatan lewat tanya-jawab: satu pertanyaan untuk setiap nilai yang kosong atau salah."""
+    data_root, settings = open_root(root, lang)
+    raise typer.Exit(fill(data_root, settings, file))
+
+
+def fill(data_root: Path, settings, file: Path) -> int:
+    """Ask every question of `file`; the exit code: 0 clean or warnings only, 1 errors remain, 130 interrupted."""
+    from ooi.workflow.isi import Walk
+
+    path = _inside(data_root, file)
+    try:
+        walk = Walk.open(data_root, settings, path)
+    except OoiError:
+        _show_findings(data_root, settings, path)  # why the file is refused, as `ooi validate` says it
+        raise
+    screen = Screen()
+    screen.say(tr("ooi isi: {p}", "ooi isi: {p}", p=walk.rel))
+    screen.say(tr("Satu pertanyaan untuk setiap nilai yang kosong atau salah. Enter saja = lewati; "
+                  "Ctrl-C = berhenti (jawaban yang sudah diberikan tetap tersimpan).",
+                  "One question for each value that is empty or wrong. Enter alone = skip; "
+                  "Ctrl-C = stop (answers already given stay saved)."))
+    try:
+        while (question := walk.next()) is not None:
+            _ask(screen, walk, question)
+    except (KeyboardInterrupt, EOFError):
+        screen.say("")
+        raise Interrupted(tr("dihentikan; {n} jawaban sudah tersimpan di {p} (lanjutkan: ooi isi {p})",
+                             "stopped; {n} answer(s) already saved in {p} (resume: ooi isi {p})",
+                             n=walk.answered, p=walk.rel)) from None
+    return _summary(screen, walk)
+
+
+def _ask(screen: Screen, walk, question) -> None:
+    from ooi.workflow.isi import describe
+
+    screen.rule(tr("{i} dari ±{n} · {f}", "{i} of ±{n} · {f}", i=walk.answered + len(walk.skipped) + 1,
+                   n=walk.total, f=question.field))
+    if question.kind == "add":
+        screen.say(question.why)
+        screen.say(tr("Tambahkan `{f}` sekarang? ketik ya; Enter saja = lewati",
+                      "Add `{f}` now? type yes; Enter alone = skip", f=question.field))
+        walk.answer(question, screen.ask("> "))
+        return
+    screen.say(question.label[:1].upper() + question.label[1:])
+    screen.say(tr("Mengapa: {w}", "Why: {w}", w=question.why))
+    if question.hint:
+        screen.say(tr("Saran: {h}", "Hint: {h}", h=question.hint))
+    if question.example and question.example != "...":
+        screen.say(tr("Contoh: {e}", "Example: {e}", e=question.example))
+    screen.say(tr("Sekarang: {v}", "Now: {v}", v=describe(question.current)))
+    for number, (value, label) in enumerate(question.choices, 1):
+        screen.say(f"  {number:>2}. {value}" + (f" ({label})" if label else ""), indent=6)
+    while True:
+        typed = _read(screen, question)
+        if not typed.strip():
+            walk.skip(question)
+            screen.say(tr("  dilewati", "  skipped"))
+            return
+        verdict = walk.answer(question, typed)
+        if verdict.saved:
+            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=describe(verdict.written)))
+        if verdict.fits:
+            return
+        screen.say(("  ! " if verdict.saved else "  ✗ ") + verdict.message)
+        if verdict.hint:
+            screen.say(tr("    saran: {h}", "    hint: {h}", h=verdict.hint), indent=4)
+        screen.say(tr("  Perbaiki jawaban, atau Enter saja untuk lanjut.", "  Give a better answer, or Enter alone "
+                      "to go on.") if verdict.saved else tr("  Coba lagi, atau Enter saja untuk melewati.",
+                                                            "  Try again, or Enter alone to skip."))
+        if verdict.saved:
+            question = walk.requestion(question)
+
+
+def _read(screen: Screen, question) -> str:
+    if question.kind == "long":
+        screen.say(tr("Boleh beberapa baris; akhiri dengan baris kosong.",
+                      "Several lines are fine; end with an empty line."))
+        lines = []
+        while line := screen.ask("> " if not lines else "  "):
+            lines.append(line)
+        return "\n".join(lines)
+    if question.kind == "choices":
+        return screen.ask(tr("Nomor, boleh lebih dari satu (mis. 1, 3): ", "Numbers, one or more (e.g. 1, 3): "))
+    if question.kind == "choice":
+        return screen.ask(tr("Nomor atau nama pilihan: ", "Number or name of the choice: "))
+    if question.kind == "bool":
+        return screen.ask(tr("ya atau tidak: ", "yes or no: "))
+    return screen.ask("> ")
+
+
+def _summary(screen: Screen, walk) -> int:
+    from ooi.report import render
+
+    result = walk.result()
+    screen.rule(tr("selesai", "done"))
+    if not result.findings:
+        screen.say(tr("Bersih: {p} lolos semua pemeriksaan ({n} jawaban).",
+                      "Clean: {p} passes every check ({n} answer(s)).", p=walk.rel, n=walk.answered))
+        return 0
+    screen.say(tr("{n} jawaban tersimpan. Masih ada:", "{n} answer(s) saved. Still open:", n=walk.answered))
+    sys.stdout.write(render("text", result, hints=True))
+    return 1 if result.errors else 0
+
+
+def _show_findings(data_root: Path, settings, path: Path) -> None:
+    from ooi.engine.checker import check
+    from ooi.report import render
+
+    result = check(data_root, settings, targets=[path], records=False)
+    if result.findings:
+        sys.stderr.write(render("text", result, hints=True))
+
+
+def _inside(data_root: Path, file: Path) -> Path:
+    path = file if file.is_absolute() else Path.cwd() / file
+    if not path.exists() and not file.is_absolute():
+        path = data_root / file  # a path written from the data root, as ooi prints them
+    try:
+        path.resolve().relative_to(data_root.resolve())
+    except ValueError:
+        raise OoiError(tr("{p} tidak berada di akar data {r}", "{p} is not inside the data root {r}",
+                          p=file, r=data_root)) from None
+    if not path.is_file():
+        raise OoiError(tr("{p} tidak ada", "{p} does not exist", p=file))
+    return path
+
+
+class Screen:
+    """Plain lines wrapped to the terminal (80 columns over SSH is the size to fit), and `input()` with readline."""
+
+    def __init__(self):
+        self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns)) - 1
+
+    def say(self, text: str, indent: int = 2) -> None:
+        lines = textwrap.wrap(text, self.width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""]
+        print("\n".join(lines), flush=True)
+
+    def rule(self, title: str) -> None:
+        print(("── " + title + " ").ljust(self.width, "─"), flush=True)
+
+    def ask(self, prompt: str) -> str:
+        try:
+            import readline  # noqa: F401  (arrow keys and editing inside input())
+        except ImportError:
+            pass
+        return input(prompt)
