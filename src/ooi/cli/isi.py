@@ -70,6 +70,8 @@ def _ask(screen: Screen, walk, question) -> None:
                       "Add `{f}` now? type yes; Enter alone = skip", f=question.field))
         walk.answer(question, screen.ask("> "))
         return
+    if question.context:
+        screen.say(tr("Bagian: {c}", "Part: {c}", c=question.context))
     screen.say(question.label[:1].upper() + question.label[1:])
     screen.say(tr("Mengapa: {w}", "Why: {w}", w=question.why))
     if question.hint:
@@ -78,7 +80,7 @@ def _ask(screen: Screen, walk, question) -> None:
         screen.say(tr("Contoh: {e}", "Example: {e}", e=question.example))
     screen.say(tr("Sekarang: {v}", "Now: {v}", v=describe(question.current)))
     for number, (value, label) in enumerate(question.choices, 1):
-        screen.say(f"  {number:>2}. {value}" + (f" ({label})" if label else ""), indent=6)
+        screen.say(f"  {number:>2}. {value}" + (f": {label}" if label else ""), indent=6)
     while True:
         typed = _read(screen, question)
         if not typed.strip():
@@ -87,7 +89,7 @@ def _ask(screen: Screen, walk, question) -> None:
             return
         verdict = walk.answer(question, typed)
         if verdict.saved:
-            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=describe(verdict.written)))
+            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=_short(describe(verdict.written), screen.width - 16)))
         if verdict.fits:
             return
         screen.say(("  ! " if verdict.saved else "  ✗ ") + verdict.message)
@@ -98,6 +100,11 @@ def _ask(screen: Screen, walk, question) -> None:
                                                             "  Try again, or Enter alone to skip."))
         if verdict.saved:
             question = walk.requestion(question)
+
+
+def _short(text: str, width: int) -> str:
+    """A long answer is shown back by its start: the whole of it is in the file."""
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _read(screen: Screen, question) -> str:

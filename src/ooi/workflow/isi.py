@@ -14,7 +14,7 @@ from ooi.i18n import tr
 from ooi.input.editor import Block, Editor
 from ooi.input.loading import parse
 from ooi.model import fields
-from ooi.model.findings import Finding
+from ooi.model.findings import Finding, field_name
 from ooi.model.records import STAGE_MODELS, Agency, Innovation
 from ooi.workflow import answers
 from ooi.workflow.template import core_type, needed, skeleton
@@ -40,6 +40,7 @@ class Question:
     current: object = None
     choices: tuple[tuple[str, str], ...] = ()  # (value, plain-language label)
     warning: bool = False
+    context: str = ""  # the parts it belongs to (`P1 peningkatan efisiensi › ukuran efisiensi ...`)
 
 
 @dataclass(frozen=True)
@@ -103,13 +104,13 @@ class Walk:
         standing = [f for f in check_text(self.root, self.settings, self.rel, text) if _covers(f, question.field)]
         errors = [f for f in standing if f.is_error]
         if errors:
-            return Verdict(False, False, errors[0].message, errors[0].hint)
+            return Verdict(False, False, errors[0].message, typed_hint(errors[0].hint))
         self.editor.save(text)
         self.answered += 1
         written = parse(text.encode()).data
         if standing:  # a warning: the answer is kept, and may be bettered
             self.skipped.add((question.field, standing[0].code))
-            return Verdict(True, False, standing[0].message, standing[0].hint, _at(written, question.keys))
+            return Verdict(True, False, standing[0].message, typed_hint(standing[0].hint), _at(written, question.keys))
         return Verdict(True, True, written=_at(written, question.keys))
 
     # --- how a finding becomes a question ------------------------------------------------
@@ -139,10 +140,11 @@ class Walk:
         if finding.field == "urusan.utama":  # the agency's own sectors, by name; any other code may be typed
             kind, labelled = "choice", self._sectors(data)
         # ooi writes the YAML: what to type is the value alone, so "write `k: v`" and "in quotes" are left out
-        hint = "" if finding.code in ("S001", "S009") else finding.hint
+        hint = "" if finding.code in ("S001", "S009") else typed_hint(finding.hint)
+        example = "" if labelled or kind == "bool" or not doc else _plain(doc.example).strip('"')
         return Question(keys, finding.field, finding.code, kind, _plain(doc.text()) if doc else finding.field,
-                        finding.message, hint, _plain(doc.example).strip('"') if doc else "", present, labelled,
-                        not finding.is_error)
+                        finding.message, hint, example, present, labelled, not finding.is_error,
+                        _context(docs, keys))
 
     def _sectors(self, data: dict) -> tuple[tuple[str, str], ...]:
         from ooi.model.sectors import sectors
@@ -197,7 +199,27 @@ class Walk:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r",? *(dalam tanda kutip|in quotes)", "", text)
+    return re.sub(r",? *(dalam tanda kutip|in quotes)|: (tulis|write) true", "", text)
+
+
+def typed_hint(hint: str) -> str:
+    """A finding's hint as advice on what to type: `tulis `jumlah: 200` (…)` → `ketik `200` (…)`."""
+    found = re.match(r"(tulis|write) `[\w.]+: (.+?)`(?: di bawah `\w+:`| under `\w+:`)?(.*)", hint, re.S)
+    if not found:
+        return hint
+    return tr("ketik `{v}`{r}", "type `{v}`{r}", v=found.group(2).strip('"'), r=found.group(3))
+
+
+def _context(docs: dict, keys: tuple) -> str:
+    """The docs of the parts a value sits in, outermost first, without the top `prinsip` block."""
+    parts = []
+    for end in range(2, len(keys)):
+        if isinstance(keys[end - 1], int):
+            continue
+        doc = fields.lookup(docs, field_name(keys[:end]))
+        if doc is not None and doc.text():
+            parts.append(doc.text())
+    return " › ".join(parts)
 
 
 def _covers(finding: Finding, dotted: str) -> bool:
