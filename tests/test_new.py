@@ -159,3 +159,42 @@ def test_input_ending_early_cancels_cleanly(root, monkeypatch):
 ])
 def test_slugify(name, slug):
     assert slugify(name) == slug
+
+
+KECAMATAN = {"kode": "kec-batu", "nama": "Kecamatan Batu", "singkatan": "Kec. Batu", "jenis": "kecamatan",
+             "urusan": ["2.20"]}
+
+
+@pytest.mark.parametrize("typed, kode", [
+    ("dinkes", "dinkes"),  # its code
+    ("3", "kec-batu"),  # its number in the list
+    ("dinas kependudukan dan  pencatatan sipil", "dispendukcapil"),  # its name, in any case and spacing
+    ("KEC. BATU", "kec-batu"),  # its abbreviation
+])
+def test_the_agency_prompt_takes_a_code_number_name_or_abbreviation(tmp_path, monkeypatch, typed, kode):
+    root = make_root(tmp_path, agencies=[AGENCY, DINKES, KECAMATAN])
+    monkeypatch.setattr(authoring, "_interactive", lambda: True)
+    outcome = run("--root", str(root), "--nama", "Pojok Baca", "--tahapan", "inisiatif", input=f"{typed}\n")
+    assert outcome.exit_code == 0, outcome.output
+    assert " 1. Dinkes: Dinas Kesehatan" in outcome.stdout and " 3. Kec. Batu: Kecamatan Batu" in outcome.stdout
+    assert load(root / f"data/inovasi/{kode}/pojok-baca.yaml").data["opd"] == kode
+
+
+def test_the_agency_prompt_offers_the_nearest_agency_for_a_typo(tmp_path, monkeypatch):
+    root = make_root(tmp_path, agencies=[AGENCY, DINKES, KECAMATAN])
+    monkeypatch.setattr(authoring, "_interactive", lambda: True)
+    outcome = run("--root", str(root), "--nama", "Pojok Baca", "--tahapan", "inisiatif",
+                  input="Dinas Kesehatn\nya\n")
+    assert outcome.exit_code == 0, outcome.output
+    assert ("`Dinas Kesehatn` tidak ada di daftar; maksudnya 1. Dinkes (Dinas Kesehatan)? ketik ya, atau ketik lagi"
+            in " ".join(outcome.stdout.split()))
+    assert load(root / "data/inovasi/dinkes/pojok-baca.yaml").data["opd"] == "dinkes"
+
+
+def test_a_name_or_abbreviation_is_taken_by_the_opd_flag_too(root):
+    outcome = run("--root", str(root), "--opd", "Dinas Kesehatan", "--nama", "Pojok Baca", "--tahapan", "inisiatif",
+                  input="")
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stdout.splitlines()[:2] == [
+        "Dibuat: data/inovasi/dinkes/pojok-baca.yaml",
+        "Isi lewat tanya-jawab dengan: ooi isi data/inovasi/dinkes/pojok-baca.yaml"]

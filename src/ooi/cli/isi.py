@@ -130,8 +130,8 @@ def _summary(screen: Screen, walk) -> int:
     result = walk.result()
     screen.rule(tr("selesai", "done"))
     if not result.findings:
-        screen.say(tr("Bersih: {p} lolos semua pemeriksaan ({n} jawaban).",
-                      "Clean: {p} passes every check ({n} answer(s)).", p=walk.rel, n=walk.answered))
+        screen.say(tr("Bersih: lolos semua pemeriksaan ({n} jawaban tersimpan).",
+                      "Clean: every check passes ({n} answer(s) saved).", n=walk.answered))
         return 0
     screen.say(tr("{n} jawaban tersimpan. Masih ada:", "{n} answer(s) saved. Still open:", n=walk.answered))
     sys.stdout.write(render("text", result, hints=True))

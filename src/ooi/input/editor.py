@@ -47,7 +47,8 @@ class Editor:
         shown = shown or str(path)
         if path.is_dir() or not path.exists():
             raise OoiError(tr("{p} bukan berkas", "{p} is not a file", p=shown))
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        # No write bit at all is refused too: someone made it read-only on purpose (root could write it anyway).
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK) or not path.stat().st_mode & 0o222:
             raise OoiError(tr("{p} hanya-baca; ooi isi tidak dapat menyimpan jawaban (periksa izin berkas)",
                               "{p} is read-only; ooi isi cannot save answers (check the file's permissions)", p=shown))
         try:
