@@ -68,7 +68,10 @@ def _ask(screen: Screen, walk, question) -> None:
         screen.say(question.why)
         screen.say(tr("Tambahkan `{f}` sekarang? ketik ya; Enter saja = lewati",
                       "Add `{f}` now? type yes; Enter alone = skip", f=question.field))
-        walk.answer(question, screen.ask("> "))
+        if walk.answer(question, screen.ask("> ")).saved:
+            screen.say(tr("  ✓ ditambahkan; isinya ditanyakan berikut ini", "  ✓ added; its values are asked next"))
+        else:
+            screen.say(tr("  dilewati", "  skipped"))
         return
     if question.context:
         screen.say(tr("Bagian: {c}", "Part: {c}", c=question.context))
