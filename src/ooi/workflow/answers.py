@@ -15,8 +15,41 @@ def yes(typed: str) -> bool:
     return typed.strip().casefold() in _YES
 
 
-def convert(kind: str, typed: str, choices: tuple[tuple[str, str], ...] = ()) -> object:
-    """The value to write for `typed`; what cannot be read as the kind stays text, for the rules to explain."""
+def convert(kind: str, typed: str, choices: tuple[tuple[str, str], ...] = (), field: str = "") -> object:
+    """The value to write for `typed`; what cannot be read as the kind stays text, for the rules to explain.
+
+    What the hints of `ooi validate` would offer as the answer (`3 Juli 2023` → `2023-07-03`,
+    `200 orang` → 200, `SK Kepala Dinas` → `regulasi`) is taken as the answer: the person sees
+    the value saved.
+    """
+    value = _read(kind, typed, choices)
+    if not isinstance(value, str) or kind not in ("date", "int", "number", "choice"):
+        return value
+    hints = _hints()
+    if hints is None:
+        return value
+    if kind == "date":
+        return hints.date_meant(value) or value
+    if kind in ("int", "number"):
+        meant = hints.number_meant(value, whole=kind == "int")
+        return value if meant is None else meant
+    values = [choice for choice, _ in choices]
+    if value in values:
+        return value
+    meant, sure = hints.choice_meant(re.sub(r"\[\d+\]", "", field), typed.strip(), values)
+    return meant if sure and meant else value
+
+
+def _hints():
+    """The pure readings behind the hints of `ooi validate` (schema/hints.py), when this version has them."""
+    try:
+        from ooi.schema import hints
+    except ImportError:
+        return None
+    return hints
+
+
+def _read(kind: str, typed: str, choices: tuple[tuple[str, str], ...]) -> object:
     text = typed.strip()
     if kind == "long":
         return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())

@@ -92,7 +92,7 @@ class Walk:
                 self.skip(question)
                 return Verdict(False, True)
             return self._add(question)
-        value = answers.convert(question.kind, typed, question.choices)
+        value = answers.convert(question.kind, typed, question.choices, question.field)
         text = self.editor.change(question.keys, value, after=self._before(question.keys))
         standing = [f for f in check_text(self.root, self.settings, self.rel, text) if covers(f, question.field)]
         errors = [f for f in standing if f.is_error]
