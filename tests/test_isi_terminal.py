@@ -29,11 +29,11 @@ MANFAAT = "Orang tua tidak perlu datang ke kantor; kader PKK mengumpulkan berkas
 WRITTEN = f"manfaat: >-\n  {MANFAAT}\n"  # a long answer is folded under its key
 # field: (a wrong answer, what ooi isi says to it, the right answer)
 ANSWERS = {
-    "bentuk": ("pelayanan", "✗ `bentuk`: `pelayanan` bukan pilihan yang sah", "2"),
+    "bentuk": ("layanan kilat", "✗ `bentuk`: `layanan_kilat` bukan pilihan yang sah", "2"),
     "manfaat": ("", None, MANFAAT),
-    "keluaran.target": ("98 persen", "✗ `keluaran.target` harus berupa angka", "98"),
+    "keluaran.target": ("sembilan puluh delapan", "✗ `keluaran.target` harus berupa angka", "98"),
     "penanggung_jawab.nip": ("1978", "✗ NIP `1978` tidak sah: NIP harus 18 angka", "19780512 200501 1 003"),
-    "waktu.uji_coba": ("6 Maret 2023", "✗ `waktu.uji_coba`: `6 Maret 2023` bukan tanggal yang sah", "2023-03-06"),
+    "waktu.uji_coba": ("6 Maret", "✗ `waktu.uji_coba`: `6 Maret` bukan tanggal yang sah", "2023-03-06"),
 }
 HEADER = re.compile(r"── \d+ dari ±\d+ · (\S+) ─")
 
