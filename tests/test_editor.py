@@ -64,11 +64,15 @@ def test_paragraphs_stay_paragraphs(editor):
     assert changed.endswith("catatan: >-\n  Satu.\n\n  Dua.\n")
 
 
-def test_a_missing_key_goes_after_its_siblings_in_the_models_order(editor):
-    changed = editor.change(("keluaran", "satuan"), "orang", after=("indikator", "target"))
+def test_a_missing_key_goes_where_the_models_order_puts_it(editor):
+    changed = editor.change(("keluaran", "satuan"), "orang", order=("indikator", "target", "satuan"))
     assert changed == TEXT.replace('    target: ""   # angka\n', '    target: ""   # angka\n    satuan: orang\n')
-    changed = editor.change(("hasil",), "Naik", after=("nama", "bentuk", "urusan", "latar_belakang"))
-    assert changed == TEXT.replace("  dilipat.\n", "  dilipat.\nhasil: Naik\n")
+    order = ("nama", "bentuk", "urusan", "latar_belakang", "tujuan", "keluaran", "kelompok", "catatan")
+    changed = editor.change(("tujuan",), "Naik", order=order)  # before the sibling that follows it
+    assert changed == TEXT.replace("\nkeluaran:\n", "\ntujuan: Naik\nkeluaran:\n")
+    changed = editor.change(("hasil",), "Naik", order=("nama", "hasil"))  # after the one that precedes it
+    assert changed == TEXT.replace('"Sigap"   # nama inovasi\n', '"Sigap"   # nama inovasi\nhasil: Naik\n')
+    assert editor.change(("hasil",), "Naik").endswith("catatan:\nhasil: Naik\n")  # else last
 
 
 def test_a_block_fills_an_empty_list(editor):

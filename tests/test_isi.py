@@ -152,3 +152,19 @@ def test_what_the_hints_would_offer_is_taken_as_the_answer(kind, typed, field, v
     pytest.importorskip("ooi.schema.hints", reason="the hints that give the answer (issue 16) are not here yet")
     choices = (("regulasi", ""), ("sk_tim", ""), ("skm", "")) if kind == "choice" else ()
     assert answers.convert(kind, typed, choices, field) == value
+
+
+def test_a_missing_part_is_added_when_the_person_says_yes_and_its_values_are_asked_next(pilot):
+    text = (pilot.root / PATH).read_text(encoding="utf-8")
+    start, end = text.index("waktu:"), text.index("bukti:")
+    (pilot.root / PATH).write_text(text[:start] + text[end:], encoding="utf-8")
+    walk = Walk.open(pilot.root, pilot.settings, pilot.root / PATH)
+    while (question := walk.next()).field != "waktu":
+        walk.skip(question)
+    assert (question.kind, question.why) == ("add", "kunci `waktu` belum ada (wajib pada tahapan uji_coba)")
+    assert walk.answer(question, "ya").saved
+    assert walk.editor.text[start:].startswith(
+        'waktu:\n  uji_coba: ""  # tanggal uji coba dimulai; mis. 2023-05-02\nbukti:')
+    while not (question := walk.next()).field.startswith("waktu"):
+        walk.skip(question)
+    assert question.field == "waktu.uji_coba"

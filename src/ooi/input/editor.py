@@ -65,13 +65,14 @@ class Editor:
         return cls(path, raw.decode("utf-8-sig"), shown, bom)
 
     def indent(self, keys: tuple) -> int:
-        """The column at which the children of `keys` are written (two more than the key's own)."""
+        """The column at which the children of `keys` are written: two more than the key's own (or its siblings')."""
         node = self._root
         column = -2
         for key in keys:
             found = _child(node, key)
             if found is None:
-                return column + 2
+                siblings = [pair for pair in getattr(node, "value", None) or () if isinstance(pair, tuple)]
+                return (siblings[0][0].start_mark.column if siblings else column + 2) + 2
             key_node, node = found
             column = key_node.start_mark.column if key_node is not None else node.start_mark.column
         return column + 2
@@ -79,17 +80,18 @@ class Editor:
     def has(self, keys: tuple) -> bool:
         return self._find(keys) is not None
 
-    def change(self, keys: tuple, value: object, after: tuple[str, ...] = ()) -> str:
+    def change(self, keys: tuple, value: object, order: tuple[str, ...] = ()) -> str:
         """The text with the value at `keys` set to `value` (a scalar or a Block); the key is added when missing.
 
-        A missing key goes after the nearest of the siblings named in `after` (the model's order), else last.
+        A missing key goes where `order` (its siblings' names in the model's order) puts it: before the
+        nearest sibling that follows it, else after the nearest that precedes it, else last.
         """
         found = self._find(keys)
         if found is not None:
             key_node, node = found
             text = self._replace(key_node, node, value)
         else:
-            text = self._insert(keys, value, after)
+            text = self._insert(keys, value, order)
         return text
 
     def save(self, text: str) -> None:
@@ -144,22 +146,22 @@ class Editor:
         opener = (" " + first if first else "") + comment
         return text[:head] + opener + self.newline + rest + text[line_end:].removeprefix("\r")
 
-    def _insert(self, keys: tuple, value, after: tuple[str, ...]) -> str:
+    def _insert(self, keys: tuple, value, order: tuple[str, ...]) -> str:
         parent = self._find(keys[:-1]) if keys[:-1] else (None, self._root)
         if parent is None or not hasattr(parent[1], "value") or not isinstance(parent[1].value, list) \
                 or not parent[1].value or parent[1].flow_style or isinstance(keys[-1], int):
             raise OoiError(tr("`{k}` tidak dapat ditambahkan di sini; tulis sendiri di berkas",
                               "`{k}` cannot be added here; write it in the file yourself", k=keys[-1]))
-        pairs = parent[1].value
-        column = pairs[0][0].start_mark.column
-        anchor = pairs[-1]
-        for name in reversed(after):
-            match = [pair for pair in pairs if getattr(pair[0], "value", None) == name]
-            if match:
-                anchor = match[0]
-                break
+        pairs = {getattr(pair[0], "value", None): pair for pair in parent[1].value}
+        column = parent[1].value[0][0].start_mark.column
         text = self.text
-        position = self._end_of(anchor)
+        place = order.index(keys[-1]) if keys[-1] in order else len(order)
+        following = [pairs[name] for name in order[place + 1:] if name in pairs]
+        preceding = [pairs[name] for name in reversed(order[:place]) if name in pairs]
+        if following:
+            position = text.rfind("\n", 0, following[0][0].start_mark.index) + 1
+        else:
+            position = self._end_of(preceding[0] if preceding else parent[1].value[-1])
         if position > len(text):  # the last line has no line break yet
             text, position = text + self.newline, len(text) + len(self.newline)
         line = " " * column + f"{keys[-1]}:"

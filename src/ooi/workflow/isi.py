@@ -93,7 +93,7 @@ class Walk:
                 return Verdict(False, True)
             return self._add(question)
         value = answers.convert(question.kind, typed, question.choices, question.field)
-        text = self.editor.change(question.keys, value, after=self._before(question.keys))
+        text = self.editor.change(question.keys, value, order=self._order(question.keys))
         standing = [f for f in check_text(self.root, self.settings, self.rel, text) if covers(f, question.field)]
         errors = [f for f in standing if f.is_error]
         if errors:
@@ -163,18 +163,17 @@ class Walk:
         indent = self.editor.indent(question.keys)
         dotted = re.sub(r"\[\d+\]", "", question.field)
         lines = skeleton(core, dotted, indent, self._stage(), self._agency(data))
-        text = self.editor.change(question.keys, Block(tuple(lines)), after=self._before(question.keys))
+        text = self.editor.change(question.keys, Block(tuple(lines)), order=self._order(question.keys))
         self.editor.save(text)
         return Verdict(True, True)
 
-    def _before(self, keys: tuple) -> tuple[str, ...]:
-        """The keys that come before the last of `keys` in its model: a missing key is written after them."""
+    def _order(self, keys: tuple) -> tuple[str, ...]:
+        """The names of the last of `keys` and its siblings, in the model's order: where a missing key goes."""
         data = parse(self.editor.text.encode()).data or {}
         parent = core_type(annotation_at(self._model(data), keys[:-1]) if keys[:-1] else self._model(data))[0]
         if not is_model(parent) or isinstance(keys[-1], int):
             return ()
-        names = list(parent.model_fields)
-        return tuple(names[:names.index(keys[-1])]) if keys[-1] in names else ()
+        return tuple(parent.model_fields)
 
     def _model(self, data: dict) -> type[BaseModel]:
         if not self.rel.startswith("data/inovasi/"):
