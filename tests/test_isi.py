@@ -43,10 +43,14 @@ PILOT = dict([
     ("prinsip.keterbukaan.publikasi[0].tanggal", "2023-07-10"),
     ("prinsip.efisiensi.uraian", "Lansia dirawat di rumah keluarga pendamping tanpa menunggu tempat di panti."),
     ("prinsip.efektivitas.uraian", "Empat puluh lansia sudah didampingi selama uji coba, sesuai target."),
-    ("prinsip.kualitas_pelayanan.uraian", "Pekerja sosial memeriksa kondisi setiap lansia dua kali sebulan dan mencatat keluhannya."),
-    ("prinsip.tanpa_konflik_kepentingan.uraian", "Keluarga pendamping dipilih tim kelurahan dan pekerja sosial, bukan oleh pejabat dinas."),
-    ("prinsip.kepentingan_umum.uraian", "Yang diuntungkan adalah lansia terlantar dan keluarganya di Kota Batu, bukan pegawai."),
-    ("prinsip.keterbukaan.uraian", "Daftar keluarga pendamping ditempel di papan pengumuman kelurahan dan diumumkan di laman kota."),
+    ("prinsip.kualitas_pelayanan.uraian",
+     "Pekerja sosial memeriksa kondisi setiap lansia dua kali sebulan dan mencatat keluhannya."),
+    ("prinsip.tanpa_konflik_kepentingan.uraian",
+     "Keluarga pendamping dipilih tim kelurahan dan pekerja sosial, bukan oleh pejabat dinas."),
+    ("prinsip.kepentingan_umum.uraian",
+     "Yang diuntungkan adalah lansia terlantar dan keluarganya di Kota Batu, bukan pegawai."),
+    ("prinsip.keterbukaan.uraian",
+     "Daftar keluarga pendamping ditempel di papan pengumuman kelurahan dan diumumkan di laman kota."),
     ("prinsip.kepatutan.uraian", "Keluarga pendamping ditetapkan dengan SK Kepala Dinas Sosial yang berwenang."),
     ("prinsip.akuntabilitas.uraian", "Pekerja sosial melapor kepada Kepala Bidang setiap bulan untuk dievaluasi."),
 ])
@@ -110,7 +114,8 @@ def test_a_principle_value_says_which_principle_it_belongs_to(pilot):
     ("number", "83,2", 83.2), ("number", "1.500", 1500), ("number", "97.5", 97.5), ("int", "2,5", "2,5"),
     ("bool", "Ya", True), ("bool", "tidak", False), ("bool", "mungkin", "mungkin"),
     ("nip", "19750812 200003 2 004", "197508122000032004"), ("nip", "1975-08-12", "19750812"),
-    ("text", "  dua   spasi ", "dua spasi"), ("long", "baris satu\nbaris dua\n\nparagraf dua", "baris satu baris dua\n\nparagraf dua"),
+    ("text", "  dua   spasi ", "dua spasi"),
+    ("long", "baris satu\nbaris dua\n\nparagraf dua", "baris satu baris dua\n\nparagraf dua"),
     ("list", "2.16, 2.12", ["2.16", "2.12"]),
 ])
 def test_answers_are_read_as_the_kind_of_value_asked(kind, typed, value):

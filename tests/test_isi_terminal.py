@@ -80,7 +80,8 @@ def test_each_wrong_answer_is_explained_and_asked_again_and_only_the_answers_cha
     assert asked == ["manfaat", "bentuk", "keluaran.target", "penanggung_jawab.nip", "waktu.uji_coba"]
     # Comments, order, quoting and every untouched byte are as the person left them.
     assert (root / PATH).read_text(encoding="utf-8") == (
-        ORIGINAL.replace(f"manfaat: {MANFAAT}\n", WRITTEN).replace("bentuk: pelayanan_publik\n", "bentuk: pelayanan_publik  # pilih satu\n")
+        ORIGINAL.replace(f"manfaat: {MANFAAT}\n", WRITTEN)
+        .replace("bentuk: pelayanan_publik\n", "bentuk: pelayanan_publik  # pilih satu\n")
         .replace("  target: 98\n  satuan: persen\n", "  target: 98   # angka saja\n  satuan: persen\n")
         .replace('  nip: "197805122005011003"\n', '  nip: "197805122005011003"  # dari SK\n'))
 

@@ -23,7 +23,7 @@ class Interrupted(OoiError):
 
 @app.command()
 def isi(
-    file: Annotated[Path, typer.Argument(metavar="BERKAS", help="Berkas catatan, mis. data/inovasi/dinkes/sigap.yaml.")],
+    file: Annotated[Path, typer.Argument(metavar="BERKAS", help="Berkas catatan, mis. data/inovasi/dinkes/x.yaml.")],
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -92,7 +92,8 @@ def _ask(screen: Screen, walk, question) -> None:
             return
         verdict = walk.answer(question, typed)
         if verdict.saved:
-            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=_short(describe(verdict.written), screen.width - 16)))
+            shown = _short(describe(verdict.written), screen.width - 16)
+            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=shown))
         if verdict.fits:
             return
         screen.say(("  ! " if verdict.saved else "  ✗ ") + verdict.message)

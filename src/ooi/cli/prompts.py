@@ -23,7 +23,8 @@ class Asker:
             self.console.print(line, markup=False)
         offered = None
         while True:
-            typed = self._ask(tr("OPD (nomor, kode, singkatan, atau nama)", "Agency (number, code, abbreviation or name)"))
+            typed = self._ask(tr("OPD (nomor, kode, singkatan, atau nama)",
+                                 "Agency (number, code, abbreviation or name)"))
             if offered and typed.strip().casefold() in ("y", "ya", "yes", "iya"):
                 return offered
             if typed.isdigit() and 1 <= int(typed) <= len(codes):
@@ -76,7 +77,8 @@ class Asker:
                 return Prompt.ask(question, console=self.console).strip()
             return Prompt.ask(question, console=self.console, default=default, show_default=bool(default)).strip()
         except (EOFError, KeyboardInterrupt):
-            raise Interrupted(tr("dibatalkan; tidak ada berkas yang dibuat", "cancelled; no file was written")) from None
+            raise Interrupted(tr("dibatalkan; tidak ada berkas yang dibuat",
+                                 "cancelled; no file was written")) from None
 
 
 def listing(rows: list[tuple[str, str]], width: int) -> list[str]:

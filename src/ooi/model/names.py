@@ -30,7 +30,7 @@ def meant(choice: str) -> str:
 
 
 def find_agency(typed: str, agencies: Mapping, also: Iterable[str] = ()) -> tuple[str | None, str | None]:
-    """(kode, None) when `typed` is an agency's code, abbreviation or name (any case); else (None, the nearest kode or None).
+    """(kode, None) when `typed` is an agency's code, abbreviation or name (any case); else (None, the nearest or None).
 
     `agencies` maps kode → a record with `singkatan` and `nama`; `also` adds codes known otherwise (a folder of
     records). A typo is matched against all three; a word of one agency's name only (`sosial`) suggests that agency.

@@ -1,4 +1,4 @@
-"""What a person types at `ooi isi`, read as the value the record needs (`25.000.000` → 25000000, `2` → a choice)."""
+"""What a person types at `ooi isi`, read as the value a record needs (`25.000.000` → 25000000, `2` → a choice)."""
 
 from __future__ import annotations
 

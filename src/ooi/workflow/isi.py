@@ -103,7 +103,8 @@ class Walk:
         written = parse(text.encode()).data
         if standing:  # a warning: the answer is kept, and may be bettered
             self.skipped.add((question.field, standing[0].code))
-            return Verdict(True, False, standing[0].message, typed_hint(standing[0].hint), value_at(written, question.keys))
+            return Verdict(True, False, standing[0].message, typed_hint(standing[0].hint),
+                           value_at(written, question.keys))
         return Verdict(True, True, written=value_at(written, question.keys))
 
     # --- how a finding becomes a question ------------------------------------------------
