@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -111,6 +112,20 @@ def test_a_closed_input_stops_like_an_interrupt(root):
     child.expect_exact("ooi: dihentikan; 0 jawaban sudah tersimpan")
     assert finish(child) == 130
     assert (root / PATH).read_text(encoding="utf-8") == BLANKED
+
+
+def test_a_closed_terminal_keeps_the_answers_given(root):
+    child = spawn(root, "isi", PATH)
+    child.expect_exact("· manfaat ─")
+    child.expect(r"> $")
+    child.sendline(MANFAAT)
+    child.sendline("")
+    child.expect_exact("✓ tersimpan: Orang tua tidak perlu")
+    child.expect(r": $")
+    child.kill(signal.SIGHUP)
+    assert finish(child) == 130
+    tujuan = "tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.\n"
+    assert (root / PATH).read_text(encoding="utf-8") == BLANKED.replace(tujuan, tujuan + WRITTEN)
 
 
 def test_a_read_only_file_is_refused_before_any_question(root):

@@ -48,6 +48,7 @@ def fill(data_root: Path, settings, file: Path) -> int:
                   "Ctrl-C = berhenti (jawaban yang sudah diberikan tetap tersimpan).",
                   "One question for each value that is empty or wrong. Enter alone = skip; "
                   "Ctrl-C = stop (answers already given stay saved)."))
+    _hang_up_as_interrupt()
     try:
         while (question := walk.next()) is not None:
             _ask(screen, walk, question)
@@ -57,6 +58,17 @@ def fill(data_root: Path, settings, file: Path) -> int:
                              "stopped; {n} answer(s) already saved in {p} (resume: ooi isi {p})",
                              n=walk.answered, p=walk.rel)) from None
     return _summary(screen, walk)
+
+
+def _hang_up_as_interrupt() -> None:
+    """A closed terminal (SSH dropped) stops the walk as Ctrl-C does: between two saves, never inside one."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, stop)
 
 
 def _ask(screen: Screen, walk, question) -> None:
