@@ -56,6 +56,7 @@ class Walk:
     rel: str
     editor: Editor
     skipped: set = field(default_factory=set)
+    done: set = field(default_factory=set)  # (field, code) answered: what stands after it is not asked again
     answered: int = 0
     total: int = 0
 
@@ -78,7 +79,7 @@ class Walk:
     def next(self) -> Question | None:
         """The first finding not yet skipped that a value can answer, as a question."""
         questions = [q for f in self.findings() if (q := self._question(f)) is not None]
-        fresh = [q for q in questions if (q.field, q.code) not in self.skipped]
+        fresh = [q for q in questions if (q.field, q.code) not in self.skipped | self.done]
         self.total = max(self.total, self.answered + len(self.skipped) + len(fresh))
         return fresh[0] if fresh else None
 
@@ -100,6 +101,7 @@ class Walk:
             return Verdict(False, False, errors[0].message, typed_hint(errors[0].hint))
         self.editor.save(text)
         self.answered += 1
+        self.done.add((question.field, question.code))
         written = parse(text.encode()).data
         if standing:  # a warning: the answer is kept, and may be bettered
             self.skipped.add((question.field, standing[0].code))
