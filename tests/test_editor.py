@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from ooi.input.editor import Block, Editor
+from ooi.input.editor import Editor
+from ooi.input.values import Block
 from ooi.model.errors import OoiError
 
 TEXT = """\

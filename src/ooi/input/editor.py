@@ -8,30 +8,17 @@ file and a rename.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
-import textwrap
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.loading import MAX_BYTES, parse
+from ooi.input.values import render
 from ooi.input.writing import write_file
 from ooi.model.errors import OoiError
-
-WIDTH = 96  # the shipped records wrap long texts near here
-_PLAIN = re.compile(r"[^\s\"'#&*!|>%@`{}\[\],?:-][^#\n]*")
-
-
-@dataclass(frozen=True)
-class Block:
-    """A value written over several lines under its key (already indented): a nested mapping or list."""
-
-    lines: tuple[str, ...]
-
 
 class Editor:
     """One YAML file held as text; `change` returns the text with one value replaced, `save` writes it."""
@@ -134,7 +121,7 @@ class Editor:
             found = re.search(r"[ \t]+#[^\n]*", text[start:text.index("\n", start)])
             comment = found.group(0).rstrip("\r") if found else ""
         column = key_node.start_mark.column if key_node is not None else 0
-        rendered = _render(value, column + 2, self.newline)
+        rendered = render(value, column + 2, self.newline)
         head = start
         while head > 0 and text[head - 1] in " \t":
             head -= 1  # `key: ""  # c` becomes `key: >-  # c` or `key:  # c`, never `key: ` with a trailing space
@@ -165,7 +152,7 @@ class Editor:
         if position > len(text):  # the last line has no line break yet
             text, position = text + self.newline, len(text) + len(self.newline)
         line = " " * column + f"{keys[-1]}:"
-        rendered = _render(value, column + 2, self.newline)
+        rendered = render(value, column + 2, self.newline)
         first, _, rest = rendered.partition(self.newline)
         line += (" " + first if first else "") + self.newline + (rest + self.newline if rest else "")
         return text[:position] + line + text[position:]
@@ -233,37 +220,3 @@ def _after_colon(text: str, key_node) -> int:
 def _line_end(text: str, index: int) -> int:
     end = text.find("\n", index)
     return len(text) if end < 0 else end
-
-
-def _render(value, indent: int, newline: str) -> str:
-    """YAML text for a value at a key whose children sit at `indent`; several lines start with a newline."""
-    if isinstance(value, Block):
-        return newline + newline.join(value.lines)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_render(item, indent, newline) for item in value) + "]"
-    text = str(value)
-    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
-    if len(paragraphs) > 1 or len(text) > WIDTH - indent - 20:
-        lines = []
-        for paragraph in paragraphs:
-            lines += [""] if lines else []
-            lines += [" " * indent + line for line in textwrap.wrap(paragraph, WIDTH - indent, break_long_words=False,
-                                                                    break_on_hyphens=False)]
-        if parse(("k: >-\n" + "\n".join(lines) + "\n").encode()).data == {"k": "\n".join(paragraphs)}:
-            return ">-" + newline + newline.join(lines)
-    return _one_line(text)
-
-
-def _one_line(text: str) -> str:
-    """Plain when the safe reader reads it back as the same text, else double-quoted (JSON is valid YAML)."""
-    if _PLAIN.fullmatch(text) and text == text.strip() and ": " not in text:
-        document = parse(f"k: {text}\n".encode())
-        if not document.issues and document.data == {"k": text}:
-            return text
-    return json.dumps(text, ensure_ascii=False)

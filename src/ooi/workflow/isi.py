@@ -10,7 +10,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ooi.engine.checker import check, check_text
-from ooi.input.editor import Block, Editor
+from ooi.input.editor import Editor
+from ooi.input.values import Block
 from ooi.input.loading import parse
 from ooi.model import fields
 from ooi.model.findings import Finding

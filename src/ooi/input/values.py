@@ -1,0 +1,54 @@
+"""YAML text for one value at its place: plain when it reads back the same, quoted when not, folded when long."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+
+from ooi.input.loading import parse
+
+WIDTH = 96  # the shipped records wrap long texts near here
+_PLAIN = re.compile(r"[^\s\"'#&*!|>%@`{}\[\],?:-][^#\n]*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A value written over several lines under its key (already indented): a nested mapping or list."""
+
+    lines: tuple[str, ...]
+
+
+def render(value, indent: int, newline: str) -> str:
+    """YAML text for a value at a key whose children sit at `indent`; several lines start with a newline."""
+    if isinstance(value, Block):
+        return newline + newline.join(value.lines)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(render(item, indent, newline) for item in value) + "]"
+    text = str(value)
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip())]
+    if len(paragraphs) > 1 or len(text) > WIDTH - indent - 20:
+        lines = []
+        for paragraph in paragraphs:
+            lines += [""] if lines else []
+            lines += [" " * indent + line for line in textwrap.wrap(paragraph, WIDTH - indent, break_long_words=False,
+                                                                    break_on_hyphens=False)]
+        if parse(("k: >-\n" + "\n".join(lines) + "\n").encode()).data == {"k": "\n".join(paragraphs)}:
+            return ">-" + newline + newline.join(lines)
+    return _one_line(text)
+
+
+def _one_line(text: str) -> str:
+    """Plain when the safe reader reads it back as the same text, else double-quoted (JSON is valid YAML)."""
+    if _PLAIN.fullmatch(text) and text == text.strip() and ": " not in text:
+        document = parse(f"k: {text}\n".encode())
+        if not document.issues and document.data == {"k": text}:
+            return text
+    return json.dumps(text, ensure_ascii=False)
