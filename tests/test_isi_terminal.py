@@ -46,8 +46,10 @@ def root(tmp_path):
 
 def spawn(root: Path, *args: str):
     env = {key: value for key, value in os.environ.items() if not key.startswith("OOI_")}
+    # Ctrl-C reaches ooi even when the test run itself was started with SIGINT ignored (a background job).
     child = pexpect.spawn(sys.executable, ["-m", "ooi", *args], cwd=str(root), env={**env, "TERM": "xterm"},
-                          dimensions=(24, 80), encoding="utf-8", timeout=30)
+                          dimensions=(24, 80), encoding="utf-8", timeout=30,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     return child
 
 

@@ -85,8 +85,8 @@ def listing(rows: list[tuple[str, str]], width: int) -> list[str]:
     """Numbered `abbreviation: name` entries, in two columns when the screen is wide enough (80 over SSH)."""
     entries = [f"{number:>2}. {short}: {name}" for number, (short, name) in enumerate(rows, 1)]
     columns = 2 if width >= 70 and len(entries) > 12 else 1
-    cell = width // columns - 1
+    cell = width // columns - 2  # two spaces between the columns
     entries = [entry if len(entry) <= cell else entry[:cell - 1] + "…" for entry in entries]
     height = -(-len(entries) // columns)
-    return ["  ".join(entries[row + height * column].ljust(cell - 1) for column in range(columns)
+    return ["  ".join(entries[row + height * column].ljust(cell) for column in range(columns)
                       if row + height * column < len(entries)).rstrip() for row in range(height)]
