@@ -111,7 +111,7 @@ def _example(text: str) -> dict:
     return json.loads(json.dumps(record, default=str))
 
 
-RULE_DOCS = [code for code in CODES if code.startswith("P")] + ["S010"]
+RULE_DOCS = [code for code in CODES if code[0] in "PI"] + ["S010"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
