@@ -97,7 +97,10 @@ def agencies(coverage: Coverage, room: int) -> Table:
         warnings = Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")
         cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), entry.kode]
         cells += [entry.nama] if wide else []
-        cells += [status_text(entry.status), str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
+        status = status_text(entry.status)
+        if entry.quota_text:
+            status.append(f" ({entry.quota_text})", style="dim")
+        cells += [status, str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
         table.add_row(*cells)
     return table
 
