@@ -135,7 +135,9 @@ def test_ooi_iid_table_and_markdown_say_it_is_an_estimate(root):
 def test_ooi_iid_for_one_agency_and_bad_input(root):
     assert json.loads(run("dispendukcapil", "--root", str(root), "-f", "json").stdout)["innovations"]
     outcome = run("dinkes", "--root", str(root))
-    assert outcome.exit_code == 2 and "OPD `dinkes` tidak terdaftar" in outcome.output
+    assert outcome.exit_code == 2 and "OPD `dinkes` tidak terdaftar; daftar kode ada di data/opd/" in outcome.output
+    assert json.loads(run("Dispendukcapil", "--root", str(root), "-f", "json").stdout)["innovations"]
+    assert "OPD `dispendukcapi` tidak terdaftar (maksudnya `dispendukcapil`?)" in run("dispendukcapi", "--root", str(root)).output
     outcome = run("--root", str(root), "--siklus", "2019")
     assert outcome.exit_code == 2
     assert "--siklus 2019: belum ada katalog IID untuk tahun itu; tersedia: 2023, 2024, 2025" in outcome.output

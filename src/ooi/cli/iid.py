@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -32,12 +32,16 @@ def innovations(result, kode: str | None) -> list:
             if f.kind == "inovasi" and f.record is not None and (kode is None or f.folder == kode)]
 
 
-def known_agency(kode: str, result, data_root) -> None:
-    from ooi.engine.registry import Registry
+def agency_of(typed: str, result) -> str:
+    """The agency code meant by a code or abbreviation (any case); a usage error with a suggestion otherwise."""
+    from ooi.model.names import find_agency, meant
 
-    if kode not in Registry(data_root) and not any(f.kind == "inovasi" and f.folder == kode for f in result.files):
-        raise OoiError(tr("OPD `{k}` tidak terdaftar; daftar kode ada di data/opd/ dan di `ooi status`",
-                          "agency `{k}` is not registered; the codes are in data/opd/ and `ooi status`", k=kode))
+    found, close = find_agency(typed, result.agencies, {f.folder for f in result.files if f.kind == "inovasi"})
+    if found is not None:
+        return found
+    hint = (f" ({meant(close)})" if close else tr("; daftar kode ada di data/opd/ dan di `ooi status`",
+                                                  "; the codes are in data/opd/ and `ooi status`"))
+    raise OoiError(tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=typed, h=hint))
 
 
 SiklusOption = Annotated[Optional[int], typer.Option(
@@ -49,7 +53,7 @@ SiklusOption = Annotated[Optional[int], typer.Option(
 def iid(
     kode: Annotated[Optional[str], typer.Argument(help="Kode OPD (bawaan: semua OPD).")] = None,
     siklus: SiklusOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, json, atau markdown.")] = "table",
+    format: Annotated[str, format_option(IID_FORMATS, "table, json, atau markdown.")] = "table",
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
@@ -60,13 +64,10 @@ def iid(
     from ooi.engine.checker import check
     from ooi.report import render
 
-    if format not in IID_FORMATS:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=format, c=", ".join(IID_FORMATS)))
     data_root, settings = open_root(root, lang)
     chosen = catalogue_for(siklus, settings)
     result = check(data_root, settings, jobs=jobs or None)
     if kode is not None:
-        known_agency(kode, result, data_root)
+        kode = agency_of(kode, result)
     scored = scores(innovations(result, kode), chosen)
     sys.stdout.write(render(f"iid_{format}", scored, **(_screen() if format == "table" else {})))

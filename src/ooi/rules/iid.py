@@ -7,11 +7,11 @@ catalogue is the one of the target year (`tahun_target`), or the nearest year be
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import get_close_matches
 
 from ooi.i18n import tr
 from ooi.model.findings import Problem
 from ooi.model.iid import Catalogue, Fit, Indicator, catalogue, nearest
+from ooi.model.names import did_you_mean, meant
 from ooi.model.records import Innovation, KlaimIID
 from ooi.rules.context import Context
 from ooi.rules.text import words
@@ -52,8 +52,8 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
 
 
 def _unknown(key: str, chosen: Catalogue) -> Problem:
-    close = get_close_matches(key, chosen.keys, n=1, cutoff=0.6)
-    hint = (tr("maksudnya `{c}`?", "did you mean `{c}`?", c=close[0]) if close
+    close = did_you_mean(key, chosen.keys)
+    hint = (meant(close) if close
             else tr("kunci indikator IID {y}: {k}", "the IID {y} indicator keys: {k}", y=chosen.siklus,
                     k=", ".join(chosen.keys)))
     return Problem(("iid", key), tr("indikator IID `{k}` tidak dikenal", "unknown IID indicator `{k}`", k=key),
