@@ -99,7 +99,7 @@ def test_status_and_show_say_one_of_two(tmp_path):
     root = make_root(tmp_path, files(1, 0), settings=SETTINGS + "kuota: 2\n")
     per = ("--per", "2023-06-30")
     table = run("status", "--root", str(root), *per).stdout
-    assert "● Sudah melapor (1 dari 2)" in table
+    assert "Status              Kuota  Inovasi" in table and "● Sudah melapor  1 dari 2        1" in table
     data = json.loads(run("status", "--root", str(root), *per, "-f", "json").stdout)
     agency = data["agencies"][0]
     assert (agency["status"], agency["kuota"], agency["innovations_in_target"]) == ("reported", 2, 1)
