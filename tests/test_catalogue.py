@@ -111,7 +111,7 @@ def _example(text: str) -> dict:
     return json.loads(json.dumps(record, default=str))
 
 
-RULE_DOCS = [code for code in CODES if code.startswith("P")] + ["S010"]
+RULE_DOCS = [code for code in CODES if code[0] in "PI"] + ["S010"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -136,3 +136,18 @@ def test_titles_for_sarif_and_settings_helpers():
     assert catalogue.default_severity("R013").value == "warning" and catalogue.default_severity("P1").value == "error"
     with pytest.raises(KeyError):
         catalogue.entry("X001")
+
+
+def test_every_code_belongs_to_a_named_family():
+    families = {code: catalogue.entry(code).family for code in CODES}
+    assert {code[0] for code in CODES} == {"Y", "S", "R", "I", "P"}
+    assert families["I001"] == ("indeks inovasi daerah", "regional innovation index")
+    data = json.loads(run("rules", "--format", "json", "--lang", "en").stdout)
+    assert {row["family"] for row in data if row["code"].startswith("I")} == {"regional innovation index"}
+
+
+def test_explain_i001_lists_the_indicator_keys():
+    text = run("explain", "I001").stdout
+    assert "  regulasi              SID 16  Regulasi inovasi daerah (bobot 3, wajib)" in text
+    assert "  video                 SID 35  Video inovasi daerah (bobot 4, wajib)" in text
+    assert catalogue.suggest("i1") == "I001"

@@ -44,6 +44,10 @@ def next_steps(entry: AgencyCoverage, coverage: Coverage) -> list[str]:
             steps.append(tr("perbaiki {n} error di {p}{w} (periksa dengan `ooi validate {p}`)",
                             "fix {n} error(s) in {p}{w} (check with `ooi validate {p}`)",
                             n=filed.errors, p=filed.path, w=why))
+    short = entry.kuota - entry.in_target
+    if entry.kuota > 1 and short > 0:
+        steps.append(tr("kuota {k} inovasi tahun {t}: masih kurang {n}", "quota of {k} innovations in {t}: {n} more "
+                        "needed", k=entry.kuota, t=t, n=short))
     if entry.status == ACHIEVED:
         steps.append(tr("target {t} sudah tercapai; jaga agar berkasnya tetap tanpa error",
                         "the {t} target is met; keep its files free of errors", t=t))

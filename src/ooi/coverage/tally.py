@@ -65,6 +65,13 @@ class AgencyCoverage:
     plans: tuple[str, ...]  # plans for year T
     active: bool = True
     depth: int = 0  # 1 for a kelurahan listed under its kecamatan
+    kuota: int = 1  # innovations counting in T it needs (SPEC §14): its own, else ooi.yaml's
+    in_target: int = 0  # innovations counting in T
+
+    @property
+    def quota_text(self) -> str:
+        """`1 dari 2` where the quota is above one (a quota of one says nothing the status does not)."""
+        return tr("{n} dari {k}", "{n} of {k}", n=self.in_target, k=self.kuota) if self.kuota > 1 else ""
 
     @property
     def kode(self) -> str:
@@ -146,7 +153,8 @@ def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage
             owned[owner].append(filed)
         elif filed.findings and filed.standing != LATER:
             other.append(filed)
-    assessed = {kode: _assess(registry[kode], files, tahun, per, jendela) for kode, files in owned.items()}
+    kuota = result.settings.kuota
+    assessed = {kode: _assess(registry[kode], files, tahun, per, jendela, kuota) for kode, files in owned.items()}
     active = [a for a in assessed.values() if a.active]
     for entry in (a for a in assessed.values() if not a.active):
         other += [f for f in entry.files if f.findings and f.standing != LATER]
@@ -209,20 +217,28 @@ def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
     return Filed(file.path, record, findings, standing, years)
 
 
-def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: int) -> AgencyCoverage:
-    standings = {f.standing for f in files}
-    if TARGET in standings:
+def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: int, kuota: int = 1,
+            ) -> AgencyCoverage:
+    """SPEC §5 with the quota of §14: `kuota` innovations in T achieve it; with plans for T they are planned.
+
+    An innovation in T short of the quota still reports (with a quota of one that case cannot arise).
+    """
+    need = getattr(agency, "kuota", None) or kuota
+    in_target = sum(f.standing == TARGET for f in files)
+    planned = sum(f.standing == PLAN for f in files)
+    if in_target >= need:
         status = ACHIEVED
-    elif PLAN in standings:
+    elif in_target + planned >= need:
         status = PLANNED
-    elif WINDOW in standings:
+    elif in_target or any(f.standing == WINDOW for f in files):
         status = REPORTED
     else:
         status = MISSING
     innovations = tuple(f.path for f in files if any(tahun - jendela <= y <= tahun for y in f.years))
     plans = tuple(f.path for f in files if f.standing == PLAN)
     files = sorted(files, key=lambda f: (f.standing != REGISTRY, f.path))
-    return AgencyCoverage(agency, status, tuple(files), innovations, plans, agency.active_on(per))
+    return AgencyCoverage(agency, status, tuple(files), innovations, plans, agency.active_on(per), kuota=need,
+                          in_target=in_target)
 
 
 def _grouped(agencies: list[AgencyCoverage]) -> list[AgencyCoverage]:

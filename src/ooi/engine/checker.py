@@ -37,7 +37,7 @@ from ooi.schema.validation import validate_agency, validate_innovation
 
 
 def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
-          jobs: int | None = None, records: bool | Callable = True) -> Result:
+          jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False) -> Result:
     """Check every file (or the files under `targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
@@ -47,12 +47,15 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     order. `records=False` lets innovation records go once judged, for callers that need
     only findings; a function keeps what it returns for each record instead, e.g. the few
     fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
+    `iid_export` holds every innovation to the IID portal's requirements (I005, I006), not
+    only those with an `iid:` block.
     """
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
     base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
-                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root))
+                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
+                   iid_export=iid_export)
     units = _units(tree, chosen)
     work = parallel.workers(jobs, sum(len(files) + (agency is not None) for agency, files in units))
     done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack)

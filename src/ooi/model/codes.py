@@ -1,4 +1,4 @@
-"""The stable finding codes of the file (Y), schema (S) and reference (R) families.
+"""The stable finding codes of the file (Y), schema (S), reference (R) and national-index (I) families.
 
 The principle codes P1…P8 are documented by their own rule modules; `ooi.rules.catalogue`
 joins both into one catalogue.
@@ -63,6 +63,12 @@ CODES = _codes(
     ("R011", W, "CODEOWNERS tidak sesuai registri OPD", "CODEOWNERS is stale against the agency registry"),
     ("R012", E, "pengecualian tidak sah", "invalid waiver"),
     ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
+    ("I001", E, "indikator IID tidak dikenal", "unknown IID indicator"),
+    ("I002", E, "level IID tanpa bukti yang cocok", "IID level without fitting evidence"),
+    ("I003", E, "nomor bukti IID tidak ada", "IID evidence index does not exist"),
+    ("I004", E, "level IID tidak sesuai isi rekaman", "IID level does not fit the record"),
+    ("I005", W, "indikator IID wajib belum diklaim", "mandatory IID indicator not claimed"),
+    ("I006", W, "rancang bangun kurang dari syarat kata IID", "design text shorter than the IID asks"),
 )
 
 PRINCIPLE_CODES = tuple(f"P{n}" for n in range(1, 9))

@@ -33,6 +33,8 @@ AGENCY = _docs(
     pemilik=("tim pengelola berkas OPD ini di repositori", "code-host teams that own this agency's files",
              '["@pemkot-batu/dinkes"]'),
     sumber=("sumber data entri ini", "where this entry's facts come from", "Perda 8/2020"),
+    kuota=("jumlah inovasi tahun target yang wajib bagi OPD ini (bawaan: kuota di ooi.yaml)",
+           "innovations of the target year this agency needs (default: kuota in ooi.yaml)", "2"),
 )
 
 INNOVATION = _docs(
@@ -84,6 +86,19 @@ INNOVATION = _docs(
     penghargaan=("penghargaan yang diterima", "awards received", "[{nama: KIPP Top 99, tahun: 2021}]"),
     replikasi=("daerah atau OPD yang meniru inovasi ini", "who replicated it", "[{oleh: Kota Malang, tahun: 2022}]"),
     catatan=("catatan bebas", "free notes", ""),
+    iid=("klaim indikator Indeks Inovasi Daerah: kunci indikator → level (1–3) dan nomor indeks `bukti` "
+         "pendukungnya (0 = bukti pertama); daftar kunci: `ooi explain I001`",
+         "claims on the regional innovation index (IID): indicator key → level (1–3) and the index of each "
+         "supporting `bukti` entry (0 = the first); the keys: `ooi explain I001`",
+         "{regulasi: {level: 1, bukti: [0]}}"),
+    nama_inisiator=("nama pengusul inovasi, untuk profil IID", "name of the initiator, for the IID profile",
+                    "Dinas Kependudukan dan Pencatatan Sipil"),
+    tematik=("tema IID inovasi ini, mis. stunting, kemiskinan ekstrem, investasi, digitalisasi layanan, inflasi",
+             "IID themes of the innovation, e.g. stunting, kemiskinan ekstrem, investasi, digitalisasi layanan, "
+             "inflasi", "[digitalisasi layanan]"),
+    profil_bisnis=("tautan https atau jalur berkas profil bisnis inovasi, untuk profil IID",
+                   "https link or repository path of the innovation's business profile, for the IID profile",
+                   "bukti/dispendukcapil/profil-bisnis.pdf"),
 )
 
 # Each principle's statement key, shared by P1…P8.
@@ -107,6 +122,9 @@ INNOVATION.update(_docs(
     penghargaan__pemberi=("pemberi penghargaan", "who gave the award", "KemenPAN-RB"),
     replikasi__oleh=("daerah atau OPD yang meniru", "who replicated it", "Kota Malang"),
     replikasi__tahun=("tahun replikasi", "year of the replication", "2022"),
+    iid__level=("level parameter yang diklaim: 1, 2, atau 3", "parameter level claimed: 1, 2 or 3", "2"),
+    iid__bukti=("nomor indeks `bukti` yang mendukung level ini (0 = bukti pertama)",
+                "index of each `bukti` entry supporting the level (0 = the first)", "[0]"),
     replikasi__uraian=("uraian replikasi", "description of the replication", ""),
     prinsip__efisiensi=("P1 peningkatan efisiensi: hemat waktu, biaya, langkah, atau tenaga",
                         "P1 increased efficiency: less time, cost, steps or staff", ""),

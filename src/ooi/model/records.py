@@ -81,6 +81,7 @@ class Agency(Record):
     aktif_sampai: Tanggal | None = None
     pemilik: list[Teks] = []
     sumber: Teks | None = None
+    kuota: Annotated[int, Field(ge=1, le=100)] | None = None  # innovations it needs in T (ooi.yaml `kuota` if absent)
 
     @field_validator("induk")
     @classmethod
@@ -153,6 +154,13 @@ class Bukti(Record):
     tautan: Teks | None = None
     berkas: Teks | None = None
     tanggal: Tanggal | None = None
+
+
+class KlaimIID(Record):
+    """One IID indicator claimed: the parameter level and the `bukti` entries (by index) that show it."""
+
+    level: Literal[1, 2, 3]
+    bukti: list[Annotated[int, Field(ge=0)]] = []
 
 
 class Penghargaan(Record):
@@ -298,6 +306,11 @@ class Innovation(Record):
     penghargaan: list[Penghargaan] = []
     replikasi: list[Replikasi] = []
     catatan: str | None = None
+    # The national index (SPEC §14): indicator key → level claimed, and the portal's profile-only fields.
+    iid: dict[str, KlaimIID] | None = None
+    nama_inisiator: Teks | None = None
+    tematik: list[Teks] = []
+    profil_bisnis: Teks | None = None
 
     @property
     def started(self) -> date | None:

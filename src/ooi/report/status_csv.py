@@ -13,8 +13,10 @@ COLUMNS = ("kode", "nama", "jenis", "induk", "status", "label", "innovations", "
 def render(coverage: Coverage, **_) -> str:
     out = StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    quota = any(entry.kuota > 1 for entry in coverage.agencies)  # columns only where a quota above one exists
+    writer.writerow(COLUMNS + (("kuota", "innovations_in_target") if quota else ()))
     for entry in coverage.agencies:
-        writer.writerow((entry.kode, entry.nama, entry.agency.jenis, entry.agency.induk or "", entry.status,
-                         label(entry.status), len(entry.innovations), len(entry.plans), entry.errors, entry.warnings))
+        row = (entry.kode, entry.nama, entry.agency.jenis, entry.agency.induk or "", entry.status,
+               label(entry.status), len(entry.innovations), len(entry.plans), entry.errors, entry.warnings)
+        writer.writerow(row + ((entry.kuota, entry.in_target) if quota else ()))
     return out.getvalue()

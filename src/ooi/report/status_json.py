@@ -7,6 +7,23 @@ import json
 from ooi.coverage.tally import STATUSES, Coverage
 
 
+def _agency(entry) -> dict:
+    row = {
+        "kode": entry.kode,
+        "nama": entry.nama,
+        "status": entry.status,
+        "innovations": list(entry.innovations),
+        "plans": list(entry.plans),
+        "errors": entry.errors,
+        "warnings": entry.warnings,
+        "jenis": entry.agency.jenis,
+        "induk": entry.agency.induk,
+    }
+    if entry.kuota > 1:  # only then: with a quota of one the output stays what it always was
+        row.update(kuota=entry.kuota, innovations_in_target=entry.in_target)
+    return row
+
+
 def data(coverage: Coverage) -> dict:
     summary = {status: coverage.count(status) for status in STATUSES}
     summary.update(agencies_with_innovation=coverage.agencies_with_innovation, innovations=coverage.innovations,
@@ -17,17 +34,7 @@ def data(coverage: Coverage) -> dict:
         "per": coverage.per.isoformat(),
         "total": coverage.total,
         "summary": summary,
-        "agencies": [{
-            "kode": entry.kode,
-            "nama": entry.nama,
-            "status": entry.status,
-            "innovations": list(entry.innovations),
-            "plans": list(entry.plans),
-            "errors": entry.errors,
-            "warnings": entry.warnings,
-            "jenis": entry.agency.jenis,
-            "induk": entry.agency.induk,
-        } for entry in coverage.agencies],
+        "agencies": [_agency(entry) for entry in coverage.agencies],
         "pemda": coverage.pemda,
         "jendela_tahun": coverage.jendela,
         "inactive": [entry.kode for entry in coverage.inactive],

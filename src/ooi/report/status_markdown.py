@@ -36,7 +36,7 @@ def render(coverage: Coverage, **_) -> str:
     ]
     for number, entry in enumerate(coverage.agencies, 1):
         name = ("↳ " if entry.depth else "") + f"{_cell(entry.nama)} (`{entry.kode}`)"
-        status = f"{MARKS[entry.status]} {label(entry.status)}"
+        status = f"{MARKS[entry.status]} {label(entry.status)}" + (f" ({entry.quota_text})" if entry.quota_text else "")
         errors = f"**{entry.errors}**" if entry.errors else "0"
         lines.append(f"| {number} | {name} | {status} | {len(entry.innovations)} | {len(entry.plans)} | {errors} "
                      f"| {entry.warnings} |")

@@ -79,8 +79,12 @@ def render(coverage: Coverage, kode: str = "", width: int | None = None, color: 
     under = tr(" · induk {k}", " · under {k}", k=agency.induk) if agency.induk else ""
     parts = [Text(f"{agency.nama} ({agency.kode}) · {agency.jenis}{under}", style="bold")]
     if entry.active:
-        parts.append(Text.assemble(tr("Status {t} per {d}: ", "Status {t} as of {d}: ", t=coverage.tahun,
-                                      d=coverage.per), status_text(entry.status)))
+        status = Text.assemble(tr("Status {t} per {d}: ", "Status {t} as of {d}: ", t=coverage.tahun,
+                                  d=coverage.per), status_text(entry.status))
+        if entry.quota_text:
+            status.append(tr(" · {q} inovasi tahun {t} (kuota)", " · {q} innovations of {t} (quota)",
+                             q=entry.quota_text, t=coverage.tahun))
+        parts.append(status)
     else:
         parts.append(Text(tr("Tidak aktif per {d}: tidak dihitung", "Not active on {d}: not counted",
                              d=coverage.per), style="bold"))

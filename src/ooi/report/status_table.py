@@ -87,6 +87,9 @@ def agencies(coverage: Coverage, room: int) -> Table:
     if wide:
         table.add_column(tr("Nama", "Name"), overflow="ellipsis", no_wrap=True, max_width=room)
     table.add_column("Status", no_wrap=True)
+    quota = any(entry.kuota > 1 for entry in coverage.agencies)  # a column only where some quota is above one
+    if quota:
+        table.add_column(tr("Kuota", "Quota"), justify="right", no_wrap=True)
     table.add_column(tr("Inovasi", "Innovations"), justify="right")
     table.add_column(tr("Rencana", "Plans"), justify="right")
     table.add_column("Error", justify="right")
@@ -97,7 +100,8 @@ def agencies(coverage: Coverage, room: int) -> Table:
         warnings = Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")
         cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), entry.kode]
         cells += [entry.nama] if wide else []
-        cells += [status_text(entry.status), str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
+        cells += [status_text(entry.status)] + ([entry.quota_text or "—"] if quota else [])
+        cells += [str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
         table.add_row(*cells)
     return table
 

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from ooi.rules import (
     content,
+    iid,
     ownership,
     p1_efisiensi,
     p2_efektivitas,
@@ -29,6 +30,7 @@ ALL: tuple[ModuleType, ...] = (
     p6_keterbukaan,
     p7_kepatutan,
     p8_akuntabilitas,
+    iid,
     ownership,
 )
 

@@ -20,7 +20,7 @@ _SECTIONS = {
     "Contoh lolos / Passing example": ("passing", "*"), "Contoh gagal / Failing example": ("failing", "*"),
 }
 _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan", "references"),
-             "P": ("prinsip", "principles")}
+             "I": ("indeks inovasi daerah", "regional innovation index"), "P": ("prinsip", "principles")}
 
 
 class Text(NamedTuple):
@@ -85,7 +85,7 @@ def suggest(code: str) -> str | None:
     wanted = code.strip().upper()
     if wanted in known_codes():
         return wanted
-    if wanted[:1] in "YSR" and wanted[1:].isdigit():
+    if wanted[:1] in "YSRI" and wanted[1:].isdigit():
         padded = wanted[0] + wanted[1:].zfill(3)
         if padded in known_codes():
             return padded
@@ -94,6 +94,11 @@ def suggest(code: str) -> str | None:
 
 def more(code: str) -> str:
     """Reference material some codes point to (`ooi explain R004` lists the sector codes)."""
+    if code == "I001":
+        from ooi.model.iid import catalogue, nearest
+
+        return "\n".join(f"  {item.kunci:<21} SID {item.nomor}  {item.nama} (bobot {item.bobot}"
+                         + (", wajib)" if item.wajib else ")") for item in catalogue(nearest(None)).indicators)
     if code != "R004":
         return ""
     from ooi.model.sectors import sectors

@@ -20,6 +20,7 @@ class Context:
     path: str = ""  # the file being checked, relative to the root
     text: str = ""  # its text, for the few checks that scan it whole (a NIK)
     codeowners: str | None = None  # .github/CODEOWNERS, when it exists and the run covers it (R011)
+    iid_export: bool = False  # records are about to be exported for the IID portal: its requirements bind all
 
     @property
     def stem(self) -> str:

@@ -123,7 +123,11 @@ def _form_message(kind: str, error: dict) -> str:
             return tr("hanya huruf kecil, angka, dan tanda hubung", "only lowercase letters, digits and hyphens")
         return tr('kode urusan berbentuk "1.02"', 'a sector code looks like "1.02"')
     if kind == "greater_than_equal":
-        return tr("tidak boleh negatif", "must not be negative")
+        least = error["ctx"]["ge"]
+        return (tr("tidak boleh negatif", "must not be negative") if least == 0
+                else tr("minimal {n}", "at least {n}", n=least))
+    if kind == "less_than_equal":
+        return tr("maksimal {n}", "at most {n}", n=error["ctx"]["le"])
     if kind == "finite_number":
         return tr("harus angka terhingga, bukan .inf atau .nan", "must be a finite number, not .inf or .nan")
     return error["msg"]

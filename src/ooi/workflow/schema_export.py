@@ -49,10 +49,27 @@ def innovation_schema() -> dict:
     _describe(schema, Innovation, "", definitions, fields.INNOVATION)
     for rule, model in zip(schema["allOf"], STAGE_MODELS.values()):
         _describe(rule["then"], model, "", definitions, fields.INNOVATION, label=False)
+    _iid(schema, definitions)
     _prune(schema)
     return _head("Inovasi daerah",
                  "Satu inovasi atau rencana inovasi satu OPD: data/inovasi/<kode-opd>/<slug>.yaml. Kunci yang wajib "
                  "bertambah sesuai `tahapan`: inisiatif, uji_coba, penerapan.", schema)
+
+
+def _iid(schema: dict, definitions: dict) -> None:
+    """The `iid:` block: each indicator key of the latest catalogue named, for completion; a claim's keys described."""
+    from ooi.model.iid import catalogue, nearest
+
+    claim = definitions["KlaimIID"]
+    for name, prop in claim["properties"].items():
+        prop.pop("title", None)
+        prop["description"] = fields.INNOVATION[f"iid.{name}"].id
+    indicators = catalogue(nearest(None)).indicators
+    block = next(option for option in schema["properties"]["iid"]["anyOf"] if option.get("type") == "object")
+    block["properties"] = {item.kunci: {"allOf": [{"$ref": _REF.format(model="KlaimIID")}],
+                                        "description": f"SID {item.nomor} {item.nama} (bobot {item.bobot}"
+                                                       + (", wajib)" if item.wajib else ")")}
+                           for item in indicators}
 
 
 def _stage_rule(stage: str, stage_schema: dict, base: dict) -> dict:

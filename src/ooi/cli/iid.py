@@ -1,0 +1,135 @@
+"""`ooi iid`: each innovation's IID maturity score against a cycle's catalogue, and the region's rough estimate."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+IID_FORMATS = ("table", "json", "markdown")
+
+
+def catalogue_for(siklus: int | None, settings):
+    """The catalogue asked for (it must exist), else the one for the target year or the nearest before it."""
+    from ooi.model.iid import catalogue, nearest, years
+
+    if siklus is not None and siklus not in years():
+        raise OoiError(tr("--siklus {y}: belum ada katalog IID untuk tahun itu; tersedia: {a} "
+                          "(tambahkan src/ooi/data/iid/{y}.yaml)",
+                          "--siklus {y}: no IID catalogue for that year; available: {a} "
+                          "(add src/ooi/data/iid/{y}.yaml)", y=siklus, a=", ".join(map(str, years()))))
+    return catalogue(siklus if siklus is not None else nearest(settings.tahun_target))
+
+
+def innovations(result, kode: str | None) -> list:
+    """(path, record) of every innovation that passed the schema, of one agency when `kode` is given."""
+    return [(f.path, f.record) for f in result.files
+            if f.kind == "inovasi" and f.record is not None and (kode is None or f.folder == kode)]
+
+
+def agency_of(typed: str, result) -> str:
+    """The agency code meant by a code or abbreviation (any case); a usage error with a suggestion otherwise."""
+    from ooi.model.names import find_agency, meant
+
+    found, close = find_agency(typed, result.agencies, {f.folder for f in result.files if f.kind == "inovasi"})
+    if found is not None:
+        return found
+    hint = (f" ({meant(close)})" if close else tr("; daftar kode ada di data/opd/ dan di `ooi status`",
+                                                  "; the codes are in data/opd/ and `ooi status`"))
+    raise OoiError(tr("OPD `{k}` tidak terdaftar{h}", "agency `{k}` is not registered{h}", k=typed, h=hint))
+
+
+def write_export(result, records: list, chosen, output: str, delimiter: str = ",") -> int:
+    """The IID export of `records` to `output` (.xlsx: two sheets; .csv: profiles there, indicators beside it).
+
+    First the IID's own requirements of the exported files as findings on stderr; returns the exit
+    code: 1 when one blocks a clean submission (an error, or a design text the portal refuses), else 0.
+    `ooi export --format iid-xlsx|iid-csv` is meant to call this once it exists on main.
+    """
+    from pathlib import Path
+
+    from ooi.coverage.iid_rows import rows
+    from ooi.model.sectors import sectors
+    from ooi.report import render
+
+    target = Path(output)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise OoiError(tr("--export: beri nama berkas berakhiran .xlsx atau .csv, mis. iid-2024.xlsx",
+                          "--export: give a file name ending in .xlsx or .csv, e.g. iid-2024.xlsx"))
+    blocking = _report_requirements(result, {path for path, _ in records})
+    export = rows(records, chosen, sectors())
+    if target.suffix.lower() == ".xlsx":
+        _write(target, render("iid_xlsx", export))
+    else:
+        _write(target, render("iid_csv", export, part="profil", delimiter=delimiter))
+        _write(target.with_name(f"{target.stem}-indikator.csv"),
+               render("iid_csv", export, part="indikator", delimiter=delimiter))
+    return 1 if blocking else 0
+
+
+def _report_requirements(result, paths: set[str]) -> int:
+    """Print the I findings and the errors of the exported files on stderr; how many block a clean submission."""
+    shown = [f for f in result.findings if f.path in paths and (f.code.startswith("I") or f.is_error)]
+    blocking = sum(f.is_error or (f.code == "I006" and not f.waived_by) for f in shown)
+    for f in shown:
+        typer.echo(f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}", err=True)
+    typer.echo(tr("Persyaratan IID: {n} temuan, {b} menghalangi pengiriman yang bersih (error, dan I006: portal "
+                  "menolak rancang bangun yang terlalu pendek)",
+                  "IID requirements: {n} finding(s), {b} blocking a clean submission (errors, and I006: the portal "
+                  "refuses a design text that is too short)", n=len(shown), b=blocking), err=True)
+    return blocking
+
+
+def _write(path, content: str | bytes) -> None:
+    """Write where the user asked; a path they cannot write is one line, not a traceback."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise OoiError(tr("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}", p=path,
+                          e=error.strerror or error)) from None
+    typer.echo(tr("ditulis: {p}", "written: {p}", p=path), err=True)
+
+
+SiklusOption = Annotated[Optional[int], typer.Option(
+    "--siklus", min=2000, max=9999, help="Tahun siklus IID (katalog src/ooi/data/iid/<tahun>.yaml; bawaan: "
+    "tahun_target di ooi.yaml, atau katalog terdekat sebelumnya).")]
+
+
+@app.command()
+def iid(
+    kode: Annotated[Optional[str], typer.Argument(help="Kode OPD (bawaan: semua OPD).")] = None,
+    siklus: SiklusOption = None,
+    format: Annotated[str, format_option(IID_FORMATS, "table, json, atau markdown.")] = "table",
+    export: Annotated[Optional[str], typer.Option(
+        "--export", metavar="FILE", help="Tulis ekspor untuk portal IID: FILE.xlsx (lembar Profil dan Indikator) "
+        "atau FILE.csv (profil; indikator di FILE-indikator.csv). Persyaratan IID dicetak ke stderr; kode keluar 1 "
+        "bila ada yang menghalangi.")] = None,
+    delimiter: Annotated[str, typer.Option(
+        "--delimiter", help="Pemisah CSV: , atau ; (pemisah daftar Excel berbahasa Indonesia).")] = ",",
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Skor kematangan Indeks Inovasi Daerah (IID) per inovasi, indikator wajib yang kurang, dan perkiraan daerah."""
+    from ooi.cli.coverage import _screen
+    from ooi.coverage.iid import scores
+    from ooi.engine.checker import check
+    from ooi.report import render
+
+    if delimiter not in (",", ";"):
+        raise OoiError(tr("--delimiter harus , atau ;", "--delimiter must be , or ;"))
+    data_root, settings = open_root(root, lang)
+    chosen = catalogue_for(siklus, settings)
+    result = check(data_root, settings, jobs=jobs or None, iid_export=export is not None)
+    if kode is not None:
+        kode = agency_of(kode, result)
+    if export is not None:
+        raise typer.Exit(write_export(result, innovations(result, kode), chosen, export, delimiter))
+    scored = scores(innovations(result, kode), chosen)
+    sys.stdout.write(render(f"iid_{format}", scored, **(_screen() if format == "table" else {})))

@@ -1,0 +1,27 @@
+"""IID scores as GitHub-flavoured Markdown, for a pull-request comment or a note to the secretariat."""
+
+from __future__ import annotations
+
+from ooi.coverage.iid import Scores
+from ooi.i18n import current, tr
+from ooi.report.iid_words import estimate, notes, raise_text
+from ooi.report.status_markdown import _cell
+from ooi.report.status_show import STAGES
+
+
+def render(scores: Scores, **_) -> str:
+    lines = ["### " + tr("Indeks Inovasi Daerah (IID) · siklus {y} · maksimum {m} per inovasi",
+                         "Regional Innovation Index (IID) · cycle {y} · maximum {m} per innovation",
+                         y=scores.siklus, m=scores.maksimum), ""]
+    if scores.innovations:
+        lines += ["| No | " + " | ".join((tr("Inovasi", "Innovation"), "OPD", tr("Tahapan", "Stage"),
+                                          tr("Skor", "Score"), tr("Wajib belum diklaim", "Mandatory not claimed"),
+                                          tr("Naik terbesar", "Largest raise"))) + " |",
+                  "|---:|---|---|---|---:|---|---|"]
+        for number, s in enumerate(scores.innovations, 1):
+            lines.append(f"| {number} | {_cell(s.nama)} (`{s.path}`) | `{s.opd}` | {STAGES[s.tahapan][current() == 'en']}"
+                         f" | {s.skor}/{scores.maksimum} | {', '.join(f'`{k}`' for k in s.wajib_kurang) or '—'}"
+                         f" | {raise_text(s)} |")
+        lines.append("")
+    lines += [f"**{estimate(scores)}**", ""] + [f"- {_cell(line)}" for line in notes(scores)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,39 @@
+"""IID scores as a table for people: each innovation's score, mandatory gaps, the best raise; then the estimate."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ooi.coverage.iid import Scores
+from ooi.i18n import current, tr
+from ooi.report.iid_words import estimate, notes, raise_text
+from ooi.report.status_show import STAGES
+from ooi.report.status_table import console, text
+
+
+def render(scores: Scores, width: int | None = None, color: bool = False, **_) -> str:
+    out = console(width, color)
+    title = tr("Indeks Inovasi Daerah (IID) · siklus {y} · skor maksimum {m} per inovasi",
+               "Regional Innovation Index (IID) · cycle {y} · maximum score {m} per innovation",
+               y=scores.siklus, m=scores.maksimum)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
+    table.add_column("No", justify="right")
+    table.add_column(tr("Inovasi", "Innovation"), overflow="fold")
+    table.add_column("OPD", no_wrap=True)
+    table.add_column(tr("Tahapan", "Stage"), no_wrap=True)
+    table.add_column(tr("Skor", "Score"), justify="right", no_wrap=True)
+    table.add_column(tr("Wajib belum diklaim", "Mandatory not claimed"), overflow="fold")
+    table.add_column(tr("Naik terbesar", "Largest raise"), no_wrap=True)
+    for number, scored in enumerate(scores.innovations, 1):
+        missing = Text(", ".join(scored.wajib_kurang) or "—", style="yellow" if scored.wajib_kurang else "dim")
+        table.add_row(str(number), scored.nama, scored.opd, STAGES[scored.tahapan][current() == "en"],
+                      f"{scored.skor}/{scores.maksimum}", missing, raise_text(scored))
+    parts = [Text(title, style="bold"), Text("")]
+    parts.append(table if scores.innovations else Text(tr("Belum ada inovasi uji coba atau penerapan.",
+                                                          "No innovation at pilot or in use yet."), style="dim"))
+    parts += [Text(estimate(scores), style="bold"), *(Text(line, style="dim") for line in notes(scores))]
+    out.print(Group(*parts))
+    return text(out)
