@@ -6,6 +6,7 @@ import csv
 from io import StringIO
 
 from ooi.coverage.tally import Coverage, label
+from ooi.text_safety import spreadsheet
 
 COLUMNS = ("kode", "nama", "jenis", "induk", "status", "label", "innovations", "plans", "errors", "warnings")
 
@@ -15,6 +16,8 @@ def render(coverage: Coverage, **_) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for entry in coverage.agencies:
-        writer.writerow((entry.kode, entry.nama, entry.agency.jenis, entry.agency.induk or "", entry.status,
+        # Names are the files' text: a leading `=` would run as a formula when the sheet is opened.
+        writer.writerow((spreadsheet(entry.kode), spreadsheet(entry.nama), entry.agency.jenis,
+                         spreadsheet(entry.agency.induk or ""), entry.status,
                          label(entry.status), len(entry.innovations), len(entry.plans), entry.errors, entry.warnings))
     return out.getvalue()
