@@ -114,6 +114,5 @@ def fold(name: str) -> str:
 
 
 def differing(first: str, second: str) -> list[str]:
-    """The characters, named, that one name has and the other has not (what made two equal names look distinct)."""
-    both = first + second
-    return [describe(c) for c in sorted(set(first) ^ set(second), key=both.index) if not c.isascii()]
+    """The non-ASCII characters of `first` that `second` lacks, named: what makes two equal names look distinct."""
+    return [describe(c) for c in dict.fromkeys(first) if c not in second and not c.isascii()]

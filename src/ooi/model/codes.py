@@ -60,8 +60,8 @@ CODES = _codes(
     ("R008", E, "berkas bukti tidak ada atau di luar repositori", "evidence file missing or outside the repository"),
     ("R009", E, "teks memuat NIK (data pribadi)", "text contains a NIK (personal data)"),
     ("R010", E, "bukti dasar hukum belum ada", "no legal basis among the evidence"),
-    ("R011", W, "CODEOWNERS tidak sesuai registri OPD", "CODEOWNERS is stale against the agency registry"),
-    ("R012", E, "pengecualian tidak sah", "invalid waiver"),
+    ("R011", E, "CODEOWNERS usang atau ditimpa", "CODEOWNERS is stale or overridden"),
+    ("R012", E, "pengecualian atau perubahan tingkat tidak sah", "invalid waiver or severity change"),
     ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
 )
 
