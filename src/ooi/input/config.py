@@ -51,6 +51,11 @@ def load_settings(root: Path) -> Settings:
             raise OoiError(tr("{f}: `{k}` harus bilangan bulat", "{f}: `{k}` must be a whole number",
                               f=SETTINGS_FILE, k=key))
     data["aturan"] = _severities(data.get("aturan") or {})
+    # A file that did not load or fit the schema was never judged (SPEC §4): its Y and S codes stay errors.
+    data["aturan_ditolak"] = tuple(code for code, level in data["aturan"].items()
+                                   if code[0] in "YS" and level is Severity.WARNING)
+    for code in data["aturan_ditolak"]:
+        del data["aturan"][code]
     if data.get("bahasa") not in (None, "id", "en"):
         raise OoiError(tr("{f}: `bahasa` harus id atau en", "{f}: `bahasa` must be id or en", f=SETTINGS_FILE))
     data["pengecualian"] = tuple(data.get("pengecualian") or ())
