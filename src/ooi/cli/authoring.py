@@ -127,6 +127,11 @@ def codeowners(check: CheckOption = False, force: ForceOption = False, root: Roo
     if broken:
         raise OoiError(tr("perbaiki dulu registri OPD ({p}); lihat ooi validate data/opd",
                           "fix the agency registry first ({p}); see ooi validate data/opd", p=", ".join(broken)))
+    if not settings.sekretariat:  # every path needs an owner: the `*` line is the secretariat's
+        raise OoiError(tr('`sekretariat` belum diatur di ooi.yaml; tambahkan `sekretariat: "@organisasi/tim"` '
+                          "(tim yang memiliki berkas yang tidak dimiliki OPD), lalu jalankan lagi",
+                          '`sekretariat` is not set in ooi.yaml; add `sekretariat: "@org/team"` (the team that owns '
+                          "what no agency owns), then run again"))
     bad = owners.bad_handles(registry.agencies, settings.sekretariat)
     if bad:
         raise OoiError(tr("pemilik `{h}` di {w} bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
