@@ -65,7 +65,8 @@ def new(
         raise OoiError(tr("--slug `{s}` bukan slug: pakai huruf kecil, angka, dan tanda hubung",
                           "--slug `{s}` is not a slug: use lowercase letters, digits and hyphens", s=slug))
     relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
-    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative)
+    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative,
+              inside=data_root)
     typer.echo(tr("Dibuat: {p}", "Created: {p}", p=relative))
     typer.echo(tr('Isi setiap nilai yang masih kosong (""), lalu periksa dengan: ooi validate {p}',
                   'Fill in every empty value (""), then check it with: ooi validate {p}', p=relative))
@@ -154,7 +155,7 @@ def _generate(data_root: Path, files: dict[str, str], marker: str, check: bool, 
             typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))
         raise typer.Exit(1 if stale else 0)
     for rel in stale:
-        write_file(data_root / rel, files[rel], force=force, ours=marker, shown=rel)
+        write_file(data_root / rel, files[rel], force=force, ours=marker, shown=rel, inside=data_root)
         typer.echo(tr("Ditulis: {p}", "Written: {p}", p=rel))
     if not stale:
         typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))

@@ -35,6 +35,12 @@ def load_settings(root: Path) -> Settings:
     from ooi.input.loading import load
 
     path = root / SETTINGS_FILE
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if not real.startswith(real_root.rstrip(os.sep) + os.sep) or ".git" in Path(os.path.relpath(real, real_root)).parts:
+        # Refused unread: an error quoting its first key would leak a file from elsewhere on the machine.
+        raise OoiError(tr("{f} adalah tautan simbolik ke luar repositori; tidak dibaca",
+                          "{f} is a symbolic link leading outside the repository; not read", f=SETTINGS_FILE))
     document = load(path)
     if document.issues:
         issue = document.issues[0]

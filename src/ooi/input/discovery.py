@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.loading import Issue
-from ooi.input.paths import inside
+from ooi.input.paths import inside, trusted
 from ooi.model.errors import OoiError
 
 AGENCIES = "data/opd"
@@ -87,11 +87,17 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
         return
     for item in items:
         if item.name.startswith("."):
-            continue
-        if item.is_symlink() and not inside(os.path.realpath(item.path), real_root):
+            if item.name.endswith((SUFFIX, ".yml")) or item.is_dir():  # a record hidden from `ls`, not from us
+                tree.misplaced.append((f"{folder}/{item.name}", _misplaced(
+                    tr("berkas atau folder tersembunyi (namanya diawali titik) tidak dibaca",
+                       "a hidden file or folder (its name starts with a dot) is not read"),
+                    tr("ganti namanya tanpa titik di depan, atau hapus", "rename it without the leading dot, "
+                                                                           "or remove it"))))
+            continue  # .gitkeep, editor swap files, ooi's own temporary files
+        if item.is_symlink() and not trusted(os.path.realpath(item.path), real_root):
             tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
-                "tautan simbolik menuju ke luar repositori; tidak dibaca",
-                "symbolic link leads outside the repository; not read"), tr(
+                "tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
+                "symbolic link leads outside the repository or into .git; not read"), tr(
                 "ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))))
             continue
         yield item

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ooi.i18n import tr
-from ooi.input.paths import inside
+from ooi.input.paths import inside, trusted
 from ooi.model.findings import Problem
 from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
@@ -128,6 +128,9 @@ def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
         if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
             message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
                          b=evidence.berkas)
+        elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
+            message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
+                         "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
         elif not os.path.isfile(target):
             message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
         else:
