@@ -57,6 +57,23 @@ def test_evidence_inside_git_fails_r008(repo, berkas):
     assert findings(repo) == [(REL, "R008", f"berkas bukti `{berkas}` berada di dalam .git, bukan berkas repositori")]
 
 
+@pytest.mark.parametrize("folder", ["data/inovasi", "data/opd", "data/inovasi/dispendukcapil"])
+def test_a_data_folder_linked_outside_is_refused_unread(tmp_path, folder):
+    outside = tmp_path / "luar"
+    (outside / "dispendukcapil").mkdir(parents=True)
+    for name in ("rahasia.yaml", "dispendukcapil/rahasia.yaml"):
+        (outside / name).write_text("kata_sandi: hunter2\n", encoding="utf-8")
+    root = make_root(tmp_path / "repo")
+    if (root / folder).exists():
+        (root / folder / "dispendukcapil.yaml").unlink(missing_ok=True)
+        (root / folder).rmdir()
+    os.symlink(outside, root / folder)
+    outcome = run(root, "validate")
+    assert "kata_sandi" not in outcome.stdout and outcome.exit_code == 1, outcome.output
+    assert outcome.stdout.splitlines()[0] == (
+        f"{folder}:1:1: error Y012 tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca")
+
+
 def test_a_settings_file_linked_outside_is_refused_without_its_content(tmp_path):
     secret = tmp_path / "rahasia.yaml"
     secret.write_text("kata_sandi_database: hunter2\n", encoding="utf-8")

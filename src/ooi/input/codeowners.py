@@ -90,7 +90,7 @@ def read(root: Path, targets: list | None) -> str | None:
     if targets is not None and not any(_covers(root, target) for target in targets):
         return None
     if not path.is_file() or not resolves_inside(path, root):
-        return None  # absent, or a link leading outside the repository: not read
+        return None  # absent, or a link leading outside the repository or into .git: not read
     with open(path, "rb") as stream:
         return stream.read(MAX_BYTES).decode("utf-8", errors="replace")
 

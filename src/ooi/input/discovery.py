@@ -77,6 +77,9 @@ def discover(root: Path, within: list[str] | None = None) -> Tree:
 
 def _children(root: Path, folder: str, real_root: str, tree: Tree):
     """The visible entries of a folder; symbolic links leading outside the root are refused unread."""
+    if not trusted(os.path.realpath(root / folder), real_root):  # `data/inovasi` itself a link to elsewhere
+        tree.misplaced.append((folder, _outside()))
+        return
     try:
         items = sorted(os.scandir(root / folder), key=lambda item: item.name)
     except FileNotFoundError:
@@ -95,10 +98,7 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
                                                                            "or remove it"))))
             continue  # .gitkeep, editor swap files, ooi's own temporary files
         if item.is_symlink() and not trusted(os.path.realpath(item.path), real_root):
-            tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
-                "tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
-                "symbolic link leads outside the repository or into .git; not read"), tr(
-                "ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))))
+            tree.misplaced.append((f"{folder}/{item.name}", _outside()))
             continue
         yield item
 
@@ -116,6 +116,12 @@ def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
         tree.misplaced.append((rel, _misplaced(
             tr("berkas tidak dibaca karena ekstensinya bukan .yaml", "not read: its extension is not .yaml"),
             tr("ganti namanya menjadi {n}.yaml", "rename it to {n}.yaml", n=name))))
+
+
+def _outside() -> Issue:
+    return Issue("Y012", 1, 1, tr("tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
+                                  "symbolic link leads outside the repository or into .git; not read"),
+                 tr("ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))
 
 
 def _misplaced(message: str, hint: str) -> Issue:
