@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ooi.i18n import tr
+from ooi.input.paths import resolves_inside
 from ooi.model.dates import parse_date
 from ooi.model.errors import OoiError
 from ooi.model.findings import Severity
@@ -35,9 +36,7 @@ def load_settings(root: Path) -> Settings:
     from ooi.input.loading import load
 
     path = root / SETTINGS_FILE
-    real_root = os.path.realpath(root)
-    real = os.path.realpath(path)
-    if not real.startswith(real_root.rstrip(os.sep) + os.sep) or ".git" in Path(os.path.relpath(real, real_root)).parts:
+    if not resolves_inside(path, root) or os.path.realpath(path) == os.path.realpath(root):
         # Refused unread: an error quoting its first key would leak a file from elsewhere on the machine.
         raise OoiError(tr("{f} adalah tautan simbolik ke luar repositori; tidak dibaca",
                           "{f} is a symbolic link leading outside the repository; not read", f=SETTINGS_FILE))
