@@ -180,3 +180,24 @@ def test_a_multi_line_agency_name_adds_no_key_to_the_template(tmp_path, breaker)
                                     f"tahapan: penerapan{escaped}#).")
     data = yaml.safe_load(text)
     assert (data["opd"], data["tahapan"]) == ("dispendukcapil", "inisiatif")
+
+
+def test_changed_since_never_reads_a_link_out_of_the_repository(repo, git_identity):
+    """Deleting evidence makes --changed-since look for records citing it; a link to /dev/zero is not one."""
+    (repo / "bukti").mkdir()
+    (repo / "bukti/sk.pdf").write_bytes(b"%PDF-1.4\n")
+    (repo / ".git/config").unlink()
+    (repo / ".git").rmdir()
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "-m", "awal")):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+    (repo / "bukti/sk.pdf").unlink()
+    (repo / "data/inovasi/dispendukcapil").mkdir()
+    os.symlink("/dev/zero", repo / "data/inovasi/dispendukcapil/nol.yaml")
+    os.symlink("/dev/zero", repo / "data/opd/nol.yaml")
+    done = subprocess.run([sys.executable, "-m", "ooi", "validate", "--changed-since", "HEAD"], cwd=repo,
+                          env={**os.environ, "OOI_LANG": "id"}, capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines() == [
+        "data/inovasi/dispendukcapil/nol.yaml:1:1: error Y012 tautan simbolik menuju ke luar repositori atau ke "
+        "dalam .git; tidak dibaca", "    saran: ganti tautan dengan berkas yang sebenarnya",
+        "data/opd/nol.yaml:1:1: error Y012 tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
+        "    saran: ganti tautan dengan berkas yang sebenarnya", "2 berkas diperiksa: 2 error, 0 peringatan"], done.stderr
