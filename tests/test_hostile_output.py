@@ -15,7 +15,7 @@ from ooi.cli import app
 from ooi.text_safety import code, fold, markdown, spreadsheet, visible
 
 ERASE = "\x1b[2K\r0 error"  # erase the line, go back, print a fake all-clear
-CONCEAL = "\x1b[8mrahasia"
+CONCEAL = "\x1b[8mrahasia\x9b2K"  # ESC conceal, and the 8-bit CSI (U+009B) erase
 OSC = "\x1b]0;pwned\x07\x1b]8;;https://evil.example\x1b\\klik\x1b]8;;\x1b\\"
 MARKUP = "Sigap [/oops] Bumil [link=https://evil.example]x[/link] [conceal]y[/conceal]"
 FORGED = "a`\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\n<!--"
@@ -88,14 +88,14 @@ def test_rich_markup_in_a_name_is_shown_not_parsed(hostile):
         assert "[/oops]" in outcome.stdout, args
         assert "[link=https://evil.example]" in outcome.stdout or args == ("status",), args
     show = run(hostile, "show", "dispendukcapil").stdout.splitlines()
-    assert show[0] == f"Dinas {MARKUP} \\x1b[8mrahasia\\u202e (dispendukcapil) · dinas"
+    assert show[0] == f"Dinas {MARKUP} \\x1b[8mrahasia\\x9b2K\\u202e (dispendukcapil) · dinas"
     assert f"  {MARKUP} \\x1b[2K\\r0 error\\u2066 · uji coba · dilapor 2023-04-03 · uji coba 2023-03-06" in show
 
 
 def test_status_markdown_escapes_names_and_file_names(hostile):
     lines = run(hostile, "status", "--format", "markdown").stdout.splitlines()
     assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
-            "\\\\x1b\\[8mrahasia\\\\u202e (`dispendukcapil`) | 🔴 Belum melapor | 0 | 0 | **3** | 0 |") in lines
+            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🔴 Belum melapor | 0 | 0 | **3** | 0 |") in lines
     assert ("- ``data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml``: "
             "2 error, 0 peringatan, di luar daftar OPD aktif") in lines
 
