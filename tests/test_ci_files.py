@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -36,45 +37,97 @@ def steps(event: str) -> list[dict]:
     return chosen
 
 
+BASE_SHA = "${{ github.event.pull_request.base.sha }}"
+
+
 def test_workflow_shape():
     data = workflow()
     assert set(data["on"]) == {"pull_request", "push"} and data["on"]["push"]["branches"] == ["main"]
-    uses = {step.get("uses", "").split("@")[0]: step for step in data["jobs"]["validate"]["steps"]}
-    assert uses["actions/checkout"]["with"]["fetch-depth"] == 0
-    assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
+    assert data["permissions"] == {"contents": "read"}
+    assert data["concurrency"]["cancel-in-progress"] is True
+    job = data["jobs"]["validate"]
+    assert "permissions" not in job  # the workflow's read-only token, nothing more
+    checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert [step["with"].get("persist-credentials") for step in checkouts] == [False, False]
+    assert checkouts[0]["with"]["fetch-depth"] == 0 and "if" not in checkouts[0]
+    assert (checkouts[1]["if"], checkouts[1]["with"]["ref"], checkouts[1]["with"]["path"]) == (
+        "github.event_name == 'pull_request'", BASE_SHA, ".ooi-pemeriksa")
+    setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "3.11"
     runs = [step["run"] for step in steps("pull_request") if "run" in step]
-    assert runs == ["pip install .", 'ooi validate --changed-since "origin/$BASE_REF" --format github',
-                    'ooi status --format markdown >> "$GITHUB_STEP_SUMMARY"']
+    assert runs[0] == "pip install ./.ooi-pemeriksa"  # the base branch's validator, not the pull request's
+    assert runs[2:] == ['ooi validate --changed-since "origin/$BASE_REF" --format github',
+                        'ooi status --format markdown >> "$GITHUB_STEP_SUMMARY"']
     assert [s["run"] for s in steps("push") if "run" in s] == ["pip install .", "ooi validate --format github"]
     changed = next(s for s in steps("pull_request") if "--changed-since" in s.get("run", ""))
     assert changed["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert all("${{" not in step.get("run", "") for step in job["steps"])  # PR text only through env:
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version():
+    pins = re.findall(r"uses: (\S+)@(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
+    assert {(action, sha, comment.strip()) for action, sha, comment in pins} == {
+        ("actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683", "# v4.2.2"),
+        ("actions/setup-python", "a26af69be951a213d495a4c3e4e4022e16d87065", "# v5.6.0"),
+    }
+    code = [line.split("#", 1)[0] for line in WORKFLOW.read_text(encoding="utf-8").splitlines()]
+    assert not [line for line in code if "pull_request_target" in line or "write" in line]
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above():
+    """The static auditor of GitHub Actions (offline: no network in tests)."""
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert zizmor, "zizmor is missing: install the test extra (pip install -e '.[test]')"
+    done = subprocess.run([zizmor, "--offline", "--min-severity", "medium", "--format", "json",
+                           str(WORKFLOW.parent)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout) == [], done.stdout + done.stderr
 
 
 @pytest.fixture
 def checkout(tmp_path, git_identity):
-    """A clone-like copy of the shipped data: `main` (also as origin/main) and a pull-request branch."""
+    """A clone-like copy of this repository (tool and data): `main` (also as origin/main) and a pull-request branch."""
     root = tmp_path / "repo"
-    shutil.copytree(TOP / "data", root / "data")
-    shutil.copytree(TOP / ".github", root / ".github")
-    shutil.copy(TOP / "ooi.yaml", root / "ooi.yaml")
+    for folder in ("data", ".github", "src"):
+        shutil.copytree(TOP / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("ooi.yaml", "pyproject.toml"):
+        shutil.copy(TOP / name, root / name)
     for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "-m", "data"),
                  ("update-ref", "refs/remotes/origin/main", "HEAD"), ("checkout", "-q", "-b", "usulan")):
         subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
-    bin_dir = tmp_path / "bin"  # `ooi` as the workflow calls it, whatever the test runner's PATH holds
-    bin_dir.mkdir()
-    (bin_dir / "ooi").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ooi "$@"\n', encoding="utf-8")
+    return root, tmp_path / "bin"
+
+
+def install(line: str, root: Path, bin_dir: Path) -> None:
+    """`pip install DIR` as the workflow runs it: `ooi` on PATH runs the source of DIR (no network in tests)."""
+    source = (root / line.removeprefix("pip install ")).resolve() / "src"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "ooi").write_text(f'#!/bin/sh\nPYTHONPATH="{source}" exec "{sys.executable}" -m ooi "$@"\n',
+                                 encoding="utf-8")
     (bin_dir / "ooi").chmod(0o755)
-    return root, bin_dir
+
+
+def fetch_base(step: dict, root: Path) -> None:
+    """The second actions/checkout: the base commit, in its own folder."""
+    assert step["with"]["ref"] == BASE_SHA
+    place = root / step["with"]["path"]
+    shutil.rmtree(place, ignore_errors=True)  # each run starts from a fresh checkout
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(root), str(place)], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(place), "checkout", "-q", "origin/main"], check=True, capture_output=True)
 
 
 def run_steps(event: str, root: Path, bin_dir: Path, only: str = "") -> list[subprocess.CompletedProcess]:
     summary = root.parent / "summary.md"
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "BASE_REF": "main",
            "GITHUB_STEP_SUMMARY": str(summary), "OOI_LANG": "id"}
-    env.pop("OOI_ROOT", None)
+    for name in ("OOI_ROOT", "PYTHONPATH"):
+        env.pop(name, None)
     done = []
     for step in steps(event):
-        if "run" in step and not step["run"].startswith("pip install") and only in step["run"]:
+        if step.get("uses", "").startswith("actions/checkout@") and "path" in step.get("with", {}):
+            fetch_base(step, root)
+        elif step.get("run", "").startswith("pip install "):
+            install(step["run"], root, bin_dir)
+        elif "run" in step and only in step["run"]:
             done.append(subprocess.run(["bash", "-c", step["run"]], cwd=root, env=env, capture_output=True,
                                        text=True, timeout=120))
     return done
@@ -90,14 +143,16 @@ def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     # On main: everything is validated, and the shipped data is clean.
     [everything] = run_steps("push", root, bin_dir)
     assert everything.returncode == 0 and everything.stdout == "", everything.stdout + everything.stderr
-    # A pull request that touches one good file: clean, and the coverage table goes to the job summary.
+    # A pull request that touches one good file: clean, nothing flagged, coverage in the job summary.
     changed = next((root / "data/inovasi").glob("*/*.yaml"))
     changed.write_text(changed.read_text(encoding="utf-8") + "# diperbarui\n", encoding="utf-8")
     commit_all(root, "ubah")
-    validate, status = run_steps("pull_request", root, bin_dir)
+    outside, validate, status = run_steps("pull_request", root, bin_dir)
+    assert (outside.returncode, outside.stdout) == (0, ""), outside.stderr
     assert validate.returncode == 0 and validate.stdout == "", validate.stdout + validate.stderr
     assert status.returncode == 0, status.stderr
-    assert "|" in (root.parent / "summary.md").read_text(encoding="utf-8")  # a markdown table
+    summary = (root.parent / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("### Status cakupan") and "| No | OPD | Status |" in summary  # a markdown table
     # A pull request that adds a broken file fails, with annotations on that file only.
     broken = root / "data/inovasi/dinkes/baru.yaml"
     broken.write_text("# yaml-language-server: $schema=../../../schema/inovasi.schema.json\nnama: Baru\n",
@@ -107,6 +162,46 @@ def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     assert validate.returncode == 1
     lines = validate.stdout.splitlines()
     assert lines and all(line.startswith("::error file=data/inovasi/dinkes/baru.yaml,line=") for line in lines)
+
+
+def test_a_pull_request_cannot_change_the_validator_that_judges_it(checkout):
+    """The head changes src/ so that its own ooi passes anything, drops a sector code, and adds a broken file."""
+    root, bin_dir = checkout
+    command = root / "src/ooi/cli/validate.py"
+    command.write_text(command.read_text(encoding="utf-8").replace(
+        "raise typer.Exit(1 if result.errors else 0)", "raise typer.Exit(0)"), encoding="utf-8")
+    sectors = root / "src/ooi/data/urusan.yaml"
+    lines = sectors.read_text(encoding="utf-8").splitlines(keepends=True)
+    sectors.write_text("".join(line for line in lines if not line.lstrip().startswith('"1.02"')), encoding="utf-8")
+    assert sectors.read_text(encoding="utf-8") != "".join(lines)
+    (root / "data/inovasi/dinkes/baru.yaml").write_text("nama: Baru\n", encoding="utf-8")
+    commit_all(root, "ubah pemeriksa")
+    # The head's own ooi would have let it through:
+    own = subprocess.run([sys.executable, "-m", "ooi", "validate", "--changed-since", "origin/main"], cwd=root,
+                         env={**os.environ, "PYTHONPATH": str(root / "src"), "OOI_LANG": "id"},
+                         capture_output=True, text=True, timeout=120)
+    assert own.returncode == 0, own.stdout + own.stderr
+    outside, validate, status = run_steps("pull_request", root, bin_dir)
+    assert outside.stdout == ("::warning title=Perlu tinjauan sekretariat::2 berkas di luar data/, ooi.yaml dan "
+                              ".github/CODEOWNERS berubah; yang memeriksa tetap ooi dari cabang tujuan\n")
+    assert validate.returncode == 1  # the base branch's ooi judged it
+    assert validate.stdout.splitlines()[0].startswith("::error file=data/inovasi/dinkes/baru.yaml,line=1,col=1,")
+    summary = (root.parent / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("### Perlu tinjauan sekretariat: 2 berkas di luar data/ berubah\n\n"
+                              "    src/ooi/cli/validate.py\n    src/ooi/data/urusan.yaml\n\n### Status cakupan")
+
+
+def test_file_names_outside_data_cannot_forge_commands_or_the_summary(checkout):
+    root, bin_dir = checkout
+    forged = "x\n::error::Semua lolos\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\n<!--"
+    (root / "src" / forged).write_text("", encoding="utf-8")
+    commit_all(root, "nama berkas")
+    [outside] = run_steps("pull_request", root, bin_dir, only="outside=")
+    assert outside.stdout.count("\n") == 1 and outside.stdout.startswith("::warning title=Perlu tinjauan")
+    summary = (root.parent / "summary.md").read_text(encoding="utf-8").splitlines()
+    assert summary[2] == '    "src/x\\n::error::Semua lolos\\n### \\342\\234\\205 Capaian target: 35 dari 35 OPD ' \
+                         '(100,0%)\\n<!--"'
+    assert len(summary) == 4
 
 
 def test_pre_commit_hook(monkeypatch):

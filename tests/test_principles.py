@@ -1,6 +1,7 @@
 """`ooi principles [KODE]`: the matrix of innovations × P1…P8 (pass, warning, error, waived), built then rendered."""
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ TOP = Path(__file__).resolve().parents[1]
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 CAPIL = {"kode": "dispendukcapil", "nama": "Dinas Kependudukan dan Pencatatan Sipil", "singkatan": "Dispendukcapil",
          "jenis": "dinas", "urusan": ["2.12"]}
+# In force for months from whenever the tests run, within `pengecualian_maks_hari` (365 days).
 WAIVER = ("pengecualian:\n  - {berkas: data/inovasi/dispendukcapil/c-waived.yaml, kode: P4, alasan: SK menyusul,"
-          " disetujui_oleh: Kepala Bappelitbangda, sampai: 2099-12-31}\n")
+          f" disetujui_oleh: Kepala Bappelitbangda, sampai: {date.today() + timedelta(days=200)}}}\n")
 
 
 def records() -> dict:

@@ -18,7 +18,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except OoiError as error:
-            typer.echo(f"ooi: {error}", err=True)
+            from ooi.text_safety import visible
+
+            # One line, escaped: an error may quote ooi.yaml or a file name, and GitHub's runner reads
+            # `::add-mask::`/`::stop-commands::` on stderr too, so no quoted newline may start a command.
+            typer.echo(f"ooi: {visible(error)}", err=True)
             raise typer.Exit(error.exit_code) from None
 
 

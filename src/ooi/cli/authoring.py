@@ -66,7 +66,8 @@ def new(
         raise OoiError(tr("--slug `{s}` bukan slug: pakai huruf kecil, angka, dan tanda hubung",
                           "--slug `{s}` is not a slug: use lowercase letters, digits and hyphens", s=slug))
     relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
-    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative)
+    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative,
+              inside=data_root)
     typer.echo(tr("Dibuat: {p}", "Created: {p}", p=relative))
     if _interactive() and sys.stdout.isatty():
         from ooi.cli.prompts import Asker
@@ -138,6 +139,11 @@ def codeowners(check: CheckOption = False, force: ForceOption = False, root: Roo
     if broken:
         raise OoiError(tr("perbaiki dulu registri OPD ({p}); lihat ooi validate data/opd",
                           "fix the agency registry first ({p}); see ooi validate data/opd", p=", ".join(broken)))
+    if not settings.sekretariat:  # every path needs an owner: the `*` line is the secretariat's
+        raise OoiError(tr('`sekretariat` belum diatur di ooi.yaml; tambahkan `sekretariat: "@organisasi/tim"` '
+                          "(tim yang memiliki berkas yang tidak dimiliki OPD), lalu jalankan lagi",
+                          '`sekretariat` is not set in ooi.yaml; add `sekretariat: "@org/team"` (the team that owns '
+                          "what no agency owns), then run again"))
     bad = owners.bad_handles(registry.agencies, settings.sekretariat)
     if bad:
         raise OoiError(tr("pemilik `{h}` di {w} bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
@@ -160,7 +166,7 @@ def _generate(data_root: Path, files: dict[str, str], marker: str, check: bool, 
             typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))
         raise typer.Exit(1 if stale else 0)
     for rel in stale:
-        write_file(data_root / rel, files[rel], force=force, ours=marker, shown=rel)
+        write_file(data_root / rel, files[rel], force=force, ours=marker, shown=rel, inside=data_root)
         typer.echo(tr("Ditulis: {p}", "Written: {p}", p=rel))
     if not stale:
         typer.echo(tr("mutakhir: {p}", "up to date: {p}", p=", ".join(files)))

@@ -37,9 +37,24 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
     and no longer counts as an error or warning. An expired or invalid waiver does not apply.
     """
     waivers, problems = parse(settings.pengecualian, root)
+    problems += [Problem(("aturan", code), tr(
+        "`aturan` tidak dapat melemahkan {c}: berkas yang tidak terbaca atau tidak sesuai skema tidak pernah dinilai",
+        "`aturan` cannot weaken {c}: a file that cannot be read or fails the schema was never judged", c=code),
+        tr("hapus `{c}` dari `aturan`; {c} tetap error", "remove `{c}` from `aturan`; {c} stays an error", c=code),
+        "R012") for code in settings.aturan_ditolak]
     checked = {file.path for file in files}
+    latest = today + timedelta(days=settings.pengecualian_maks_hari)
     for waiver in waivers:
         keys = ("pengecualian", waiver.index, "sampai")
+        if waiver.sampai > latest:  # a waiver ending in 2999 is a rule switched off, not a waiver
+            problems.append(Problem(keys, tr(
+                "pengecualian {k} untuk {b} berakhir {s}, lebih dari {n} hari setelah hari ini; tidak berlaku",
+                "the waiver of {k} for {b} ends on {s}, more than {n} days after today; it does not apply",
+                k=waiver.kode, b=waiver.berkas, s=waiver.sampai, n=settings.pengecualian_maks_hari), tr(
+                "pilih `sampai` paling lambat {d} (batas `pengecualian_maks_hari` di ooi.yaml)",
+                "choose a `sampai` no later than {d} (the limit `pengecualian_maks_hari` in ooi.yaml)", d=latest),
+                "R012"))
+            continue
         if waiver.sampai < today:
             problems.append(Problem(keys, tr(
                 "pengecualian {k} untuk {b} berakhir {s}; temuannya berlaku lagi",

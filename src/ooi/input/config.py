@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ooi.i18n import tr
+from ooi.input.paths import resolves_inside
 from ooi.model.dates import parse_date
 from ooi.model.errors import OoiError
 from ooi.model.findings import Severity
@@ -35,6 +36,10 @@ def load_settings(root: Path) -> Settings:
     from ooi.input.loading import load
 
     path = root / SETTINGS_FILE
+    if not resolves_inside(path, root):
+        # Refused unread: an error quoting its first key would leak a file from elsewhere on the machine.
+        raise OoiError(tr("{f} adalah tautan simbolik ke luar repositori; tidak dibaca",
+                          "{f} is a symbolic link leading outside the repository; not read", f=SETTINGS_FILE))
     document = load(path)
     if document.issues:
         issue = document.issues[0]
@@ -51,6 +56,11 @@ def load_settings(root: Path) -> Settings:
             raise OoiError(tr("{f}: `{k}` harus bilangan bulat", "{f}: `{k}` must be a whole number",
                               f=SETTINGS_FILE, k=key))
     data["aturan"] = _severities(data.get("aturan") or {})
+    # A file that did not load or fit the schema was never judged (SPEC §4): its Y and S codes stay errors.
+    data["aturan_ditolak"] = tuple(code for code, level in data["aturan"].items()
+                                   if code[0] in "YS" and level is Severity.WARNING)
+    for code in data["aturan_ditolak"]:
+        del data["aturan"][code]
     if data.get("bahasa") not in (None, "id", "en"):
         raise OoiError(tr("{f}: `bahasa` harus id atau en", "{f}: `bahasa` must be id or en", f=SETTINGS_FILE))
     data["pengecualian"] = tuple(data.get("pengecualian") or ())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.loading import Issue
-from ooi.input.paths import inside
+from ooi.input.paths import inside, trusted
 from ooi.model.errors import OoiError
 
 AGENCIES = "data/opd"
@@ -77,6 +77,9 @@ def discover(root: Path, within: list[str] | None = None) -> Tree:
 
 def _children(root: Path, folder: str, real_root: str, tree: Tree):
     """The visible entries of a folder; symbolic links leading outside the root are refused unread."""
+    if not trusted(os.path.realpath(root / folder), real_root):  # `data/inovasi` itself a link to elsewhere
+        tree.misplaced.append((folder, _outside()))
+        return
     try:
         items = sorted(os.scandir(root / folder), key=lambda item: item.name)
     except FileNotFoundError:
@@ -87,12 +90,15 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
         return
     for item in items:
         if item.name.startswith("."):
-            continue
-        if item.is_symlink() and not inside(os.path.realpath(item.path), real_root):
-            tree.misplaced.append((f"{folder}/{item.name}", Issue("Y012", 1, 1, tr(
-                "tautan simbolik menuju ke luar repositori; tidak dibaca",
-                "symbolic link leads outside the repository; not read"), tr(
-                "ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))))
+            if item.name.endswith((SUFFIX, ".yml")) or item.is_dir():  # a record hidden from `ls`, not from us
+                tree.misplaced.append((f"{folder}/{item.name}", _misplaced(
+                    tr("berkas atau folder tersembunyi (namanya diawali titik) tidak dibaca",
+                       "a hidden file or folder (its name starts with a dot) is not read"),
+                    tr("ganti namanya tanpa titik di depan, atau hapus", "rename it without the leading dot, "
+                                                                           "or remove it"))))
+            continue  # .gitkeep, editor swap files, ooi's own temporary files
+        if item.is_symlink() and not trusted(os.path.realpath(item.path), real_root):
+            tree.misplaced.append((f"{folder}/{item.name}", _outside()))
             continue
         yield item
 
@@ -110,6 +116,12 @@ def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
         tree.misplaced.append((rel, _misplaced(
             tr("berkas tidak dibaca karena ekstensinya bukan .yaml", "not read: its extension is not .yaml"),
             tr("ganti namanya menjadi {n}.yaml", "rename it to {n}.yaml", n=name))))
+
+
+def _outside() -> Issue:
+    return Issue("Y012", 1, 1, tr("tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
+                                  "symbolic link leads outside the repository or into .git; not read"),
+                 tr("ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))
 
 
 def _misplaced(message: str, hint: str) -> Issue:

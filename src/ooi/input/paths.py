@@ -11,6 +11,12 @@ def inside(path: str | os.PathLike, real_root: str) -> bool:
     return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
+def trusted(path: str | os.PathLike, real_root: str) -> bool:
+    """`path` (already resolved) may be read as data: inside the root, and not in git's own folder (`.git/config`)."""
+    path = os.fspath(path)
+    return inside(path, real_root) and ".git" not in os.path.relpath(path, real_root).split(os.sep)
+
+
 def resolves_inside(path: str | os.PathLike, root: str | os.PathLike) -> bool:
-    """`path`, with every link followed, still lies inside `root`."""
-    return inside(os.path.realpath(path), os.path.realpath(root))
+    """`path`, with every link followed, still lies inside `root` (and outside its `.git`)."""
+    return trusted(os.path.realpath(path), os.path.realpath(root))

@@ -56,6 +56,11 @@ Tanggal = Annotated[date, BeforeValidator(_parse_date)]
 Slug = Annotated[str, Field(pattern=f"^{SLUG}$")]
 KodeUrusan = Annotated[str, Field(pattern=r"^\d\.\d{2}$")]
 Teks = Annotated[str, Field(min_length=1)]
+# A CODEOWNERS owner: `@org/team`, `@user` or an e-mail. Anything else (`#x@y.z` starts a comment,
+# `*@evil.com`) would leave the folder without its owner, so the registry refuses it.
+HANDLE = (r"^(?:@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?"
+          r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)$")
+Pemilik = Annotated[str, Field(pattern=HANDLE)]
 NIP = Annotated[str, AfterValidator(_check_nip)]
 Jumlah = Annotated[int, Field(ge=0)]
 Angka = Annotated[float, Field(allow_inf_nan=False)]
@@ -79,7 +84,7 @@ class Agency(Record):
     urusan: list[KodeUrusan] = Field(min_length=1)
     aktif_sejak: Tanggal | None = None
     aktif_sampai: Tanggal | None = None
-    pemilik: list[Teks] = []
+    pemilik: list[Pemilik] = []
     sumber: Teks | None = None
     kuota: Annotated[int, Field(ge=1, le=100)] | None = None  # innovations it needs in T (ooi.yaml `kuota` if absent)
 

@@ -17,6 +17,8 @@ class Settings:
     jendela_tahun: int = 2
     bahasa: str = "id"
     aturan: dict[str, Severity] = field(default_factory=dict)
+    # Y and S codes `aturan` tried to make warnings: not applied, and reported as R012 on ooi.yaml.
+    aturan_ditolak: tuple[str, ...] = ()
     pengecualian: tuple = ()
     sekretariat: str | None = None  # the code-host team that owns the registry and settings (CODEOWNERS)
     # Part two (SPEC §10–14), all optional.

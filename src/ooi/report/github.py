@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ooi.text_safety import visible
+
 
 def _data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -15,7 +17,10 @@ def render(result, **_) -> str:
     lines = []
     for finding in result.findings:
         level = "warning" if finding.severity.value == "warning" or finding.waived_by else "error"
-        message = finding.message + (f"\n{finding.hint}" if finding.hint else "")
-        lines.append(f"::{level} file={_property(finding.path)},line={finding.line},col={finding.column},"
+        # Texts are shown escaped first (a record's own newline or escape sequence stays visible text),
+        # then protocol-escaped. A path that needs escaping is not a slug (R003): its annotation is
+        # listed on the run rather than on a line, which is better than GitHub showing it raw.
+        message = visible(finding.message) + (f"\n{visible(finding.hint)}" if finding.hint else "")
+        lines.append(f"::{level} file={_property(visible(finding.path))},line={finding.line},col={finding.column},"
                      f"title={_property('OOI ' + finding.code)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)

@@ -7,9 +7,9 @@ from datetime import date
 from io import StringIO
 
 from ooi.coverage.iid_rows import IidExport
+from ooi.text_safety import not_a_formula
 
 BOM = "\ufeff"  # Excel set to Indonesian reads UTF-8 only with it
-RISKY = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would start a formula with
 
 
 def cell(value) -> object:
@@ -18,9 +18,7 @@ def cell(value) -> object:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(RISKY):
-        return "'" + value
-    return value
+    return not_a_formula(value) if isinstance(value, str) else value
 
 
 def render(export: IidExport, part: str = "profil", delimiter: str = ",", **_) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ooi.coverage.iid import Scores
 from ooi.i18n import current, tr
 from ooi.report.iid_words import estimate, notes, raise_text
-from ooi.report.status_markdown import _cell
+from ooi.text_safety import code, markdown
 from ooi.report.status_show import STAGES
 
 
@@ -19,9 +19,9 @@ def render(scores: Scores, **_) -> str:
                                           tr("Naik terbesar", "Largest raise"))) + " |",
                   "|---:|---|---|---|---:|---|---|"]
         for number, s in enumerate(scores.innovations, 1):
-            lines.append(f"| {number} | {_cell(s.nama)} (`{s.path}`) | `{s.opd}` | {STAGES[s.tahapan][current() == 'en']}"
+            lines.append(f"| {number} | {markdown(s.nama)} ({code(s.path)}) | {code(s.opd)} | {STAGES[s.tahapan][current() == 'en']}"
                          f" | {s.skor}/{scores.maksimum} | {', '.join(f'`{k}`' for k in s.wajib_kurang) or '—'}"
                          f" | {raise_text(s)} |")
         lines.append("")
-    lines += [f"**{estimate(scores)}**", ""] + [f"- {_cell(line)}" for line in notes(scores)]
+    lines += [f"**{estimate(scores)}**", ""] + [f"- {markdown(line)}" for line in notes(scores)]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ooi.coverage.matrix import ERROR, PASS, UNJUDGED, WAIVED, WARNING
 from ooi.i18n import tr
+from ooi.text_safety import visible
 
 # A symbol as well as a colour, so the matrix still reads in black and white.
 SYMBOLS = {PASS: ("✔", "green"), WARNING: ("▲", "yellow"), ERROR: ("✘", "bold red"), WAIVED: ("◌", "cyan"),
@@ -38,7 +39,7 @@ def heading(matrix) -> str:
 def render(matrix, width: int = 100, color: bool = False, **_) -> str:
     console = Console(file=StringIO(), width=width, color_system="truecolor" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, emoji=False, soft_wrap=False)
-    console.print(heading(matrix))
+    console.print(Text(visible(heading(matrix))))  # Text: a name is never read as rich markup
     if not matrix.rows:
         console.print(tr("Belum ada inovasi.", "No innovations yet."))
         return console.file.getvalue()
@@ -51,7 +52,8 @@ def render(matrix, width: int = 100, color: bool = False, **_) -> str:
         table.add_column(code, justify="center", no_wrap=True, footer=str(matrix.totals(code)[PASS]))
     for row in matrix.rows:
         marks = [Text(SYMBOLS[row.cells[code]][0], style=SYMBOLS[row.cells[code]][1]) for code in matrix.codes]
-        table.add_row(row.nama, *([row.opd] if matrix.kode is None else []), stage_label(row.tahapan), *marks)
+        table.add_row(Text(visible(row.nama)), *([Text(visible(row.opd))] if matrix.kode is None else []),
+                      stage_label(row.tahapan), *marks)
     console.print(table)
     console.print(tr("Lolos: banyaknya inovasi (dari {n}) yang lolos prinsip itu.",
                      "Passing: how many innovations (of {n}) pass that principle.", n=len(matrix.rows)))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from ooi.text_safety import markdown as _cell
 
 
 def render(entries, **_) -> str:

@@ -6,6 +6,7 @@ import csv
 from io import StringIO
 
 from ooi.coverage.tally import Coverage, label
+from ooi.text_safety import spreadsheet
 
 COLUMNS = ("kode", "nama", "jenis", "induk", "status", "label", "innovations", "plans", "errors", "warnings")
 
@@ -16,7 +17,8 @@ def render(coverage: Coverage, **_) -> str:
     quota = any(entry.kuota > 1 for entry in coverage.agencies)  # columns only where a quota above one exists
     writer.writerow(COLUMNS + (("kuota", "innovations_in_target") if quota else ()))
     for entry in coverage.agencies:
-        row = (entry.kode, entry.nama, entry.agency.jenis, entry.agency.induk or "", entry.status,
-               label(entry.status), len(entry.innovations), len(entry.plans), entry.errors, entry.warnings)
+        # Names are the files' text: a leading `=` would run as a formula when the sheet is opened.
+        row = (spreadsheet(entry.kode), spreadsheet(entry.nama), entry.agency.jenis, spreadsheet(entry.agency.induk or ""),
+               entry.status, label(entry.status), len(entry.innovations), len(entry.plans), entry.errors, entry.warnings)
         writer.writerow(row + ((entry.kuota, entry.in_target) if quota else ()))
     return out.getvalue()

@@ -5,12 +5,9 @@ from __future__ import annotations
 from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
 from ooi.i18n import tr
 from ooi.report.status_table import percent
+from ooi.text_safety import code, markdown
 
 MARKS = {ACHIEVED: "🟢", PLANNED: "🔵", REPORTED: "🟡", MISSING: "🔴"}
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render(coverage: Coverage, **_) -> str:
@@ -18,7 +15,7 @@ def render(coverage: Coverage, **_) -> str:
     reported = total - coverage.count(MISSING)
     lines = [
         "### " + tr("Status cakupan {t} · {p} · per {d}", "Coverage {t} · {p} · as of {d}",
-                    t=coverage.tahun, p=_cell(coverage.pemda), d=coverage.per),
+                    t=coverage.tahun, p=markdown(coverage.pemda), d=coverage.per),
         "",
         "- **" + tr("Capaian target", "Target achieved") + ":** " + tr(
             "{n} dari {t} OPD ({p})", "{n} of {t} agencies ({p})", n=coverage.count(ACHIEVED), t=total,
@@ -35,23 +32,25 @@ def render(coverage: Coverage, **_) -> str:
         "|---:|---|---|---:|---:|---:|---:|",
     ]
     for number, entry in enumerate(coverage.agencies, 1):
-        name = ("↳ " if entry.depth else "") + f"{_cell(entry.nama)} (`{entry.kode}`)"
+        name = ("↳ " if entry.depth else "") + f"{markdown(entry.nama)} ({code(entry.kode)})"
         status = f"{MARKS[entry.status]} {label(entry.status)}" + (f" ({entry.quota_text})" if entry.quota_text else "")
         errors = f"**{entry.errors}**" if entry.errors else "0"
         lines.append(f"| {number} | {name} | {status} | {len(entry.innovations)} | {len(entry.plans)} | {errors} "
                      f"| {entry.warnings} |")
-    missing = [f"`{a.kode}`" for a in coverage.agencies if a.status == MISSING]
+    missing = [code(a.kode) for a in coverage.agencies if a.status == MISSING]
     if missing:
         lines += ["", f"**{tr('Belum melapor', 'Missing')} ({len(missing)}):** " + ", ".join(missing)]
-    notes = [tr("`{p}`: {e} error, {w} peringatan, di luar daftar OPD aktif",
-                "`{p}`: {e} error(s), {w} warning(s), outside the active agencies", p=f.path, e=f.errors, w=f.warnings)
+    # A file name is the attacker's text here: escaped, it cannot close the code span or start a heading.
+    notes = [tr("{p}: {e} error, {w} peringatan, di luar daftar OPD aktif",
+                "{p}: {e} error(s), {w} warning(s), outside the active agencies", p=code(f.path), e=f.errors,
+                w=f.warnings)
              for f in coverage.other]
     if coverage.later:
         notes.append(tr("{n} berkas dilapor setelah {d} tidak dihitung", "{n} file(s) filed after {d} not counted",
                         n=coverage.later, d=coverage.per))
     if coverage.inactive:
         notes.append(tr("tidak aktif per {d}: {k}", "not active on {d}: {k}", d=coverage.per,
-                        k=", ".join(f"`{a.kode}`" for a in coverage.inactive)))
+                        k=", ".join(code(a.kode) for a in coverage.inactive)))
     if notes:
         lines += [""] + [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"

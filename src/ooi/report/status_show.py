@@ -21,6 +21,7 @@ from ooi.coverage.tally import (
 )
 from ooi.i18n import current, tr
 from ooi.report.status_table import console, status_text, text
+from ooi.text_safety import visible
 
 STAGES = {"inisiatif": ("inisiatif (rencana)", "initiative (plan)"), "uji_coba": ("uji coba", "pilot"),
           "penerapan": ("penerapan", "in force")}
@@ -72,12 +73,17 @@ def describe(filed: Filed) -> str:
     return " · ".join(parts)
 
 
+def _line(content: str, style: str = "") -> Text:
+    """One line of the page: names, paths and messages come from files, so they are shown escaped."""
+    return Text(visible(content), style=style)
+
+
 def render(coverage: Coverage, kode: str = "", width: int | None = None, color: bool = False, **_) -> str:
     entry = coverage.find(kode)
     agency = entry.agency
     out = console(width, color)
     under = tr(" · induk {k}", " · under {k}", k=agency.induk) if agency.induk else ""
-    parts = [Text(f"{agency.nama} ({agency.kode}) · {agency.jenis}{under}", style="bold")]
+    parts = [_line(f"{agency.nama} ({agency.kode}) · {agency.jenis}{under}", style="bold")]
     if entry.active:
         status = Text.assemble(tr("Status {t} per {d}: ", "Status {t} as of {d}: ", t=coverage.tahun,
                                   d=coverage.per), status_text(entry.status))
@@ -86,31 +92,32 @@ def render(coverage: Coverage, kode: str = "", width: int | None = None, color: 
                              q=entry.quota_text, t=coverage.tahun))
         parts.append(status)
     else:
-        parts.append(Text(tr("Tidak aktif per {d}: tidak dihitung", "Not active on {d}: not counted",
-                             d=coverage.per), style="bold"))
+        parts.append(_line(tr("Tidak aktif per {d}: tidak dihitung", "Not active on {d}: not counted",
+                              d=coverage.per), style="bold"))
     first, last = coverage.window
-    parts.append(Text(tr("Inovasi terhitung {a}–{b}: {i} · rencana {t}: {r} · {e} error · {w} peringatan",
-                         "Innovations counted {a}–{b}: {i} · plans for {t}: {r} · {e} error(s) · {w} warning(s)",
-                         a=first, b=last, i=len(entry.innovations), t=coverage.tahun, r=len(entry.plans),
-                         e=entry.errors, w=entry.warnings)))
-    parts += [Text(""), Text(tr("Berkas", "Files"), style="bold underline")]
+    parts.append(_line(tr("Inovasi terhitung {a}–{b}: {i} · rencana {t}: {r} · {e} error · {w} peringatan",
+                          "Innovations counted {a}–{b}: {i} · plans for {t}: {r} · {e} error(s) · {w} warning(s)",
+                          a=first, b=last, i=len(entry.innovations), t=coverage.tahun, r=len(entry.plans),
+                          e=entry.errors, w=entry.warnings)))
+    parts += [_line(""), _line(tr("Berkas", "Files"), style="bold underline")]
     for filed in entry.files:
-        parts.append(Text(filed.path, style="bold"))
+        parts.append(_line(filed.path, style="bold"))
         if describe(filed):
-            parts.append(Text("  " + describe(filed)))
+            parts.append(_line("  " + describe(filed)))
         said, style = standing(filed, coverage)
-        parts.append(Text("  " + said, style=style))
+        parts.append(_line("  " + said, style=style))
         for finding in filed.findings:
             level = "red" if finding.is_error else "yellow"
             parts.append(Text.assemble(f"  {finding.line}:{finding.column}: ",
-                                       (f"{finding.severity.value} {finding.code}", level), f" {finding.message}"))
+                                       (f"{finding.severity.value} {finding.code}", level),
+                                       f" {visible(finding.message)}"))
             if finding.hint:
-                parts.append(Text(f"      {tr('saran', 'hint')}: {finding.hint}", style="dim"))
+                parts.append(_line(f"      {tr('saran', 'hint')}: {finding.hint}", style="dim"))
     if all(filed.standing == REGISTRY for filed in entry.files):
-        parts.append(Text(tr("(belum ada berkas di data/inovasi/{k}/)", "(no files in data/inovasi/{k}/ yet)",
-                             k=agency.kode), style="dim"))
-    parts += [Text(""), Text(tr("Yang masih perlu dilakukan", "What is left to do"), style="bold underline")]
-    parts += [Text(f"{number}. {step}") for number, step in enumerate(next_steps(entry, coverage), 1)]
+        parts.append(_line(tr("(belum ada berkas di data/inovasi/{k}/)", "(no files in data/inovasi/{k}/ yet)",
+                              k=agency.kode), style="dim"))
+    parts += [_line(""), _line(tr("Yang masih perlu dilakukan", "What is left to do"), style="bold underline")]
+    parts += [_line(f"{number}. {step}") for number, step in enumerate(next_steps(entry, coverage), 1)]
     for part in parts:  # long lines stay whole: a terminal wraps them, a file keeps them greppable
         out.print(part, soft_wrap=True)
     return text(out)

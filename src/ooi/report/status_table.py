@@ -19,6 +19,7 @@ from ooi.coverage.tally import (
     label,
 )
 from ooi.i18n import current, tr
+from ooi.text_safety import visible
 
 # A symbol as well as a colour, so the status still reads in black and white.
 STYLES = {ACHIEVED: "bold green", PLANNED: "bold cyan", REPORTED: "bold yellow", MISSING: "bold red"}
@@ -95,11 +96,12 @@ def agencies(coverage: Coverage, room: int) -> Table:
     table.add_column("Error", justify="right")
     table.add_column(tr("Peringatan", "Warnings"), justify="right")
     for number, entry in enumerate(coverage.agencies, 1):
-        name = ("└ " if entry.depth else "") + entry.agency.singkatan
+        name = ("└ " if entry.depth else "") + visible(entry.agency.singkatan)
         errors = Text(str(entry.errors), style="bold red" if entry.errors else "dim")
         warnings = Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")
-        cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), entry.kode]
-        cells += [entry.nama] if wide else []
+        # Text, never a str: rich would read `[` in a name as markup (and fail on `[/oops]`).
+        cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), Text(visible(entry.kode))]
+        cells += [Text(visible(entry.nama))] if wide else []
         cells += [status_text(entry.status)] + ([entry.quota_text or "—"] if quota else [])
         cells += [str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
         table.add_row(*cells)
@@ -109,21 +111,21 @@ def agencies(coverage: Coverage, room: int) -> Table:
 def footer(coverage: Coverage) -> list:
     """The missing agencies by name, and whatever was left out of the count and why."""
     lines = []
-    missing = [a.agency.singkatan for a in coverage.agencies if a.status == MISSING]
+    missing = [visible(a.agency.singkatan) for a in coverage.agencies if a.status == MISSING]
     if missing:
         lines.append(Text.assemble((tr("Belum melapor ({n}): ", "Missing ({n}): ", n=len(missing)), "bold red"),
                                    ", ".join(missing)))
     for filed in coverage.other:
         lines.append(Text(tr("Di luar daftar OPD aktif: {p} ({e} error, {w} peringatan)",
                              "Outside the active agencies: {p} ({e} error(s), {w} warning(s))",
-                             p=filed.path, e=filed.errors, w=filed.warnings), style="red"))
+                             p=visible(filed.path), e=filed.errors, w=filed.warnings), style="red"))
     if coverage.later:
         lines.append(Text(tr("{n} berkas dilapor setelah {d} dan tidak dihitung.",
                              "{n} file(s) filed after {d} are not counted.", n=coverage.later, d=coverage.per),
                           style="dim"))
     if coverage.inactive:
         lines.append(Text(tr("Tidak aktif per {d}, tidak dihitung: {k}", "Not active on {d}, not counted: {k}",
-                             d=coverage.per, k=", ".join(a.kode for a in coverage.inactive)), style="dim"))
+                             d=coverage.per, k=", ".join(visible(a.kode) for a in coverage.inactive)), style="dim"))
     lines.append(Text(tr("Hanya berkas tanpa error yang dihitung; rincian satu OPD: ooi show KODE",
                          "Only files without errors count; one agency in detail: ooi show KODE"), style="dim"))
     return lines
@@ -132,7 +134,7 @@ def footer(coverage: Coverage) -> list:
 def render(coverage: Coverage, width: int | None = None, color: bool = False, **_) -> str:
     out = console(width, color)
     title = tr("Satu Instansi Satu Inovasi {t} · {p} · per {d}", "One Agency One Innovation {t} · {p} · as of {d}",
-               t=coverage.tahun, p=coverage.pemda, d=coverage.per)
+               t=coverage.tahun, p=visible(coverage.pemda), d=coverage.per)
     out.print(Group(Text(title, style="bold"), Text(""), headline(coverage), Text(""), counts(coverage),
                     agencies(coverage, room=out.width - 100), *footer(coverage)))
     return text(out)

@@ -8,11 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from ooi.i18n import tr
-from ooi.input.paths import inside
+from ooi.input.paths import inside, trusted
 from ooi.model.findings import Problem
 from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
+from ooi.text_safety import differing, fold
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
 RECORDS = (Agency, Innovation)
@@ -127,6 +128,9 @@ def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
         if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
             message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
                          b=evidence.berkas)
+        elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
+            message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
+                         "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
         elif not os.path.isfile(target):
             message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
         else:
@@ -179,10 +183,17 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
         if isinstance(record, Agency):
             yield from ((path, problem) for problem in _parent(record, context))
             continue
-        by_name[(record.opd, " ".join(record.nama.casefold().split()))].append(path)
-    for paths in by_name.values():
-        for path in paths if len(paths) > 1 else ():
-            others = ", ".join(p for p in paths if p != path)
-            yield path, Problem(("nama",), tr("nama inovasi sama dengan {o}", "same innovation name as {o}", o=others),
+        # Compared as a reader sees them: a zero-width space, a Cyrillic `а` or a fullwidth `Ｓ`
+        # does not make a second copy of one innovation count again.
+        by_name[(record.opd, fold(record.nama))].append((path, record.nama))
+    for copies in by_name.values():
+        for path, nama in copies if len(copies) > 1 else ():
+            others = ", ".join(p for p, _ in copies if p != path)
+            unlike = [c for p, other in copies if p != path for c in differing(nama, other) or differing(other, nama)]
+            said = tr(" (beda hanya pada karakter yang tampak sama: {c})",
+                      " (differing only in characters that look alike: {c})",
+                      c=", ".join(dict.fromkeys(unlike))) if unlike else ""
+            yield path, Problem(("nama",), tr("nama inovasi sama dengan {o}{d}", "same innovation name as {o}{d}",
+                                              o=others, d=said),
                                 tr("satu inovasi satu berkas: gabungkan, atau bedakan namanya",
                                    "one innovation, one file: merge them or give them distinct names"), "R007")

@@ -119,6 +119,9 @@ def _as_written(value: object, loc: tuple) -> str:
 
 def _form_message(kind: str, error: dict) -> str:
     if kind == "string_pattern_mismatch":
+        if "@" in error["ctx"]["pattern"]:
+            return tr("bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
+                      "not a team (@org/team), user (@name) or e-mail handle")
         if "-" in error["ctx"]["pattern"]:
             return tr("hanya huruf kecil, angka, dan tanda hubung", "only lowercase letters, digits and hyphens")
         return tr('kode urusan berbentuk "1.02"', 'a sector code looks like "1.02"')

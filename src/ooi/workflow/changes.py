@@ -10,7 +10,8 @@ from pathlib import Path
 from ooi.i18n import tr
 from ooi.input import codeowners
 from ooi.input.discovery import AGENCIES, INNOVATIONS, SUFFIX
-from ooi.input.loading import load
+from ooi.input.loading import MAX_BYTES, load
+from ooi.input.paths import resolves_inside
 from ooi.model.errors import OoiError
 from ooi.model.settings import SETTINGS_FILE
 
@@ -92,6 +93,8 @@ def _children_of(root: Path, kode: str) -> set[str]:
     """The agency files that name `kode` as their `induk` (a kecamatan's kelurahan)."""
     found = set()
     for entry in sorted((root / AGENCIES).glob("*" + SUFFIX)):
+        if not resolves_inside(entry, root):
+            continue  # a link out of the repository is refused unread (Y012), here too
         data = load(entry).data
         if isinstance(data, dict) and data.get("induk") == kode:
             found.add(f"{AGENCIES}/{entry.name}")
@@ -104,8 +107,11 @@ def _citing(root: Path, removed: list[str]) -> set[str]:
         return set()
     found = set()
     for path in (root / INNOVATIONS).glob("*/*" + SUFFIX):
+        if not resolves_inside(path, root):
+            continue  # a link out of the repository (even to /dev/zero) is never read
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
+            with open(path, "rb") as stream:
+                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
         except OSError:
             continue
         if any(gone in text for gone in removed):

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from ooi.i18n import tr
 from ooi.model import fields
 from ooi.model.records import STAGE_MODELS, TAHAPAN
+from ooi.text_safety import visible
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../schema/inovasi.schema.json"
 _LATER = ("uji_coba", "penerapan")
@@ -95,7 +96,9 @@ def render(agency, nama: str, tahapan: str, today: date) -> str:
 
 
 def _preamble(agency, nama: str) -> list[str]:
-    return ["# " + tr("Inovasi {n} ({o}).", "Innovation {n} ({o}).", n=nama, o=agency.nama),
+    # A comment ends at a line break: names are escaped (`visible`), so a multi-line agency `nama`
+    # (YAML also breaks lines at U+0085, U+2028, U+2029) cannot add keys to the new record.
+    return ["# " + visible(tr("Inovasi {n} ({o}).", "Innovation {n} ({o}).", n=nama, o=agency.nama)),
             "# " + tr('Ganti setiap "" dengan isinya; lalu jalankan `ooi validate` untuk melihat yang belum diisi.',
                       'Replace every "" with its content; then run `ooi validate` to see what is left to fill in.'),
             "# " + tr("Teks panjang boleh ditulis di baris berikutnya setelah `>-`.",

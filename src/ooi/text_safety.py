@@ -1,0 +1,122 @@
+"""Text from records, file names and settings made safe to show or compare: terminals, Markdown, CSV, names.
+
+A leaf below every layer (it imports nothing of ooi), so reporters, the CLI's error line,
+the template writer and the rules all use the same functions and cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Shown as they are although str.isprintable() says no: spaces (U+00A0 …) and private use.
+_SHOWN_CATEGORIES = ("Zs", "Co")
+
+
+def visible(text: object) -> str:
+    """`text` with every control, format (bidi, zero-width), line-separator and unassigned character escaped.
+
+    `\\x1b[2K` reaches a terminal as the six characters `\\x1b[2K`, U+202E as `\\u202e`, a
+    newline as `\\n`: nothing a record says can move the cursor, hide text, reorder a line
+    or start a new one (a forged finding, or a `::notice::` workflow command).
+    """
+    text = str(text)
+    if text.isprintable():  # the common case costs one C-level scan
+        return text
+    return "".join(character if character.isprintable() or unicodedata.category(character) in _SHOWN_CATEGORIES
+                   else _escape(character) for character in text)
+
+
+def _escape(character: str) -> str:
+    if character in _NAMED:
+        return _NAMED[character]
+    point = ord(character)
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def unusual(text: str) -> list[str]:
+    """The distinct characters `visible` would escape, named (`U+200B ZERO WIDTH SPACE`), in order of appearance."""
+    found = []
+    for character in text:
+        if not (character.isprintable() or unicodedata.category(character) in _SHOWN_CATEGORIES):
+            name = describe(character)
+            if name not in found:
+                found.append(name)
+    return found
+
+
+def describe(character: str) -> str:
+    """`U+0430 CYRILLIC SMALL LETTER A`."""
+    return f"U+{ord(character):04X} {unicodedata.name(character, 'UNNAMED')}"
+
+
+# --- Markdown (GitHub-flavoured), for job summaries and pull-request comments -------------
+
+# Inline punctuation that starts emphasis, links, images, code, HTML, entities, tables or
+# strikethrough; block syntax (`#`, `>`, `-`) needs a line start, which `visible` never leaves.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~!]")
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown(text: object) -> str:
+    """Text for a Markdown line or table cell: shown as written, never read as Markdown or HTML.
+
+    `<!--` cannot hide the rest of a summary, `&#x202E;` cannot turn into a bidi override,
+    a backtick cannot close a code span, `|` cannot open a table cell, and a newline cannot
+    start a forged heading such as `### ✅ Capaian target: 35 dari 35 OPD`.
+    """
+    return _MARKDOWN.sub(lambda match: _HTML.get(match.group(), "\\" + match.group()), visible(text))
+
+
+def code(text: object) -> str:
+    """Text as a Markdown code span: fenced with more backticks than it holds, `|` escaped for tables."""
+    shown = visible(text).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") or not shown.strip() else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+# --- CSV, opened in a spreadsheet ---------------------------------------------------------
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet(text: object) -> str:
+    """A CSV cell of a table for people, shown as text: control characters visible, never a formula."""
+    return not_a_formula(visible(text))
+
+
+def not_a_formula(text: str) -> str:
+    """A cell a spreadsheet keeps as text: a leading `=`, `+`, `-` or `@` would make it a formula (OWASP)."""
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+# --- Names compared as a reader sees them (R007) --------------------------------------------
+
+# Characters that render as nothing, beyond the format category (Cf): fillers and joiners.
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u3164\uffa0") | frozenset(
+    chr(point) for point in range(0xFE00, 0xFE10))
+# Cyrillic and Greek letters drawn like Latin ones in common fonts (a subset of Unicode's
+# confusables.txt: the letters that make a Latin-script Indonesian name look unchanged).
+_CONFUSABLES = str.maketrans({
+    **dict(zip("аԁеһіјӏорԛѕԝхуъ", "adehijlopqswxyb")),
+    **dict(zip("АВЕНІЈКМОРЅТХУ", "ABEHIJKMOPSTXY")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιρυνχκα", "ABEZHIKMNOPTYXoipuvxka")),
+    "ı": "i", "ȷ": "j", "ɡ": "g", "ℓ": "l",
+})
+
+
+def fold(name: str) -> str:
+    """The form two names are compared in: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), invisible
+    characters removed, Cyrillic/Greek look-alikes read as Latin, case and spacing ignored."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) not in ("Cf", "Cc")
+                   or c in " \t\n")
+    return " ".join(unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold().split())
+
+
+def differing(first: str, second: str) -> list[str]:
+    """The non-ASCII characters of `first` that `second` lacks, named: what makes two equal names look distinct."""
+    return [describe(c) for c in dict.fromkeys(first) if c not in second and not c.isascii()]
