@@ -33,6 +33,7 @@ from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import Settings
 from ooi.rules.context import Context
+from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
 
 
@@ -147,15 +148,31 @@ def _judge(entry: Entry, base: Context, document: Document | None = None) -> tup
         return FileResult(entry.rel, entry.kind, None, findings), None
     validate = validate_agency if entry.kind == "opd" else validate_innovation
     record, problems = validate(document.data)
-    if record is not None:
+    # A file the schema rejects is still judged, on a lenient view, so its first check lists everything.
+    judged = record if record is not None else draft(entry.kind, document.data)
+    if judged is not None:
         context = replace(base, path=entry.rel, text=document.text)
-        for rule in rules.for_record(record):
-            problems += [_with_code(p, rule) for p in rule.check(record, context)]
+        taken = None if record is not None else [problem.keys for problem in problems]
+        for rule in rules.for_record(judged):
+            problems += [_with_code(p, rule) for p in _judged(rule, judged, context, taken)]
     if problems:
         locator = Locator(document.text)
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     return FileResult(entry.rel, entry.kind, record, findings), document.data
+
+
+def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:
+    """A rule's problems; on a draft (`taken`: where the schema already spoke), what it can judge, said once."""
+    if taken is None:
+        return list(rule.check(record, context))
+    found = []
+    try:
+        for problem in rule.check(record, context):
+            found.append(problem)
+    except Unjudged:  # the rule reached a value not written yet: what it found before that stands
+        pass
+    return [problem for problem in found if not overlaps(problem.keys, taken)]
 
 
 def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen) -> None:
