@@ -58,3 +58,10 @@ def skm_band(value: float) -> str | None:
         if value >= band["dari"]:
             return band["mutu"]
     return None
+
+
+@cache
+def synonyms() -> dict:
+    """Everyday words for each choice of a record (`data/sinonim.yaml`): field → choice → {sama, awalan}."""
+    text = resources.files("ooi").joinpath("data/sinonim.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.CSafeLoader)

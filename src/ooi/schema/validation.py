@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 import types
 import typing
+from functools import cache
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ooi.i18n import tr
 from ooi.input.loading import Surprise
 from ooi.model import fields
 from ooi.model.findings import Problem, field_name
 from ooi.model.names import did_you_mean, meant
-from ooi.model.records import INNOVATION, TAHAPAN, Agency, Innovation
+from ooi.model.records import INNOVATION, NIP, TAHAPAN, Agency, Innovation
+from ooi.schema import hints
 
 _TYPE_NAMES = {
     "string_type": ("teks", "text"),
@@ -77,11 +79,18 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
     if kind == "literal_error":
         return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]))
     if kind == "tanggal":
+        day = hints.date_meant(value)
         return Problem(loc, tr("`{f}`: `{v}` bukan tanggal yang sah", "`{f}`: `{v}` is not a valid date",
-                               f=name, v=value), tr("tulis tanggal YYYY-MM-DD yang ada di kalender, mis. 2023-02-28",
-                                                    "write a calendar date as YYYY-MM-DD, e.g. 2023-02-28"), "S006")
+                               f=name, v=value),
+                       tr("tulis `{k}: {d}` (tahun-bulan-tanggal)", "write `{k}: {d}` (year-month-day)", k=key, d=day)
+                       if day else tr("tulis tanggal YYYY-MM-DD yang ada di kalender, mis. 2023-02-28",
+                                      "write a calendar date as YYYY-MM-DD, e.g. 2023-02-28"), "S006")
     if kind == "nip":
+        digits = hints.nip_meant(value)
         return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=value, m=error["msg"]),
+                       tr('tulis `nip: "{d}"` (18 angka tanpa spasi atau titik)',
+                          'write `nip: "{d}"` (18 digits without spaces or dots)', d=digits)
+                       if digits and _valid_nip(digits) else
                        tr("salin NIP 18 angka dari SK pengangkatan, dalam tanda kutip",
                           "copy the 18-digit NIP from the appointment decree, in quotes"), "S005")
     if kind == "too_short":
@@ -103,9 +112,37 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
                           e=_as_written(value, loc)), "S008")
     if kind in _TYPE_NAMES:
         wanted = tr(*_TYPE_NAMES[kind])
-        return Problem(loc, tr("`{f}` harus berupa {w}", "`{f}` must be {w}", f=name, w=wanted), _write(doc, key),
-                       "S003")
+        return Problem(loc, tr("`{f}` harus berupa {w}", "`{f}` must be {w}", f=name, w=wanted),
+                       _answer(kind, value, key) or _write(doc, key), "S003")
     return Problem(loc, tr("`{f}`: {m}", "`{f}`: {m}", f=name, m=_form_message(kind, error)), _write(doc, key), "S007")
+
+
+def _answer(kind: str, value: object, key: str) -> str:
+    """The value meant, when a text holds it: `200 orang` → `200`, `ya` → `true`."""
+    if kind in ("int_type", "float_type"):
+        number = hints.number_meant(value, whole=kind == "int_type")
+        if number is not None:
+            return tr("tulis `{k}: {n}` (angka saja, tanpa satuan dan tanpa titik ribuan)",
+                      "write `{k}: {n}` (the number alone, without unit or thousands separators)", k=key, n=number)
+    if kind == "bool_type" and isinstance(value, str) and hints.normal(value) in _YES:
+        return tr("tulis `{k}: true`", "write `{k}: true`", k=key)
+    return ""
+
+
+_YES = {"ya", "iya", "benar", "betul", "setuju", "ada", "sudah", "yes", "y"}
+
+
+@cache
+def _nip_adapter() -> TypeAdapter:
+    return TypeAdapter(NIP)
+
+
+def _valid_nip(digits: str) -> bool:
+    try:
+        _nip_adapter().validate_python(digits)
+    except ValidationError:
+        return False
+    return True
 
 
 def _as_written(value: object, loc: tuple) -> str:
@@ -156,12 +193,22 @@ def _unknown(loc, name, model) -> Problem:
 
 def _choice(loc: tuple, value: object, choices) -> Problem:
     choices = list(choices)
-    normal = re.sub(r"[\s-]+", "_", str(value).strip().lower())
-    close = normal if normal in choices else did_you_mean(normal, choices)
-    hint = meant(close) if close else ""
-    hint = hint or tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
+    choice, sure = hints.choice_meant(_dotted(loc), value, choices)
+    if choice and sure:
+        write = (tr("ganti dengan `{c}`", "write `{c}` instead", c=choice) if isinstance(loc[-1], int)
+                 else tr("tulis `{k}: {c}`", "write `{k}: {c}`", k=loc[-1], c=choice))
+        hint = (tr("{w} (huruf kecil, dengan garis bawah)", "{w} (lowercase, with underscores)", w=write)
+                if hints.normal(str(value)) == hints.normal(choice)
+                else tr("`{v}` termasuk `{c}`: {w}", "`{v}` counts as `{c}`: {w}", v=value, c=choice, w=write))
+    else:
+        hint = meant(choice) if choice else tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
     return Problem(loc, tr("`{f}`: `{v}` bukan pilihan yang sah", "`{f}`: `{v}` is not one of the choices",
                            f=field_name(loc), v=value), hint, "S004")
+
+
+def _dotted(loc: tuple) -> str:
+    """`("bukti", 0, "jenis")` → `bukti.jenis`: the name the synonym table knows a field by."""
+    return ".".join(str(key) for key in loc if not isinstance(key, int))
 
 
 def _at(stage: str | None) -> str:
