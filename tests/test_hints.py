@@ -109,3 +109,18 @@ def test_validate_prints_the_answer(tmp_path):
         ("S004", "bukti[0].jenis", "`SK Kepala Dinas` termasuk `regulasi`: tulis `jenis: regulasi`"),
         ("S003", "prinsip.tanpa_konflik_kepentingan.pernyataan", "tulis `pernyataan: true`"),
     ]
+
+
+@pytest.mark.parametrize(("link", "message"), [
+    ("lihat map di meja Pak Budi", "`lihat map di meja Pak Budi` bukan tautan yang sah"),
+    ("http://dinsos.batukota.go.id/sk.pdf", "tautan `http://dinsos.batukota.go.id/sk.pdf` memakai http, bukan https"),
+    ("https://192.168.1.10/sk.pdf", "tautan `https://192.168.1.10/sk.pdf` memakai alamat IP, bukan nama domain publik"),
+    ("https://dinsos.batukota.go.id/sk.pdf", None),
+])
+def test_an_evidence_link_is_held_to_the_public_https_rule(tmp_path, link, message):
+    data = sample("uji_coba")
+    data["bukti"][0].pop("berkas", None)
+    data["bukti"][0]["tautan"] = link
+    root = make_root(tmp_path, {REL: data})
+    found = [(f.code, f.field, f.message) for f in check(root, load_settings(root)).findings]
+    assert found == ([("R008", "bukti[0].tautan", message)] if message else [])

@@ -57,7 +57,7 @@ CODES = _codes(
     ("R005", E, "urutan tanggal tidak masuk akal", "dates out of order"),
     ("R006", E, "tanggal di masa depan", "date in the future"),
     ("R007", E, "nama inovasi ganda dalam satu OPD", "duplicate innovation name within an agency"),
-    ("R008", E, "berkas bukti tidak ada atau di luar repositori", "evidence file missing or outside the repository"),
+    ("R008", E, "bukti tidak dapat dibuka (berkas atau tautan)", "evidence cannot be opened (file or link)"),
     ("R009", E, "teks memuat NIK (data pribadi)", "text contains a NIK (personal data)"),
     ("R010", E, "bukti dasar hukum belum ada", "no legal basis among the evidence"),
     ("R011", E, "CODEOWNERS usang atau ditimpa", "CODEOWNERS is stale or overridden"),

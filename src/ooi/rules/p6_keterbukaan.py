@@ -48,15 +48,14 @@ Contoh gagal / Failing example:
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ooi.i18n import tr
 from ooi.model.facts import facts
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.links import LINK_HINT, link_problem
 from ooi.rules.text import normal_words, placeholder, reached, statement
 
 CODE = "P6"
@@ -64,8 +63,6 @@ RECORDS = (Innovation,)
 GUIDE = ("uraikan di mana dan bagaimana warga dapat mengetahui inovasi ini: laman, akun, media, papan pengumuman",
          "say where and how residents can learn of the innovation: web page, account, media, notice board")
 _KEYS = ("prinsip", "keterbukaan", "publikasi")
-_LINK_HINT = ("tulis alamat lengkap laman publik, mis. `https://dinkes.batukota.go.id/layanan/antrean`",
-              "write the full address of a public page, e.g. `https://dinkes.batukota.go.id/layanan/antrean`")
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
@@ -74,9 +71,9 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
     for index, entry in enumerate(record.prinsip.keterbukaan.publikasi):
         good = False
         if entry.tautan is not None:
-            reason = _link_problem(entry.tautan)
+            reason = link_problem(entry.tautan)
             if reason:
-                yield Problem((*_KEYS, index, "tautan"), reason, tr(*_LINK_HINT))
+                yield Problem((*_KEYS, index, "tautan"), reason, tr(*LINK_HINT))
             good = not reason
         if entry.media is not None:
             if _generic(entry.media):
@@ -112,36 +109,6 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
                       tr("tulis kapan dan di mana diumumkan, mis. `- {tautan: \"https://…\", tanggal: 2023-03-01}`",
                          "write when and where it was announced, e.g. "
                          "`- {tautan: \"https://…\", tanggal: 2023-03-01}`"))
-
-
-def _link_problem(link: str) -> str | None:
-    """Why a link is not a public https address, or None. Form only: nothing is fetched."""
-    text = link.strip()
-    try:
-        parts = urlsplit(text)
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError:
-        parts = None
-    if parts is None or any(c.isspace() for c in text) or not parts.hostname:
-        return tr("`{t}` bukan tautan yang sah", "`{t}` is not a valid link", t=text[:60])
-    if parts.scheme.lower() == "http":
-        return tr("tautan `{t}` memakai http, bukan https", "the link `{t}` uses http, not https", t=text[:60])
-    if parts.scheme.lower() != "https":
-        return tr("tautan `{t}` bukan alamat https", "the link `{t}` is not an https address", t=text[:60])
-    if parts.username or parts.password:
-        return tr("tautan memuat nama pengguna atau sandi", "the link holds a user name or password")
-    host = parts.hostname.rstrip(".")
-    try:
-        ipaddress.ip_address(host)
-        return tr("tautan `{t}` memakai alamat IP, bukan nama domain publik",
-                  "the link `{t}` uses an IP address, not a public domain name", t=text[:60])
-    except ValueError:
-        pass
-    private = any(host.endswith(entry) if entry.startswith(".") else host == entry or host.endswith("." + entry)
-                  for entry in facts()["host_bukan_publik"])
-    if private or "." not in host:
-        return tr("tautan `{t}` bukan laman publik", "the link `{t}` is not a public page", t=text[:60])
-    return None
 
 
 def _generic(medium: str) -> bool:

@@ -13,6 +13,7 @@ from ooi.model.findings import Problem
 from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
+from ooi.rules.links import link_problem
 from ooi.text_safety import differing, fold
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
@@ -121,6 +122,13 @@ def _future(record: Innovation, context: Context) -> Iterator[Problem]:
 def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
     root = ""
     for index, evidence in enumerate(record.bukti):
+        if evidence.tautan is not None and (reason := link_problem(evidence.tautan)):
+            # The same rule as a publication's link (P6): a note like "map di meja Pak Budi" is no evidence.
+            yield Problem(("bukti", index, "tautan"), reason,
+                          tr("tulis tautan https ke dokumen yang dapat dibuka penilai, atau ganti dengan `berkas:` "
+                             "jalur berkasnya di repositori, mis. `bukti/{o}/sk-inovasi.pdf`",
+                             "write an https link to a document the assessors can open, or use `berkas:` with its "
+                             "path in the repository, e.g. `bukti/{o}/sk-inovasi.pdf`", o=record.opd), "R008")
         if evidence.berkas is None:
             continue
         root = root or os.path.realpath(context.root)  # only for files that cite one: it costs two lstat

@@ -1,0 +1,42 @@
+"""The public-https rule every link in a record is held to (publications, evidence). Form only: nothing is fetched."""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from ooi.i18n import tr
+from ooi.model.facts import facts
+
+LINK_HINT = ("tulis alamat lengkap laman publik, mis. `https://dinkes.batukota.go.id/layanan/antrean`",
+             "write the full address of a public page, e.g. `https://dinkes.batukota.go.id/layanan/antrean`")
+
+
+def link_problem(link: str) -> str | None:
+    """Why a link is not a public https address, or None. Form only: nothing is fetched."""
+    text = link.strip()
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        parts = None
+    if parts is None or any(c.isspace() for c in text) or not parts.hostname:
+        return tr("`{t}` bukan tautan yang sah", "`{t}` is not a valid link", t=text[:60])
+    if parts.scheme.lower() == "http":
+        return tr("tautan `{t}` memakai http, bukan https", "the link `{t}` uses http, not https", t=text[:60])
+    if parts.scheme.lower() != "https":
+        return tr("tautan `{t}` bukan alamat https", "the link `{t}` is not an https address", t=text[:60])
+    if parts.username or parts.password:
+        return tr("tautan memuat nama pengguna atau sandi", "the link holds a user name or password")
+    host = parts.hostname.rstrip(".")
+    try:
+        ipaddress.ip_address(host)
+        return tr("tautan `{t}` memakai alamat IP, bukan nama domain publik",
+                  "the link `{t}` uses an IP address, not a public domain name", t=text[:60])
+    except ValueError:
+        pass
+    private = any(host.endswith(entry) if entry.startswith(".") else host == entry or host.endswith("." + entry)
+                  for entry in facts()["host_bukan_publik"])
+    if private or "." not in host:
+        return tr("tautan `{t}` bukan laman publik", "the link `{t}` is not a public page", t=text[:60])
+    return None
