@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
@@ -65,3 +66,16 @@ def synonyms() -> dict:
     """Everyday words for each choice of a record (`data/sinonim.yaml`): field → choice → {sama, awalan}."""
     text = resources.files("ooi").joinpath("data/sinonim.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+_WORD_TOKEN = re.compile(r"\{(\w+)\.(minimal|saran)\}")
+
+
+def with_word_counts(text: str) -> str:
+    """`{latar_belakang.saran}` → 25: the one table of word counts (`teks` in data/prinsip.yaml), read
+    wherever a count is written (rule docs, field docs, template comments, schema descriptions)."""
+    if "{" not in text:
+        return text
+    table = facts()["teks"]
+    return _WORD_TOKEN.sub(lambda match: str(table[match.group(1)].get(match.group(2), table[match.group(1)]["minimal"])),
+                           text)

@@ -12,8 +12,11 @@ class FieldDoc(NamedTuple):
     en: str
     example: str = ""
 
-    def text(self) -> str:
-        return self.en if current() == "en" else self.id
+    def text(self, language: str | None = None) -> str:
+        """The doc in `language` (default: the current one), word counts read from the one table."""
+        from ooi.model.facts import with_word_counts
+
+        return with_word_counts(self.en if (language or current()) == "en" else self.id)
 
 
 def _docs(**rows: tuple) -> dict[str, FieldDoc]:
@@ -49,12 +52,17 @@ INNOVATION = _docs(
     urusan__utama=("kode urusan utama, dalam tanda kutip", "main sector code, in quotes", '"1.02"'),
     urusan__irisan=("kode urusan terkait", "related sector codes", '["2.16"]'),
     tanggal_lapor=("tanggal catatan ini pertama kali dilaporkan", "date this record was first filed", "2023-03-01"),
-    latar_belakang=("masalah yang diselesaikan dan mengapa penting (minimal 15 kata)",
-                    "the problem and why it matters (15 words or more)", "Antrean pendaftaran ..."),
-    tujuan=("tujuan inovasi", "objective", "Mempercepat ..."),
-    manfaat=("manfaat yang diharapkan", "expected benefit", "Warga tidak perlu ..."),
-    rancang_bangun=("rancangan dan pokok perubahan dibanding cara kerja sekarang (minimal 15 kata)",
-                    "design and main changes against today's way of working (15 words or more)", "Pendaftaran ..."),
+    latar_belakang=("masalah yang diselesaikan dan mengapa penting: {latar_belakang.saran} kata atau lebih, "
+                    "minimal {latar_belakang.minimal}", "the problem and why it matters: {latar_belakang.saran} "
+                    "words or more, at least {latar_belakang.minimal}", "Antrean pendaftaran ..."),
+    tujuan=("tujuan inovasi, minimal {tujuan.minimal} kata", "objective, {tujuan.minimal} words or more",
+            "Mempercepat ..."),
+    manfaat=("manfaat yang diharapkan, minimal {manfaat.minimal} kata",
+             "expected benefit, {manfaat.minimal} words or more", "Warga tidak perlu ..."),
+    rancang_bangun=("rancangan dan pokok perubahan dibanding cara kerja sekarang: {rancang_bangun.saran} kata atau "
+                    "lebih, minimal {rancang_bangun.minimal}", "design and main changes against today's way of "
+                    "working: {rancang_bangun.saran} words or more, at least {rancang_bangun.minimal}",
+                    "Pendaftaran ..."),
     keluaran=("keluaran terukur: indikator, target, satuan", "measurable output: indicator, target, unit",
               "{indikator: ..., target: 100, satuan: persen}"),
     keluaran__indikator=("indikator keluaran", "output indicator", "Waktu layanan"),
@@ -79,7 +87,8 @@ INNOVATION = _docs(
     waktu=("tanggal uji coba dan penerapan", "dates of the pilot and of entry into force", "{uji_coba: 2023-05-02}"),
     waktu__uji_coba=("tanggal uji coba dimulai", "date the pilot started", "2023-05-02"),
     waktu__penerapan=("tanggal inovasi mulai diterapkan", "date the innovation came into force", "2023-09-01"),
-    hasil=("capaian inovasi, dengan angka", "what it achieved, with numbers", "Waktu layanan turun dari 3 hari ..."),
+    hasil=("capaian inovasi, dengan angka, minimal {hasil.minimal} kata",
+           "what it achieved, with numbers, {hasil.minimal} words or more", "Waktu layanan turun dari 3 hari ..."),
     bukti=("bukti dukung: jenis, judul, tautan atau berkas, tanggal",
            "evidence: kind, title, link or file, date",
            "[{jenis: regulasi, judul: SK Kepala Dinas ..., tautan: https://..., tanggal: 2023-04-01}]"),
@@ -103,8 +112,9 @@ INNOVATION = _docs(
 
 # Each principle's statement key, shared by P1…P8.
 INNOVATION["prinsip.*.uraian"] = FieldDoc(
-    "uraian bagaimana inovasi memenuhi prinsip ini (minimal 6 kata, berbeda untuk tiap prinsip)",
-    "how the innovation meets this principle (6 words or more, different for each principle)", "...")
+    "uraian bagaimana inovasi memenuhi prinsip ini: {uraian_prinsip.saran} kata atau lebih, minimal "
+    "{uraian_prinsip.minimal}, berbeda untuk tiap prinsip", "how the innovation meets this principle: "
+    "{uraian_prinsip.saran} words or more, at least {uraian_prinsip.minimal}, different for each principle", "...")
 
 # The keys inside lists and principle blocks, for the template of `ooi new` and the JSON Schema.
 INNOVATION.update(_docs(

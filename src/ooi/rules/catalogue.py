@@ -116,7 +116,9 @@ def _module_docs(code: str) -> tuple[Text, ...] | None:
         return None
     if getattr(module, "CODE", None) != code:
         return None
-    sections = parse_docstring(module.__doc__ or "")
+    from ooi.model.facts import with_word_counts
+
+    sections = parse_docstring(with_word_counts(module.__doc__ or ""))
     if not sections:
         return None
     return tuple(Text(sections.get((name, "id"), ""), sections.get((name, "en"), ""))

@@ -2,16 +2,16 @@
 
 Yang diperiksa:
     Teks bebas di luar prinsip bukan isian pengganti (kosong, `-`, `ada`, `sudah`, `lorem…`):
-    `latar_belakang` dan `rancang_bangun` minimal 15 kata (di bawah 25 kata diberi peringatan),
-    `tujuan`, `manfaat`, dan `hasil` minimal 4 kata, dan `keluaran.indikator`,
+    `latar_belakang` dan `rancang_bangun` minimal {latar_belakang.minimal} kata (di bawah {latar_belakang.saran} kata diberi peringatan),
+    `tujuan`, `manfaat`, dan `hasil` minimal {tujuan.minimal} kata, dan `keluaran.indikator`,
     `penerima_manfaat.uraian`, serta setiap `jadwal[].kegiatan` bukan isian pengganti.
     `manfaat` yang sama kata demi kata dengan `tujuan` diberi peringatan. Batas kata dan daftar
     isian pengganti ada di `data/prinsip.yaml`.
 What it checks:
     The free texts outside the principles are not placeholders (empty, `-`, `ada`, `sudah`,
-    `lorem…`): `latar_belakang` (background) and `rancang_bangun` (design) have at least 15
-    words (under 25 is a warning), `tujuan` (objective), `manfaat` (benefit) and `hasil`
-    (results) at least 4, and `keluaran.indikator`, `penerima_manfaat.uraian` and every
+    `lorem…`): `latar_belakang` (background) and `rancang_bangun` (design) have at least {latar_belakang.minimal}
+    words (under {latar_belakang.saran} is a warning), `tujuan` (objective), `manfaat` (benefit) and `hasil`
+    (results) at least {tujuan.minimal}, and `keluaran.indikator`, `penerima_manfaat.uraian` and every
     `jadwal[].kegiatan` are not placeholders. A `manfaat` word for word the same as the `tujuan`
     is a warning. The word counts and the placeholder list live in `data/prinsip.yaml`.
 Mengapa:

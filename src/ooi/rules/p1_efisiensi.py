@@ -2,16 +2,16 @@
 
 Yang diperiksa:
     `prinsip.efisiensi.uraian` adalah pernyataan sungguhan: bukan isian pengganti (kosong, `-`,
-    `ada`, `sudah`, `lorem…`), minimal 6 kata, dan bukan salinan uraian prinsip lain (di bawah
-    10 kata diberi peringatan). Mulai tahapan `uji_coba`, `ukuran` memuat minimal satu ukuran
+    `ada`, `sudah`, `lorem…`), minimal {uraian_prinsip.minimal} kata, dan bukan salinan uraian prinsip lain (di bawah
+    {uraian_prinsip.saran} kata diberi peringatan). Mulai tahapan `uji_coba`, `ukuran` memuat minimal satu ukuran
     dengan nilai `sebelum` dan `sesudah` (waktu, biaya, langkah, atau petugas). Ukuran yang
     memburuk menurut `arah`-nya adalah error; ukuran yang tidak berubah diberi peringatan.
     Rencana (`inisiatif`) belum wajib mengukur, tetapi target yang ditulisnya pun tidak boleh
     memburuk.
 What it checks:
     `prinsip.efisiensi.uraian` is a real statement: not a placeholder (empty, `-`, `ada`,
-    `sudah`, `lorem…`), at least 6 words, and not a copy of another principle's statement
-    (under 10 words is a warning). From the `uji_coba` stage on, `ukuran` holds at least one
+    `sudah`, `lorem…`), at least {uraian_prinsip.minimal} words, and not a copy of another principle's statement
+    (under {uraian_prinsip.saran} words is a warning). From the `uji_coba` stage on, `ukuran` holds at least one
     measure with a `sebelum` (before) and `sesudah` (after) value (time, cost, steps or
     staff). A measure that got worse in its declared `arah` (direction) is an error; one that
     did not change is a warning. A plan (`inisiatif`) need not measure yet, but a target it

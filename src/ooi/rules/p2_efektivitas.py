@@ -1,14 +1,14 @@
 """P2 efektivitas: the innovation states its effect and, once in force, its target and what it reached.
 
 Yang diperiksa:
-    `prinsip.efektivitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal 6
+    `prinsip.efektivitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
     kata, bukan salinan uraian prinsip lain). Pada tahapan `penerapan`, `target` dan `realisasi`
     indikator keluaran wajib ada; `realisasi` di bawah `target` diberi peringatan (target dibaca
     sebagai batas bawah, seperti indikator keluaran pada umumnya). Di tahapan mana pun, `target`
     yang ditulis harus sama dengan `keluaran.target`, sebab efektivitas diukur pada indikator
     keluaran itu (berbeda: peringatan).
 What it checks:
-    `prinsip.efektivitas.uraian` is a real statement (not a placeholder, at least 6 words, not a
+    `prinsip.efektivitas.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
     copy of another principle's statement). At stage `penerapan`, the output indicator's
     `target` and `realisasi` (what was reached) are required; a `realisasi` below the `target`
     is a warning (the target is read as a floor, as output indicators usually are). At any

@@ -2,7 +2,7 @@
 
 Yang diperiksa:
     `prinsip.kualitas_pelayanan.uraian` adalah pernyataan sungguhan (bukan isian pengganti,
-    minimal 6 kata, bukan salinan uraian prinsip lain). Inovasi `pelayanan_publik` pada tahapan
+    minimal {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). Inovasi `pelayanan_publik` pada tahapan
     `penerapan` wajib menunjukkan hasil SKM (`skm: {nilai, tahun}`) atau penanganan pengaduan
     (`pengaduan: {masuk, selesai}`). Di tahapan mana pun: nilai SKM di luar skala 25–100 adalah
     error; nilai bermutu D (25,00–64,99) diberi peringatan; tahun SKM yang belum terjadi adalah
@@ -10,7 +10,7 @@ Yang diperiksa:
     layanan baru); pengaduan `selesai` lebih dari `masuk` adalah error, dan yang selesai kurang
     dari 80% diberi peringatan. Skala, batas mutu, dan 80% ada di `data/prinsip.yaml`.
 What it checks:
-    `prinsip.kualitas_pelayanan.uraian` is a real statement (not a placeholder, at least 6
+    `prinsip.kualitas_pelayanan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal}
     words, not a copy of another principle's statement). A `pelayanan_publik` innovation at
     stage `penerapan` must show an SKM result (`skm: {nilai, tahun}`, the public satisfaction
     survey) or complaint handling (`pengaduan: {masuk, selesai}`). At any stage: an SKM value

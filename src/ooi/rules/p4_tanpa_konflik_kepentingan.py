@@ -2,14 +2,14 @@
 
 Yang diperiksa:
     `prinsip.tanpa_konflik_kepentingan.uraian` adalah pernyataan sungguhan (bukan isian
-    pengganti, minimal 6 kata, bukan salinan uraian prinsip lain). `pernyataan: true` wajib di
+    pengganti, minimal {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). `pernyataan: true` wajib di
     setiap tahapan: tidak ada atau `false` adalah error. Setiap `pihak_terkait` yang
     `hubungan`-nya dengan penanggung jawab `keluarga` atau `kepemilikan` wajib punya `mitigasi`
     (error); hubungan `jabatan` atau `lainnya` tanpa mitigasi diberi peringatan. Daftar hubungan
     ada di `data/prinsip.yaml`. (Penanggung jawab yang juga tercatat sebagai pihak terkait
     diperiksa P8.)
 What it checks:
-    `prinsip.tanpa_konflik_kepentingan.uraian` is a real statement (not a placeholder, at least 6
+    `prinsip.tanpa_konflik_kepentingan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal}
     words, not a copy of another principle's statement). `pernyataan: true` (the declaration) is
     required at every stage: missing or `false` is an error. Every `pihak_terkait` (related
     party) whose `hubungan` (tie) to the person in charge is `keluarga` (family) or

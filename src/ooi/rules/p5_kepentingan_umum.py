@@ -2,12 +2,12 @@
 
 Yang diperiksa:
     `prinsip.kepentingan_umum.uraian` adalah pernyataan sungguhan (bukan isian pengganti,
-    minimal 6 kata, bukan salinan uraian prinsip lain). `penerima_manfaat.jumlah` lebih dari 0
+    minimal {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). `penerima_manfaat.jumlah` lebih dari 0
     di setiap tahapan (rencana menulis perkiraannya). Inovasi `pelayanan_publik` tidak boleh
     hanya melayani `aparatur`: layanan publik melayani warga, pelaku usaha, desa/kelurahan, atau
     lembaga di luar pemerintah daerah (inovasi untuk internal berbentuk `tata_kelola`).
 What it checks:
-    `prinsip.kepentingan_umum.uraian` is a real statement (not a placeholder, at least 6 words,
+    `prinsip.kepentingan_umum.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words,
     not a copy of another principle's statement). `penerima_manfaat.jumlah` (how many benefit)
     is above 0 at every stage (a plan writes its estimate). A `pelayanan_publik` innovation must
     not serve `aparatur` (civil servants) alone: a public service serves residents, businesses,

@@ -1,7 +1,7 @@
 """P6 keterbukaan: the innovation is made public where residents can find it, and says when.
 
 Yang diperiksa:
-    `prinsip.keterbukaan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal 6
+    `prinsip.keterbukaan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
     kata, bukan salinan uraian prinsip lain). Mulai tahapan `uji_coba`, `publikasi` memuat
     minimal satu entri dengan tautan `https` publik yang sah atau nama media yang jelas, beserta
     `tanggal` yang sudah lewat. Rencana (`inisiatif`) menyebut bagaimana inovasi akan diumumkan
@@ -11,7 +11,7 @@ Yang diperiksa:
     radio, atau papan pengumumannya. Daftar media umum dan host bukan publik ada di
     `data/prinsip.yaml`. Tautan hanya diperiksa bentuknya, tidak dibuka.
 What it checks:
-    `prinsip.keterbukaan.uraian` is a real statement (not a placeholder, at least 6 words, not a
+    `prinsip.keterbukaan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
     copy of another principle's statement). From stage `uji_coba` on, `publikasi` holds at least
     one entry with a valid public `https` link or a clearly named medium, with a `tanggal` that
     has passed. A plan (`inisiatif`) names how the innovation will be made public (a link or a

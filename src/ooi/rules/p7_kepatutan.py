@@ -1,7 +1,7 @@
 """P7 kepatutan: an innovation in force rests on a dated, numbered legal act, and its budget adds up.
 
 Yang diperiksa:
-    `prinsip.kepatutan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal 6
+    `prinsip.kepatutan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
     kata, bukan salinan uraian prinsip lain). Pada tahapan `penerapan`, `dasar_hukum` memuat
     minimal satu produk hukum dengan `nomor` dan `tanggal` yang tidak setelah hari ini (error);
     produk hukum lain yang belum lengkap diberi peringatan, begitu pula dasar hukum tertua yang
@@ -9,7 +9,7 @@ Yang diperiksa:
     `tanpa_anggaran` wajib punya `jumlah` lebih dari 0, dan `tanpa_anggaran` tidak boleh
     menyebut jumlah.
 What it checks:
-    `prinsip.kepatutan.uraian` is a real statement (not a placeholder, at least 6 words, not a
+    `prinsip.kepatutan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
     copy of another principle's statement). At stage `penerapan`, `dasar_hukum` (legal basis)
     holds at least one legal act with a `nomor` (number) and a `tanggal` (date) no later than
     today (error); another act left incomplete is a warning, as is an oldest legal basis enacted

@@ -2,7 +2,7 @@
 
 Yang diperiksa:
     `prinsip.akuntabilitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal
-    6 kata, bukan salinan uraian prinsip lain). `penanggung_jawab` lengkap: `nama` dan `jabatan`
+    {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). `penanggung_jawab` lengkap: `nama` dan `jabatan`
     bukan isian pengganti, dan NIP-nya masuk akal (bentuk NIP sendiri diperiksa S005): TMT
     pengangkatan tidak sebelum usia 18 tahun dan tidak setelah hari ini. Pada tahapan
     `penerapan`, `monev` wajib ada dan `hasil` sebaiknya memuat angka capaian (tanpa angka:
@@ -10,7 +10,7 @@ Yang diperiksa:
     dimulai diberi peringatan. Penanggung jawab tidak boleh juga tercatat sebagai pihak terkait
     (`prinsip.tanpa_konflik_kepentingan.pihak_terkait`); nama dibandingkan tanpa gelar.
 What it checks:
-    `prinsip.akuntabilitas.uraian` is a real statement (not a placeholder, at least 6 words, not
+    `prinsip.akuntabilitas.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not
     a copy of another principle's statement). `penanggung_jawab` (person in charge) is complete:
     `nama` and `jabatan` are not placeholders, and the NIP makes sense (its form is S005's
     check): the appointment date it holds is not before the age of 18 nor after today. At stage

@@ -84,8 +84,10 @@ def length(keys: tuple, text: str, kind: str, hint: str, name: str, code: str | 
     limits = facts()["teks"][kind]
     count = words(text)
     if count < limits["minimal"]:
-        yield Problem(keys, tr("{n} hanya {c} kata; minimal {m} kata", "{n} has only {c} word(s); at least {m} needed",
-                               n=name, c=count, m=limits["minimal"]), hint, code)
+        advice = tr(" (saran: {s} kata atau lebih)", " (advice: {s} words or more)", s=limits["saran"]) \
+            if limits.get("saran", 0) > limits["minimal"] else ""
+        yield Problem(keys, tr("{n} hanya {c} kata; minimal {m} kata{a}", "{n} has only {c} word(s); at least {m} "
+                               "needed{a}", n=name, c=count, m=limits["minimal"], a=advice), hint, code)
     elif count < limits.get("saran", 0):
         yield Problem(keys, tr("{n} baru {c} kata; uraikan lebih lengkap (saran: {m} kata atau lebih)",
                                "{n} has only {c} words; say more (advice: {m} words or more)",

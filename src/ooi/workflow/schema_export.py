@@ -98,7 +98,7 @@ def _describe(node: dict, model: type[BaseModel], path: str, definitions: dict, 
         if doc is not None and label:
             if "$ref" in prop:  # draft-07 ignores keywords beside $ref: wrap it
                 prop = properties[name] = {"allOf": [{"$ref": prop.pop("$ref")}], **prop}
-            prop["description"] = doc.id
+            prop["description"] = doc.text("id")
             example = _example(doc.example)
             if example is not None:
                 prop["examples"] = [example]
