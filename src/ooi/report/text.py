@@ -1,21 +1,66 @@
-"""Findings as compiler-style lines, each followed by its hint when a person is reading."""
+"""Findings as compiler-style lines, each followed by its hint when a person is reading.
+
+The blanks of a new record (`"" ` left from `ooi new`) are many findings of one kind: past a
+few in one file they are said once, with the place of each, instead of one line apiece.
+JSON, SARIF and github keep one finding per problem.
+"""
 
 from __future__ import annotations
 
+import textwrap
+from itertools import groupby
+
 from ooi.i18n import tr
+from ooi.report.width import columns
+from ooi.schema.validation import EMPTY
 from ooi.text_safety import visible
+
+GROUP_FROM = 4  # this many blanks in one file or more are listed together
 
 
 def render(result, hints: bool = True) -> str:
     lines = []
-    for finding in result.findings:
-        # Record text reaches a terminal (and a CI log) only escaped: one finding is one line.
-        waived = tr(" [dikecualikan: {w}]", " [waived: {w}]", w=finding.waived_by) if finding.waived_by else ""
-        lines.append(visible(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
-                             f"{finding.code} {finding.message}{waived}"))
-        if hints and finding.hint:
-            lines.append(f"    {tr('saran', 'hint')}: {visible(finding.hint)}")
+    for _, findings in groupby(result.findings, key=lambda finding: finding.path):
+        findings = list(findings)
+        blanks = [f for f in findings if not f.waived_by and f.message == tr(*EMPTY, f=f.field)]
+        grouped = len(blanks) >= GROUP_FROM
+        for finding in findings:
+            if grouped and finding is blanks[0]:
+                lines += _blanks(blanks, hints)
+            elif not grouped or finding not in blanks:
+                lines += _line(finding, hints)
     lines.append(tr("{f} berkas diperiksa: {e} error, {w} peringatan",
                     "{f} file(s) checked: {e} error(s), {w} warning(s)",
                     f=len(result.files), e=result.errors, w=result.warnings))
     return "\n".join(lines) + "\n"
+
+
+def _line(finding, hints: bool) -> list[str]:
+    waived = tr(" [dikecualikan: {w}]", " [waived: {w}]", w=finding.waived_by) if finding.waived_by else ""
+    # Record text reaches a terminal (and a CI log) only escaped: one finding is one line.
+    lines = [visible(f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} "
+                     f"{finding.code} {finding.message}{waived}")]
+    if hints and finding.hint:
+        lines += _wrap(f"{tr('saran', 'hint')}: {visible(finding.hint)}", later="      ")
+    return lines
+
+
+def _blanks(blanks: list, hints: bool) -> list[str]:
+    first = blanks[0]
+    head = visible(f"{first.path}:{first.line}:{first.column}: {first.severity.value} {first.code} "
+                   + tr("{n} isian masih kosong (baris):", "{n} values are still empty (line):", n=len(blanks)))
+    places = ", ".join(f"{visible(f.field)}\0({f.line})" for f in blanks)  # \0: a field and its line stay together
+    lines = [head, *_wrap(places)]
+    if hints:
+        lines += _wrap(tr("saran: ganti setiap \"\" dengan isinya; komentar di ujung barisnya menyebut apa yang "
+                                  "ditulis (`ooi validate --format json` memberi saran tiap isian)",
+                                  "hint: replace every \"\" with its value; the comment at the end of its line says "
+                                  "what to write (`ooi validate --format json` gives a hint for each)"), later="      ")
+    return lines
+
+
+def _wrap(text: str, later: str = "    ") -> list[str]:
+    """Indented lines that fit the terminal (a finding's own line is never wrapped: editors parse it)."""
+    lines = textwrap.wrap(text, max(40, (columns() or 10_000) - 1), initial_indent="    ",
+                          subsequent_indent=later, break_on_hyphens=False, break_long_words=False)
+    return [line.replace("\0", " ") for line in lines]

@@ -17,6 +17,8 @@ from ooi.model.names import did_you_mean, meant
 from ooi.model.records import INNOVATION, NIP, TAHAPAN, Agency, Innovation
 from ooi.schema import hints
 
+EMPTY = ("`{f}` masih kosong", "`{f}` is empty")  # a blank left to fill in: the text report groups these
+
 _TYPE_NAMES = {
     "string_type": ("teks", "text"),
     "int_type": ("bilangan bulat", "a whole number"),
@@ -95,7 +97,8 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
                           "copy the 18-digit NIP from the appointment decree, in quotes"), "S005")
     if kind == "too_short":
         return Problem(loc, tr("`{f}` minimal berisi {n} butir{s}", "`{f}` needs at least {n} item(s){s}",
-                               f=name, n=error["ctx"]["min_length"], s=_at(stage)), _write(doc, key), "S009")
+                               f=name, n=error["ctx"]["min_length"], s=_at(stage) if _by_stage(model, loc) else ""),
+                       _write(doc, key), "S009")
     if isinstance(value, Surprise):
         return Problem(loc, tr("`{t}` dibaca YAML sebagai angka {n}", "YAML reads `{t}` as the number {n}",
                                t=value.text, n=value.value),
@@ -177,7 +180,7 @@ def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
     shared = _model_at(model, loc[:-1])
     by_stage = stage and not empty and (shared is None or str(loc[-1]) not in shared.model_fields
                                         or not shared.model_fields[str(loc[-1])].is_required())
-    message = (tr("`{f}` masih kosong", "`{f}` is empty", f=name) if empty
+    message = (tr(*EMPTY, f=name) if empty
                else tr("kunci `{f}` belum ada", "key `{f}` is missing", f=name))
     return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
 
@@ -204,6 +207,13 @@ def _choice(loc: tuple, value: object, choices) -> Problem:
         hint = meant(choice) if choice else tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
     return Problem(loc, tr("`{f}`: `{v}` bukan pilihan yang sah", "`{f}`: `{v}` is not one of the choices",
                            f=field_name(loc), v=value), hint, "S004")
+
+
+def _by_stage(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether a list must be longer only at some stages (`bukti`), not at all of them (`kelompok`)."""
+    shared = _model_at(model, loc[:-1])
+    field = shared.model_fields.get(str(loc[-1])) if shared else None
+    return field is None or not any(getattr(rule, "min_length", 0) for rule in field.metadata)
 
 
 def _dotted(loc: tuple) -> str:
