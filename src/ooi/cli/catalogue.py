@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from typing import Annotated, Optional
 
@@ -11,6 +9,7 @@ import typer
 
 from ooi.cli.app import LangOption, RootOption, app, format_option, open_root
 from ooi.i18n import tr
+from ooi.report.width import screen
 from ooi.model.errors import OoiError
 
 RULES_FORMATS = ("text", "json", "markdown")
@@ -83,7 +82,7 @@ def principles(
     result = check(data_root, settings)
     if kode is not None:
         kode = _agency(kode, result)
-    options = _screen() if format == "table" else {}
+    options = screen() if format == "table" else {}
     sys.stdout.write(render(f"principles_{format}", build(result, kode), **options))
 
 
@@ -99,8 +98,3 @@ def _agency(kode: str, result) -> str:
                       else tr("; daftar kode ada di data/opd/", "; the codes are in data/opd/")))
 
 
-def _screen() -> dict:
-    """A terminal gets its width and colour; anything else a fixed 100 columns without colour."""
-    if sys.stdout.isatty():
-        return {"width": shutil.get_terminal_size((100, 24)).columns, "color": not os.environ.get("NO_COLOR")}
-    return {"width": 100, "color": False}

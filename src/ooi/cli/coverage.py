@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from datetime import date
 from typing import Annotated, Optional
@@ -19,6 +17,7 @@ from ooi.cli.app import (
     open_root,
 )
 from ooi.i18n import tr
+from ooi.report.width import screen
 from ooi.model.errors import OoiError
 
 STATUS_FORMATS = ("table", "json", "csv", "markdown")
@@ -42,11 +41,6 @@ def parse_day(text: str | None) -> date:
                       "--per: `{v}` is not a calendar date written YYYY-MM-DD (e.g. 2023-02-05)", v=text))
 
 
-def _screen() -> dict:
-    """A terminal gets its width and colour; anything else a fixed 100 columns without colour."""
-    if sys.stdout.isatty():
-        return {"width": shutil.get_terminal_size((100, 24)).columns, "color": not os.environ.get("NO_COLOR")}
-    return {"width": 100, "color": False}
 
 
 def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0):
@@ -75,7 +69,7 @@ def status(
     from ooi.report import render
 
     coverage = _coverage(root, lang, tahun, per, jobs)
-    sys.stdout.write(render(f"status_{format}", coverage, **(_screen() if format == "table" else {})))
+    sys.stdout.write(render(f"status_{format}", coverage, **(screen() if format == "table" else {})))
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.report.status_table import percent
 
@@ -99,7 +93,7 @@ def show(
     coverage = _coverage(root, lang, tahun, per)
     if coverage.find(kode) is None:
         raise OoiError(_unknown(kode, coverage))
-    sys.stdout.write(render("status_show", coverage, kode=kode, **_screen()))
+    sys.stdout.write(render("status_show", coverage, kode=kode, **screen()))
 
 
 def _unknown(kode: str, coverage) -> str:

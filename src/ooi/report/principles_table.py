@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 from rich import box
@@ -36,6 +37,46 @@ def heading(matrix) -> str:
               w=where, n=len(matrix.rows))
 
 
+# On a narrow screen the stage goes first, then the agency; the eight principles always stay, whole.
+_DROPPED_FIRST = ("tahapan", "opd")
+
+
+def _fitting(matrix, console: Console) -> Table:
+    """The widest table whose headers all show whole at the console's width."""
+    for dropped in range(len(_DROPPED_FIRST) + 1):
+        for narrowest in (20, 12):
+            table = _table(matrix, set(_DROPPED_FIRST[:dropped]), narrowest)
+            if _whole(table, console.width):
+                return table
+    return table
+
+
+def _whole(table: Table, width: int) -> bool:
+    trial = Console(file=StringIO(), width=width, color_system=None, no_color=True, highlight=False, emoji=False)
+    trial.print(table)
+    header = next(line for line in trial.file.getvalue().splitlines() if line.strip())
+    return all(re.search(rf"(?<!\S){re.escape(str(column.header))}(?!\S)", header) for column in table.columns)
+
+
+def _table(matrix, dropped: set[str], narrowest: int = 20) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False)
+    table.add_column(tr("Inovasi", "Innovation"), footer=tr("Lolos", "Passing"), min_width=narrowest, max_width=48)
+    opd = matrix.kode is None and "opd" not in dropped
+    if opd:
+        table.add_column("OPD", no_wrap=True)
+    stage = "tahapan" not in dropped
+    if stage:
+        table.add_column(tr("Tahapan", "Stage"), no_wrap=True)
+    for code in matrix.codes:
+        table.add_column(code, justify="center", no_wrap=True, min_width=len(code),
+                         footer=str(matrix.totals(code)[PASS]))
+    for row in matrix.rows:
+        marks = [Text(SYMBOLS[row.cells[code]][0], style=SYMBOLS[row.cells[code]][1]) for code in matrix.codes]
+        table.add_row(Text(visible(row.nama)), *([Text(visible(row.opd))] if opd else []),
+                      *([stage_label(row.tahapan)] if stage else []), *marks)
+    return table
+
+
 def render(matrix, width: int = 100, color: bool = False, **_) -> str:
     console = Console(file=StringIO(), width=width, color_system="truecolor" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, emoji=False, soft_wrap=False)
@@ -43,17 +84,7 @@ def render(matrix, width: int = 100, color: bool = False, **_) -> str:
     if not matrix.rows:
         console.print(tr("Belum ada inovasi.", "No innovations yet."))
         return console.file.getvalue()
-    table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False)
-    table.add_column(tr("Inovasi", "Innovation"), footer=tr("Lolos", "Passing"), min_width=24, max_width=48)
-    if matrix.kode is None:
-        table.add_column("OPD", no_wrap=True)
-    table.add_column(tr("Tahapan", "Stage"), no_wrap=True)
-    for code in matrix.codes:
-        table.add_column(code, justify="center", no_wrap=True, footer=str(matrix.totals(code)[PASS]))
-    for row in matrix.rows:
-        marks = [Text(SYMBOLS[row.cells[code]][0], style=SYMBOLS[row.cells[code]][1]) for code in matrix.codes]
-        table.add_row(Text(visible(row.nama)), *([Text(visible(row.opd))] if matrix.kode is None else []),
-                      stage_label(row.tahapan), *marks)
+    table = _fitting(matrix, console)
     console.print(table)
     console.print(tr("Lolos: banyaknya inovasi (dari {n}) yang lolos prinsip itu.",
                      "Passing: how many innovations (of {n}) pass that principle.", n=len(matrix.rows)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from ooi.coverage.next_steps import next_steps
@@ -78,7 +80,9 @@ def _line(content: str, style: str = "") -> Text:
     return Text(visible(content), style=style)
 
 
-def render(coverage: Coverage, kode: str = "", width: int | None = None, color: bool = False, **_) -> str:
+def render(coverage: Coverage, kode: str = "", width: int | None = None, color: bool = False, wrap: bool = False,
+           **_) -> str:
+    """`wrap`: fit a screen's width, each line's continuation under its own indent (else lines stay whole)."""
     entry = coverage.find(kode)
     agency = entry.agency
     out = console(width, color)
@@ -118,6 +122,23 @@ def render(coverage: Coverage, kode: str = "", width: int | None = None, color: 
                               k=agency.kode), style="dim"))
     parts += [_line(""), _line(tr("Yang masih perlu dilakukan", "What is left to do"), style="bold underline")]
     parts += [_line(f"{number}. {step}") for number, step in enumerate(next_steps(entry, coverage), 1)]
-    for part in parts:  # long lines stay whole: a terminal wraps them, a file keeps them greppable
-        out.print(part, soft_wrap=True)
+    for part in parts:  # for a file or a pipe long lines stay whole, so they stay greppable
+        if wrap:
+            out.print(_hanging(part))
+        else:
+            out.print(part, soft_wrap=True)
     return text(out)
+
+
+def _hanging(part: Text):
+    """A line whose continuation lines keep its indent; a numbered step's continue under its text."""
+    plain = part.plain
+    indent = len(plain) - len(plain.lstrip(" "))
+    if plain[:1].isdigit() and ". " in plain[:5]:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        cut = plain.index(". ") + 1
+        grid.add_row(part[:cut], part[cut + 1:])
+        return grid
+    return Padding(part[indent:], (0, 0, 0, indent)) if indent else part

@@ -6,6 +6,7 @@ from io import StringIO
 
 from rich import box
 from rich.console import Console, Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -44,14 +45,18 @@ def status_text(status: str) -> Text:
     return Text(f"{SYMBOLS[status]} {label(status)}", style=STYLES[status])
 
 
-def bar(value: float, style: str) -> Text:
-    filled = round(BAR * value / 100)
-    return Text.assemble(("█" * filled, style), ("░" * (BAR - filled), "dim"))
+def bar(value: float, style: str, length: int = BAR) -> Text:
+    filled = round(length * value / 100)
+    return Text.assemble(("█" * filled, style), ("░" * (length - filled), "dim"))
 
 
-def headline(coverage: Coverage) -> Table:
-    """The figures the mayor asks for first: the target, reporting compliance, the window."""
+def headline(coverage: Coverage, width: int = 100) -> Table:
+    """The figures the mayor asks for first: the target, reporting compliance, the window.
+
+    The bars give way first on a narrow screen (80 columns keep them whole; 60 halves them).
+    """
     total, first, last = coverage.total, *coverage.window
+    length = max(8, min(BAR, width - 50))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
@@ -59,10 +64,10 @@ def headline(coverage: Coverage) -> Table:
     grid.add_column(justify="right", style="bold")
     reported = total - coverage.count(MISSING)
     grid.add_row(tr("Capaian target {t}", "Target {t} achieved", t=coverage.tahun),
-                 bar(coverage.achievement, "green"),
+                 bar(coverage.achievement, "green", length),
                  tr("{n} dari {t} OPD", "{n} of {t} agencies", n=coverage.count(ACHIEVED), t=total),
                  percent(coverage.achievement))
-    grid.add_row(tr("Kepatuhan pelaporan", "Reporting compliance"), bar(coverage.compliance, "yellow"),
+    grid.add_row(tr("Kepatuhan pelaporan", "Reporting compliance"), bar(coverage.compliance, "yellow", length),
                  tr("{n} dari {t} OPD", "{n} of {t} agencies", n=reported, t=total), percent(coverage.compliance))
     grid.add_row(tr("Inovasi {a}–{b}", "Innovations {a}–{b}", a=first, b=last),
                  Text(tr("{n} OPD dengan inovasi", "{n} agencies with innovations",
@@ -78,33 +83,46 @@ def counts(coverage: Coverage) -> Text:
     return Text.assemble(*parts)
 
 
-def agencies(coverage: Coverage, room: int) -> Table:
+# Columns a narrow screen drops, first to last; OPD, Status and Error always stay (`ooi show` takes the
+# abbreviation as well as the code). Headers are never cut: a column is shown whole or not at all.
+_DROPPED_FIRST = ("kode", "no", "rencana", "peringatan", "kuota", "inovasi")
+
+
+def agencies(coverage: Coverage, out: Console) -> Table:
     """One row per agency, by abbreviation (as the city's documents name them); full names when there is room."""
+    room = out.width - 100  # columns left over beyond the compact table: enough to be worth a full name?
+    for dropped in range(len(_DROPPED_FIRST) + 1):
+        table = _agencies(coverage, set(_DROPPED_FIRST[:dropped]), room)
+        if Measurement.get(out, out.options.update_width(10_000), table).maximum <= out.width:
+            break
+    return table
+
+
+def _agencies(coverage: Coverage, dropped: set[str], room: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
-    wide = room >= 20  # columns left over beyond the compact table: enough to be worth a full name
-    table.add_column("No", justify="right")
-    table.add_column("OPD", no_wrap=True)
-    table.add_column(tr("Kode", "Code"), style="dim", no_wrap=True)
-    if wide:
-        table.add_column(tr("Nama", "Name"), overflow="ellipsis", no_wrap=True, max_width=room)
-    table.add_column("Status", no_wrap=True)
-    quota = any(entry.kuota > 1 for entry in coverage.agencies)  # a column only where some quota is above one
-    if quota:
-        table.add_column(tr("Kuota", "Quota"), justify="right", no_wrap=True)
-    table.add_column(tr("Inovasi", "Innovations"), justify="right")
-    table.add_column(tr("Rencana", "Plans"), justify="right")
-    table.add_column("Error", justify="right")
-    table.add_column(tr("Peringatan", "Warnings"), justify="right")
+    columns = [("no", "No", {"justify": "right"}), ("opd", "OPD", {"no_wrap": True}),
+               ("kode", tr("Kode", "Code"), {"style": "dim", "no_wrap": True})]
+    if room >= 20:
+        columns.append(("nama", tr("Nama", "Name"), {"overflow": "ellipsis", "no_wrap": True, "max_width": room}))
+    columns.append(("status", "Status", {"no_wrap": True}))
+    if any(entry.kuota > 1 for entry in coverage.agencies):  # a column only where some quota is above one
+        columns.append(("kuota", tr("Kuota", "Quota"), {"justify": "right", "no_wrap": True}))
+    columns += [("inovasi", tr("Inovasi", "Innovations"), {"justify": "right"}),
+                ("rencana", tr("Rencana", "Plans"), {"justify": "right"}), ("error", "Error", {"justify": "right"}),
+                ("peringatan", tr("Peringatan", "Warnings"), {"justify": "right"})]
+    columns = [column for column in columns if column[0] not in dropped]
+    for _, header, options in columns:
+        table.add_column(header, min_width=len(header), **options)
     for number, entry in enumerate(coverage.agencies, 1):
         name = ("└ " if entry.depth else "") + visible(entry.agency.singkatan)
-        errors = Text(str(entry.errors), style="bold red" if entry.errors else "dim")
-        warnings = Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")
         # Text, never a str: rich would read `[` in a name as markup (and fail on `[/oops]`).
-        cells = [str(number), Text(name, style="bold" if entry.status == MISSING else ""), Text(visible(entry.kode))]
-        cells += [Text(visible(entry.nama))] if wide else []
-        cells += [status_text(entry.status)] + ([entry.quota_text or "—"] if quota else [])
-        cells += [str(len(entry.innovations)), str(len(entry.plans)), errors, warnings]
-        table.add_row(*cells)
+        cells = {"no": str(number), "opd": Text(name, style="bold" if entry.status == MISSING else ""),
+                 "kode": Text(visible(entry.kode)), "nama": Text(visible(entry.nama)),
+                 "status": status_text(entry.status), "kuota": entry.quota_text or "—",
+                 "inovasi": str(len(entry.innovations)), "rencana": str(len(entry.plans)),
+                 "error": Text(str(entry.errors), style="bold red" if entry.errors else "dim"),
+                 "peringatan": Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")}
+        table.add_row(*(cells[key] for key, _, _ in columns))
     return table
 
 
@@ -135,8 +153,8 @@ def render(coverage: Coverage, width: int | None = None, color: bool = False, **
     out = console(width, color)
     title = tr("Satu Instansi Satu Inovasi {t} · {p} · per {d}", "One Agency One Innovation {t} · {p} · as of {d}",
                t=coverage.tahun, p=visible(coverage.pemda), d=coverage.per)
-    out.print(Group(Text(title, style="bold"), Text(""), headline(coverage), Text(""), counts(coverage),
-                    agencies(coverage, room=out.width - 100), *footer(coverage)))
+    out.print(Group(Text(title, style="bold"), Text(""), headline(coverage, out.width), Text(""), counts(coverage),
+                    agencies(coverage, out), *footer(coverage)))
     return text(out)
 
 

@@ -18,3 +18,10 @@ def columns() -> int | None:
     if sys.stdout.isatty():
         return shutil.get_terminal_size((100, 24)).columns
     return None
+
+
+def screen() -> dict:
+    """Options for a table renderer: the width to fit, colour only for a terminal, and whether to wrap lines."""
+    width = columns()
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return {"width": width or 100, "color": color, "wrap": width is not None}
