@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
+from ooi.cli import language
+from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
 
 class _Group(TyperGroup):
-    """Turns a user error (OoiError) into one line on stderr and its exit code, for every command."""
+    """Turns a user error (OoiError) into one line on stderr and its exit code, for every command.
+
+    Help, usage and usage errors speak the language asked for (cli/language.py).
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer._click.exceptions import UsageError
+        from typer.exceptions import Abort
+
+        args = list(sys.argv[1:] if args is None else args)
+        language.choose(args)
+        language.localize(self)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:  # click's own handling, but with its words translated
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except UsageError as error:
+            language.show_usage_error(error)
+            sys.exit(error.exit_code)
+        except Abort:
+            typer.echo(tr("Dibatalkan.", "Aborted!"), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
         try:
@@ -29,7 +54,10 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="ooi",
-    help="Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).",
+    help=helps("Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).\n\n"
+               "Bahasa pesan: --lang en atau OOI_LANG=en untuk bahasa Inggris.",
+               "Compliance tracker of the One Agency One Innovation movement (Satu Instansi Satu Inovasi).\n\n"
+               "Language: --lang id or OOI_LANG=id for Indonesian (the default)."),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=False,
@@ -39,17 +67,26 @@ app = typer.Typer(
 
 RootOption = Annotated[
     Optional[str],
-    typer.Option("--root", help="Akar data (folder berisi ooi.yaml); bawaan: dicari ke atas, atau OOI_ROOT."),
+    typer.Option("--root", metavar="FOLDER", help=helps(
+        "Akar data (folder berisi ooi.yaml); bawaan: dicari ke atas, atau OOI_ROOT.",
+        "Data root (the folder holding ooi.yaml); default: searched upwards, or OOI_ROOT.")),
 ]
 LangOption = Annotated[
-    Optional[str], typer.Option("--lang", help="Bahasa pesan: id atau en (bawaan: OOI_LANG, lalu ooi.yaml).")
+    Optional[str], typer.Option("--lang", metavar="id|en", help=helps(
+        "Bahasa pesan: id atau en (bawaan: OOI_LANG, lalu ooi.yaml).",
+        "Language of messages: id or en (default: OOI_LANG, then ooi.yaml)."))
 ]
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=(
-    "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar."))]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=helps(
+    "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar.",
+    "Number of processes; 0 (the default) = automatic: one for a small repository, one per CPU core for a large one."
+))]
 
 
-def format_option(choices: tuple[str, ...], help: str):
-    """The `--format/-f` option of a command that renders in one of `choices`, checked before the command runs."""
+def format_option(choices: tuple[str, ...], help: str, en: str | None = None):
+    """The `--format/-f` option of a command that renders in one of `choices`, checked before the command runs.
+
+    `help` is its Indonesian; the English says the same choices unless `en` says more.
+    """
 
     def choose(value: str) -> str:
         if value in choices:
@@ -57,7 +94,8 @@ def format_option(choices: tuple[str, ...], help: str):
         raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
                           f=value, c=", ".join(choices)))
 
-    return typer.Option("--format", "-f", parser=choose, metavar="|".join(choices), help=help)
+    english = en or ", ".join(choices[:-1]) + " or " + choices[-1] + "."
+    return typer.Option("--format", "-f", parser=choose, metavar="|".join(choices), help=helps(help, english))
 
 
 def _version(value: bool) -> None:
@@ -71,13 +109,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _app(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi lalu keluar.")
+        bool, typer.Option("--version", callback=_version, is_eager=True,
+                            help=helps("Tampilkan versi lalu keluar.", "Show the version and exit."))
     ] = False,
 ) -> None:
-    """Pelacak kepatuhan Gerakan Satu Instansi Satu Inovasi (One Agency One Innovation).
-
-    Bahasa pesan: --lang en atau OOI_LANG=en untuk bahasa Inggris.
-    """
+    """The app's own options; its help is the `help` given to the Typer app above."""
 
 
 def open_root(root: str | None, lang: str | None):

@@ -9,24 +9,30 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.cli.app import LangOption, RootOption, app, english, helps, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 from ooi.model.names import did_you_mean, find_agency, is_slug, meant
 
-ForceOption = Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=helps("Timpa berkas yang sudah ada.",
+                                                                         "Overwrite a file that exists."))]
 CheckOption = Annotated[bool, typer.Option(
-    "--check", help="Jangan menulis; keluar dengan kode 1 bila berkas belum ada atau usang (untuk CI).")]
+    "--check", help=helps("Jangan menulis; keluar dengan kode 1 bila berkas belum ada atau usang (untuk CI).",
+                          "Write nothing; exit with code 1 when a file is missing or stale (for CI)."))]
 
 
 @app.command()
+@english("Make a new innovation file from the template: asks at a terminal, or takes --opd, --nama, --tahapan.")
 def new(
-    opd: Annotated[Optional[str], typer.Option("--opd", help="Kode OPD pelaksana (lihat data/opd).")] = None,
-    nama: Annotated[Optional[str], typer.Option("--nama", help="Nama inovasi.")] = None,
+    opd: Annotated[Optional[str], typer.Option("--opd", help=helps("Kode OPD pelaksana (lihat data/opd).",
+                                                                       "Code of the agency (see data/opd)."))] = None,
+    nama: Annotated[Optional[str], typer.Option("--nama", help=helps("Nama inovasi.", "Name of the innovation."))] = None,
     tahapan: Annotated[Optional[str], typer.Option(
-        "--tahapan", help="inisiatif (rencana), uji_coba, atau penerapan.")] = None,
+        "--tahapan", help=helps("inisiatif (rencana), uji_coba, atau penerapan.",
+                                "inisiatif (a plan), uji_coba (a pilot) or penerapan (in force)."))] = None,
     slug: Annotated[Optional[str], typer.Option(
-        "--slug", help="Nama berkas tanpa .yaml (bawaan: dari nama inovasi).")] = None,
+        "--slug", help=helps("Nama berkas tanpa .yaml (bawaan: dari nama inovasi).",
+                             "File name without .yaml (default: from the innovation's name)."))] = None,
     force: ForceOption = False,
     root: RootOption = None,
     lang: LangOption = None,
@@ -116,6 +122,7 @@ def _stage(text: str, stages: tuple[str, ...]) -> str:
 
 
 @app.command()
+@english("Write the JSON Schema of agency and innovation records to schema/ (for completion in editors).")
 def schema(check: CheckOption = False, force: ForceOption = False, root: RootOption = None,
            lang: LangOption = None) -> None:
     """Tulis JSON Schema catatan OPD dan inovasi ke schema/ (untuk pelengkapan otomatis di editor)."""
@@ -126,6 +133,7 @@ def schema(check: CheckOption = False, force: ForceOption = False, root: RootOpt
 
 
 @app.command()
+@english("Write .github/CODEOWNERS from each agency's `pemilik` and the `sekretariat` of ooi.yaml.")
 def codeowners(check: CheckOption = False, force: ForceOption = False, root: RootOption = None,
                lang: LangOption = None) -> None:
     """Tulis .github/CODEOWNERS dari `pemilik` tiap OPD dan `sekretariat` di ooi.yaml."""

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, format_option, open_root
+from ooi.cli.app import LangOption, RootOption, app, english, format_option, helps, open_root
 from ooi.i18n import tr
 from ooi.report.width import screen
 from ooi.model.errors import OoiError
@@ -25,8 +25,10 @@ def _language(lang: str | None) -> None:
 
 
 @app.command("rules")
+@english("All finding codes (Y file, S schema, R references, P1–P8 principles) with their default severity.")
 def rules_(
-    format: Annotated[str, format_option(RULES_FORMATS, "text, json, atau markdown (tabel README).")] = "text",
+    format: Annotated[str, format_option(RULES_FORMATS, "text, json, atau markdown (tabel README).",
+                                                         "text, json or markdown (the README table).")] = "text",
     lang: LangOption = None,
 ) -> None:
     """Daftar semua kode temuan (Y berkas, S skema, R rujukan, P1–P8 prinsip) dengan tingkat bawaannya."""
@@ -38,8 +40,10 @@ def rules_(
 
 
 @app.command()
+@english("One code in full: what it checks, why, a passing and a failing example.")
 def explain(
-    code: Annotated[str, typer.Argument(metavar="KODE", help="Kode temuan, mis. P4 atau S002.")],
+    code: Annotated[str, typer.Argument(metavar="KODE", help=helps("Kode temuan, mis. P4 atau S002.",
+                                                                      "A finding code, e.g. P4 or S002."))],
     format: Annotated[str, format_option(EXPLAIN_FORMATS, "text atau json.")] = "text",
     lang: LangOption = None,
 ) -> None:
@@ -67,8 +71,10 @@ def explain(
 
 
 @app.command()
+@english("The matrix of innovations × the eight principles (P1–P8): pass, warning, error or waived.")
 def principles(
-    kode: Annotated[Optional[str], typer.Argument(help="Kode OPD, mis. dinkes; bawaan: seluruh kota.")] = None,
+    kode: Annotated[Optional[str], typer.Argument(metavar="KODE", help=helps("Kode OPD, mis. dinkes; bawaan: seluruh kota.",
+                                                                    "Agency code, e.g. dinkes; default: the whole city."))] = None,
     format: Annotated[str, format_option(PRINCIPLES_FORMATS, "table, json, atau markdown.")] = "table",
     root: RootOption = None,
     lang: LangOption = None,

@@ -13,7 +13,9 @@ from ooi.cli.app import (
     LangOption,
     RootOption,
     app,
+    english,
     format_option,
+    helps,
     open_root,
 )
 from ooi.i18n import tr
@@ -23,9 +25,12 @@ from ooi.model.errors import OoiError
 STATUS_FORMATS = ("table", "json", "csv", "markdown")
 
 TahunOption = Annotated[Optional[int], typer.Option(
-    "--tahun", min=1, max=9999, help="Tahun target T (bawaan: tahun_target di ooi.yaml).")]
+    "--tahun", min=1, max=9999, metavar="T", help=helps("Tahun target T (bawaan: tahun_target di ooi.yaml).",
+                                                     "Target year T (default: tahun_target in ooi.yaml)."))]
 PerOption = Annotated[Optional[str], typer.Option(
-    "--per", help="Keadaan per tanggal D, YYYY-MM-DD (bawaan: hari ini); berkas yang dilapor setelahnya diabaikan.")]
+    "--per", metavar="D", help=helps(
+        "Keadaan per tanggal D, YYYY-MM-DD (bawaan: hari ini); berkas yang dilapor setelahnya diabaikan.",
+        "The state as of date D, YYYY-MM-DD (default: today); files filed after it are ignored."))]
 
 
 def parse_day(text: str | None) -> date:
@@ -54,13 +59,15 @@ def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | 
 
 
 @app.command()
+@english("Coverage of the target per agency: achieved, planned, reported, missing.")
 def status(
     tahun: TahunOption = None,
     per: PerOption = None,
     format: Annotated[str, format_option(STATUS_FORMATS, "table, json, csv, atau markdown.")] = "table",
     fail_under: Annotated[Optional[float], typer.Option(
         "--fail-under", min=0, max=100, metavar="PCT",
-        help="Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.")] = None,
+        help=helps("Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.",
+                   "Exit with code 1 when the target achievement (percent of agencies achieved) is below PCT."))] = None,
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
@@ -80,8 +87,10 @@ def status(
 
 
 @app.command()
+@english("One agency: its files, their stage, their findings, and what is left to do to meet the target.")
 def show(
-    kode: Annotated[str, typer.Argument(help="Kode OPD, mis. dinkes (daftar: data/opd/).")],
+    kode: Annotated[str, typer.Argument(metavar="KODE", help=helps("Kode OPD, mis. dinkes (daftar: data/opd/).",
+                                                                     "Agency code, e.g. dinkes (list: data/opd/)."))],
     tahun: TahunOption = None,
     per: PerOption = None,
     root: RootOption = None,

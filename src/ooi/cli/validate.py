@@ -13,7 +13,9 @@ from ooi.cli.app import (
     LangOption,
     RootOption,
     app,
+    english,
     format_option,
+    helps,
     open_root,
 )
 
@@ -21,11 +23,14 @@ VALIDATE_FORMATS = ("text", "json", "github", "sarif")
 
 
 @app.command()
+@english("Check agency and innovation files: YAML, schema, references and the eight principles.")
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Berkas atau folder; bawaan: seluruh akar data.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar=helps("BERKAS", "FILE"), help=helps(
+        "Berkas atau folder; bawaan: seluruh akar data.", "Files or folders; default: the whole data root."))] = None,
     format: Annotated[str, format_option(VALIDATE_FORMATS, "text, json, github, atau sarif.")] = "text",
     changed_since: Annotated[Optional[str], typer.Option(
-        "--changed-since", metavar="REF", help="Hanya berkas yang berubah sejak ref git ini (mis. origin/main).")] = None,
+        "--changed-since", metavar="REF", help=helps("Hanya berkas yang berubah sejak ref git ini (mis. origin/main).",
+                                  "Only the files changed since this git ref (e.g. origin/main)."))] = None,
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
