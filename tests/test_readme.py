@@ -38,3 +38,11 @@ def test_readme_examples_are_valid_records(tmp_path):
     files = {f"data/inovasi/dispendukcapil/contoh-{i}.yaml": text for i, text in enumerate(examples)}
     root = make_root(tmp_path, files)
     assert check(root, load_settings(root), today=date(2026, 11, 28)).findings == []
+
+
+def test_the_environment_is_active_before_the_first_bare_ooi():
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    first_bare = next(i for i, block in enumerate(blocks) if re.search(r"^ooi ", block, re.M))
+    assert any("source .venv/bin/activate" in block for block in blocks[:first_bare + 1])
+    assert readme.index("source .venv/bin/activate") < readme.index("\nooi ")
