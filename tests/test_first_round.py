@@ -78,3 +78,24 @@ def test_a_record_the_schema_rejects_is_still_judged_and_each_problem_said_once(
         ("S003", "prinsip.tanpa_konflik_kepentingan.pernyataan"),
         ("P7", "prinsip.kepatutan.uraian"),
     ]
+
+
+def test_a_rejected_value_stops_only_the_check_that_needs_it(tmp_path):
+    data = sample("uji_coba")
+    data["waktu"]["uji_coba"] = "3 Juli 2023"  # every date check meets this hole first
+    data["bukti"][0].pop("berkas", None)
+    data["bukti"][0]["tautan"] = "dinsos.batukota.go.id/sk"  # ... and must still be judged (R008)
+    data["anggaran"]["jumlah"] = "25.000.000"  # P7's budget check stops here ...
+    data["prinsip"]["kepatutan"]["uraian"] = "sudah"  # ... its statement is still judged
+    data["penerima_manfaat"]["jumlah"] = "banyak"  # P5's count stops here ...
+    data["bentuk"], data["penerima_manfaat"]["kelompok"] = "pelayanan_publik", ["aparatur"]  # ... not its groups
+    root = make_root(tmp_path, {REL: data})
+    found = [(f.code, f.field) for f in check(root, load_settings(root), today=TODAY).findings]
+    assert found == [
+        ("P5", "penerima_manfaat.kelompok"),
+        ("S003", "penerima_manfaat.jumlah"),
+        ("S003", "anggaran.jumlah"),
+        ("S006", "waktu.uji_coba"),
+        ("R008", "bukti[0].tautan"),
+        ("P7", "prinsip.kepatutan.uraian"),
+    ]

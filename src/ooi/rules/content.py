@@ -41,6 +41,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity, field_name
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.parts import independent
 from ooi.rules.text import filled, normal_words, placeholder
 
 CODE = "S010"
@@ -60,19 +61,32 @@ _GUIDES = {
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
-    for key, guide in _GUIDES.items():
-        text = getattr(record, key)
-        if text is not None:
-            yield from filled((key,), text, key, tr(*guide), f"`{key}`")
+    yield from independent(*(_text(record, key, guide) for key, guide in _GUIDES.items()), _same(record),
+                           _short(record))
+
+
+def _text(record: Innovation, key: str, guide: tuple[str, str]) -> Iterator[Problem]:
+    text = getattr(record, key)
+    if text is not None:
+        yield from filled((key,), text, key, tr(*guide), f"`{key}`")
+
+
+def _same(record: Innovation) -> Iterator[Problem]:
     if not placeholder(record.manfaat) and normal_words(record.manfaat) == normal_words(record.tujuan):
         yield Problem(("manfaat",), tr("`manfaat` sama dengan `tujuan`", "`manfaat` is the same as `tujuan`"),
                       tr(*_GUIDES["manfaat"]), severity=Severity.WARNING)
+
+
+def _short(record: Innovation) -> Iterator[Problem]:
     short = [(("keluaran", "indikator"), record.keluaran.indikator),
              (("penerima_manfaat", "uraian"), record.penerima_manfaat.uraian)]
     short += [(("jadwal", i, "kegiatan"), step.kegiatan) for i, step in enumerate(record.jadwal or ())]
-    for keys, text in short:
-        if placeholder(text):
-            yield Problem(keys, tr("`{k}` masih berupa isian pengganti (\"{t}\")", "`{k}` is a placeholder (\"{t}\")",
-                                   k=field_name(keys), t=" ".join(text.split())[:40]),
-                          tr("tulis isinya dengan kata-kata sendiri; contoh ada di `ooi explain S010`",
-                             "write it in your own words; examples in `ooi explain S010`"))
+    yield from independent(*(_not_placeholder(keys, text) for keys, text in short))
+
+
+def _not_placeholder(keys: tuple, text: str) -> Iterator[Problem]:
+    if placeholder(text):
+        yield Problem(keys, tr("`{k}` masih berupa isian pengganti (\"{t}\")", "`{k}` is a placeholder (\"{t}\")",
+                               k=field_name(keys), t=" ".join(text.split())[:40]),
+                      tr("tulis isinya dengan kata-kata sendiri; contoh ada di `ooi explain S010`",
+                         "write it in your own words; examples in `ooi explain S010`"))

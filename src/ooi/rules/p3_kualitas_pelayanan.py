@@ -55,6 +55,7 @@ from ooi.model.facts import facts, skm_band
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.parts import independent
 from ooi.rules.text import number, reached, statement
 
 CODE = "P3"
@@ -65,12 +66,15 @@ _KEYS = ("prinsip", "kualitas_pelayanan")
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
-    yield from statement(record, CODE, GUIDE)
     principle = record.prinsip.kualitas_pelayanan
-    if principle.skm is not None:
-        yield from _survey(record, context)
-    if principle.pengaduan is not None:
-        yield from _complaints(principle.pengaduan)
+    yield from independent(statement(record, CODE, GUIDE),
+                           _survey(record, context) if principle.skm is not None else (),
+                           _complaints(principle.pengaduan) if principle.pengaduan is not None else (),
+                           _shown(record))
+
+
+def _shown(record: Innovation) -> Iterator[Problem]:
+    principle = record.prinsip.kualitas_pelayanan
     if (record.bentuk == "pelayanan_publik" and reached(record, "penerapan")
             and principle.skm is None and principle.pengaduan is None):
         yield Problem(_KEYS, tr("layanan publik yang sudah diterapkan belum menunjukkan hasil SKM maupun "

@@ -44,6 +44,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.parts import independent
 from ooi.rules.text import statement
 
 CODE = "P5"
@@ -53,16 +54,21 @@ GUIDE = ("uraikan siapa di luar OPD yang mendapat manfaat dan bahwa layanan terb
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
-    yield from statement(record, CODE, GUIDE)
-    beneficiaries = record.penerima_manfaat
-    if beneficiaries.jumlah <= 0:
+    yield from independent(statement(record, CODE, GUIDE), _count(record), _served(record))
+
+
+def _count(record: Innovation) -> Iterator[Problem]:
+    if record.penerima_manfaat.jumlah <= 0:
         yield Problem(("penerima_manfaat", "jumlah"),
                       tr("jumlah penerima manfaat 0", "the number of beneficiaries is 0"),
                       tr("tulis berapa warga, pelaku usaha, atau lembaga yang mendapat (atau, untuk rencana, akan "
                          "mendapat) manfaat, mis. `jumlah: 300`",
                          "write how many residents, businesses or institutions benefit (or, for a plan, will), "
                          "e.g. `jumlah: 300`"))
-    if record.bentuk == "pelayanan_publik" and set(beneficiaries.kelompok) == {"aparatur"}:
+
+
+def _served(record: Innovation) -> Iterator[Problem]:
+    if record.bentuk == "pelayanan_publik" and set(record.penerima_manfaat.kelompok) == {"aparatur"}:
         yield Problem(("penerima_manfaat", "kelompok"),
                       tr("inovasi pelayanan publik hanya melayani aparatur", "a public-service innovation serves only "
                          "civil servants"),

@@ -52,6 +52,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.parts import independent
 from ooi.rules.text import placeholder, reached, statement
 
 CODE = "P7"
@@ -64,10 +65,7 @@ _ACT = ('`dasar_hukum: [{jenis: sk_kepala_opd, nomor: "…", tanggal: 2023-01-16
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
-    yield from statement(record, CODE, GUIDE)
-    yield from _budget(record)
-    if reached(record, "penerapan"):
-        yield from _legal_basis(record, context)
+    yield from independent(statement(record, CODE, GUIDE), _budget(record), _legal_basis(record, context))
 
 
 def _budget(record: Innovation) -> Iterator[Problem]:
@@ -86,6 +84,8 @@ def _budget(record: Innovation) -> Iterator[Problem]:
 
 
 def _legal_basis(record: Innovation, context: Context) -> Iterator[Problem]:
+    if not reached(record, "penerapan"):
+        return
     acts = record.prinsip.kepatutan.dasar_hukum
     complete = [(i, act) for i, act in enumerate(acts) if not placeholder(act.nomor) and act.tanggal is not None]
     in_force = [(i, act) for i, act in complete if act.tanggal <= context.today]

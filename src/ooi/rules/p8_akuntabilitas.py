@@ -56,6 +56,7 @@ from ooi.model.facts import facts
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.rules.parts import independent
 from ooi.rules.text import placeholder, reached, statement
 
 CODE = "P8"
@@ -67,8 +68,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:
-    yield from statement(record, CODE, GUIDE)
-    yield from _person(record, context)
+    yield from independent(statement(record, CODE, GUIDE), _person(record, context), _evaluated(record),
+                           _self_interest(record))
+
+
+def _evaluated(record: Innovation) -> Iterator[Problem]:
     monev = record.prinsip.akuntabilitas.monev
     if reached(record, "penerapan"):
         if monev is None:
@@ -95,7 +99,6 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
                              s=record.started),
                           tr("tulis monev yang menilai inovasi setelah berjalan", "write a monev of the innovation "
                              "after it began"), severity=Severity.WARNING)
-    yield from _self_interest(record)
 
 
 def _person(record: Innovation, context: Context) -> Iterator[Problem]:

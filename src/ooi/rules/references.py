@@ -14,6 +14,7 @@ from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 from ooi.rules.links import link_problem
+from ooi.rules.parts import independent
 from ooi.text_safety import differing, fold
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
@@ -54,6 +55,11 @@ def _agency(agency: Agency, context: Context) -> Iterator[Problem]:
 
 
 def _innovation(record: Innovation, context: Context) -> Iterator[Problem]:
+    yield from independent(_place(record, context), _sectors(record, context), _orders(record),
+                           _future(record, context), _evidence_files(record, context), _legal_evidence(record))
+
+
+def _place(record: Innovation, context: Context) -> Iterator[Problem]:
     if record.opd not in context.agencies:
         yield Problem(("opd",), tr("OPD `{k}` tidak terdaftar di data/opd", "agency `{k}` is not registered in data/opd",
                                    k=record.opd), _choose(sorted(context.agencies)), "R001")
@@ -67,15 +73,22 @@ def _innovation(record: Innovation, context: Context) -> Iterator[Problem]:
         yield Problem((), tr("nama berkas `{s}.yaml` bukan slug", "file name `{s}.yaml` is not a slug", s=context.stem),
                       tr("ganti nama menjadi `{n}.yaml` (huruf kecil, angka, tanda hubung)",
                          "rename it to `{n}.yaml` (lowercase, digits, hyphens)", n=slug), "R003")
+
+
+def _sectors(record: Innovation, context: Context) -> Iterator[Problem]:
     yield from _sector(("urusan", "utama"), record.urusan.utama, context)
     for index, code in enumerate(record.urusan.irisan):
         yield from _sector(("urusan", "irisan", index), code, context)
+
+
+def _orders(record: Innovation) -> Iterator[Problem]:
+    parts = [_order(("jadwal", index, "selesai"), step.mulai, step.selesai) for index, step in enumerate(record.jadwal or ())]
     if record.waktu is not None:
-        yield from _order(("waktu", "penerapan"), record.waktu.uji_coba, record.waktu.penerapan)
-    for index, step in enumerate(record.jadwal or ()):
-        yield from _order(("jadwal", index, "selesai"), step.mulai, step.selesai)
-    yield from _future(record, context)
-    yield from _evidence_files(record, context)
+        parts.insert(0, _order(("waktu", "penerapan"), record.waktu.uji_coba, record.waktu.penerapan))
+    yield from independent(*parts)
+
+
+def _legal_evidence(record: Innovation) -> Iterator[Problem]:
     if isinstance(record, Penerapan) and not any(b.jenis == "regulasi" for b in record.bukti):
         yield Problem(("bukti",), tr("inovasi yang sudah diterapkan belum menyertakan dasar hukumnya sebagai bukti",
                                      "an innovation in force lists no legal basis among its evidence"),
@@ -111,42 +124,51 @@ def _future(record: Innovation, context: Context) -> Iterator[Problem]:
               for i, d in enumerate(prinsip.kepatutan.dasar_hukum)]
     if prinsip.akuntabilitas.monev is not None:
         dated.append((("prinsip", "akuntabilitas", "monev", "tanggal"), prinsip.akuntabilitas.monev.tanggal))
-    for keys, day in dated:
-        if day is not None and day > context.today:
-            yield Problem(keys, tr("tanggal {d} belum terjadi (hari ini {t})", "date {d} has not come yet (today is {t})",
-                                   d=day, t=context.today),
-                          tr("laporkan yang sudah terjadi; rencana ditulis di `jadwal`",
-                             "report what has happened; plans go in `jadwal`"), "R006")
+    yield from independent(*(_not_yet(keys, day, context) for keys, day in dated))
+
+
+def _not_yet(keys: tuple, day, context: Context) -> Iterator[Problem]:
+    if day is not None and day > context.today:
+        yield Problem(keys, tr("tanggal {d} belum terjadi (hari ini {t})", "date {d} has not come yet (today is {t})",
+                               d=day, t=context.today),
+                      tr("laporkan yang sudah terjadi; rencana ditulis di `jadwal`",
+                         "report what has happened; plans go in `jadwal`"), "R006")
 
 
 def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
-    root = ""
     for index, evidence in enumerate(record.bukti):
-        if evidence.tautan is not None and (reason := link_problem(evidence.tautan)):
-            # The same rule as a publication's link (P6): a note like "map di meja Pak Budi" is no evidence.
-            yield Problem(("bukti", index, "tautan"), reason,
-                          tr("tulis tautan https ke dokumen yang dapat dibuka penilai, atau ganti dengan `berkas:` "
-                             "jalur berkasnya di repositori, mis. `bukti/{o}/sk-inovasi.pdf`",
-                             "write an https link to a document the assessors can open, or use `berkas:` with its "
-                             "path in the repository, e.g. `bukti/{o}/sk-inovasi.pdf`", o=record.opd), "R008")
-        if evidence.berkas is None:
-            continue
-        root = root or os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
-        target = os.path.realpath(os.path.join(root, evidence.berkas))
-        if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
-            message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
-                         b=evidence.berkas)
-        elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
-            message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
-                         "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
-        elif not os.path.isfile(target):
-            message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
-        else:
-            continue
-        yield Problem(("bukti", index, "berkas"), message,
-                      tr("tulis jalur di dalam repositori, mis. `bukti/{o}/sk-inovasi.pdf`, dan sertakan berkasnya",
-                         "write a path inside the repository, e.g. `bukti/{o}/sk-inovasi.pdf`, and add the file",
-                         o=record.opd), "R008")
+        yield from independent(_evidence_link(index, evidence, record), _evidence_file(index, evidence, record, context))
+
+
+def _evidence_link(index: int, evidence, record: Innovation) -> Iterator[Problem]:
+    if evidence.tautan is not None and (reason := link_problem(evidence.tautan)):
+        # The same rule as a publication's link (P6): a note like "map di meja Pak Budi" is no evidence.
+        yield Problem(("bukti", index, "tautan"), reason,
+                      tr("tulis tautan https ke dokumen yang dapat dibuka penilai, atau ganti dengan `berkas:` "
+                         "jalur berkasnya di repositori, mis. `bukti/{o}/sk-inovasi.pdf`",
+                         "write an https link to a document the assessors can open, or use `berkas:` with its "
+                         "path in the repository, e.g. `bukti/{o}/sk-inovasi.pdf`", o=record.opd), "R008")
+
+
+def _evidence_file(index: int, evidence, record: Innovation, context: Context) -> Iterator[Problem]:
+    if evidence.berkas is None:
+        return
+    root = os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
+    target = os.path.realpath(os.path.join(root, evidence.berkas))
+    if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
+        message = tr("berkas bukti `{b}` berada di luar repositori", "evidence file `{b}` is outside the repository",
+                     b=evidence.berkas)
+    elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
+        message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
+                     "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
+    elif not os.path.isfile(target):
+        message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
+    else:
+        return
+    yield Problem(("bukti", index, "berkas"), message,
+                  tr("tulis jalur di dalam repositori, mis. `bukti/{o}/sk-inovasi.pdf`, dan sertakan berkasnya",
+                     "write a path inside the repository, e.g. `bukti/{o}/sk-inovasi.pdf`, and add the file",
+                     o=record.opd), "R008")
 
 
 def _nik(record) -> Iterator[Problem]:
