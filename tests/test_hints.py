@@ -124,3 +124,25 @@ def test_an_evidence_link_is_held_to_the_public_https_rule(tmp_path, link, messa
     root = make_root(tmp_path, {REL: data})
     found = [(f.code, f.field, f.message) for f in check(root, load_settings(root)).findings]
     assert found == ([("R008", "bukti[0].tautan", message)] if message else [])
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("dinsos.batukota.go.id/sk-bansos", "https://dinsos.batukota.go.id/sk-bansos"),
+    ("http://dinsos.batukota.go.id/sk", "https://dinsos.batukota.go.id/sk"),
+    ("lihat map di meja Pak Budi", None), ("localhost/x", None), ("https://dinsos.batukota.go.id", None),
+])
+def test_a_link_written_without_https(written, meant):
+    from ooi.schema.hints import link_meant
+
+    assert link_meant(written) == meant
+
+
+def test_a_link_hint_gives_the_address_only_when_it_would_pass(tmp_path):
+    def hint_for(link):
+        data = sample("uji_coba")
+        data["prinsip"]["keterbukaan"]["publikasi"][0]["tautan"] = link
+        root = make_root(tmp_path / str(abs(hash(link))), {REL: data})
+        return [f.hint for f in check(root, load_settings(root)).findings if f.field.endswith("[0].tautan")][0]
+
+    assert hint_for("http://dinsos.batukota.go.id/x") == "tulis `tautan: https://dinsos.batukota.go.id/x`"
+    assert hint_for("http://192.168.1.10/x").startswith("tulis alamat lengkap laman publik")

@@ -56,6 +56,7 @@ from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
 from ooi.rules.links import LINK_HINT, link_problem
+from ooi.schema.hints import link_meant
 from ooi.rules.text import normal_words, placeholder, reached, statement
 
 CODE = "P6"
@@ -73,7 +74,10 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
         if entry.tautan is not None:
             reason = link_problem(entry.tautan)
             if reason:
-                yield Problem((*_KEYS, index, "tautan"), reason, tr(*LINK_HINT))
+                meant = link_meant(entry.tautan)
+                meant = meant if meant and not link_problem(meant) else None  # only an answer that passes
+                yield Problem((*_KEYS, index, "tautan"), reason, tr("tulis `tautan: {m}`", "write `tautan: {m}`",
+                                                                    m=meant) if meant else tr(*LINK_HINT))
             good = not reason
         if entry.media is not None:
             if _generic(entry.media):

@@ -15,6 +15,7 @@ from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 from ooi.rules.links import link_problem
 from ooi.rules.parts import independent
+from ooi.schema.hints import link_meant
 from ooi.text_safety import differing, fold
 
 CODES = ("R001", "R002", "R003", "R004", "R005", "R006", "R007", "R008", "R009", "R010")
@@ -143,7 +144,10 @@ def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:
 def _evidence_link(index: int, evidence, record: Innovation) -> Iterator[Problem]:
     if evidence.tautan is not None and (reason := link_problem(evidence.tautan)):
         # The same rule as a publication's link (P6): a note like "map di meja Pak Budi" is no evidence.
+        meant = link_meant(evidence.tautan)
+        meant = meant if meant and not link_problem(meant) else None  # only an answer that passes
         yield Problem(("bukti", index, "tautan"), reason,
+                      tr("tulis `tautan: {m}`", "write `tautan: {m}`", m=meant) if meant else
                       tr("tulis tautan https ke dokumen yang dapat dibuka penilai, atau ganti dengan `berkas:` "
                          "jalur berkasnya di repositori, mis. `bukti/{o}/sk-inovasi.pdf`",
                          "write an https link to a document the assessors can open, or use `berkas:` with its "

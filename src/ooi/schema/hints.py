@@ -131,3 +131,21 @@ def _is_known_word(wanted: str) -> bool:
     """Whether any field's table has this word: then it means something, and not what it resembles."""
     return any(wanted == normal(word) for table in synonyms().values() for words in table.values()
                for word in words.get("sama", ()))
+
+
+def link_meant(value: object) -> str | None:
+    """`dinsos.batukota.go.id/sk` or `http://dinsos.batukota.go.id/sk` → `https://dinsos.batukota.go.id/sk`.
+
+    Only an address that names a host with a dot and holds no space: a note ("lihat map di meja")
+    gets no guess.
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if " " in text or "." not in text.split("/")[0 if "://" not in text else 2]:
+        return None
+    if text.lower().startswith("http://"):
+        return "https://" + text[7:]
+    if "://" not in text and re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?", text, re.IGNORECASE):
+        return "https://" + text
+    return None
