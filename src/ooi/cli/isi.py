@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.cli.app import LangOption, RootOption, app, english, helps, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -22,8 +22,10 @@ class Interrupted(OoiError):
 
 
 @app.command()
+@english("Fill in a record by question and answer: one question for each value that is empty or wrong.")
 def isi(
-    file: Annotated[Path, typer.Argument(metavar="BERKAS", help="Berkas catatan, mis. data/inovasi/dinkes/x.yaml.")],
+    file: Annotated[Path, typer.Argument(metavar=helps("BERKAS", "FILE"), help=helps(
+        "Berkas catatan, mis. data/inovasi/dinkes/x.yaml.", "The record's file, e.g. data/inovasi/dinkes/x.yaml."))],
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
