@@ -60,6 +60,15 @@ def test_each_cell_is_the_worst_of_its_principle(root):
     assert matrix.totals("P4") == {PASS: 2, ERROR: 1, WAIVED: 1, UNJUDGED: 1}
 
 
+def test_a_draft_shows_the_errors_its_rules_could_find_and_nothing_more(tmp_path):
+    draft = sample("uji_coba")
+    del draft["tujuan"]  # the schema fails ...
+    draft["prinsip"]["efisiensi"]["uraian"] = ""  # ... but this was judged all the same
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/draft.yaml": draft}, agencies=[CAPIL])
+    [row] = build(check(root, load_settings(root))).rows
+    assert row.cells == {**dict.fromkeys(row.cells, UNJUDGED), "P1": ERROR}
+
+
 def test_one_agency(root):
     matrix = build(check(root, load_settings(root)), "dinkes")
     assert [row.nama for row in matrix.rows] == ["Klinik"] and matrix.kode == "dinkes"

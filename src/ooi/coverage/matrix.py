@@ -48,8 +48,8 @@ def cell(findings, code: str) -> str:
 def build(result, kode: str | None = None) -> Matrix:
     """The matrix of every innovation file in `result`, or of one agency's folder.
 
-    A file whose schema failed was never judged by the principle rules: its cells are
-    `unjudged`, not a pass it has not earned.
+    A file whose schema failed was judged only as far as its rules could go: an error they
+    found is shown, every other cell is `unjudged`, not a pass (or a warning) it has not earned.
     """
     rows = []
     for file in result.files:
@@ -57,7 +57,7 @@ def build(result, kode: str | None = None) -> Matrix:
             continue
         record = file.record
         if record is None:
-            cells = dict.fromkeys(PRINCIPLE_CODES, UNJUDGED)
+            cells = {code: ERROR if cell(file.findings, code) == ERROR else UNJUDGED for code in PRINCIPLE_CODES}
             name, stage = stem_of(file.path), ""
         else:
             cells = {code: cell(file.findings, code) for code in PRINCIPLE_CODES}
