@@ -96,9 +96,15 @@ _ADAPTERS: dict = {}
 
 def _leaf(annotation, raw: object) -> object:
     """A single value validated as the record would; an empty text stays itself, for the rules to call empty."""
-    adapter = _ADAPTERS.get(annotation)
+    try:
+        adapter = _ADAPTERS.get(annotation)
+        cached = True
+    except TypeError:  # unhashable metadata: built each time (drafts are rare, so is this)
+        adapter, cached = None, False
     if adapter is None:
-        adapter = _ADAPTERS[annotation] = TypeAdapter(annotation, config=ConfigDict(strict=True))
+        adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
+        if cached:
+            _ADAPTERS[annotation] = adapter
     try:
         return adapter.validate_python(raw)
     except ValidationError as error:
