@@ -146,3 +146,15 @@ def test_a_link_hint_gives_the_address_only_when_it_would_pass(tmp_path):
 
     assert hint_for("http://dinsos.batukota.go.id/x") == "tulis `tautan: https://dinsos.batukota.go.id/x`"
     assert hint_for("http://192.168.1.10/x").startswith("tulis alamat lengkap laman publik")
+
+
+def test_a_bad_nip_is_explained_in_the_language_asked(tmp_path):
+    from ooi import i18n
+
+    data = sample("uji_coba")
+    data["penanggung_jawab"]["nip"] = "19750812 200003 2 004"
+    root = make_root(tmp_path, {REL: data})
+    i18n.use("en")
+    [finding] = [f for f in check(root, load_settings(root)).findings if f.code == "S005"]
+    assert (finding.message, finding.hint) == ("NIP `19750812 200003 2 004` is invalid: a NIP has 18 digits",
+                                               'write `nip: "197508122000032004"` (18 digits without spaces or dots)')

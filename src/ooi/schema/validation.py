@@ -89,7 +89,8 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
                                       "write a calendar date as YYYY-MM-DD, e.g. 2023-02-28"), "S006")
     if kind == "nip":
         digits = hints.nip_meant(value)
-        return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=value, m=error["msg"]),
+        return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=value,
+                               m=tr(*_NIP_REASONS.get(error.get("ctx", {}).get("reason"), (error["msg"],) * 2))),
                        tr('tulis `nip: "{d}"` (18 angka tanpa spasi atau titik)',
                           'write `nip: "{d}"` (18 digits without spaces or dots)', d=digits)
                        if digits and _valid_nip(digits) else
@@ -132,6 +133,12 @@ def _answer(kind: str, value: object, key: str) -> str:
     return ""
 
 
+_NIP_REASONS = {  # why a NIP is not one (model/records.py `_check_nip`), in both languages
+    "digits": ("NIP harus 18 angka", "a NIP has 18 digits"),
+    "birth": ("tanggal lahir tidak sah", "the birth date is not valid"),
+    "appointment": ("TMT pengangkatan tidak sah", "the appointment date is not valid"),
+    "sex": ("digit jenis kelamin harus 1 atau 2", "the sex digit must be 1 or 2"),
+}
 _YES = {"ya", "iya", "benar", "betul", "setuju", "ada", "sudah", "yes", "y"}
 
 
