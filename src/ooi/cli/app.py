@@ -21,9 +21,6 @@ class _Group(TyperGroup):
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from typer._click.exceptions import UsageError
-        from typer.exceptions import Abort
-
         args = list(sys.argv[1:] if args is None else args)
         language.choose(args)
         language.localize(self)
@@ -31,10 +28,10 @@ class _Group(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:  # click's own handling, but with its words translated
             code = super().main(args, prog_name, complete_var, False, **extra)
-        except UsageError as error:
+        except language.ClickException as error:  # a usage error above all
             language.show_usage_error(error)
             sys.exit(error.exit_code)
-        except Abort:
+        except language.Abort:
             typer.echo(tr("Dibatalkan.", "Aborted!"), err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)

@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from typer._click import Command, Context, HelpFormatter, echo
-from typer._click.exceptions import UsageError
+try:  # Typer 0.2x carries its own copy of click
+    from typer._click import Command, Context, HelpFormatter, echo
+    from typer._click.exceptions import ClickException, UsageError
+    from typer.exceptions import Abort
+except ImportError:  # an older Typer on click itself
+    from click import Command, Context, HelpFormatter, echo
+    from click.exceptions import Abort, ClickException, UsageError
 
 from ooi import i18n
 from ooi.i18n import tr
@@ -117,9 +122,9 @@ def translate(message: str) -> str:
     return message
 
 
-def show_usage_error(error: UsageError) -> None:
+def show_usage_error(error: ClickException) -> None:
     """What click prints for a usage error, in the current language: usage, where to get help, the error."""
-    if error.ctx is not None:
+    if getattr(error, "ctx", None) is not None:
         hint = ""
         if error.ctx.command.get_help_option(error.ctx) is not None:
             hint = tr("Bantuan: {c} {o}\n", "Try '{c} {o}' for help.\n", c=error.ctx.command_path,
