@@ -35,6 +35,7 @@ NAMES = re.compile(r"Satu Instansi Satu Inovasi|One Agency One Innovation|Pemeri
 def words(text: str) -> set[str]:
     """The prose words of a text: code, values, names and placeholders taken out."""
     text = NAMES.sub(" ", text)
+    text = re.sub(r"\b[A-Z][A-Z0-9_-]+\b", " ", text)  # metavars and abbreviations: FILE, KODE, OPD, IID
     text = re.sub(r"\booi [a-z]+( [A-Z]+)?|\w+_\w+|\S+/\S+", " ", text)  # commands, keys, value lists
     text = re.sub(r"`[^`]*`|\"[^\"]*\"|'[^']*'|\{[^}]*\}|\[[^\]]*\]|https?://\S+|\S+\.(yaml|json|py|pdf)\b", " ", text)
     return set(re.findall(r"[a-z]+", text.casefold()))

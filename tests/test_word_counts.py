@@ -15,14 +15,17 @@ from ooi.rules.catalogue import entry
 from ooi.workflow import template
 
 ROOT = Path(__file__).parent.parent
-COUNT = re.compile(r"\b[0-9]+\s+(kata|words)\b")
+COUNT = re.compile(r"\b([0-9]+)\s+(kata|words)\b")
 
 
-def test_no_count_is_written_outside_the_table():
+def test_no_count_of_the_table_is_written_outside_it():
+    # Other counts (the IID portal's 300 words for its own catalogue) are not this table's to give.
+    ours = {str(n) for limits in facts()["teks"].values() if isinstance(limits, dict) for n in limits.values()}
     texts = [p for p in (ROOT / "src/ooi").rglob("*") if p.suffix in (".py", ".yaml") and p.name != "prinsip.yaml"]
-    texts += [ROOT / "README.md", *(ROOT / "schema").glob("*.json")]
-    written = {str(p.relative_to(ROOT)): COUNT.findall(p.read_text(encoding="utf-8")) for p in texts}
-    assert {path: found for path, found in written.items() if found and not path.startswith("schema/")} == {}
+    texts += [ROOT / "README.md"]
+    written = {str(p.relative_to(ROOT)): [m.group(0) for m in COUNT.finditer(p.read_text(encoding="utf-8"))
+                                          if m.group(1) in ours] for p in texts}
+    assert {path: found for path, found in written.items() if found} == {}
 
 
 def test_template_schema_explain_and_rules_say_the_same_numbers():

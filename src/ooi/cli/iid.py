@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, english, format_option, helps, open_root
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -97,27 +97,35 @@ def _write(path, content: str | bytes) -> None:
 
 
 SiklusOption = Annotated[Optional[int], typer.Option(
-    "--siklus", min=2000, max=9999, help="Tahun siklus IID (katalog src/ooi/data/iid/<tahun>.yaml; bawaan: "
-    "tahun_target di ooi.yaml, atau katalog terdekat sebelumnya).")]
+    "--siklus", min=2000, max=9999, help=helps(
+        "Tahun siklus IID (katalog src/ooi/data/iid/<tahun>.yaml; bawaan: tahun_target di ooi.yaml, atau katalog "
+        "terdekat sebelumnya).", "IID cycle year (catalogue src/ooi/data/iid/<year>.yaml; default: tahun_target in "
+        "ooi.yaml, or the nearest catalogue before it)."))]
 
 
 @app.command()
+@english("IID (Indeks Inovasi Daerah) maturity score per innovation, missing mandatory indicators, and the region's "
+         "estimate.")
 def iid(
-    kode: Annotated[Optional[str], typer.Argument(help="Kode OPD (bawaan: semua OPD).")] = None,
+    kode: Annotated[Optional[str], typer.Argument(metavar="KODE", help=helps(
+        "Kode OPD (bawaan: semua OPD).", "Agency code (default: every agency)."))] = None,
     siklus: SiklusOption = None,
     format: Annotated[str, format_option(IID_FORMATS, "table, json, atau markdown.")] = "table",
     export: Annotated[Optional[str], typer.Option(
-        "--export", metavar="FILE", help="Tulis ekspor untuk portal IID: FILE.xlsx (lembar Profil dan Indikator) "
-        "atau FILE.csv (profil; indikator di FILE-indikator.csv). Persyaratan IID dicetak ke stderr; kode keluar 1 "
-        "bila ada yang menghalangi.")] = None,
+        "--export", metavar="FILE", help=helps(
+            "Tulis ekspor untuk portal IID: FILE.xlsx (lembar Profil dan Indikator) atau FILE.csv (profil; indikator "
+            "di FILE-indikator.csv). Persyaratan IID dicetak ke stderr; kode keluar 1 bila ada yang menghalangi.",
+            "Write the export for the IID portal: FILE.xlsx (sheets Profil and Indikator) or FILE.csv (profiles; "
+            "indicators in FILE-indikator.csv). The IID requirements go to stderr; exit code 1 when one blocks."))] = None,
     delimiter: Annotated[str, typer.Option(
-        "--delimiter", help="Pemisah CSV: , atau ; (pemisah daftar Excel berbahasa Indonesia).")] = ",",
+        "--delimiter", help=helps("Pemisah CSV: , atau ; (pemisah daftar Excel berbahasa Indonesia).",
+                                  "CSV separator: , or ; (the list separator of Excel set to Indonesian)."))] = ",",
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Skor kematangan Indeks Inovasi Daerah (IID) per inovasi, indikator wajib yang kurang, dan perkiraan daerah."""
-    from ooi.cli.coverage import _screen
+    from ooi.report.width import screen
     from ooi.coverage.iid import scores
     from ooi.engine.checker import check
     from ooi.report import render
@@ -132,4 +140,4 @@ def iid(
     if export is not None:
         raise typer.Exit(write_export(result, innovations(result, kode), chosen, export, delimiter))
     scored = scores(innovations(result, kode), chosen)
-    sys.stdout.write(render(f"iid_{format}", scored, **(_screen() if format == "table" else {})))
+    sys.stdout.write(render(f"iid_{format}", scored, **(screen() if format == "table" else {})))
