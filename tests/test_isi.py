@@ -154,7 +154,6 @@ def test_hints_say_what_to_type_not_what_to_write_in_yaml(hint, typed):
     ("choice", "SK Kepala Dinas", "bukti[0].jenis", "regulasi"),
 ])
 def test_what_the_hints_would_offer_is_taken_as_the_answer(kind, typed, field, value):
-    pytest.importorskip("ooi.schema.hints", reason="the hints that give the answer (issue 16) are not here yet")
     choices = (("regulasi", ""), ("sk_tim", ""), ("skm", "")) if kind == "choice" else ()
     assert answers.convert(kind, typed, choices, field) == value
 

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from ooi.cli import language
-from ooi.cli.language import english, helps
+from ooi.cli.language import helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 

@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, english, helps, open_root
+from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 from ooi.model.names import did_you_mean, find_agency, is_slug, meant

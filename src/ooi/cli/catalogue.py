@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, english, format_option, helps, open_root
+from ooi.cli.app import LangOption, RootOption, app, format_option, open_root
+from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.report.width import screen
 from ooi.model.errors import OoiError

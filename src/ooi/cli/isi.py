@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, english, helps, open_root
+from ooi.cli.app import LangOption, RootOption, app, open_root
+from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 

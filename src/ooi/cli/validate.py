@@ -13,11 +13,10 @@ from ooi.cli.app import (
     LangOption,
     RootOption,
     app,
-    english,
     format_option,
-    helps,
     open_root,
 )
+from ooi.cli.language import english, helps
 
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
 

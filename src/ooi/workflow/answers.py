@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ooi.schema import hints
+
 _YES = {"y", "ya", "iya", "yes", "true", "benar", "betul", "setuju", "ok"}
 _NO = {"n", "t", "tidak", "tdk", "no", "false", "salah", "bukan"}
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")  # Indonesian writes 25.000.000
 _INT = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?\d+[.,]\d+")
 
 
 def yes(typed: str) -> bool:
@@ -23,30 +23,15 @@ def convert(kind: str, typed: str, choices: tuple[tuple[str, str], ...] = (), fi
     the value saved.
     """
     value = _read(kind, typed, choices)
-    if not isinstance(value, str) or kind not in ("date", "int", "number", "choice"):
-        return value
-    hints = _hints()
-    if hints is None:
+    if not isinstance(value, str) or kind not in ("date", "choice"):
         return value
     if kind == "date":
         return hints.date_meant(value) or value
-    if kind in ("int", "number"):
-        meant = hints.number_meant(value, whole=kind == "int")
-        return value if meant is None else meant
     values = [choice for choice, _ in choices]
     if value in values:
         return value
     meant, sure = hints.choice_meant(re.sub(r"\[\d+\]", "", field), typed.strip(), values)
     return meant if sure and meant else value
-
-
-def _hints():
-    """The pure readings behind the hints of `ooi validate` (schema/hints.py), when this version has them."""
-    try:
-        from ooi.schema import hints
-    except ImportError:
-        return None
-    return hints
 
 
 def _read(kind: str, typed: str, choices: tuple[tuple[str, str], ...]) -> object:
@@ -55,7 +40,10 @@ def _read(kind: str, typed: str, choices: tuple[tuple[str, str], ...]) -> object
         return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())
     text = " ".join(text.split())
     if kind in ("int", "number"):
-        return number(text, whole=kind == "int")
+        if _INT.fullmatch(text):  # a sign is kept, for the rules to judge
+            return int(text)
+        meant = hints.number_meant(text, whole=kind == "int")
+        return text if meant is None else meant
     if kind == "bool":
         folded = text.casefold()
         return True if folded in _YES else False if folded in _NO else text
@@ -69,18 +57,6 @@ def _read(kind: str, typed: str, choices: tuple[tuple[str, str], ...]) -> object
         return [choice(part, choices) for part in parts]
     if kind == "list":
         return [part.strip() for part in text.split(",") if part.strip()]
-    return text
-
-
-def number(text: str, whole: bool) -> object:
-    """`200` → 200, `25.000.000` or `Rp 25.000.000,-` → 25000000, `83,2` → 83.2; otherwise the text as typed."""
-    bare = re.sub(r"^rp\.?\s*", "", text.casefold()).removesuffix(",-").removesuffix(",00")
-    if _INT.fullmatch(bare):
-        return int(bare)
-    if _THOUSANDS.fullmatch(bare):
-        return int(bare.replace(".", ""))
-    if _DECIMAL.fullmatch(bare) and not whole:
-        return float(bare.replace(",", "."))
     return text
 
 
