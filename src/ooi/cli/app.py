@@ -15,7 +15,7 @@ from ooi.model.errors import OoiError
 
 
 class _Group(TyperGroup):
-    """Turns a user error (OoiError) into one line on stderr and its exit code, for every command.
+    """Turns a user error (OoiError) into one line on stderr and its exit code, and Ctrl-C into exit 130.
 
     Help, usage and usage errors speak the language asked for (cli/language.py).
     """
@@ -46,6 +46,10 @@ class _Group(TyperGroup):
             # `::add-mask::`/`::stop-commands::` on stderr too, so no quoted newline may start a command.
             typer.echo(f"ooi: {visible(error)}", err=True)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:  # SPEC §7: 130 = 128 + SIGINT, as a shell reports it; no traceback
+            start = "\r" if sys.stderr.isatty() else ""  # over the terminal's `^C`, not after it
+            typer.echo(start + tr("ooi: dihentikan (Ctrl-C)", "ooi: interrupted (Ctrl-C)"), err=True)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(
@@ -77,6 +81,10 @@ JobsOption = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help=helps
     "Jumlah proses; 0 (bawaan) = otomatis: satu proses untuk repositori kecil, satu per inti CPU untuk yang besar.",
     "Number of processes; 0 (the default) = automatic: one for a small repository, one per CPU core for a large one."
 ))]
+
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=helps(
+    "Tanpa tampilan kemajuan di stderr (tampilan itu hanya muncul di terminal, bila pekerjaan lebih dari sedetik).",
+    "No progress display on stderr (it appears only in a terminal, for work of more than about a second)."))]
 
 
 def format_option(choices: tuple[str, ...], help: str, en: str | None = None):

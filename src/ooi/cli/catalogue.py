@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import LangOption, RootOption, app, format_option, open_root
+from ooi.cli.app import LangOption, QuietOption, RootOption, app, format_option, open_root
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.report.width import screen
@@ -77,16 +77,19 @@ def principles(
     kode: Annotated[Optional[str], typer.Argument(metavar="KODE", help=helps("Kode OPD, mis. dinkes; bawaan: seluruh kota.",
                                                                     "Agency code, e.g. dinkes; default: the whole city."))] = None,
     format: Annotated[str, format_option(PRINCIPLES_FORMATS, "table, json, atau markdown.")] = "table",
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Matriks inovasi × delapan prinsip (P1–P8): lolos, peringatan, error, atau dikecualikan."""
     from ooi.coverage.matrix import build
     from ooi.engine.checker import check
-    from ooi.report import render
+    from ooi.report import progress, render
 
-    data_root, settings = open_root(root, lang)
-    result = check(data_root, settings)
+    with progress.display(quiet=quiet, machine=format != "table") as shown:
+        data_root, settings = open_root(root, lang)
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        result = check(data_root, settings, progress=shown.count)
     if kode is not None:
         kode = _agency(kode, result)
     options = screen() if format == "table" else {}

@@ -11,6 +11,7 @@ import typer
 from ooi.cli.app import (
     JobsOption,
     LangOption,
+    QuietOption,
     RootOption,
     app,
     format_option,
@@ -45,15 +46,17 @@ def parse_day(text: str | None) -> date:
                       "--per: `{v}` is not a calendar date written YYYY-MM-DD (e.g. 2023-02-05)", v=text))
 
 
-
-
-def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0):
+def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0, shown=None):
     from ooi.coverage.tally import summarize, tally
     from ooi.engine.checker import check
+    from ooi.report import progress
 
+    shown = shown or progress.Display(None)
     day = parse_day(per)
     data_root, settings = open_root(root, lang)
-    result = check(data_root, settings, jobs=jobs or None, records=summarize)
+    shown.stage(progress.CHECKING, unit=progress.FILES)
+    result = check(data_root, settings, jobs=jobs or None, records=summarize, progress=shown.count)
+    shown.stage(progress.COUNTING)
     return tally(result, tahun or settings.tahun_target, day)
 
 
@@ -68,14 +71,18 @@ def status(
         help=helps("Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.",
                    "Exit with code 1 when the target achievement (percent of agencies achieved) is below PCT."))] = None,
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Status cakupan target per OPD: tercapai, direncanakan, sudah melapor, belum melapor."""
-    from ooi.report import render
+    from ooi.report import progress, render
 
-    coverage = _coverage(root, lang, tahun, per, jobs)
-    sys.stdout.write(render(f"status_{format}", coverage, **(screen() if format == "table" else {})))
+    with progress.display(quiet=quiet, machine=format != "table") as shown:
+        coverage = _coverage(root, lang, tahun, per, jobs, shown)
+        shown.stage(progress.WRITING)
+        text = render(f"status_{format}", coverage, **(screen() if format == "table" else {}))
+    sys.stdout.write(text)
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.report.status_table import percent
 
@@ -92,13 +99,15 @@ def show(
                                                                      "Agency code, e.g. dinkes (list: data/opd/)."))],
     tahun: TahunOption = None,
     per: PerOption = None,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Satu OPD: berkasnya, tahapannya, temuannya, dan yang masih perlu dilakukan untuk mencapai target."""
-    from ooi.report import render
+    from ooi.report import progress, render
 
-    coverage = _coverage(root, lang, tahun, per)
+    with progress.display(quiet=quiet) as shown:
+        coverage = _coverage(root, lang, tahun, per, shown=shown)
     if coverage.find(kode) is None:
         raise OoiError(_unknown(kode, coverage))
     sys.stdout.write(render("status_show", coverage, kode=kode, **screen()))

@@ -11,6 +11,7 @@ import typer
 from ooi.cli.app import (
     JobsOption,
     LangOption,
+    QuietOption,
     RootOption,
     app,
     format_option,
@@ -31,19 +32,26 @@ def validate(
         "--changed-since", metavar="REF", help=helps("Hanya berkas yang berubah sejak ref git ini (mis. origin/main).",
                                   "Only the files changed since this git ref (e.g. origin/main)."))] = None,
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
     from ooi.engine.checker import check
-    from ooi.report import render
+    from ooi.report import progress, render
 
-    data_root, settings = open_root(root, lang)
-    if changed_since is not None:
-        from ooi.workflow.changes import check_since
+    with progress.display(quiet=quiet, machine=format != "text") as shown:
+        data_root, settings = open_root(root, lang)
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        # records=False: reports need only the findings, so records go once judged (memory at scale)
+        options = {"jobs": jobs or None, "records": False, "progress": shown.count}
+        if changed_since is not None:
+            from ooi.workflow.changes import check_since
 
-        result = check_since(data_root, settings, changed_since, within=paths or None, jobs=jobs or None, records=False)
-    else:  # records=False: reports need only the findings, so records go once judged (memory at scale)
-        result = check(data_root, settings, targets=paths or None, jobs=jobs or None, records=False)
-    sys.stdout.write(render(format, result, **({"hints": True} if format == "text" else {})))
+            result = check_since(data_root, settings, changed_since, within=paths or None, **options)
+        else:
+            result = check(data_root, settings, targets=paths or None, **options)
+        shown.stage(progress.WRITING)
+        text = render(format, result, **({"hints": True} if format == "text" else {}))
+    sys.stdout.write(text)
     raise typer.Exit(1 if result.errors else 0)

@@ -38,7 +38,8 @@ from ooi.schema.validation import validate_agency, validate_innovation
 
 
 def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
-          jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False) -> Result:
+          jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> Result:
     """Check every file (or the files under `targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
@@ -49,7 +50,8 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     only findings; a function keeps what it returns for each record instead, e.g. the few
     fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
     `iid_export` holds every innovation to the IID portal's requirements (I005, I006), not
-    only those with an `iid:` block.
+    only those with an `iid:` block. `progress(done, total)` hears how many files are
+    checked, a few times a second or more often (counts only: the caller draws, if anything).
     """
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
@@ -58,8 +60,12 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
                    codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
                    iid_export=iid_export)
     units = _units(tree, chosen)
-    work = parallel.workers(jobs, sum(len(files) + (agency is not None) for agency, files in units))
-    done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack)
+    total = sum(map(_size, units))
+    work = parallel.workers(jobs, total)
+    if progress:
+        progress(0, total)
+    done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack, weigh=_size,
+                        progress=(lambda files: progress(files, total)) if progress else None)
     checked = [result for results in done for result in results]
     registry = [result for result in checked if result.kind == "opd"]
     for result in registry:
@@ -87,6 +93,10 @@ def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
         if entry.kind == "inovasi" and entry.folder in folders:
             files.setdefault(entry.folder, []).append(entry)
     return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
+
+
+def _size(unit: tuple[Entry | None, list[Entry]]) -> int:
+    return len(unit[1]) + (unit[0] is not None)
 
 
 def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],

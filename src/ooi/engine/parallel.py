@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from ooi.model.errors import OoiError
 FORK = sys.platform == "linux"
 SERIAL_BELOW = 500 if FORK else 3000
 
-_work: tuple[Callable, object] | None = None  # (function, shared) inside a worker process
+_work: tuple | None = None  # (function, shared, shared count of work done, weigh) inside a worker process
 
 
 def cores() -> int:
@@ -38,26 +39,48 @@ def workers(jobs: int | None, files: int) -> int:
     return 1 if files < SERIAL_BELOW else cores()
 
 
-def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Callable | None = None) -> list:
+def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Callable | None = None,
+        progress: Callable[[int], None] | None = None, weigh: Callable | None = None) -> list:
     """`[then(function(item, shared)) for item in items]`, spread over `jobs` processes when jobs > 1.
 
     Workers get `shared` and the language of messages once, when they start; on Linux they
     are forked, so even a large `shared` costs nothing to hand over. `then` runs in this
-    process on each result as it arrives, while the workers go on.
+    process on each result as it arrives, while the workers go on. `progress`, when given,
+    is called in this process with the work done so far (the sum of `weigh(item)`, default
+    1 an item): after each item in one process; across processes the workers add to a
+    shared count and this process passes it on a few times a second, whatever the order
+    results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
     then = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
         with _fewer_collections() as keep:
-            return [keep(then(function(item, shared))) for item in items]
+            if progress is None:
+                return [keep(then(function(item, shared))) for item in items]
+            results, done = [], 0
+            for item in items:
+                results.append(keep(then(function(item, shared))))
+                done += weigh(item) if weigh else 1
+                progress(done)
+            return results
     import multiprocessing  # here: a small run never pays for importing it
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = min(jobs, len(items))
-    context = multiprocessing.get_context("fork") if FORK else None
+    context = multiprocessing.get_context("fork" if FORK else None)
+    done = context.Value("q", 0) if progress else None
     chunk = max(1, len(items) // (jobs * 8))  # several chunks a worker: the last one idles little
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                             initargs=(i18n.current(), function, shared)) as pool, _fewer_collections() as keep:
-        return [keep(then(result)) for result in pool.map(_call, items, chunksize=chunk)]
+    with _fewer_collections() as keep:
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+                                   initargs=(i18n.current(), function, shared, done, weigh))
+        try:
+            with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
+                futures = [pool.submit(_call_chunk, items[at:at + chunk]) for at in range(0, len(items), chunk)]
+            results = [keep(then(result)) for future in futures for result in _wait(future, done, progress)]
+        except BaseException:
+            _end(pool)
+            raise
+        pool.shutdown()
+    return results
 
 
 @contextmanager
@@ -87,14 +110,61 @@ def _fewer_collections():
         gc.set_threshold(*threshold)
 
 
-def _start(language: str, function: Callable, shared: object) -> None:
+def _start(language: str, function: Callable, shared: object, done, weigh: Callable | None) -> None:
     global _work
+    if hasattr(signal, "pthread_sigmask"):
+        # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     i18n.use(language)
-    _work = (function, shared)
+    _work = (function, shared, done, weigh)
     gc.freeze()  # what the worker inherited is never garbage here: collections skip it
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
-def _call(item):
-    function, shared = _work
-    return function(item, shared)
+def _call_chunk(items: Sequence) -> list:
+    function, shared, done, weigh = _work
+    results = []
+    for item in items:
+        results.append(function(item, shared))
+        if done is not None:
+            with done.get_lock():
+                done.value += weigh(item) if weigh else 1
+    return results
+
+
+def _wait(future, done, progress: Callable[[int], None] | None, tick: float = 0.1) -> list:
+    """One chunk's results; meanwhile, passes on what the workers have done every `tick` seconds."""
+    while progress is not None:
+        try:
+            results = future.result(timeout=tick)
+        except TimeoutError:
+            progress(done.value)
+            continue
+        progress(done.value)
+        return results
+    return future.result()
+
+
+@contextmanager
+def _interrupts_held():
+    """SIGINT waits while workers are forked: each inherits it blocked and ignores it before unblocking."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: spawned workers, no signal masks
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a Ctrl-C that waited arrives now
+
+
+def _end(pool) -> None:
+    """End the workers now: shutting down would first finish every chunk still queued for them."""
+    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -32,9 +33,11 @@ def write_file(path: Path, text: str, *, force: bool = False, ours: str | None =
     temporary = _temporary(path, text, shown, inside, mode)
     try:
         os.replace(temporary, path)  # replaces a link itself, never the file it points to
-    except OSError as error:
-        os.unlink(temporary)
-        raise _cannot(shown, error) from None
+    except BaseException as error:  # a failure, or Ctrl-C half-way: the temporary file goes too
+        _remove(temporary)
+        if isinstance(error, OSError):
+            raise _cannot(shown, error) from None
+        raise
 
 
 def write_new(path: Path, text: str, *, force: bool = False, shown: str = "", inside: Path | None = None) -> None:
@@ -73,9 +76,11 @@ def _temporary(path: Path, text: str, shown: str, inside: Path | None, mode: int
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
-    except OSError as error:
-        os.unlink(temporary)
-        raise _cannot(shown, error) from None
+    except BaseException as error:
+        _remove(temporary)
+        if isinstance(error, OSError):
+            raise _cannot(shown, error) from None
+        raise
     return temporary
 
 
@@ -86,8 +91,17 @@ def _create_exclusively(path: Path, text: str, shown: str) -> None:
         raise _exists(shown) from None
     except OSError as error:
         raise _cannot(shown, error) from None
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except BaseException:  # what was begun here is ours to take back: no half-written record stays
+        _remove(path)
+        raise
+
+
+def _remove(path) -> None:
+    with contextlib.suppress(OSError):  # already gone (renamed, or never made)
+        os.unlink(path)
 
 
 def _check_inside(path: Path, inside: Path | None, shown: str) -> None:
