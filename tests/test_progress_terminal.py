@@ -1,0 +1,110 @@
+"""`ooi` as a person and a CI job run it: the bar in a terminal, none in pipes or CI, Ctrl-C half-way."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+import corpus  # noqa: E402
+
+RECORDS = 3000  # a few seconds of checking on two processes: long enough to see the bar and to stop half-way
+BAR = re.compile(rb"memeriksa berkas .*? ([\d.]+)/([\d.]+) berkas")
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return corpus.write(tmp_path_factory.mktemp("besar") / "akar", RECORDS)
+
+
+def ooi(args, *, cwd, stop=None, **env):
+    """Run `ooi` with stderr on a terminal of 100 columns and stdout on a pipe, in a process group of its own.
+
+    `stop(process)` is called once the bar shows some files checked, to interrupt it.
+    Returns (exit code, stdout, stderr, process).
+    """
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    unset = ("CI", "GITHUB_ACTIONS", "OOI_LANG", "OOI_ROOT", "NO_COLOR")
+    environ = {key: value for key, value in os.environ.items() if key not in unset}
+    environ.update({"TERM": "xterm-256color", **env})
+    process = subprocess.Popen([sys.executable, "-m", "ooi", *args], cwd=cwd, env=environ, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=follower, start_new_session=True)
+    os.close(follower)
+    os.set_blocking(process.stdout.fileno(), False)
+    out, err, deadline, stopped = b"", b"", time.monotonic() + 300, False
+    while True:
+        ready, _, _ = select.select([leader, process.stdout], [], [], 0.2)
+        if leader in ready:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's last writer is gone
+                chunk = b""
+            err += chunk
+            if not chunk and process.poll() is not None:
+                break
+        if process.stdout in ready:
+            out += process.stdout.read() or b""
+        if stop and not stopped and any(int(m[1].replace(b".", b"")) > 0 for m in BAR.finditer(err)):
+            stop(process)
+            stopped = True
+        if process.poll() is not None and not ready:
+            break
+        assert time.monotonic() < deadline, err[-2000:]
+    out += process.stdout.read() or b""
+    os.close(leader)
+    return process.wait(), out, err, process
+
+
+def _left(process) -> bool:
+    """Whether any process of the run's group is still there (the run's workers included)."""
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_the_bar_is_drawn_on_stderr_and_stdout_is_what_it_is_without(root):
+    code, out, err, _ = ooi(["validate", "--jobs", "2"], cwd=root)
+    assert code == 0, err[-2000:]
+    assert b"/3.300 berkas" in err and BAR.search(err), err[-2000:]
+    assert err.endswith(b"\x1b[2K")  # erased at the end
+    ci_code, ci_out, ci_err, _ = ooi(["validate", "--jobs", "2"], cwd=root, CI="true")
+    assert (ci_code, ci_err) == (0, b"")
+    assert out == ci_out == b"3300 berkas diperiksa: 0 error, 0 peringatan\n"
+
+
+def test_no_bar_when_a_machine_format_goes_into_a_pipe(root):
+    code, out, err, _ = ooi(["status", "--format", "json", "--per", "2024-01-01", "--jobs", "2"], cwd=root)
+    assert (code, err) == (0, b""), err[-2000:]
+    assert out.startswith(b'{\n  "tahun": 2023,\n  "per": "2024-01-01",\n  "total": 300,\n')
+
+
+@pytest.mark.parametrize("whom", ["group", "parent"])
+def test_ctrl_c_half_way_stops_cleanly(root, tmp_path, whom):
+    """The terminal sends SIGINT to the whole group; `kill -INT` reaches the parent alone: both end every worker."""
+    before = sorted(path.relative_to(root) for path in root.rglob("*"))
+
+    def interrupt(process):
+        (os.killpg if whom == "group" else os.kill)(process.pid, signal.SIGINT)
+
+    code, out, err, process = ooi(["validate", "--jobs", "2"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
+    text = err.decode("utf-8", "replace")
+    assert code == 130, text[-2000:]
+    assert out == b"" and "Traceback" not in text
+    assert text.rstrip().splitlines()[-1].split("\r")[-1] == "ooi: dihentikan (Ctrl-C)", text[-2000:]
+    assert not _left(process)
+    assert list(tmp_path.iterdir()) == [] and sorted(path.relative_to(root) for path in root.rglob("*")) == before
