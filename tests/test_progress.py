@@ -52,7 +52,7 @@ def clock(monkeypatch):
     """A clock the test moves by hand."""
     now = [1000.0]
     monkeypatch.setattr(progress, "monotonic", lambda: now[0])
-    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("COLUMNS", "120")
     return now
 
 
@@ -79,12 +79,12 @@ def test_long_work_shows_files_rate_and_time_left_then_is_erased(clock):
     assert screen.getvalue() == ""  # not before half a second
     clock[0] += 0.6
     shown.count(1_000, 20_000)
-    bar, task = shown._bar
-    assert (task.description, task.completed, task.total) == ("memeriksa berkas", 1_000, 20_000)
-    assert task.fields["figures"] == "1.000/20.000 berkas · 1.000/detik · sisa 0:19"
-    assert "memeriksa berkas" in screen.getvalue() and "1.000/20.000 berkas" in screen.getvalue()
-    shown.stage(progress.WRITING)  # a stage without counts: its name, no figures
-    assert (task.description, task.total, task.fields["figures"]) == ("menulis laporan", None, "")
+    line = shown._bar[0].get_renderable()
+    assert line.plain == "memeriksa berkas " + "━" * 40 + " 1.000/20.000 berkas · 1.000/detik · sisa 0:19"
+    assert [(span.end - span.start, span.style) for span in line.spans] == [(2, "bar.complete"), (38, "bar.back")]
+    assert "1.000/20.000 berkas · 1.000/detik · sisa 0:19" in screen.getvalue()
+    shown.stage(progress.WRITING)  # a stage without counts: its name alone
+    assert shown._bar[0].get_renderable().plain == "menulis laporan"
     shown.close()
     assert screen.getvalue().endswith("\x1b[2K")  # the line is erased: the terminal holds the output alone
     assert shown._bar is None
@@ -113,8 +113,7 @@ def test_english_figures_and_points(clock):
     shown.count(0, 52)
     clock[0] += 1.5
     shown.count(6, 52)
-    task = shown._bar[1]
-    assert (task.description, task.fields["figures"]) == ("counting", "6/52 points · 4/s · 0:12 left")
+    assert shown._bar[0].get_renderable().plain == "counting " + "━" * 40 + " 6/52 points · 4/s · 0:12 left"
     shown.close()
 
 
@@ -191,3 +190,15 @@ def _signal_of_worker(item, shared):
     import signal
 
     return "ignored" if signal.getsignal(signal.SIGINT) == signal.SIG_IGN else "heard"
+
+
+def test_on_a_narrow_terminal_the_bar_gives_way_to_the_figures(clock, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = progress.Display(Terminal())
+    shown.stage(progress.CHECKING, unit=progress.FILES)
+    shown.count(0, 20_000)
+    clock[0] += 1.0
+    shown.count(10_000, 20_000)
+    assert shown._bar[0].get_renderable().plain == (
+        "memeriksa berkas " + "━" * 14 + " 10.000/20.000 berkas · 10.000/detik · sisa 0:01")
+    shown.close()
