@@ -22,6 +22,7 @@ import corpus  # noqa: E402
 
 RECORDS = 3000  # a few seconds of checking on two processes: long enough to see the bar and to stop half-way
 BAR = re.compile(rb"memeriksa berkas .*? ([\d.]+)/([\d.]+) berkas")
+ERASED = b"\r\n\x1b[?25h\r\x1b[1A\x1b[2K"  # the bar's line erased, the cursor shown again
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +82,7 @@ def test_the_bar_is_drawn_on_stderr_and_stdout_is_what_it_is_without(root):
     code, out, err, _ = ooi(["validate", "--jobs", "2"], cwd=root)
     assert code == 0, err[-2000:]
     assert b"/3.300 berkas" in err and BAR.search(err), err[-2000:]
-    assert err.endswith(b"\x1b[2K")  # erased at the end
+    assert err.endswith(ERASED)
     ci_code, ci_out, ci_err, _ = ooi(["validate", "--jobs", "2"], cwd=root, CI="true")
     assert (ci_code, ci_err) == (0, b"")
     assert out == ci_out == b"3300 berkas diperiksa: 0 error, 0 peringatan\n"
@@ -93,18 +94,25 @@ def test_no_bar_when_a_machine_format_goes_into_a_pipe(root):
     assert out.startswith(b'{\n  "tahun": 2023,\n  "per": "2024-01-01",\n  "total": 300,\n')
 
 
-@pytest.mark.parametrize("whom", ["group", "parent"])
-def test_ctrl_c_half_way_stops_cleanly(root, tmp_path, whom):
-    """The terminal sends SIGINT to the whole group; `kill -INT` reaches the parent alone: both end every worker."""
+@pytest.mark.parametrize(("whom", "code", "ending"), [
+    ("group", 130, ERASED + b"\rooi: dihentikan (Ctrl-C)\r\n"),  # Ctrl-C: the terminal signals the whole group
+    ("parent", 130, ERASED + b"\rooi: dihentikan (Ctrl-C)\r\n"),  # `kill -INT PID`: the parent alone
+    ("terminate", 143, ERASED),  # `kill PID`: the parent alone; it ends in silence, as a terminated program does
+])
+def test_stopped_half_way_it_ends_cleanly(root, tmp_path, whom, code, ending):
+    """No traceback, no output, no stray file, and no worker left running, whoever got the signal."""
     before = sorted(path.relative_to(root) for path in root.rglob("*"))
 
     def interrupt(process):
-        (os.killpg if whom == "group" else os.kill)(process.pid, signal.SIGINT)
+        if whom == "group":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, signal.SIGTERM if whom == "terminate" else signal.SIGINT)
 
-    code, out, err, process = ooi(["validate", "--jobs", "2"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
+    ended, out, err, process = ooi(["validate", "--jobs", "2"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
     text = err.decode("utf-8", "replace")
-    assert code == 130, text[-2000:]
+    assert ended == code, text[-2000:]
     assert out == b"" and "Traceback" not in text
-    assert text.rstrip().splitlines()[-1].split("\r")[-1] == "ooi: dihentikan (Ctrl-C)", text[-2000:]
+    assert err.endswith(ending), text[-2000:]
     assert not _left(process)
     assert list(tmp_path.iterdir()) == [] and sorted(path.relative_to(root) for path in root.rglob("*")) == before

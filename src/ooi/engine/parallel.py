@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 
@@ -75,7 +76,8 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
         try:
             with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
                 futures = [pool.submit(_call_chunk, items[at:at + chunk]) for at in range(0, len(items), chunk)]
-            results = [keep(then(result)) for future in futures for result in _wait(future, done, progress)]
+            with _terminated_as_exit():
+                results = [keep(then(result)) for future in futures for result in _wait(future, done, progress)]
         except BaseException:
             _end(pool)
             raise
@@ -157,6 +159,23 @@ def _interrupts_held():
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a Ctrl-C that waited arrives now
+
+
+@contextmanager
+def _terminated_as_exit():
+    """SIGTERM to this process alone (`kill PID`, a job cancelled) exits with 143 through `_end`, as Ctrl-C does."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)  # set after the fork: the workers keep the default
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _end(pool) -> None:

@@ -156,10 +156,6 @@ def _open(stream: TextIO):
     from rich.text import Text
 
     def line(name: str, fraction: float | None, figures: str) -> Text:
-        try:  # the terminal's size once a draw (a resize is followed) instead of rich's several lookups
-            console.size = os.get_terminal_size(stream.fileno())
-        except (AttributeError, ValueError, OSError):  # not a real terminal: rich's own answer (COLUMNS…)
-            pass
         parts = [name]
         if fraction is not None:
             width = max(10, min(BAR, console.width - len(name) - len(figures) - 3))  # figures first; a column spare
