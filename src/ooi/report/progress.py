@@ -48,7 +48,7 @@ FILES = ("berkas", "files")
 POINTS = ("titik", "points")
 
 DELAY = 0.5  # seconds of work before anything is drawn; and only if at least as much is left
-REFRESH = 4  # draws a second: enough to see it move; a draw costs ~0.1 ms of the parent process
+REFRESH = 4  # draws a second: enough to see it move; a draw costs ~0.3 ms of the parent process
 BAR = 40  # characters of the bar, fewer on a narrow terminal
 
 
@@ -148,8 +148,8 @@ class Display:
 def _open(stream: TextIO):
     """rich's live display on `stream` and the maker of its one line, imported only when about to draw.
 
-    One `Text` line, on a console told the terminal's size, costs ~0.1 ms a draw where
-    rich's `Progress` table costs ~0.9 ms: the display is meant to cost nothing worth measuring.
+    One `Text` line costs ~0.3 ms a draw where rich's `Progress` table costs ~0.9 ms: the
+    display is meant to cost nothing worth measuring.
     """
     from rich.console import Console
     from rich.live import Live
