@@ -162,6 +162,23 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, small_root):
     assert (outcome.exit_code, outcome.stderr) == (130, "ooi: interrupted (Ctrl-C)\n")
 
 
+def test_an_abort_is_told_and_a_bug_keeps_its_own_traceback(monkeypatch, small_root):
+    import typer
+
+    def aborted(*args, **kwargs):
+        raise typer.Abort()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("cacat")
+
+    monkeypatch.setattr(checker, "check", aborted)
+    outcome = CliRunner().invoke(app, ["validate", "--root", str(small_root)])
+    assert (outcome.exit_code, outcome.stderr) == (1, "Dibatalkan.\n")
+    monkeypatch.setattr(checker, "check", broken)
+    outcome = CliRunner().invoke(app, ["validate", "--root", str(small_root)])
+    assert isinstance(outcome.exception, RuntimeError) and str(outcome.exception) == "cacat"
+
+
 def test_quiet_is_an_option_of_the_long_commands(small_root):
     for command in (["validate"], ["status"], ["show", "d001-dinkes"], ["principles"]):
         for flag in ("--quiet", "-q"):
