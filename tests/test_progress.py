@@ -180,7 +180,7 @@ def test_an_abort_is_told_and_a_bug_keeps_its_own_traceback(monkeypatch, small_r
 
 
 def test_quiet_is_an_option_of_the_long_commands(small_root):
-    for command in (["validate"], ["status"], ["show", "d001-dinkes"], ["principles"]):
+    for command in (["validate"], ["status"], ["show", "d001-dinkes"], ["principles"], ["iid"]):
         for flag in ("--quiet", "-q"):
             outcome = CliRunner().invoke(app, [*command, flag, "--root", str(small_root)])
             assert outcome.exit_code in (0, 1), outcome.output
@@ -219,3 +219,20 @@ def test_on_a_narrow_terminal_the_bar_gives_way_to_the_figures(clock, monkeypatc
     assert shown._bar[0].get_renderable().plain == (
         "memeriksa berkas " + "━" * 14 + " 10.000/20.000 berkas · 10.000/detik · sisa 0:01")
     shown.close()
+
+
+def test_an_interrupted_export_leaves_the_old_file_and_no_temporary_one(tmp_path, monkeypatch):
+    from ooi.input.writing import write_output
+
+    target = tmp_path / "iid.xlsx"
+    target.write_bytes(b"lama")
+    write_output(target, b"baru")
+    assert target.read_bytes() == b"baru"
+
+    def interrupted(source, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_output(target, b"setengah")
+    assert [path.name for path in tmp_path.iterdir()] == ["iid.xlsx"] and target.read_bytes() == b"baru"

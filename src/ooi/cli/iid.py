@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
+from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option, open_root
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -87,13 +87,10 @@ def _report_requirements(result, paths: set[str]) -> int:
 
 
 def _write(path, content: str | bytes) -> None:
-    """Write where the user asked; a path they cannot write is one line, not a traceback."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise OoiError(tr("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}", p=path,
-                          e=error.strerror or error)) from None
+    """Write where the user asked, whole or not at all; a path they cannot write is one line, not a traceback."""
+    from ooi.input.writing import write_output
+
+    write_output(path, content.encode("utf-8") if isinstance(content, str) else content)
     typer.echo(tr("ditulis: {p}", "written: {p}", p=path), err=True)
 
 
@@ -122,6 +119,7 @@ def iid(
         "--delimiter", help=helps("Pemisah CSV: , atau ; (pemisah daftar Excel berbahasa Indonesia).",
                                   "CSV separator: , or ; (the list separator of Excel set to Indonesian)."))] = ",",
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -129,13 +127,16 @@ def iid(
     from ooi.report.width import screen
     from ooi.coverage.iid import scores
     from ooi.engine.checker import check
-    from ooi.report import render
+    from ooi.report import progress, render
 
     if delimiter not in (",", ";"):
         raise OoiError(tr("--delimiter harus , atau ;", "--delimiter must be , or ;"))
-    data_root, settings = open_root(root, lang)
-    chosen = catalogue_for(siklus, settings)
-    result = check(data_root, settings, jobs=jobs or None, iid_export=export is not None)
+    # the display ends before anything is printed: the export's findings go to stderr too
+    with progress.display(quiet=quiet, machine=export is None and format != "table") as shown:
+        data_root, settings = open_root(root, lang)
+        chosen = catalogue_for(siklus, settings)
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        result = check(data_root, settings, jobs=jobs or None, iid_export=export is not None, progress=shown.count)
     if kode is not None:
         kode = agency_of(kode, result)
     if export is not None:

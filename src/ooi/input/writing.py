@@ -63,6 +63,29 @@ def write_new(path: Path, text: str, *, force: bool = False, shown: str = "", in
         os.unlink(temporary)
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """Write `data` where the user asked (an export, a report), replacing what is there, whole or not at all.
+
+    Unlike `write_file` it neither refuses an existing file nor makes folders: the user
+    named this path. A failure or Ctrl-C half-way leaves the old file, or none, never a part.
+    """
+    try:
+        mode = path.stat().st_mode & 0o777 if path.is_file() else None
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _cannot(str(path), error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode if mode is not None else 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException as error:
+        _remove(temporary)
+        if isinstance(error, OSError):
+            raise _cannot(str(path), error) from None
+        raise
+
+
 def _temporary(path: Path, text: str, shown: str, inside: Path | None, mode: int | None) -> str:
     """The finished text in a temporary file beside `path` (its folder made, and checked to be inside)."""
     try:
