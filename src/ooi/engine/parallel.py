@@ -114,10 +114,10 @@ def _fewer_collections():
 
 def _start(language: str, function: Callable, shared: object, done, weigh: Callable | None) -> None:
     global _work
+    # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while forked (_interrupts_held)
     i18n.use(language)
     _work = (function, shared, done, weigh)
     gc.freeze()  # what the worker inherited is never garbage here: collections skip it
