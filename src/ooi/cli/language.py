@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 try:  # Typer 0.2x carries its own copy of click
     from typer._click import Command, Context, HelpFormatter, echo
     from typer._click.exceptions import ClickException
-    from typer.exceptions import Abort
+    from typer.exceptions import Abort  # noqa: F401  (caught in cli.app)
 except ImportError:  # an older Typer on click itself
     from click import Command, Context, HelpFormatter, echo
-    from click.exceptions import Abort, ClickException
+    from click.exceptions import Abort, ClickException  # noqa: F401  (Abort: caught in cli.app)
 
 from ooi import i18n
 from ooi.i18n import tr
