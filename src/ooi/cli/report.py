@@ -1,0 +1,138 @@
+"""`ooi report`, `ooi export` and `ooi remind`: what `ooi status` knows, for people who never open a terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NamedTuple, Optional
+
+import typer
+
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.cli.coverage import PerOption, TahunOption, parse_day
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+
+class Export(NamedTuple):
+    """An export format: the reporter that renders it and the file name it gets by default."""
+
+    reporter: str
+    suffix: str
+    flat: bool = True  # needs every field of every record (coverage.rows.summarize_flat)
+
+
+# Format → renderer: a new export (e.g. the IID formats) is one line here and one reporter module.
+EXPORTS = {
+    "xlsx": Export("xlsx", ".xlsx"),
+    "csv": Export("export_csv", ".csv"),
+    "json": Export("export_json", ".json"),
+}
+REMIND_FORMATS = ("text", "markdown", "json")
+
+OutputOption = Annotated[Optional[str], typer.Option(
+    "--output", "-o", metavar="FILE", help="Berkas tujuan (boleh di luar repositori); `-` = keluaran standar.")]
+
+
+def _checked(root, lang, tahun, per, jobs, flat: bool):
+    """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs."""
+    from ooi.coverage.rows import summarize_flat
+    from ooi.coverage.tally import summarize, tally
+    from ooi.engine.checker import check
+
+    day = parse_day(per)
+    data_root, settings = open_root(root, lang)
+    result = check(data_root, settings, jobs=jobs or None, records=summarize_flat if flat else summarize)
+    return data_root, settings, tally(result, tahun or settings.tahun_target, day)
+
+
+def _write(output: str, content: str | bytes) -> None:
+    """Write where the user asked; a path they cannot write is one line, not a traceback."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        raise OoiError(tr("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}", p=output,
+                          e=error.strerror or error)) from None
+    typer.echo(tr("ditulis: {p}", "written: {p}", p=output), err=True)
+
+
+@app.command()
+def report(
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Laporan HTML mandiri (tanpa jaringan, siap cetak A4) dengan angka yang sama dengan `ooi status`."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from ooi.coverage.overview import overview
+    from ooi.input.revision import describe
+    from ooi.report import render
+
+    data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
+    made = datetime.now(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
+    page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made)
+    _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="xlsx (bawaan), csv, atau json.")] = "xlsx",
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    output: OutputOption = None,
+    delimiter: Annotated[str, typer.Option(
+        "--delimiter", help="Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).")] = ",",
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Satu baris per berkas inovasi atau rencana, setiap kolomnya, untuk spreadsheet (xlsx, csv, json)."""
+    from ooi.report import render
+
+    chosen = EXPORTS.get(format)
+    if chosen is None:
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=format, c=", ".join(EXPORTS)))
+    if delimiter not in (",", ";"):
+        raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
+    if output == "-" and chosen.suffix == ".xlsx":
+        raise OoiError(tr("xlsx tidak dapat ditulis ke keluaran standar; beri --output BERKAS.xlsx",
+                          "xlsx cannot go to standard output; give --output FILE.xlsx"))
+    _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat)
+    content = render(chosen.reporter, coverage, delimiter=delimiter)
+    _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
+
+
+@app.command()
+def remind(
+    opd: Annotated[Optional[list[str]], typer.Option(
+        "--opd", metavar="KODE", help="Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.")] = None,
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, markdown, atau json.")] = "text",
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Pesan pengingat untuk setiap OPD yang belum mencapai target, ditujukan ke kontaknya."""
+    from ooi.cli.coverage import _unknown
+    from ooi.report import render
+
+    if format not in REMIND_FORMATS:
+        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
+                          f=format, c=", ".join(REMIND_FORMATS)))
+    _, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
+    for kode in opd or ():
+        if coverage.find(kode) is None:
+            raise OoiError(_unknown(kode, coverage))
+    sys.stdout.write(render(f"remind_{format}", coverage, opd=opd or None, tenggat=settings.tenggat))
