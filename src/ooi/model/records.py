@@ -78,7 +78,7 @@ class Record(BaseModel):
 # brackets, dots or hyphens (`(0341) 512345`, `+62 341 512345`). Whether the phone is a
 # mobile, i.e. a person's own number, is rule R020's to say, with a reason.
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
-TELEPON_PATTERN = r"^\+?[0-9][0-9 ().\-]{5,24}$"
+TELEPON_PATTERN = r"^(?:\+62|\(0|0)[0-9 ().\-]{5,24}$"
 
 
 class Kontak(Record):

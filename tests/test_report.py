@@ -1,0 +1,95 @@
+"""`ooi report`: figures equal `ooi status --format json`, every agency listed, record text escaped, self-contained."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser import Dom, figures_of
+from conftest import sample
+from test_status_cli import WHEN, golden_root, run
+
+SHIPPED = Path(__file__).parent.parent
+LAUNCH = ["--tahun", "2023", "--per", "2023-02-05"]
+HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1">'
+
+
+def hostile_root(base: Path) -> Path:
+    """The golden root of `ooi status`, plus a record whose name and texts try to inject markup."""
+    root = golden_root(base)
+    record = sample("uji_coba")
+    record["nama"] = HOSTILE
+    record["tujuan"] = "</td></tr></table><script>alert(1)</script>"
+    (root / "data/inovasi/dispendukcapil/injeksi.yaml").write_text(
+        json.dumps(record, ensure_ascii=False), encoding="utf-8")  # JSON is YAML: no quoting to get wrong
+    return root
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    return hostile_root(tmp_path_factory.mktemp("report"))
+
+
+def make_report(root: Path, target: Path, *args: str) -> str:
+    outcome = run("report", "--root", str(root), *args, "--output", str(target))
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr == f"ditulis: {target}\n"
+    return target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("where", "when"), [("golden", WHEN), ("shipped", LAUNCH), ("shipped", [])])
+def test_figures_equal_status_json(root, tmp_path, where, when):
+    base = root if where == "golden" else SHIPPED
+    page = Dom(make_report(base, tmp_path / "r.html", *when))
+    status = json.loads(run("status", "--root", str(base), *when, "--format", "json").stdout)
+    for key, value in figures_of(status).items():
+        assert page.figures[key] and set(page.figures[key]) == {value}, key
+    assert page.agencies == {a["kode"]: a["status"] for a in status["agencies"]}
+    assert list(page.agencies) == [a["kode"] for a in status["agencies"]]  # the order of `ooi status`
+
+
+def test_shipped_launch_report_says_what_the_city_announced(tmp_path):
+    page = Dom(make_report(SHIPPED, tmp_path / "r.html", *LAUNCH))
+    assert (page.figures["summary.agencies_with_innovation"], page.figures["summary.innovations"]) == (["11"], ["19"])
+
+
+def test_record_text_is_escaped_never_markup(root, tmp_path):
+    html = make_report(root, tmp_path / "r.html", *WHEN)
+    page = Dom(html)
+    assert page.scripts == 0 and page.handlers == [] and page.external == []
+    assert HOSTILE in "".join(page.text)  # shown to the reader as the text it is
+    assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
+
+
+def test_self_contained_no_network_no_script(root, tmp_path):
+    html = make_report(root, tmp_path / "r.html", *WHEN)
+    assert "default-src 'none'" in html  # a browser refuses any script or load even if one slipped in
+    assert not re.search(r"(?i)<script|<link|@import|url\(|https?://(?!www\.w3\.org/2000/svg)", html)
+    assert "@media print" in html and "size: A4" in html and 'name="viewport"' in html
+
+
+def test_english_and_default_file_name(root, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outcome = run("report", "--root", str(root), *WHEN, "--lang", "en")
+    assert outcome.exit_code == 0, outcome.output
+    html = (tmp_path / "laporan-2023-2023-06-30.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Headline figures" in html and "Angka utama" not in html
+
+
+def test_missing_agencies_name_their_next_step_and_contact(tmp_path):
+    root = golden_root(tmp_path / "root")
+    registry = root / "data/opd/setda.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "kontak: {nama: Bagian Organisasi, "
+                        "email: organisasi@batukota.go.id, telepon: \"(0341) 512345\"}\n", encoding="utf-8")
+    html = make_report(root, tmp_path / "r.html", *WHEN)
+    card = re.search(r'<div class="card" data-kode="setda">(.*?)</div>', html, re.S).group(1)
+    assert "Bagian Organisasi" in card and "organisasi@batukota.go.id" in card and "(0341) 512345" in card
+    assert "<code>" not in card and "ooi new --opd setda --tahapan inisiatif" in card
+
+
+def test_unwritable_output_is_one_line(root, tmp_path):
+    outcome = run("report", "--root", str(root), *WHEN, "--output", str(tmp_path / "no" / "such" / "r.html"))
+    assert outcome.exit_code == 2
+    assert outcome.stderr.startswith(f"ooi: tidak dapat menulis {tmp_path / 'no' / 'such' / 'r.html'}: ")
