@@ -13,7 +13,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from ooi.coverage.tally import LATER, REGISTRY, Coverage, Summary, summarize
+from ooi.coverage.tally import LATER, REGISTRY, Coverage, Filed, Summary, summarize
+from ooi.input.discovery import INNOVATIONS, folder_of
 from ooi.model.records import Agency, Innovation, Kontak
 
 # How each file counts, as the export says it (the standings of coverage.tally).
@@ -86,22 +87,24 @@ def summarize_flat(record: Innovation) -> Summary:
 
 
 def record_rows(coverage: Coverage) -> list[dict]:
-    """One row per innovation or plan file of every registered agency (files filed after D left out)."""
+    """One row per innovation or plan file as of D: the registered agencies' (active or not), then those of none."""
     rows = []
     for entry in (*coverage.agencies, *coverage.inactive):
-        for filed in entry.files:
-            if filed.standing in (REGISTRY, LATER):
-                continue
-            flat = getattr(filed.record, "flat", None) or {}
-            rows.append({
-                "path": filed.path, "opd": entry.kode, "opd_nama": entry.nama, "status_opd": entry.status,
-                "terhitung": filed.standing, "tahun_terhitung": ", ".join(map(str, filed.years)) or None,
-                "error": filed.errors, "peringatan": filed.warnings,
-                **{name: flat.get(name) for name in FIELDS}})
+        rows += [_row(filed, entry.kode, entry.nama, entry.status) for filed in entry.files
+                 if filed.standing not in (REGISTRY, LATER)]
+    rows += [_row(filed, folder_of(filed.path), None, None) for filed in coverage.other
+             if filed.path.startswith(INNOVATIONS + "/")]
     return rows
 
 
-RECORD_COLUMNS = ("path", "opd", "opd_nama", "status_opd", "terhitung", "tahun_terhitung", "error", "peringatan",
+def _row(filed: Filed, kode: str, nama: str | None, status: str | None) -> dict:
+    flat = getattr(filed.record, "flat", None) or {}
+    return {"path": filed.path, "kode_opd": kode, "nama_opd": nama, "status_opd": status,
+            "terhitung": filed.standing, "tahun_terhitung": ", ".join(map(str, filed.years)) or None,
+            "error": filed.errors, "peringatan": filed.warnings, **{name: flat.get(name) for name in FIELDS}}
+
+
+RECORD_COLUMNS = ("path", "kode_opd", "nama_opd", "status_opd", "terhitung", "tahun_terhitung", "error", "peringatan",
                   *FIELDS)
 
 

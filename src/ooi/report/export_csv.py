@@ -1,0 +1,37 @@
+"""`ooi export --format csv`: the records only, a header row first; UTF-8 with BOM so Excel set to Indonesian reads it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from ooi.coverage.rows import RECORD_COLUMNS, record_rows
+from ooi.coverage.tally import Coverage
+
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, and a tab
+# or carriage return before them. Such text gets a leading apostrophe, which Excel and
+# LibreOffice show as text; numbers, negative ones included, stay numbers.
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value) -> str:
+    """One value as CSV text: dates ISO, numbers as Python writes them, text defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, date)):
+        return value.isoformat() if isinstance(value, date) else repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(RISKY) else text
+
+
+def render(coverage: Coverage, delimiter: str = ",", **_) -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(RECORD_COLUMNS)
+    for row in record_rows(coverage):
+        writer.writerow([safe(row[name]) for name in RECORD_COLUMNS])
+    return out.getvalue()
