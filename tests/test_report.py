@@ -86,7 +86,7 @@ def test_missing_agencies_name_their_next_step_and_contact(tmp_path):
     html = make_report(root, tmp_path / "r.html", *WHEN)
     card = re.search(r'<div class="card" data-kode="setda">(.*?)</div>', html, re.S).group(1)
     assert "Bagian Organisasi" in card and "organisasi@batukota.go.id" in card and "(0341) 512345" in card
-    assert "<code>" not in card and "ooi new --opd setda --tahapan inisiatif" in card
+    assert "<li>ajukan rencana inovasi 2023 dengan <code>ooi new --opd setda --tahapan inisiatif</code></li>" in card
 
 
 def test_unwritable_output_is_one_line(root, tmp_path):

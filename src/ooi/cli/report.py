@@ -135,4 +135,4 @@ def remind(
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))
-    sys.stdout.write(render(f"remind_{format}", coverage, opd=opd or None, tenggat=settings.tenggat))
+    sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, tenggat=settings.tenggat))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from ooi.coverage.overview import Overview
 from ooi.coverage.tally import MISSING, STATUSES, Coverage, label
@@ -32,7 +34,13 @@ def _environment() -> Environment:
     env = Environment(loader=PackageLoader("ooi.report", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["tr"] = tr
+    env.filters["code"] = _code
     return env
+
+
+def _code(text: str) -> Markup:
+    """A step's `command` as <code>, after escaping everything else: markup never comes from the text."""
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def _pick(table: dict, key: str) -> str:
