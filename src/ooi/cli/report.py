@@ -8,7 +8,7 @@ from typing import Annotated, NamedTuple, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, open_root
+from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
 from ooi.cli.coverage import PerOption, TahunOption, parse_day
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -86,7 +86,7 @@ def report(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="xlsx (bawaan), csv, atau json.")] = "xlsx",
+    format: Annotated[str, format_option(tuple(EXPORTS), "xlsx (bawaan), csv, atau json.")] = "xlsx",
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
@@ -99,10 +99,7 @@ def export(
     """Satu baris per berkas inovasi atau rencana, setiap kolomnya, untuk spreadsheet (xlsx, csv, json)."""
     from ooi.report import render
 
-    chosen = EXPORTS.get(format)
-    if chosen is None:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=format, c=", ".join(EXPORTS)))
+    chosen = EXPORTS[format]
     if delimiter not in (",", ";"):
         raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
     if output == "-" and chosen.suffix == ".xlsx":
@@ -119,7 +116,7 @@ def remind(
         "--opd", metavar="KODE", help="Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.")] = None,
     tahun: TahunOption = None,
     per: PerOption = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, markdown, atau json.")] = "text",
+    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
@@ -128,9 +125,6 @@ def remind(
     from ooi.cli.coverage import _unknown
     from ooi.report import render
 
-    if format not in REMIND_FORMATS:
-        raise OoiError(tr("--format {f} tidak dikenal; pilih: {c}", "unknown --format {f}; choose: {c}",
-                          f=format, c=", ".join(REMIND_FORMATS)))
     _, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
     for kode in opd or ():
         if coverage.find(kode) is None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from ooi.coverage.next_steps import next_steps
 from ooi.coverage.overview import Overview
 from ooi.coverage.tally import MISSING, STATUSES, Coverage, label
 from ooi.i18n import current, tr
@@ -16,7 +17,7 @@ from ooi.model.facts import principles
 from ooi.model.sectors import sectors
 from ooi.report import charts
 from ooi.report.status_json import data as status_data
-from ooi.report.status_show import STAGES, todo
+from ooi.report.status_show import STAGES
 
 # Above this many innovations the list is cut and points to `ooi export` (a phone opens a few MB at most).
 LIST_LIMIT = 2000
@@ -70,7 +71,7 @@ def render(coverage: Coverage, overview: Overview | None = None, commit: str | N
         status_chart=charts.stacked([(s, label(s), summary[s]) for s in STATUSES],
                                     tr("Status OPD", "Agency status")),
         breakdowns=[(title, key, rows, charts.bars(rows, title)) for title, key, rows in breakdowns],
-        missing=[(entry, todo(entry, coverage)) for entry in coverage.agencies if entry.status == MISSING],
+        missing=[(entry, next_steps(entry, coverage)) for entry in coverage.agencies if entry.status == MISSING],
         label=label, codes=PRINCIPLE_CODES, principles=principles(), cells=cells,
         listed=overview.listed[:limit], cut=max(len(overview.listed) - limit, 0),
         stage=lambda key: _pick(STAGES, key), form=lambda key: _pick(FORMS, key), kind=lambda key: _pick(TYPES, key),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from ooi.coverage.next_steps import next_steps
 from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
 from ooi.i18n import tr
 from ooi.report.contact import addressee
-from ooi.report.status_show import todo
 
 
 def _situation(entry, coverage: Coverage) -> str:
@@ -39,7 +39,7 @@ def reminders(coverage: Coverage, opd: list[str] | None = None, tenggat=None) ->
             lines.append(tr("{e} error di berkasnya membuat berkas itu tidak terhitung.",
                             "{e} error(s) in its files keep those files from counting.", e=entry.errors))
         lines += ["", tr("Yang masih perlu dilakukan:", "What is left to do:")]
-        lines += [f"{number}. {step}" for number, step in enumerate(todo(entry, coverage), 1)]
+        lines += [f"{number}. {step}" for number, step in enumerate(next_steps(entry, coverage), 1)]
         if tenggat is not None:
             lines += ["", tr("Tenggat: {d}.", "Deadline: {d}.", d=tenggat)]
         if entry.status in (MISSING, REPORTED):
