@@ -93,3 +93,48 @@ def test_unwritable_output_is_one_line(root, tmp_path):
     outcome = run("report", "--root", str(root), *WHEN, "--output", str(tmp_path / "no" / "such" / "r.html"))
     assert outcome.exit_code == 2
     assert outcome.stderr.startswith(f"ooi: tidak dapat menulis {tmp_path / 'no' / 'such' / 'r.html'}: ")
+
+
+def test_header_names_the_commit_and_marks_uncommitted_data(tmp_path, git_identity):
+    import subprocess
+
+    root = golden_root(tmp_path / "root")
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "data")):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    assert Dom(make_report(root, tmp_path / "a.html", *WHEN)).figures["commit"] == [head]
+    (root / "data/opd/setda.yaml").write_text("kode: setda\n", encoding="utf-8")
+    assert Dom(make_report(root, tmp_path / "b.html", *WHEN)).figures["commit"] == [f"{head} +"]
+
+
+def _coverage(root: Path):
+    from datetime import date
+
+    from ooi.coverage.overview import overview
+    from ooi.coverage.tally import summarize, tally
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
+
+    coverage = tally(check(root, load_settings(root), records=summarize), 2023, date(2023, 6, 30))
+    return coverage, overview(coverage)
+
+
+def test_long_lists_are_cut_and_point_to_the_export(root):
+    from ooi.report.html import render
+
+    coverage, listed = _coverage(root)
+    page = render(coverage, overview=listed, limit=2)
+    rows = re.findall(r'<tr data-path="([^"]+)"', page)
+    assert len(rows) == 2 and len(listed.listed) == 7  # active agencies only, filed on or before per
+    assert "5 inovasi lagi tidak dicantumkan agar laporan tetap ringan; daftar lengkap: " in page
+
+
+def test_trend_section_only_with_a_series(root):
+    from ooi.report.html import render
+
+    coverage, listed = _coverage(root)
+    assert 'id="tren"' not in render(coverage, overview=listed)
+    page = render(coverage, overview=listed, series=[("2023-01", 0.0), ("2023-02", 8.3), ("2023-03", 16.7)])
+    trend = re.search(r'<section id="tren">(.*?)</section>', page, re.S).group(1)
+    assert "<polyline" in trend and trend.count("<circle") == 3 and ">2023-02</text>" in trend
