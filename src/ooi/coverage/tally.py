@@ -181,7 +181,7 @@ class Summary(NamedTuple):
     bentuk: str = ""  # form, type and main sector: what the report breaks innovations down by
     jenis: str = ""
     urusan: str = ""
-    flat: dict | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
+    flat: tuple | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
 
 
 def summarize(record: Innovation) -> Summary:

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from itertools import chain, islice
 
 import xlsxwriter
 
-from ooi.coverage.rows import AGENCY_COLUMNS, FINDING_COLUMNS, RECORD_COLUMNS, agency_rows, finding_rows, record_rows
+from ooi.coverage.rows import (
+    AGENCY_COLUMNS,
+    FINDING_COLUMNS,
+    RECORD_COLUMNS,
+    agency_rows,
+    finding_rows,
+    record_count,
+    record_rows,
+)
 from ooi.coverage.tally import STATUSES, Coverage, label
 from ooi.i18n import tr
 from ooi.report.status_json import data as status_data
@@ -32,19 +41,24 @@ class _Writer:
         self.day = book.add_format({"num_format": "yyyy-mm-dd"})
         self.text = book.add_format({"quote_prefix": True})  # Excel shows "=…" as typed text
 
-    def sheet(self, title: str, columns, rows: list, header=None) -> None:
-        """One sheet: a bold frozen header row with a filter over every column, widths from the first rows."""
+    def sheet(self, title: str, columns, rows, header=None, count: int | None = None) -> None:
+        """One sheet: a bold frozen header row with a filter over every column, widths from the first rows.
+
+        `rows` may be an iterator (records: one row made at a time) when `count` says how many.
+        """
         sheet = self.book.add_worksheet(title)
         names = list(header or columns)
-        sample = rows[:WIDTH_SAMPLE]
+        count = len(rows) if count is None else count
+        rows = iter(rows)
+        sample = list(islice(rows, WIDTH_SAMPLE))
         for index, name in enumerate(columns):
             values = [names[index], *(row[name] if isinstance(row, dict) else row[index] for row in sample)]
             sheet.set_column(index, index, _width(values))
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(rows), len(names) - 1)
+        sheet.autofilter(0, 0, count, len(names) - 1)
         for index, name in enumerate(names):
             sheet.write_string(0, index, name, self.head)
-        for number, row in enumerate(rows, 1):
+        for number, row in enumerate(chain(sample, rows), 1):
             values = [row[name] for name in columns] if isinstance(row, dict) else row
             for index, value in enumerate(values):
                 self.cell(sheet, number, index, value)
@@ -88,7 +102,7 @@ def render(coverage: Coverage, **_) -> bytes:
     writer.sheet(tr("Ringkasan", "Summary"), ("key", "value"), _summary(coverage),
                  header=(tr("ukuran", "measure"), tr("nilai", "value")))
     writer.sheet("OPD", AGENCY_COLUMNS, agency_rows(coverage))
-    writer.sheet(tr("Inovasi", "Innovations"), RECORD_COLUMNS, record_rows(coverage))
+    writer.sheet(tr("Inovasi", "Innovations"), RECORD_COLUMNS, record_rows(coverage), count=record_count(coverage))
     writer.sheet(tr("Temuan", "Findings"), FINDING_COLUMNS, finding_rows(coverage))
     book.close()
     return out.getvalue()
