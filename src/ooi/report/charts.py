@@ -9,29 +9,17 @@ COLOURS = {"achieved": "#1a7f37", "planned": "#0969da", "reported": "#bf8700", "
 
 
 def stacked(parts: list[tuple[str, str, int]], title: str) -> Markup:
-    """One bar split into parts (key, label, value), with a legend; widths in percent of the total."""
+    """One bar split into parts (key, label, value), widths in percent of the total; the legend is the page's."""
     total = sum(value for _, _, value in parts) or 1
     x, rects = 0.0, []
-    for key, _, value in parts:
+    for key, label, value in parts:
         width = 100.0 * value / total
-        colour = COLOURS.get(key, "#57606a")
         if width:
-            rects.append(f'<rect x="{x:.3f}%" y="0" width="{width:.3f}%" height="28" fill="{colour}"/>')
+            rects.append(f'<rect x="{x:.3f}%" y="0" width="{width:.3f}%" height="28" '
+                         f'fill="{COLOURS.get(key, "#57606a")}"><title>{escape(label)}: {value}</title></rect>')
         x += width
-    return Markup(f'<svg class="chart" role="img" aria-label="{escape(title)}" width="100%" height="60" '
-                  f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(rects)}'
-                  f'{"".join(_legend_text(parts))}</svg>')
-
-
-def _legend_text(parts: list[tuple[str, str, int]]) -> list[str]:
-    """Legend below the bar; SVG text cannot use calc(), so each entry is a nested svg placed in percent."""
-    out = []
-    for index, (key, label, value) in enumerate(parts):
-        colour = COLOURS.get(key, "#57606a")
-        out.append(f'<svg x="{index * 25}%" y="36" width="25%" height="20" overflow="visible">'
-                   f'<rect x="0" y="4" width="12" height="12" fill="{colour}"/>'
-                   f'<text x="16" y="15" font-size="12">{escape(label)}: {value}</text></svg>')
-    return out
+    return Markup(f'<svg class="chart" role="img" aria-label="{escape(title)}" width="100%" height="28" '
+                  f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(rects)}</svg>')
 
 
 def bars(rows: list[tuple[str, int]], title: str, colour: str = "#0969da") -> Markup:
