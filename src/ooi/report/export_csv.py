@@ -15,14 +15,22 @@ from ooi.coverage.tally import Coverage
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe(value) -> str:
-    """One value as CSV text: dates ISO, numbers as Python writes them, text defused."""
+def safe(value, decimal: str = ".") -> str:
+    """One value as CSV text: dates ISO, whole numbers without a fraction, text defused.
+
+    With `;` between fields (Excel set to Indonesian) the decimal mark is `,` as that Excel
+    expects; `97.6` would otherwise be read as text or worse.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float, date)):
-        return value.isoformat() if isinstance(value, date) else repr(value) if isinstance(value, float) else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value).replace(".", decimal)
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(RISKY) else text
 
@@ -32,6 +40,7 @@ def render(coverage: Coverage, delimiter: str = ",", **_) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(RECORD_COLUMNS)
+    decimal = "," if delimiter == ";" else "."
     for row in record_rows(coverage):
-        writer.writerow([safe(row[name]) for name in RECORD_COLUMNS])
+        writer.writerow([safe(row[name], decimal) for name in RECORD_COLUMNS])
     return out.getvalue()
