@@ -71,6 +71,7 @@ def test_xlsx_records_are_typed_and_formulas_stay_text(root, tmp_path):
     cells = {RECORD_COLUMNS[c.column - 1]: c for c in row}
     for key, text in FORMULAS.items():
         assert cells[key].value == text and cells[key].data_type == "s", key  # a string, never a formula
+        assert cells[key].quotePrefix, key  # and shown as text typed with a leading apostrophe
     findings = list(book["Temuan"].values)
     assert findings[0][:5] == ("path", "baris", "kolom", "kode", "tingkat")
     assert ("data/inovasi/disparta/rusak.yaml", "Y003", "error") in {(r[0], r[3], r[4]) for r in findings}
@@ -120,3 +121,23 @@ def test_output_anywhere_and_to_stdout(root, tmp_path):
 def test_usage_errors(root, args, message):
     outcome = run("export", "--root", str(root), *WHEN, *args)
     assert (outcome.exit_code, outcome.stderr) == (2, message)
+
+
+def test_xlsx_writer_keeps_xml_valid_and_cells_within_excel_limits(tmp_path):
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from ooi.report.xlsx_writer import MAX_TEXT, Sheet, write
+
+    rows = [["a\x00b\x1fc <&> \"d\"", 1.5, True, None], ["x" * 40000, -3, False, "=1+1"]]
+    target = tmp_path / "w.xlsx"
+    with target.open("wb") as out:
+        write(out, [Sheet("Uji", ["teks", "angka", "ya", "kosong"], iter(rows), 2, [10, 8, 6, 6])])
+    with zipfile.ZipFile(target) as book:
+        for name in book.namelist():
+            ET.fromstring(book.read(name))  # every part is well-formed XML
+    sheet = openpyxl.load_workbook(target)["Uji"]
+    assert [c.value for c in sheet[2]] == ['abc <&> "d"', 1.5, True, None]
+    assert len(sheet["A3"].value) == MAX_TEXT and sheet["A3"].value.endswith("…")
+    assert (sheet["B3"].value, sheet["D3"].value, sheet["D3"].data_type) == (-3, "=1+1", "s")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet.column_dimensions["A"].width) == ("A2", "A1:D3", 10)
