@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, NamedTuple, Optional
 
 import typer
@@ -46,15 +45,18 @@ def _checked(root, lang, tahun, per, jobs, flat: bool):
     return data_root, settings, tally(result, tahun or settings.tahun_target, day)
 
 
-def _write(output: str, content: str | bytes) -> None:
-    """Write where the user asked; a path they cannot write is one line, not a traceback."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def _write(output: str, content) -> None:
+    """Write text, bytes or pieces of text where the user asked; a path they cannot write is one line."""
+    pieces = [content] if isinstance(content, (str, bytes)) else content
     if output == "-":
-        sys.stdout.buffer.write(data)
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         sys.stdout.flush()
         return
     try:
-        Path(output).write_bytes(data)
+        with open(output, "wb") as stream:
+            for piece in pieces:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
     except OSError as error:
         raise OoiError(tr("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}", p=output,
                           e=error.strerror or error)) from None

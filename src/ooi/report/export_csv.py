@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date
 
 from ooi.coverage.rows import RECORD_COLUMNS, record_rows
@@ -35,12 +36,17 @@ def safe(value, decimal: str = ".") -> str:
     return "'" + text if text.startswith(RISKY) else text
 
 
-def render(coverage: Coverage, delimiter: str = ",", **_) -> str:
+def render(coverage: Coverage, delimiter: str = ",", **_) -> Iterator[str]:
+    """The CSV in pieces of a thousand rows, so a national export never holds the whole text at once."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(RECORD_COLUMNS)
     decimal = "," if delimiter == ";" else "."
-    for row in record_rows(coverage):
+    for number, row in enumerate(record_rows(coverage), 1):
         writer.writerow([safe(row[name], decimal) for name in RECORD_COLUMNS])
-    return out.getvalue()
+        if number % 1000 == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
