@@ -12,7 +12,8 @@ from test_status_cli import WHEN, run
 def check_agency(tmp_path, kontak: dict) -> list[tuple]:
     root = make_root(tmp_path, agencies=[{**AGENCY, "kontak": kontak}])
     outcome = run("validate", "--root", str(root), "--format", "json")
-    return [(f["line"], f["column"], f["code"], f["field"], f["message"]) for f in json.loads(outcome.stdout)["findings"]]
+    findings = json.loads(outcome.stdout)["findings"]
+    return [(f["line"], f["column"], f["code"], f["field"], f["message"]) for f in findings]
 
 
 @pytest.mark.parametrize("kontak", [

@@ -114,9 +114,11 @@ def test_output_anywhere_and_to_stdout(root, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--format", "ods"], "ooi: --format ods tidak dikenal; pilih: xlsx, csv, json\n"),
+    (["--format", "ods"], "ooi: --format ods tidak dikenal; pilih: xlsx, csv, json, iid-xlsx, iid-csv\n"),
     (["--format", "csv", "--delimiter", "|"], "ooi: --delimiter harus `,` atau `;`\n"),
     (["--output", "-"], "ooi: xlsx tidak dapat ditulis ke keluaran standar; beri --output BERKAS.xlsx\n"),
+    (["-f", "iid-csv", "--output", "-"],
+     "ooi: iid-csv tidak dapat ditulis ke keluaran standar; beri --output BERKAS.csv\n"),
 ])
 def test_usage_errors(root, args, message):
     outcome = run("export", "--root", str(root), *WHEN, *args)
@@ -141,3 +143,20 @@ def test_xlsx_writer_keeps_xml_valid_and_cells_within_excel_limits(tmp_path):
     assert len(sheet["A3"].value) == MAX_TEXT and sheet["A3"].value.endswith("…")
     assert (sheet["B3"].value, sheet["D3"].value, sheet["D3"].data_type) == (-3, "=1+1", "s")
     assert (sheet.freeze_panes, sheet.auto_filter.ref, sheet.column_dimensions["A"].width) == ("A2", "A1:D3", 10)
+
+
+@pytest.mark.parametrize("fmt", ["iid-xlsx", "iid-csv"])
+def test_iid_formats_are_ooi_iid_exports(tmp_path, fmt):
+    """`ooi export --format iid-…` writes what `ooi iid --export` writes, for the same records."""
+    shipped = Path(__file__).parent.parent
+    suffix = ".xlsx" if fmt == "iid-xlsx" else ".csv"
+    mine = run("export", "--root", str(shipped), "-f", fmt, "--output", str(tmp_path / f"a{suffix}"))
+    theirs = run("iid", "--root", str(shipped), "--export", str(tmp_path / f"b{suffix}"))
+    assert mine.exit_code == theirs.exit_code, mine.output
+    if suffix == ".csv":
+        assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+        assert (tmp_path / "a-indikator.csv").read_bytes() == (tmp_path / "b-indikator.csv").read_bytes()
+    else:
+        read = [list(openpyxl.load_workbook(tmp_path / name)[sheet].values) for name in ("a.xlsx", "b.xlsx")
+                for sheet in ("Profil", "Indikator")]
+        assert read[:2] == read[2:]

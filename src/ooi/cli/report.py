@@ -21,11 +21,15 @@ class Export(NamedTuple):
     flat: bool = True  # needs every field of every record (coverage.rows.summarize_flat)
 
 
-# Format → renderer: a new export (e.g. the IID formats) is one line here and one reporter module.
+# Format → renderer: a new export is one line here and one reporter module. The IID formats
+# (issue 17) are the portal's own files, written by `ooi iid --export`'s code from full records.
+IID = "iid"
 EXPORTS = {
     "xlsx": Export("xlsx", ".xlsx"),
     "csv": Export("export_csv", ".csv"),
     "json": Export("export_json", ".json"),
+    "iid-xlsx": Export(IID, ".xlsx", flat=False),
+    "iid-csv": Export(IID, ".csv", flat=False),
 }
 REMIND_FORMATS = ("text", "markdown", "json")
 
@@ -88,7 +92,9 @@ def report(
 
 @app.command()
 def export(
-    format: Annotated[str, format_option(tuple(EXPORTS), "xlsx (bawaan), csv, atau json.")] = "xlsx",
+    format: Annotated[str, format_option(tuple(EXPORTS), (
+        "xlsx (bawaan), csv, json; iid-xlsx atau iid-csv untuk portal IID (seperti `ooi iid --export`).")
+    )] = "xlsx",
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
@@ -104,18 +110,34 @@ def export(
     chosen = EXPORTS[format]
     if delimiter not in (",", ";"):
         raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
-    if output == "-" and chosen.suffix == ".xlsx":
-        raise OoiError(tr("xlsx tidak dapat ditulis ke keluaran standar; beri --output BERKAS.xlsx",
-                          "xlsx cannot go to standard output; give --output FILE.xlsx"))
+    if output == "-" and (chosen.suffix == ".xlsx" or chosen.reporter == IID):
+        raise OoiError(tr("{f} tidak dapat ditulis ke keluaran standar; beri --output BERKAS{s}",
+                          "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
+    if chosen.reporter == IID:
+        raise typer.Exit(_iid(root, lang, tahun, jobs, output, chosen.suffix, delimiter))
     _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat)
     content = render(chosen.reporter, coverage, delimiter=delimiter)
     _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
 
 
+def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: str) -> int:
+    """The IID portal's export of every innovation, for the cycle of `--tahun` (or the nearest catalogue before it)."""
+    from ooi.cli.iid import innovations, write_export
+    from ooi.engine.checker import check
+    from ooi.model.iid import catalogue, nearest
+
+    data_root, settings = open_root(root, lang)
+    year = tahun or settings.tahun_target
+    result = check(data_root, settings, jobs=jobs or None, iid_export=True)
+    return write_export(result, innovations(result, None), catalogue(nearest(year)), output or f"iid-{year}{suffix}",
+                        delimiter)
+
+
 @app.command()
 def remind(
     opd: Annotated[Optional[list[str]], typer.Option(
-        "--opd", metavar="KODE", help="Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.")] = None,
+        "--opd", metavar="KODE",
+        help="Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.")] = None,
     tahun: TahunOption = None,
     per: PerOption = None,
     format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",

@@ -1,4 +1,4 @@
-"""`ooi export --format csv`: the records only, a header row first; UTF-8 with BOM so Excel set to Indonesian reads it."""
+"""`ooi export --format csv`: the records only, a header row first; UTF-8 with BOM, as Excel in Indonesian reads it."""
 
 from __future__ import annotations
 

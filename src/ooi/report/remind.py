@@ -17,7 +17,8 @@ def _situation(entry, coverage: Coverage) -> str:
                   "An innovation plan for {t} has been filed; the target is met once its pilot starts in {t}.", t=t)
     if entry.status == REPORTED:
         return tr("Sudah melapor {n} inovasi pada {a}–{b}, tetapi belum ada inovasi yang diuji coba atau diterapkan "
-                  "pada {t}.", "{n} innovation(s) of {a}–{b} are reported, but none was piloted or put in force in {t}.",
+                  "pada {t}.",
+                  "{n} innovation(s) of {a}–{b} are reported, but none was piloted or put in force in {t}.",
                   n=len(entry.innovations), a=first, b=t - 1, t=t)
     return tr("Belum ada inovasi atau rencana inovasi yang tercatat untuk {t} maupun untuk {a}–{b}.",
               "No innovation or innovation plan is recorded for {t} nor for {a}–{b}.", t=t, a=first, b=t - 1)
@@ -45,7 +46,8 @@ def reminders(coverage: Coverage, opd: list[str] | None = None, tenggat=None) ->
         if entry.status in (MISSING, REPORTED):
             lines += ["", tr("Untuk memulai:", "To start:"), f"    ooi new --opd {entry.kode} --tahapan inisiatif"]
         lines += ["", tr("Terima kasih.", "Thank you."),
-                  tr("Sekretariat Gerakan Satu Instansi Satu Inovasi, {p}", "One Agency One Innovation secretariat, {p}",
+                  tr("Sekretariat Gerakan Satu Instansi Satu Inovasi, {p}",
+                     "One Agency One Innovation secretariat, {p}",
                      p=coverage.pemda)]
         title = tr("Pengingat Satu Instansi Satu Inovasi {t}: {n} ({s})",
                    "One Agency One Innovation {t} reminder: {n} ({s})", t=t, n=entry.nama, s=label(entry.status))

@@ -45,7 +45,8 @@ def _summary(coverage: Coverage) -> list[list]:
     summary = figures["summary"]
     first, last = coverage.window
     rows = [[tr("pemda", "region"), coverage.pemda], ["tahun", coverage.tahun], ["per", coverage.per],
-            [tr("jendela tahun", "window of years"), f"{first}–{last}"], [tr("jumlah OPD", "agencies"), coverage.total]]
+            [tr("jendela tahun", "window of years"), f"{first}–{last}"],
+            [tr("jumlah OPD", "agencies"), coverage.total]]
     rows += [[label(status), summary[status]] for status in STATUSES]
     rows += [[tr("capaian target (%)", "target achievement (%)"), summary["achievement"]],
              [tr("kepatuhan melapor (%)", "reporting compliance (%)"), summary["compliance"]],

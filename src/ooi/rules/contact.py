@@ -22,7 +22,8 @@ def check(record: Agency, context: Context) -> Iterator[Problem]:
     phone = record.kontak.telepon if record.kontak else None
     if phone and _MOBILE.fullmatch(re.sub(r"[^0-9]", "", phone)):
         yield Problem(("kontak", "telepon"),
-                      tr("`kontak.telepon` {t} adalah nomor ponsel: data pribadi tidak boleh ada di daftar OPD yang publik",
+                      tr("`kontak.telepon` {t} adalah nomor ponsel: "
+                         "data pribadi tidak boleh ada di daftar OPD yang publik",
                          "`kontak.telepon` {t} is a mobile number: personal data has no place in the public registry",
                          t=phone),
                       tr("tulis telepon kantor, mis. `(0341) 512345`, atau hapus `telepon` dan pakai `email` kantor",
