@@ -91,3 +91,12 @@ def test_markdown_and_opd_filter(root):
 def test_usage_errors(root, args, message):
     outcome = run("remind", "--root", str(root), *WHEN, *args)
     assert (outcome.exit_code, outcome.stderr) == (2, message)
+
+
+def test_names_from_records_cannot_steer_the_terminal(tmp_path):
+    root = golden_root(tmp_path / "root")
+    setda = root / "data/opd/setda.yaml"
+    setda.write_text(setda.read_text(encoding="utf-8").replace("nama: Sekretariat Daerah",
+                                                               'nama: "Sekretariat\\e[2K Daerah"'), encoding="utf-8")
+    text = remind(root, "--opd", "setda")
+    assert "\x1b" not in text and "Sekretariat\\x1b[2K Daerah" in text

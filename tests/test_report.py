@@ -22,6 +22,7 @@ def hostile_root(base: Path) -> Path:
     record = sample("uji_coba")
     record["nama"] = HOSTILE
     record["tujuan"] = "</td></tr></table><script>alert(1)</script>"
+    record["nama"] = HOSTILE + "\u202e"  # a bidi override would reverse what follows on the page
     (root / "data/inovasi/dispendukcapil/injeksi.yaml").write_text(
         json.dumps(record, ensure_ascii=False), encoding="utf-8")  # JSON is YAML: no quoting to get wrong
     return root
@@ -59,7 +60,7 @@ def test_record_text_is_escaped_never_markup(root, tmp_path):
     html = make_report(root, tmp_path / "r.html", *WHEN)
     page = Dom(html)
     assert page.scripts == 0 and page.handlers == [] and page.external == []
-    assert HOSTILE in "".join(page.text)  # shown to the reader as the text it is
+    assert HOSTILE + "\\u202e" in "".join(page.text)  # shown to the reader as the text it is, bidi shown too
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
 
 

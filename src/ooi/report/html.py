@@ -17,6 +17,7 @@ from ooi.model.facts import principles
 from ooi.model.sectors import sectors
 from ooi.report import charts
 from ooi.report.status_json import data as status_data
+from ooi.text_safety import visible
 from ooi.report.status_show import STAGES
 
 # Above this many innovations the list is cut and points to `ooi export` (a phone opens a few MB at most).
@@ -32,16 +33,21 @@ CELLS = {"pass": ("✔", "lolos", "pass"), "warning": ("!", "peringatan", "warni
 
 def _environment() -> Environment:
     # Autoescape every template: a record named `<script>` is shown as text, never run.
+    # And every text shown with its control and bidi characters visible (`\u202e`), never obeyed.
     env = Environment(loader=PackageLoader("ooi.report", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_shown)
     env.globals["tr"] = tr
     env.filters["code"] = _code
     return env
 
 
+def _shown(value):
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def _code(text: str) -> Markup:
     """A step's `command` as <code>, after escaping everything else: markup never comes from the text."""
-    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(visible(text)))))
 
 
 def _pick(table: dict, key: str) -> str:

@@ -8,6 +8,7 @@ from ooi.coverage.next_steps import next_steps
 from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
 from ooi.i18n import tr
 from ooi.report.contact import addressee
+from ooi.text_safety import markdown, visible
 
 
 def _situation(entry, coverage: Coverage) -> str:
@@ -51,7 +52,9 @@ def reminders(coverage: Coverage, opd: list[str] | None = None, tenggat=None) ->
                      p=coverage.pemda)]
         title = tr("Pengingat Satu Instansi Satu Inovasi {t}: {n} ({s})",
                    "One Agency One Innovation {t} reminder: {n} ({s})", t=t, n=entry.nama, s=label(entry.status))
-        out.append({"kode": entry.kode, "kepada": addressee(entry.agency), "judul": title, "isi": "\n".join(lines),
+        # Names and contacts come from records: control characters are shown, never obeyed (text_safety).
+        out.append({"kode": entry.kode, "kepada": visible(addressee(entry.agency)), "judul": visible(title),
+                    "isi": "\n".join(visible(line) for line in lines),
                     "kontak": entry.agency.kontak})
     return out
 
@@ -71,7 +74,7 @@ def render(coverage: Coverage, format: str = "text", opd: list[str] | None = Non
             tr(", telp. {t}", ", phone {t}", t=kontak.telepon) if kontak and kontak.telepon else "")
         if format == "markdown":
             body = m["isi"].replace("\n    ooi new", "\n\n    ooi new")
-            blocks.append(f"## {m['judul']}\n\n*{tr('Kepada', 'To')}: {to}*\n\n{body}\n")
+            blocks.append(f"## {markdown(m['judul'])}\n\n*{tr('Kepada', 'To')}: {markdown(to)}*\n\n{body}\n")
         else:
             blocks.append(f"{tr('Kepada', 'To')}: {to}\n{tr('Perihal', 'Subject')}: {m['judul']}\n\n{m['isi']}\n")
     separator = "\n---\n\n" if format == "markdown" else "\n" + "-" * 72 + "\n\n"
