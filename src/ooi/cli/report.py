@@ -9,6 +9,7 @@ import typer
 
 from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
 from ooi.cli.coverage import PerOption, TahunOption, parse_day
+from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -34,7 +35,9 @@ EXPORTS = {
 REMIND_FORMATS = ("text", "markdown", "json")
 
 OutputOption = Annotated[Optional[str], typer.Option(
-    "--output", "-o", metavar="FILE", help="Berkas tujuan (boleh di luar repositori); `-` = keluaran standar.")]
+    "--output", "-o", metavar="FILE",
+    help=helps("Berkas tujuan (boleh di luar repositori); `-` = keluaran standar.",
+               "Where to write (outside the repository too); `-` = standard output."))]
 
 
 def _checked(root, lang, tahun, per, jobs, flat: bool):
@@ -68,6 +71,7 @@ def _write(output: str, content) -> None:
 
 
 @app.command()
+@english("A self-contained HTML report (no network, prints on A4) with the same figures as `ooi status`.")
 def report(
     tahun: TahunOption = None,
     per: PerOption = None,
@@ -91,15 +95,18 @@ def report(
 
 
 @app.command()
+@english("One row per innovation or plan file, every field of it, for spreadsheets (xlsx, csv, json).")
 def export(
-    format: Annotated[str, format_option(tuple(EXPORTS), (
-        "xlsx (bawaan), csv, json; iid-xlsx atau iid-csv untuk portal IID (seperti `ooi iid --export`).")
-    )] = "xlsx",
+    format: Annotated[str, format_option(
+        tuple(EXPORTS),
+        "xlsx (bawaan), csv, json; iid-xlsx atau iid-csv untuk portal IID (seperti `ooi iid --export`).",
+        "xlsx (default), csv, json; iid-xlsx or iid-csv for the IID portal (as `ooi iid --export`).")] = "xlsx",
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
     delimiter: Annotated[str, typer.Option(
-        "--delimiter", help="Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).")] = ",",
+        "--delimiter", help=helps("Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).",
+                                  "CSV separator: `,` (default) or `;` (Excel set to Indonesian)."))] = ",",
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
@@ -134,10 +141,12 @@ def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: st
 
 
 @app.command()
+@english("A reminder for each agency short of the target, addressed to its contact.")
 def remind(
     opd: Annotated[Optional[list[str]], typer.Option(
         "--opd", metavar="KODE",
-        help="Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.")] = None,
+        help=helps("Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.",
+                   "Only this agency (may be repeated); default: every agency short of the target."))] = None,
     tahun: TahunOption = None,
     per: PerOption = None,
     format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",
