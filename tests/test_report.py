@@ -139,3 +139,15 @@ def test_trend_section_only_with_a_series(root):
     page = render(coverage, overview=listed, series=[("2023-01", 0.0), ("2023-02", 8.3), ("2023-03", 16.7)])
     trend = re.search(r'<section id="tren">(.*?)</section>', page, re.S).group(1)
     assert "<polyline" in trend and trend.count("<circle") == 3 and ">2023-02</text>" in trend
+
+
+def test_quota_above_one_is_shown_and_figures_still_equal_status(tmp_path):
+    root = golden_root(tmp_path / "root")
+    (root / "ooi.yaml").write_text((root / "ooi.yaml").read_text(encoding="utf-8") + "kuota: 2\n", encoding="utf-8")
+    html = make_report(root, tmp_path / "r.html", *WHEN)
+    page = Dom(html)
+    status = json.loads(run("status", "--root", str(root), *WHEN, "--format", "json").stdout)
+    for key, value in figures_of(status).items():
+        assert set(page.figures[key]) == {value}, key
+    row = re.search(r'<tr data-kode="dispendukcapil"[^>]*>(.*?)</tr>', html, re.S).group(1)
+    assert '<small class="muted">1 dari 2 inovasi 2023 (kuota)</small>' in row
