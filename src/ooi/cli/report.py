@@ -7,7 +7,7 @@ from typing import Annotated, NamedTuple, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option, open_root
+from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option, open_root
 from ooi.cli.coverage import PerOption, TahunOption, parse_day
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
@@ -40,16 +40,25 @@ OutputOption = Annotated[Optional[str], typer.Option(
                "Where to write (outside the repository too); `-` = standard output."))]
 
 
-def _checked(root, lang, tahun, per, jobs, flat: bool):
-    """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs."""
+def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machine: bool = False):
+    """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
+
+    The progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it.
+    """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
     from ooi.engine.checker import check
+    from ooi.report import progress
 
     day = parse_day(per)
     data_root, settings = open_root(root, lang)
-    result = check(data_root, settings, jobs=jobs or None, records=summarize_flat if flat else summarize)
-    return data_root, settings, tally(result, tahun or settings.tahun_target, day)
+    with progress.display(quiet=quiet, machine=machine) as shown:
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        result = check(data_root, settings, jobs=jobs or None, records=summarize_flat if flat else summarize,
+                       progress=shown.count)
+        shown.stage(progress.COUNTING)
+        coverage = tally(result, tahun or settings.tahun_target, day)
+    return data_root, settings, coverage
 
 
 def _write(output: str, content) -> None:
@@ -77,6 +86,7 @@ def report(
     per: PerOption = None,
     output: OutputOption = None,
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -88,7 +98,7 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
+    data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet)
     made = datetime.now(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
     page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
@@ -108,6 +118,7 @@ def export(
         "--delimiter", help=helps("Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).",
                                   "CSV separator: `,` (default) or `;` (Excel set to Indonesian)."))] = ",",
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -122,7 +133,7 @@ def export(
                           "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
     if chosen.reporter == IID:
         raise typer.Exit(_iid(root, lang, tahun, jobs, output, chosen.suffix, delimiter))
-    _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat)
+    _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-")
     content = render(chosen.reporter, coverage, delimiter=delimiter)
     _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
 
