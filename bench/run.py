@@ -99,6 +99,14 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None) -> dict:
         rows[f"validate -j{jobs}"] = timed([*OOI, "validate", *base, "--format", "json", "--jobs", str(jobs)], repeat)
     if supports("status"):
         rows["status"] = timed([*OOI, "status", *base, "--format", "json"], repeat)
+    out = Path(tempfile.mkdtemp(prefix="ooi-bench-out-"))
+    if supports("report"):  # issue 14: at most 1.5× status on the same root
+        rows["report"] = timed([*OOI, "report", *base, "--output", str(out / "laporan.html")], repeat)
+        rows["report"] += ((out / "laporan.html").stat().st_size,)
+    if supports("export"):
+        for fmt in ("xlsx", "csv"):
+            rows[f"export {fmt}"] = timed([*OOI, "export", *base, "-f", fmt, "--output", str(out / f"e.{fmt}")], repeat)
+    shutil.rmtree(out, ignore_errors=True)
     if "--changed-since" in supports("validate") and (root / ".git").exists():
         changed = one_changed(root)
         original = changed.read_bytes()
@@ -134,8 +142,8 @@ def report(results: dict, starts: dict) -> None:
     print(f"{'N':>8}  {'what':<24} {'seconds':>9} {'µs/record':>10} {'× floor':>8} {'peak MiB':>9}")
     for records, rows in results.items():
         floor = rows["floor"][0]
-        for name, (seconds, peak, code) in rows.items():
-            flag = "" if code == 0 else f"  (exit {code})"
+        for name, (seconds, peak, code, *size) in rows.items():
+            flag = ("" if code == 0 else f"  (exit {code})") + (f"  ({size[0] / 1024:,.0f} KiB)" if size else "")
             print(f"{records:>8,}  {name:<24} {seconds:>9.2f} {seconds / records * 1e6:>10.0f} "
                   f"{seconds / floor:>8.2f} {peak / 1024:>9.0f}{flag}")
         print()
@@ -155,6 +163,9 @@ def report(results: dict, starts: dict) -> None:
         if "check-jsonschema" in rows:
             lines.append(f"N={records:,}: check-jsonschema / validate = "
                          f"{rows['check-jsonschema'][0] / rows['validate'][0]:.1f}× (target ≥ 15 at 10,000)")
+        for name in ("report", "export xlsx", "export csv"):
+            if name in rows and "status" in rows:
+                lines.append(f"N={records:,}: {name} / status = {rows[name][0] / rows['status'][0]:.2f} (target ≤ 1.5)")
         if "changed-since (1 file)" in rows:
             lines.append(f"N={records:,}: --changed-since, one file: {rows['changed-since (1 file)'][0]:.2f} s "
                          "(target ≤ 1 s at 100,000)")

@@ -178,12 +178,17 @@ class Summary(NamedTuple):
     tanggal_lapor: date
     tahun_rencana: int | None
     waktu: Dates | None
+    bentuk: str = ""  # form, type and main sector: what the report breaks innovations down by
+    jenis: str = ""
+    urusan: str = ""
+    flat: tuple | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
 
 
 def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
-    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu)
+    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
+                   record.bentuk, record.jenis, record.urusan.utama)
 
 
 def _owner(file) -> str:

@@ -63,6 +63,8 @@ CODES = _codes(
     ("R011", E, "CODEOWNERS usang atau ditimpa", "CODEOWNERS is stale or overridden"),
     ("R012", E, "pengecualian atau perubahan tingkat tidak sah", "invalid waiver or severity change"),
     ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
+    # R014–R019 are kept for the issues of SPEC §10–§13 that define them.
+    ("R020", E, "kontak OPD berupa nomor ponsel (data pribadi)", "agency contact is a mobile number (personal data)"),
     ("I001", E, "indikator IID tidak dikenal", "unknown IID indicator"),
     ("I002", E, "level IID tanpa bukti yang cocok", "IID level without fitting evidence"),
     ("I003", E, "nomor bukti IID tidak ada", "IID evidence index does not exist"),

@@ -38,6 +38,15 @@ AGENCY = _docs(
     sumber=("sumber data entri ini", "where this entry's facts come from", "Perda 8/2020"),
     kuota=("jumlah inovasi tahun target yang wajib bagi OPD ini (bawaan: kuota di ooi.yaml)",
            "innovations of the target year this agency needs (default: kuota in ooi.yaml)", "2"),
+    kontak=("kontak kantor untuk laporan dan pengingat (bukan nomor pribadi)",
+            "office contact for reports and reminders (never a private number)",
+            '{nama: Sekretariat Dinkes, email: dinkes@batukota.go.id}'),
+    kontak__nama=("nama pejabat atau unit yang dihubungi", "name of the official or unit to contact",
+                  "Sekretariat Dinas Kesehatan"),
+    kontak__jabatan=("jabatan yang dihubungi", "position of the contact", "Sekretaris Dinas"),
+    kontak__email=("surel kantor", "office e-mail", "dinkes@batukota.go.id"),
+    kontak__telepon=("telepon kantor (bukan ponsel pribadi)", "office phone (never a private mobile)",
+                     "(0341) 512345"),
 )
 
 INNOVATION = _docs(

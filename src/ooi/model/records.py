@@ -74,6 +74,22 @@ class Record(BaseModel):
 
 # --- agency ---------------------------------------------------------------------
 
+# An office contact: an address with a domain, and a phone written with digits, spaces,
+# brackets, dots or hyphens (`(0341) 512345`, `+62 341 512345`). Whether the phone is a
+# mobile, i.e. a person's own number, is rule R020's to say, with a reason.
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+TELEPON_PATTERN = r"^(?:\+62|\(0|0)[0-9 ().\-]{5,24}$"
+
+
+class Kontak(Record):
+    """Who at the agency answers for its innovations: an office contact, never a private one."""
+
+    nama: Teks | None = None
+    jabatan: Teks | None = None
+    email: Annotated[str, Field(pattern=EMAIL_PATTERN)] | None = None
+    telepon: Annotated[str, Field(pattern=TELEPON_PATTERN)] | None = None
+
+
 
 class Agency(Record):
     kode: Slug
@@ -87,6 +103,7 @@ class Agency(Record):
     pemilik: list[Pemilik] = []
     sumber: Teks | None = None
     kuota: Annotated[int, Field(ge=1, le=100)] | None = None  # innovations it needs in T (ooi.yaml `kuota` if absent)
+    kontak: Kontak | None = None
 
     @field_validator("induk")
     @classmethod

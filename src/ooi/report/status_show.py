@@ -22,6 +22,7 @@ from ooi.coverage.tally import (
     Filed,
 )
 from ooi.i18n import current, tr
+from ooi.report.contact import contact_text
 from ooi.report.status_table import console, status_text, text
 from ooi.text_safety import visible
 
@@ -88,6 +89,8 @@ def render(coverage: Coverage, kode: str = "", width: int | None = None, color: 
     out = console(width, color)
     under = tr(" · induk {k}", " · under {k}", k=agency.induk) if agency.induk else ""
     parts = [_line(f"{agency.nama} ({agency.kode}) · {agency.jenis}{under}", style="bold")]
+    if agency.kontak:
+        parts.append(_line(tr("Kontak: {c}", "Contact: {c}", c=contact_text(agency.kontak))))
     if entry.active:
         status = Text.assemble(tr("Status {t} per {d}: ", "Status {t} as of {d}: ", t=coverage.tahun,
                                   d=coverage.per), status_text(entry.status))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from ooi.rules import (
+    contact,
     content,
     iid,
     ownership,
@@ -32,6 +33,7 @@ ALL: tuple[ModuleType, ...] = (
     p8_akuntabilitas,
     iid,
     ownership,
+    contact,
 )
 
 

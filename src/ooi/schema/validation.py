@@ -14,7 +14,7 @@ from ooi.input.loading import Surprise
 from ooi.model import fields
 from ooi.model.findings import Problem, field_name
 from ooi.model.names import did_you_mean, meant
-from ooi.model.records import INNOVATION, NIP, TAHAPAN, Agency, Innovation
+from ooi.model.records import EMAIL_PATTERN, INNOVATION, NIP, TAHAPAN, TELEPON_PATTERN, Agency, Innovation
 from ooi.schema import hints
 
 EMPTY = ("`{f}` masih kosong", "`{f}` is empty")  # a blank left to fill in: the text report groups these
@@ -166,6 +166,11 @@ def _as_written(value: object, loc: tuple) -> str:
 
 def _form_message(kind: str, error: dict) -> str:
     if kind == "string_pattern_mismatch":
+        if error["ctx"]["pattern"] == EMAIL_PATTERN:
+            return tr("alamat surel berbentuk nama@domain.go.id", "an e-mail address looks like name@domain.go.id")
+        if error["ctx"]["pattern"] == TELEPON_PATTERN:
+            return tr('nomor telepon kantor berbentuk "(0341) 512345" atau "+62 341 512345"',
+                      'an office phone number looks like "(0341) 512345" or "+62 341 512345"')
         if "@" in error["ctx"]["pattern"]:
             return tr("bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
                       "not a team (@org/team), user (@name) or e-mail handle")

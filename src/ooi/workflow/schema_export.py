@@ -29,10 +29,14 @@ def render() -> dict[str, str]:
 
 def agency_schema() -> dict:
     schema = Agency.model_json_schema(ref_template=_REF)
-    _describe(schema, Agency, "", {}, fields.AGENCY)
+    definitions = schema.pop("$defs", {})  # the contact's model (kontak)
+    if definitions:
+        schema["definitions"] = definitions
+    _describe(schema, Agency, "", definitions, fields.AGENCY)
     # The model's validator: a kelurahan names its kecamatan.
     schema["allOf"] = [{"if": {"properties": {"jenis": {"const": "kelurahan"}}, "required": ["jenis"]},
                         "then": {"required": ["induk"]}}]
+    _prune(schema)
     return _head("Perangkat daerah (OPD)",
                  "Satu OPD dalam registri: data/opd/<kode>.yaml. Nama berkas sama dengan `kode`.", schema)
 

@@ -1,0 +1,176 @@
+"""`ooi report`, `ooi export` and `ooi remind`: what `ooi status` knows, for people who never open a terminal."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, NamedTuple, Optional
+
+import typer
+
+from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option, open_root
+from ooi.cli.coverage import PerOption, TahunOption, parse_day
+from ooi.cli.language import english, helps
+from ooi.i18n import tr
+from ooi.model.errors import OoiError
+
+
+class Export(NamedTuple):
+    """An export format: the reporter that renders it and the file name it gets by default."""
+
+    reporter: str
+    suffix: str
+    flat: bool = True  # needs every field of every record (coverage.rows.summarize_flat)
+
+
+# Format → renderer: a new export is one line here and one reporter module. The IID formats
+# (issue 17) are the portal's own files, written by `ooi iid --export`'s code from full records.
+IID = "iid"
+EXPORTS = {
+    "xlsx": Export("xlsx", ".xlsx"),
+    "csv": Export("export_csv", ".csv"),
+    "json": Export("export_json", ".json"),
+    "iid-xlsx": Export(IID, ".xlsx", flat=False),
+    "iid-csv": Export(IID, ".csv", flat=False),
+}
+REMIND_FORMATS = ("text", "markdown", "json")
+
+OutputOption = Annotated[Optional[str], typer.Option(
+    "--output", "-o", metavar="FILE",
+    help=helps("Berkas tujuan (boleh di luar repositori); `-` = keluaran standar.",
+               "Where to write (outside the repository too); `-` = standard output."))]
+
+
+def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machine: bool = False):
+    """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
+
+    The progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it.
+    """
+    from ooi.coverage.rows import summarize_flat
+    from ooi.coverage.tally import summarize, tally
+    from ooi.engine.checker import check
+    from ooi.report import progress
+
+    day = parse_day(per)
+    data_root, settings = open_root(root, lang)
+    with progress.display(quiet=quiet, machine=machine) as shown:
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        result = check(data_root, settings, jobs=jobs or None, records=summarize_flat if flat else summarize,
+                       progress=shown.count)
+        shown.stage(progress.COUNTING)
+        coverage = tally(result, tahun or settings.tahun_target, day)
+    return data_root, settings, coverage
+
+
+def _write(output: str, content) -> None:
+    """Write text, bytes or pieces of text where the user asked; a path they cannot write is one line."""
+    pieces = [content] if isinstance(content, (str, bytes)) else content
+    if output == "-":
+        for piece in pieces:
+            sys.stdout.buffer.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "wb") as stream:
+            for piece in pieces:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+    except OSError as error:
+        raise OoiError(tr("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}", p=output,
+                          e=error.strerror or error)) from None
+    typer.echo(tr("ditulis: {p}", "written: {p}", p=output), err=True)
+
+
+@app.command()
+@english("A self-contained HTML report (no network, prints on A4) with the same figures as `ooi status`.")
+def report(
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    output: OutputOption = None,
+    jobs: JobsOption = 0,
+    quiet: QuietOption = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Laporan HTML mandiri (tanpa jaringan, siap cetak A4) dengan angka yang sama dengan `ooi status`."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from ooi.coverage.overview import overview
+    from ooi.input.revision import describe
+    from ooi.report import render
+
+    data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet)
+    made = datetime.now(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
+    page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made)
+    _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
+
+
+@app.command()
+@english("One row per innovation or plan file, every field of it, for spreadsheets (xlsx, csv, json).")
+def export(
+    format: Annotated[str, format_option(
+        tuple(EXPORTS),
+        "xlsx (bawaan), csv, json; iid-xlsx atau iid-csv untuk portal IID (seperti `ooi iid --export`).",
+        "xlsx (default), csv, json; iid-xlsx or iid-csv for the IID portal (as `ooi iid --export`).")] = "xlsx",
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    output: OutputOption = None,
+    delimiter: Annotated[str, typer.Option(
+        "--delimiter", help=helps("Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).",
+                                  "CSV separator: `,` (default) or `;` (Excel set to Indonesian)."))] = ",",
+    jobs: JobsOption = 0,
+    quiet: QuietOption = False,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Satu baris per berkas inovasi atau rencana, setiap kolomnya, untuk spreadsheet (xlsx, csv, json)."""
+    from ooi.report import render
+
+    chosen = EXPORTS[format]
+    if delimiter not in (",", ";"):
+        raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
+    if output == "-" and (chosen.suffix == ".xlsx" or chosen.reporter == IID):
+        raise OoiError(tr("{f} tidak dapat ditulis ke keluaran standar; beri --output BERKAS{s}",
+                          "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
+    if chosen.reporter == IID:
+        raise typer.Exit(_iid(root, lang, tahun, jobs, output, chosen.suffix, delimiter))
+    _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-")
+    content = render(chosen.reporter, coverage, delimiter=delimiter)
+    _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
+
+
+def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: str) -> int:
+    """The IID portal's export of every innovation, for the cycle of `--tahun` (or the nearest catalogue before it)."""
+    from ooi.cli.iid import innovations, write_export
+    from ooi.engine.checker import check
+    from ooi.model.iid import catalogue, nearest
+
+    data_root, settings = open_root(root, lang)
+    year = tahun or settings.tahun_target
+    result = check(data_root, settings, jobs=jobs or None, iid_export=True)
+    return write_export(result, innovations(result, None), catalogue(nearest(year)), output or f"iid-{year}{suffix}",
+                        delimiter)
+
+
+@app.command()
+@english("A reminder for each agency short of the target, addressed to its contact.")
+def remind(
+    opd: Annotated[Optional[list[str]], typer.Option(
+        "--opd", metavar="KODE",
+        help=helps("Hanya OPD ini (boleh diulang); bawaan: semua yang belum mencapai target.",
+                   "Only this agency (may be repeated); default: every agency short of the target."))] = None,
+    tahun: TahunOption = None,
+    per: PerOption = None,
+    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",
+    jobs: JobsOption = 0,
+    root: RootOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Pesan pengingat untuk setiap OPD yang belum mencapai target, ditujukan ke kontaknya."""
+    from ooi.cli.coverage import _unknown
+    from ooi.report import render
+
+    _, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
+    for kode in opd or ():
+        if coverage.find(kode) is None:
+            raise OoiError(_unknown(kode, coverage))
+    sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, tenggat=settings.tenggat))

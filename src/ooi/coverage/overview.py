@@ -1,0 +1,62 @@
+"""What the report shows beyond `ooi status`: innovations by stage, form, type and sector, and the list. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ooi.coverage.matrix import UNJUDGED, cell
+from ooi.coverage.tally import BROKEN, LATER, REGISTRY, Coverage, Filed
+from ooi.model.codes import PRINCIPLE_CODES
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One innovation or plan file as of D: whose, what, how it counts, and its principle cells."""
+
+    path: str
+    opd: str
+    nama: str
+    tahapan: str
+    bentuk: str
+    jenis: str
+    urusan: str
+    standing: str
+    counted: bool  # one of the innovations of the headline figure (window T−jendela … T)
+    cells: dict[str, str]
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    listed: tuple[Listed, ...]
+    by: dict[str, Counter]  # "tahapan", "bentuk", "jenis", "urusan" → counts over the counted innovations
+    plans: int  # plans for year T (not among the innovations)
+    principles: dict[str, Counter]  # P1…P8 → counts of pass, warning, error, waived, unjudged over every file
+
+
+def _listed(filed: Filed, kode: str, counted: bool) -> Listed:
+    record = filed.record
+    if filed.standing == BROKEN or record is None:
+        name = filed.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        return Listed(filed.path, kode, name, "", "", "", "", filed.standing, False,
+                      dict.fromkeys(PRINCIPLE_CODES, UNJUDGED), filed.errors, filed.warnings)
+    urusan = record.urusan if isinstance(record.urusan, str) else record.urusan.utama
+    return Listed(filed.path, kode, record.nama, record.tahapan, record.bentuk, record.jenis, urusan,
+                  filed.standing, counted, {code: cell(filed.findings, code) for code in PRINCIPLE_CODES},
+                  filed.errors, filed.warnings)
+
+
+def overview(coverage: Coverage) -> Overview:
+    """Every innovation file of the active agencies as of D, and the breakdowns of those that count."""
+    listed = []
+    for entry in coverage.agencies:
+        counted = set(entry.innovations)
+        listed += [_listed(f, entry.kode, f.path in counted) for f in entry.files
+                   if f.standing not in (REGISTRY, LATER)]
+    counted = [item for item in listed if item.counted]
+    by = {key: Counter(getattr(item, key) for item in counted) for key in ("tahapan", "bentuk", "jenis", "urusan")}
+    principles = {code: Counter(item.cells[code] for item in listed) for code in PRINCIPLE_CODES}
+    plans = sum(len(entry.plans) for entry in coverage.agencies)
+    return Overview(tuple(listed), by, plans, principles)

@@ -1,0 +1,32 @@
+"""An agency's contact as one line of text (report cards, `ooi show`, `ooi remind`)."""
+
+from __future__ import annotations
+
+
+def contact_text(kontak) -> str:
+    """`nama (jabatan) · email · telepon`, leaving out what is not recorded; "" without a contact."""
+    if kontak is None:
+        return ""
+    who = " ".join(part for part in (kontak.nama, f"({kontak.jabatan})" if kontak.jabatan else None) if part)
+    return " · ".join(part for part in (who, kontak.email, kontak.telepon) if part)
+
+
+def addressee(agency) -> str:
+    """Whom a reminder is addressed to: the contact (named with its agency), else the head of the agency."""
+    kontak = agency.kontak
+    if not kontak or not (kontak.nama or kontak.jabatan):
+        return head_of(agency)
+    who = f"{kontak.nama} ({kontak.jabatan})" if kontak.nama and kontak.jabatan else kontak.nama or kontak.jabatan
+    return who if agency.nama in who else f"{who}, {agency.nama}"
+
+
+# The title of an agency's head follows its kind: Sekretaris Daerah, Inspektur, Camat, Lurah, Kepala Dinas.
+_HEADS = {"sekretariat": ("Sekretariat", "Sekretaris"), "inspektorat": ("Inspektorat", "Inspektur"),
+          "kecamatan": ("Kecamatan", "Camat"), "kelurahan": ("Kelurahan", "Lurah")}
+
+
+def head_of(agency) -> str:
+    office, head = _HEADS.get(agency.jenis, ("", ""))
+    if office and agency.nama.startswith(office):
+        return head + agency.nama[len(office):]
+    return f"Kepala {agency.nama}"
