@@ -151,7 +151,7 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
 
 def _judge(entry: Entry, base: Context, document: Document | None = None) -> tuple[FileResult, dict | None]:
     """Load (unless given), validate and judge one file (positions only if it has findings); also the data."""
-    document = load(entry.path) if document is None else document
+    document = load(entry.path, base.root) if document is None else document
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
@@ -197,7 +197,8 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
-            place = (1, 1) if result.kind == "lain" else Locator(load(context.root / path).text).locate(problem.keys)
+            place = (1, 1) if result.kind == "lain" else \
+                Locator(load(context.root / path, context.root).text).locate(problem.keys)
             finding = stamp(path, _with_code(problem, rule), place, context.settings)
             result.findings = sorted([*result.findings, finding])
 

@@ -75,9 +75,10 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
     if not problems or not _covers_settings(root, targets):
         return []
     from ooi.engine.result import FileResult, stamp
+    from ooi.input.loading import load
     from ooi.input.positions import Locator
 
-    locator = Locator((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    locator = Locator(load(root / SETTINGS_FILE, root).text)
     findings = sorted(stamp(SETTINGS_FILE, problem, locator.locate(problem.keys), settings) for problem in problems)
     return [FileResult(SETTINGS_FILE, "lain", None, findings)]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.paths import resolves_inside
+from ooi.input.reading import is_regular
 from ooi.model.dates import parse_date
 from ooi.model.errors import OoiError
 from ooi.model.findings import Severity
@@ -19,17 +20,25 @@ def find_root(option: str | None = None, start: Path | None = None) -> Path:
     chosen = option or os.environ.get("OOI_ROOT")
     if chosen:
         root = Path(chosen).expanduser()
-        if not (root / SETTINGS_FILE).is_file():
+        if not os.path.lexists(root / SETTINGS_FILE):
             raise OoiError(tr("{f} tidak ada di {r}", "{f} not found in {r}", f=SETTINGS_FILE, r=root))
-        return root.absolute()
+        return _regular(root.absolute())
     here = (start or Path.cwd()).absolute()
     for folder in (here, *here.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
+        # The first `ooi.yaml` of any kind decides: a folder or FIFO of that name stops the walk, it is not skipped.
+        if os.path.lexists(folder / SETTINGS_FILE):
+            return _regular(folder)
     raise OoiError(tr(
         "{f} tidak ditemukan di {h} maupun di folder induknya; jalankan dari repositori data atau pakai --root",
         "{f} not found in {h} or any parent; run inside the data repository or pass --root",
         f=SETTINGS_FILE, h=here))
+
+
+def _regular(root: Path) -> Path:
+    if not is_regular(root / SETTINGS_FILE):
+        raise OoiError(tr("{p} bukan berkas biasa (folder, FIFO, atau tautan yang putus)",
+                          "{p} is not a regular file (a folder, a FIFO, or a broken link)", p=root / SETTINGS_FILE))
+    return root
 
 
 def load_settings(root: Path) -> Settings:
@@ -40,7 +49,7 @@ def load_settings(root: Path) -> Settings:
         # Refused unread: an error quoting its first key would leak a file from elsewhere on the machine.
         raise OoiError(tr("{f} adalah tautan simbolik ke luar repositori; tidak dibaca",
                           "{f} is a symbolic link leading outside the repository; not read", f=SETTINGS_FILE))
-    document = load(path)
+    document = load(path, root)
     if document.issues:
         issue = document.issues[0]
         raise OoiError(f"{SETTINGS_FILE}:{issue.line}:{issue.column}: {issue.message}")

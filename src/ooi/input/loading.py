@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +10,8 @@ import yaml
 
 from ooi.i18n import tr
 from ooi.input.construct import construct, resolve_faster
+from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
 
-MAX_BYTES = 1 << 20
 MAX_DEPTH = 64
 _BOM = b"\xef\xbb\xbf"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -93,20 +92,12 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 resolve_faster(_Loader)
 
 
-def load(path: Path) -> Document:
-    """Read and load one file; every way it can fail is an Issue in the Document."""
+def load(path: Path, root: Path | None = None) -> Document:
+    """Read (through the one safe reader) and load one file; every way it can fail is an Issue in the Document."""
     try:
-        if os.stat(path).st_size > MAX_BYTES:
-            return _fail("Y007", 1, 1, tr(
-                "berkas lebih dari {n} MiB", "file is larger than {n} MiB", n=MAX_BYTES >> 20),
-                tr("pecah isinya atau hapus bagian yang tidak perlu", "split it or remove what is not needed"))
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        return _fail("Y001", 1, 1, tr("berkas tidak dapat dibaca: {e}", "cannot read the file: {e}",
-                                      e=error.strerror or error))
-    if len(raw) > MAX_BYTES:  # grew between stat and read
-        return _fail("Y007", 1, 1, tr("berkas terlalu besar", "file too large"))
+        raw = read(path, root)
+    except Refused as refused:
+        return _fail(refused.code, 1, 1, refused.message, refused.hint)
     return parse(raw)
 
 
