@@ -24,12 +24,20 @@ _DEEP_BLOCK = b" " * MAX_DEPTH
 _BRACKETS = re.compile(rb"[\[\]{}]")
 
 
+# No record holds a whole number this long; a longer one is kept as written, never converted (Python
+# refuses to turn more than 4,300 digits into text, and a hostile file would make every message fail).
+MAX_DIGITS = 20
+
+
 @dataclass(frozen=True, slots=True)
 class Surprise:
-    """An int YAML 1.1 reads other than it looks (`012` is 10); never valid where it lands."""
+    """An int YAML 1.1 reads other than it looks (`012` is 10), or one too long to hold (`value` None).
+
+    Never valid where it lands; the finding quotes `text`, what was written.
+    """
 
     text: str
-    value: int
+    value: int | None
 
 
 @dataclass(slots=True)
@@ -82,6 +90,8 @@ class _Loader(yaml.CSafeLoader):
 
     def construct_yaml_int(self, node):
         text = node.value
+        if len(text) > MAX_DIGITS:
+            return Surprise(text, None)
         if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0"):
             return int(text)  # plain decimal, as nearly every int is: what PyYAML returns, unsurprising
         value = super().construct_yaml_int(node)

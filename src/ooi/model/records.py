@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated, Literal, Union
 
@@ -52,9 +53,17 @@ def _check_nip(value: str) -> str:
     return value
 
 
+def _check_path(value: str) -> str:
+    """A path-like value never holds a control character (a NUL makes every file-system call fail)."""
+    bad = next((char for char in value if unicodedata.category(char) == "Cc"), None)
+    if bad is not None:
+        raise PydanticCustomError("jalur", "jalur memuat karakter kendali", {"char": f"U+{ord(bad):04X}"})
+    return value
+
+
 Tanggal = Annotated[date, BeforeValidator(_parse_date)]
 Slug = Annotated[str, Field(pattern=f"^{SLUG}$")]
-KodeUrusan = Annotated[str, Field(pattern=r"^\d\.\d{2}$")]
+KodeUrusan = Annotated[str, Field(pattern=r"^[0-9]\.[0-9]{2}$")]  # [0-9]: \d also takes Arabic-Indic digits
 Teks = Annotated[str, Field(min_length=1)]
 # A CODEOWNERS owner: `@org/team`, `@user` or an e-mail. Anything else (`#x@y.z` starts a comment,
 # `*@evil.com`) would leave the folder without its owner, so the registry refuses it.
@@ -63,6 +72,8 @@ HANDLE = (r"^(?:@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?"
 Pemilik = Annotated[str, Field(pattern=HANDLE)]
 NIP = Annotated[str, AfterValidator(_check_nip)]
 Jumlah = Annotated[int, Field(ge=0)]
+Tahun = Annotated[int, Field(ge=1900, le=2100)]  # a year someone means, not 0 or twenty digits
+Berkas = Annotated[str, Field(min_length=1), AfterValidator(_check_path)]
 Angka = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -157,7 +168,7 @@ class Bukti(Record):
     jenis: Literal["regulasi", "sk_tim", "dpa", "sop", "laporan_monev", "skm", "foto", "video", "tautan", "lainnya"]
     judul: Teks
     tautan: Teks | None = None
-    berkas: Teks | None = None
+    berkas: Berkas | None = None
     tanggal: Tanggal | None = None
 
 
@@ -170,13 +181,13 @@ class KlaimIID(Record):
 
 class Penghargaan(Record):
     nama: Teks
-    tahun: int
+    tahun: Tahun
     pemberi: Teks | None = None
 
 
 class Replikasi(Record):
     oleh: Teks
-    tahun: int
+    tahun: Tahun
     uraian: Teks | None = None
 
 
@@ -206,7 +217,7 @@ class Efektivitas(Prinsip):
 
 class SKM(Record):
     nilai: Angka
-    tahun: int
+    tahun: Tahun
 
 
 class Pengaduan(Record):
@@ -303,7 +314,7 @@ class Innovation(Record):
     anggaran: Anggaran
     prinsip: Prinsipil
     # A plan's fields stay when the same file moves on to a pilot and to use.
-    tahun_rencana: int | None = None
+    tahun_rencana: Tahun | None = None
     jadwal: list[Kegiatan] | None = None
     waktu: Waktu | None = None
     hasil: Teks | None = None
@@ -329,7 +340,7 @@ class Inisiatif(Innovation):
     """A plan (kerangka acuan kerja): nothing has been tried yet."""
 
     tahapan: Literal["inisiatif"]
-    tahun_rencana: int
+    tahun_rencana: Tahun
     jadwal: list[Kegiatan] = Field(min_length=1)
     waktu: None = None
 
