@@ -11,7 +11,7 @@ from pathlib import Path
 from ooi import rules
 from ooi.engine import parallel
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Result, stamp
+from ooi.engine.result import FileResult, Result, capped, stamp
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
@@ -79,6 +79,8 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    for result in files:
+        result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, base.agencies)

@@ -10,7 +10,9 @@ import yaml
 
 from ooi.i18n import tr
 from ooi.input.construct import construct, resolve_faster
+from ooi.input.positions import ODD_BREAK, Lines
 from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
+from ooi.model.findings import excerpt
 
 MAX_DEPTH = 64
 _BOM = b"\xef\xbb\xbf"
@@ -21,7 +23,6 @@ _SURPRISING_INT = re.compile(r"[-+]?(0[0-9_]+|0[box].*|.*[_:].*)")
 # A line opening with MAX_DEPTH of ` \t?-`: mapped to spaces, a substring search finds it (fast).
 _INDENTS = bytes.maketrans(b"\t?-", b"   ")
 _DEEP_BLOCK = b" " * MAX_DEPTH
-_BRACKETS = re.compile(rb"[\[\]{}]")
 
 
 # No record holds a whole number this long; a longer one is kept as written, never converted (Python
@@ -75,17 +76,20 @@ class _Loader(yaml.CSafeLoader):
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[str, yaml.Mark]] = []
+        self.duplicates: list[tuple[str, str, yaml.Mark]] = []  # (as written, as first written, where)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) < len(node.value):
-            seen = set()
+            # Keys are compared as loaded, not as written: `yes` and `true`, `~` and `null` are one key.
+            seen: dict = {}
             for key_node, _ in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-                if key in seen:
-                    self.duplicates.append((str(key), key_node.start_mark))
-                seen.add(key)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = self.construct_object(key_node)
+                first = seen.setdefault(key, key_node)
+                if first is not key_node:
+                    self.duplicates.append((key_node.value, first.value, key_node.start_mark))
         return mapping
 
     def construct_yaml_int(self, node):
@@ -112,28 +116,37 @@ def load(path: Path, root: Path | None = None) -> Document:
 
 
 def parse(raw: bytes) -> Document:
-    """Load YAML bytes; see `load`."""
+    """Load YAML bytes; see `load`. Every place is an editor's line and character column (`Lines`)."""
     raw = raw[len(_BOM):] if raw.startswith(_BOM) else raw
     text_or_issue = _decode(raw)
     if isinstance(text_or_issue, Issue):
         return Document(issues=[text_or_issue])
     document = Document(text=text_or_issue)
-    issue = _prescan(raw)
+    lines = Lines(document.text)
+    issue = _prescan(raw, lines)
     if issue is None:
         loader = _Loader(raw)
         try:
             document.data = construct(loader)
         except yaml.YAMLError as error:
-            issue = _yaml_issue(error)
+            issue = _yaml_issue(error, lines)
         except (ValueError, OverflowError, RecursionError) as error:  # a value YAML reads but Python cannot hold
-            issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}", e=error))
+            issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}",
+                                           e=excerpt(str(error))))
         finally:
             loader.dispose()
-        for key, mark in loader.duplicates:
-            document.issues.append(Issue(
-                "Y004", mark.line + 1, mark.column + 1,
-                tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once", k=key),
-                tr("hapus salah satu atau gabungkan isinya", "remove one or merge them"), key))
+        for written, first, mark in loader.duplicates:
+            line, column = lines.mark(mark)
+            message = (tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once",
+                          k=excerpt(written)) if written == first else
+                       tr("kunci `{k}` sama dengan kunci `{f}` sebelumnya (YAML membaca keduanya sebagai nilai yang sama)",
+                          "key `{k}` is the same as the earlier key `{f}` (YAML reads both as the same value)",
+                          k=excerpt(written), f=excerpt(first)))
+            document.issues.append(Issue("Y004", line, column, message, tr(
+                "hapus salah satu atau gabungkan isinya", "remove one or merge them"), excerpt(written)))
+    odd = ODD_BREAK.search(document.text)
+    if odd is not None:
+        document.issues.append(_odd_break(document.text, odd, lines))
     if issue is None and document.data is None:
         issue = Issue("Y009", 1, 1, tr("berkas kosong", "the file is empty"),
                       tr("isi dengan templat dari `ooi new`", "fill it from the template of `ooi new`"))
@@ -146,6 +159,22 @@ def parse(raw: bytes) -> Document:
         document.data = None
         document.issues.insert(0, issue)
     return document
+
+
+_BREAK_NAMES = {"\r": "CR", "\x85": "NEL (U+0085)", "\u2028": "LINE SEPARATOR (U+2028)",
+                "\u2029": "PARAGRAPH SEPARATOR (U+2029)"}
+
+
+def _odd_break(text: str, first: re.Match, lines: Lines) -> Issue:
+    """YAML ends a line where an editor does not: what is read differs from what is seen (Y014)."""
+    line, column = lines.place(first.start())
+    count = len(ODD_BREAK.findall(text))
+    return Issue("Y014", line, column, tr(
+        "tanda akhir baris tak lazim {c} ({n} kali): YAML memutus baris di sini, editor tidak",
+        "unusual line terminator {c} ({n} times): YAML breaks the line here, an editor does not",
+        c=_BREAK_NAMES[first.group()], n=count), tr(
+        "simpan ulang berkas dengan akhir baris LF (\\n) dan hapus karakter ini",
+        "save the file again with LF (\\n) line endings and remove this character"))
 
 
 def _decode(raw: bytes) -> str | Issue:
@@ -164,26 +193,22 @@ def _decode(raw: bytes) -> str | Issue:
 
 
 def _place(raw: bytes, offset: int) -> tuple[int, int]:
+    """A byte offset of text that did not decode → line and column in characters (a bad byte counts as one)."""
     line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
-def _prescan(raw: bytes) -> Issue | None:
+def _prescan(raw: bytes, lines: Lines) -> Issue | None:
     """Refuse what would make libyaml slow or crash, or build shared or foreign objects.
 
     Only files with `&`, `*`, `!`, many brackets or deep indentation pay for a scan of
-    events; a usual record goes straight to the loader.
+    events; a usual record goes straight to the loader. Counting brackets only decides
+    whether to look: a bracket inside quotes or a comment is not nesting, so the events
+    (where libyaml has already told text from structure) decide.
     """
-    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
-        depth = deepest = 0
-        for match in _BRACKETS.finditer(raw):
-            depth += 1 if match.group() in b"[{" else -1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:  # deep flow nesting is quadratic in libyaml: stop here
-                    return _too_deep(*_place(raw, match.start()))
-    if b"&" in raw or b"*" in raw or b"!" in raw or _deep_block(raw):
-        return _scan_events(raw)
+    if (raw.count(b"[") + raw.count(b"{") > MAX_DEPTH or b"&" in raw or b"*" in raw or b"!" in raw
+            or _deep_block(raw)):
+        return _scan_events(raw, lines)
     return None
 
 
@@ -192,31 +217,31 @@ def _deep_block(raw: bytes) -> bool:
     return indents.startswith(_DEEP_BLOCK) or b"\n" + _DEEP_BLOCK in indents
 
 
-def _scan_events(raw: bytes) -> Issue | None:
+def _scan_events(raw: bytes, lines: Lines) -> Issue | None:
     depth = 0
     try:
         for event in yaml.parse(raw, Loader=yaml.CSafeLoader):
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return Issue("Y005", mark.line + 1, mark.column + 1, tr(
+                return Issue("Y005", *lines.mark(mark), tr(
                     "anchor (&) dan alias (*) YAML tidak diizinkan",
                     "YAML anchors (&) and aliases (*) are not allowed"), tr(
                     "tulis nilainya lengkap di setiap tempat; jika `*` atau `&` bagian dari teks, beri tanda kutip",
                     "write the value out in full each time; if `*` or `&` is part of a text, quote it"))
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _PLAIN_TAGS:
-                return Issue("Y006", mark.line + 1, mark.column + 1, tr(
-                    "tag YAML `{t}` tidak diizinkan", "YAML tag `{t}` is not allowed", t=tag), tr(
+                return Issue("Y006", *lines.mark(mark), tr(
+                    "tag YAML `{t}` tidak diizinkan", "YAML tag `{t}` is not allowed", t=excerpt(tag)), tr(
                     "hapus tag-nya; jika `!` bagian dari teks, beri tanda kutip",
                     "remove the tag; if `!` is part of a text, quote it"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _too_deep(mark.line + 1, mark.column + 1)
+                    return _too_deep(*lines.mark(mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as error:
-        return _yaml_issue(error)
+        return _yaml_issue(error, lines)
     return None
 
 
@@ -242,11 +267,11 @@ _SYNTAX_HINTS = (
 )
 
 
-def _yaml_issue(error: yaml.YAMLError) -> Issue:
+def _yaml_issue(error: yaml.YAMLError, lines: Lines) -> Issue:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if "end of stream" in str(getattr(error, "problem", "")) and getattr(error, "context_mark", None):
         mark = error.context_mark  # where the unclosed construct began, not the end of the file
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = lines.mark(mark) if mark else (1, 1)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None) or ""
     code = "Y011" if "another document" in problem else "Y006" if "constructor for the tag" in problem else "Y003"

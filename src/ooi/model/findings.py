@@ -12,6 +12,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+CAP = 50  # findings of one code in one file shown one by one (SPEC §15); the rest are summed up in one
 # A finding quotes what was written; a 1 MiB value must not come back whole in every report.
 QUOTE_LIMIT = 60
 TEXT_LIMIT = 500

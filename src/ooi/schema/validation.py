@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ooi.i18n import tr
 from ooi.input.loading import Surprise
 from ooi.model import fields
-from ooi.model.findings import Problem, excerpt, field_name
+from ooi.model.findings import CAP, Problem, excerpt, field_name
 from ooi.model.names import did_you_mean, meant
 from ooi.model.records import INNOVATION, NIP, TAHAPAN, Agency, Innovation
 from ooi.schema import hints
@@ -36,7 +36,7 @@ def validate_agency(data: dict) -> tuple[Agency | None, list[Problem]]:
     try:
         return Agency.model_validate(data), []
     except ValidationError as error:
-        return None, [_translate(e, Agency, fields.AGENCY, None) for e in error.errors()]
+        return None, _all(error.errors(), Agency, fields.AGENCY, None)
 
 
 def validate_innovation(data: dict) -> tuple[Innovation | None, list[Problem]]:
@@ -51,10 +51,23 @@ def validate_innovation(data: dict) -> tuple[Innovation | None, list[Problem]]:
         try:
             Innovation.model_validate({**data, "tahapan": TAHAPAN[0]})
         except ValidationError as shared:
-            problems += [_translate(e, Innovation, fields.INNOVATION, None)
-                         for e in shared.errors() if e["loc"][:1] != ("tahapan",)]
+            problems += _all([e for e in shared.errors() if e["loc"][:1] != ("tahapan",)], Innovation,
+                             fields.INNOVATION, None)
         return None, problems
-    return None, [_translate({**e, "loc": e["loc"][1:]}, Innovation, fields.INNOVATION, stage) for e in errors]
+    return None, _all([{**e, "loc": e["loc"][1:]} for e in errors], Innovation, fields.INNOVATION, stage)
+
+
+def _all(errors: list[dict], model: type[BaseModel], docs: dict, stage: str | None) -> list[Problem]:
+    """Every error translated; past CAP of one kind without a did-you-mean (they are summed up, not shown).
+
+    10,000 unknown keys cost 10,000 fuzzy comparisons otherwise: seconds for nothing anyone reads.
+    """
+    seen: dict[str, int] = {}
+    problems = []
+    for error in errors:
+        seen[error["type"]] = seen.get(error["type"], 0) + 1
+        problems.append(_translate(error, model, docs, stage, suggest=seen[error["type"]] <= CAP))
+    return problems
 
 
 def _stage_problem(stage: object) -> Problem:
@@ -65,7 +78,7 @@ def _stage_problem(stage: object) -> Problem:
     return _choice(("tahapan",), stage, TAHAPAN)
 
 
-def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None) -> Problem:
+def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None, suggest: bool = True) -> Problem:
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     if kind == "invalid_key":
         return _key(loc, value)
@@ -75,13 +88,13 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
     if kind == "missing" or value == "":
         return _missing(loc, name, doc, model, stage, empty=kind != "missing")
     if kind == "extra_forbidden":
-        return _unknown(loc, name, model)
+        return _unknown(loc, name, model, suggest)
     if kind == "none_required":  # filled in where the stage forbids it (a plan has no `waktu` yet)
         return Problem(loc, tr("`{f}` tidak boleh diisi pada tahapan {s}", "`{f}` must not be filled in at stage {s}",
                                f=name, s=stage), tr("hapus `{k}`; rencana memakai `jadwal`",
                                                     "remove `{k}`; a plan uses `jadwal`", k=key), "S002")
     if kind == "literal_error":
-        return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]))
+        return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]), suggest)
     if kind == "tanggal":
         day = hints.date_meant(value)
         return Problem(loc, tr("`{f}`: `{v}` bukan tanggal yang sah", "`{f}`: `{v}` is not a valid date",
@@ -223,19 +236,19 @@ def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
     return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
 
 
-def _unknown(loc, name, model) -> Problem:
+def _unknown(loc, name, model, suggest: bool = True) -> Problem:
     parent = _model_at(model, loc[:-1])
     choices = list(parent.model_fields) if parent else []
-    close = did_you_mean(loc[-1], choices)
+    close = did_you_mean(loc[-1], choices) if suggest else None
     hint = (meant(close) if close
             else tr("kunci yang dikenal: {c}", "known keys: {c}", c=", ".join(choices)))
     return Problem(loc, tr("kunci `{f}` tidak dikenal", "unknown key `{f}`", f=name), hint, "S002")
 
 
-def _choice(loc: tuple, value: object, choices) -> Problem:
+def _choice(loc: tuple, value: object, choices, suggest: bool = True) -> Problem:
     choices = list(choices)
     # A 1 MiB value is no choice misspelt: no suggestion is looked for (it would only cost time).
-    choice, sure = (None, False) if len(excerpt(value, 101)) > 100 else hints.choice_meant(_dotted(loc), value,
+    choice, sure = (None, False) if not suggest or len(excerpt(value, 101)) > 100 else hints.choice_meant(_dotted(loc), value,
                                                                                           choices)
     if choice and sure:
         write = (tr("ganti dengan `{c}`", "write `{c}` instead", c=choice) if isinstance(loc[-1], int)
