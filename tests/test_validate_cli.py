@@ -88,8 +88,9 @@ def test_language_from_option_environment_and_settings(tmp_path):
     assert "sintaks YAML salah" in run("--root", str(english), "--lang", "id").stdout
 
 
-def test_broken_settings_are_a_usage_error(tmp_path):
+def test_broken_settings_are_findings_on_ooi_yaml(tmp_path):
     root = make_root(tmp_path, settings="pemda: Kota Uji\ntahun_targett: 2023\n")
     outcome = run("--root", str(root))
-    assert outcome.exit_code == 2
-    assert "maksudnya `tahun_target`" in outcome.stderr
+    assert outcome.exit_code == 1
+    assert outcome.stdout.splitlines()[:2] == ["ooi.yaml:2:1: error S002 kunci `tahun_targett` tidak dikenal",
+                                               "    saran: maksudnya `tahun_target`?"]

@@ -41,7 +41,7 @@ def validate(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
-        data_root, settings = open_root(root, lang)
+        data_root, settings = open_root(root, lang, strict=False)  # ooi.yaml's problems are findings here
         shown.stage(progress.CHECKING, unit=progress.FILES)
         # records=False: reports need only the findings, so records go once judged (memory at scale)
         options = {"jobs": jobs or None, "records": False, "progress": shown.count}

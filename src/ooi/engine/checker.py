@@ -31,7 +31,7 @@ from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
-from ooi.model.settings import Settings
+from ooi.model.settings import SETTINGS_FILE, Settings
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
@@ -82,8 +82,19 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     for result in files:
         result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
+    if settings.problems:  # what was wrong in ooi.yaml judges every file of the run: always reported
+        _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, base.agencies)
+
+
+def _add_settings_problems(files: list[FileResult], settings: Settings) -> None:
+    found = [_stamp_issue(SETTINGS_FILE, issue, settings) for issue in settings.problems]
+    result = next((r for r in files if r.path == SETTINGS_FILE), None)
+    if result is None:
+        files.append(FileResult(SETTINGS_FILE, "lain", None, sorted(found)))
+    else:
+        result.findings = sorted(result.findings + found)
 
 
 def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
