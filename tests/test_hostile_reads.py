@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import make_root, sample
+from conftest import assert_valid_sarif, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
@@ -67,6 +67,8 @@ def test_a_file_name_that_is_not_utf8_is_a_finding_and_output_stays_valid(tmp_pa
         assert done.returncode == 1, done.stderr.decode()
         assert b"Traceback" not in done.stderr
         text = done.stdout.decode("utf-8")  # strict: valid UTF-8
+        if format == "sarif":
+            assert_valid_sarif(text)
         if format in ("json", "sarif"):
             report = json.loads(text)
             text = report["findings"][0]["path"] if format == "json" else ""

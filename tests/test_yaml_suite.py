@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
-
 import pytest
 import yaml
-from conftest import make_root
+from conftest import make_root, shared
 from typer.testing import CliRunner
 
 from ooi.cli import app
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite" / "cases"
-CASES = sorted(SUITE.iterdir()) if SUITE.is_dir() else []
+SUITE = shared("yaml-test-suite/cases")
+CASES = sorted(SUITE.iterdir()) if SUITE is not None else []
 
 
 @pytest.fixture(scope="module")

@@ -52,6 +52,11 @@ def validate(
         else:
             result = check(data_root, settings, targets=paths or None, **options)
         shown.stage(progress.WRITING)
-        text = render(format, result, **({"hints": True} if format == "text" else {}))
+        shape = {"hints": True} if format == "text" else {}
+        if format in ("github", "sarif"):  # annotations land on the repository's files, wherever ooi.yaml sits
+            from ooi.input.repository import prefix
+
+            shape["prefix"] = prefix(data_root)
+        text = render(format, result, **shape)
     sys.stdout.write(text)
     raise typer.Exit(1 if result.errors else 0)
