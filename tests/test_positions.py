@@ -44,7 +44,7 @@ def test_an_unusual_line_terminator_is_a_finding_and_moves_no_later_finding(odd)
 
 def test_a_crlf_file_is_not_unusual():
     assert issues(b"a: 1\r\nb: [\r\n") == [
-        ("Y003", 3, 1, "sintaks YAML salah (while parsing a flow node did not find expected node content)")]
+        ("Y003", 3, 1, "sintaks YAML salah: nilai yang diharapkan tidak ditemukan")]
 
 
 def test_schema_findings_land_on_the_line_an_editor_shows(tmp_path):

@@ -12,6 +12,7 @@ from ooi.i18n import tr
 from ooi.input.construct import construct, resolve_faster
 from ooi.input.positions import ODD_BREAK, Lines
 from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
+from ooi.input.syntax import yaml_problem
 from ooi.model.findings import excerpt
 
 MAX_DEPTH = 64
@@ -251,36 +252,8 @@ def _too_deep(line: int, column: int) -> Issue:
         "rapikan struktur sesuai templat `ooi new`", "follow the structure of the `ooi new` template"))
 
 
-# libyaml's problem texts, with what to write instead.
-_SYNTAX_HINTS = (
-    ("quoted scalar", "tanda kutip belum ditutup: tutup teks dengan tanda kutip yang sama",
-     "a quote is not closed: end the text with the same quote mark"),
-    ("cannot start any token", "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
-     "replace tabs with spaces, and quote a text starting with `@`, `%` or `` ` ``"),
-    ("mapping values are not allowed", "teks yang memuat `: ` harus diberi tanda kutip",
-     "quote a text that holds `: `"),
-    ("could not find expected ':'", "setiap kunci diikuti titik dua, mis. `nama: ...`",
-     "every key is followed by a colon, e.g. `nama: ...`"),
-    ("found another document", "hapus `---` kedua; satu berkas berisi satu catatan",
-     "remove the second `---`; one file holds one record"),
-    ("unhashable key", "kunci harus berupa teks biasa", "keys must be plain text"),
-)
-
-
 def _yaml_issue(error: yaml.YAMLError, lines: Lines) -> Issue:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if "end of stream" in str(getattr(error, "problem", "")) and getattr(error, "context_mark", None):
-        mark = error.context_mark  # where the unclosed construct began, not the end of the file
-    line, column = lines.mark(mark) if mark else (1, 1)
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None) or ""
-    code = "Y011" if "another document" in problem else "Y006" if "constructor for the tag" in problem else "Y003"
-    hint = next((tr(hint_id, hint_en) for needle, hint_id, hint_en in _SYNTAX_HINTS
-                 if needle in problem or needle in context), tr(
-        "periksa indentasi (spasi) dan tanda kutip di sekitar baris ini",
-        "check the indentation (spaces) and quotes around this line"))
-    detail = f"{context} {problem}".strip() if context else problem
-    return Issue(code, line, column, tr("sintaks YAML salah ({p})", "YAML syntax error ({p})", p=detail), hint)
+    return Issue(*yaml_problem(error, lines))
 
 
 def _fail(code: str, line: int, column: int, message: str, hint: str = "") -> Document:
