@@ -82,3 +82,15 @@ def test_pemda_that_is_not_text_is_a_finding_of_validate_and_stops_status(tmp_pa
         assert outcome.exit_code == 2, outcome.output
         assert outcome.output == ("ooi: ooi.yaml:1:1: `pemda` harus teks, nama pemerintah daerah "
                                   "(dan 1 masalah lain: `ooi validate` menampilkan semuanya)\n")
+
+
+def test_a_flood_of_unknown_keys_in_ooi_yaml_is_summed_up(tmp_path):
+    from conftest import make_root
+
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
+
+    root = make_root(tmp_path, settings="pemda: Kota Uji\n" + "".join(f"k{i}: 1\n" for i in range(80)))
+    result = check(root, load_settings(root, strict=False))
+    assert [(f.line, f.code, f.message) for f in result.findings][49:] == [
+        (51, "S002", "kunci `k49` tidak dikenal"), (52, "S002", "dan 30 temuan S002 lagi di berkas ini")]

@@ -92,9 +92,9 @@ def _add_settings_problems(files: list[FileResult], settings: Settings) -> None:
     found = [_stamp_issue(SETTINGS_FILE, issue, settings) for issue in settings.problems]
     result = next((r for r in files if r.path == SETTINGS_FILE), None)
     if result is None:
-        files.append(FileResult(SETTINGS_FILE, "lain", None, sorted(found)))
+        files.append(FileResult(SETTINGS_FILE, "lain", None, capped(sorted(found))))
     else:
-        result.findings = sorted(result.findings + found)
+        result.findings = capped(sorted(result.findings + found))
 
 
 def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:

@@ -16,6 +16,14 @@ def is_slug(text: object) -> bool:
     return isinstance(text, str) and _SLUG.fullmatch(text) is not None
 
 
+def control_character(text: str) -> str | None:
+    """The first control character of a path-like value, as `U+0000`; a NUL makes every file-system call fail."""
+    import unicodedata
+
+    bad = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    return None if bad is None else f"U+{ord(bad):04X}"
+
+
 def did_you_mean(wanted: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to what was written, if one is near enough to be what was meant."""
     text = wanted if isinstance(wanted, str) else excerpt(wanted)

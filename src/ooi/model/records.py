@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Annotated, Literal, Union
 
@@ -20,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ooi.model.dates import is_date_form, parse_date
-from ooi.model.names import SLUG
+from ooi.model.names import SLUG, control_character
 
 TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
 JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
@@ -55,9 +54,9 @@ def _check_nip(value: str) -> str:
 
 def _check_path(value: str) -> str:
     """A path-like value never holds a control character (a NUL makes every file-system call fail)."""
-    bad = next((char for char in value if unicodedata.category(char) == "Cc"), None)
+    bad = control_character(value)
     if bad is not None:
-        raise PydanticCustomError("jalur", "jalur memuat karakter kendali", {"char": f"U+{ord(bad):04X}"})
+        raise PydanticCustomError("jalur", "jalur memuat karakter kendali", {"char": bad})
     return value
 
 
