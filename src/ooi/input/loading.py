@@ -132,8 +132,8 @@ def parse(raw: bytes) -> Document:
         except yaml.YAMLError as error:
             issue = _yaml_issue(error, lines)
         except (ValueError, OverflowError, RecursionError) as error:  # a value YAML reads but Python cannot hold
-            issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}",
-                                           e=excerpt(str(error))))
+            issue = Issue("Y003", 1, 1, tr("ada nilai yang tidak dapat dibaca", "cannot read a value: {e}",
+                                           e=excerpt(str(error))))  # Python's words, in English only
         finally:
             loader.dispose()
         for written, first, mark in loader.duplicates:
