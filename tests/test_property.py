@@ -1,5 +1,7 @@
 """Property: no file can break a command. Random bytes and random YAML shapes, fed to every command that reads records.
 
+(`report`, `export` and `history` join COMMANDS as they land.)
+
 Each example is written as one innovation file of a small data root; every command must end with
 exit code 0, 1 or 2, without a traceback, printing output valid in its format, in time that grows
 linearly with the input. Derandomized, so CI sees the same examples every run.
@@ -30,6 +32,7 @@ COMMANDS = (
     ("status", "--format", "json", "--per", "2026-11-28"),
     ("show", "dispendukcapil", "--per", "2026-11-28"),
     ("principles",),
+    ("iid", "--format", "json"),
 )
 # Record text of every kind but `[`/`]`: rich markup in record text is the output-escaping issue's to test.
 _TEXT = st.text(st.characters(blacklist_characters="[]", blacklist_categories=("Cs",)), max_size=40)
@@ -70,7 +73,7 @@ def test_random_bytes(root, raw):
 
 
 @EXAMPLES
-@given(st.lists(st.tuples(st.sampled_from(sorted(sample("penerapan"))), _VALUES), max_size=4),
+@given(st.lists(st.tuples(st.sampled_from(sorted(sample("penerapan")) + ["iid"]), _VALUES), max_size=4),
        st.sampled_from(["inisiatif", "uji_coba", "penerapan"]))
 def test_random_shapes_in_a_record(root, changes, stage):
     record = sample(stage)
