@@ -93,3 +93,20 @@ def test_changed_since_never_reads_through_a_link_to_a_device(tmp_path, git_iden
     assert outcome.exit_code == 1, outcome.output
     assert [(f["path"], f["code"], f["message"]) for f in json.loads(outcome.stdout)["findings"]] == [
         (f"{FOLDER}/baik.yaml", "R008", "berkas bukti `bukti/lama.pdf` tidak ada")]
+
+
+def test_ooi_isi_refuses_a_fifo_at_once(tmp_path):
+    root = make_root(tmp_path)
+    (root / FOLDER).mkdir()
+    os.mkfifo(root / FOLDER / "pipa.yaml")
+    outcome = CliRunner().invoke(app, ["isi", str(root / FOLDER / "pipa.yaml"), "--root", str(root)])
+    assert outcome.exit_code == 2, outcome.output
+    assert outcome.output == f"ooi: {root / FOLDER / 'pipa.yaml'} bukan berkas biasa\n"
+
+
+def test_ooi_codeowners_does_not_wait_on_a_fifo(tmp_path):
+    root = make_root(tmp_path, settings="pemda: Kota Uji\nsekretariat: \"@kota/sekretariat\"\n")
+    (root / ".github").mkdir()
+    os.mkfifo(root / ".github/CODEOWNERS")
+    outcome = CliRunner().invoke(app, ["codeowners", "--check", "--root", str(root)])
+    assert outcome.exit_code == 1, outcome.output  # a FIFO is not the file ooi would write: stale
