@@ -26,7 +26,6 @@ from ooi.input.discovery import (
     stem_of,
 )
 from ooi.input.loading import Document, Issue, load, parse
-from ooi.input.positions import Locator
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
@@ -179,7 +178,7 @@ def _judge(entry: Entry, base: Context, document: Document | None = None) -> tup
         for rule in rules.for_record(judged):
             problems += [_with_code(p, rule) for p in _judged(rule, judged, context, taken)]
     if problems:
-        locator = Locator(document.text)
+        locator = document.locator()
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     return FileResult(entry.rel, entry.kind, record, findings), document.data
@@ -211,7 +210,7 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
             place = (1, 1) if result.kind == "lain" else \
-                Locator(load(context.root / path, context.root).text).locate(problem.keys)
+                load(context.root / path, context.root).locator().locate(problem.keys)
             finding = stamp(path, _with_code(problem, rule), place, context.settings)
             result.findings = sorted([*result.findings, finding])
 

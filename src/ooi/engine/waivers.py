@@ -76,9 +76,8 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
         return []
     from ooi.engine.result import FileResult, stamp
     from ooi.input.loading import load
-    from ooi.input.positions import Locator
 
-    locator = Locator(load(root / SETTINGS_FILE, root).text)
+    locator = load(root / SETTINGS_FILE, root).locator()
     findings = sorted(stamp(SETTINGS_FILE, problem, locator.locate(problem.keys), settings) for problem in problems)
     return [FileResult(SETTINGS_FILE, "lain", None, findings)]
 

@@ -63,7 +63,6 @@ def read_settings(root: Path) -> Settings:
     from pydantic import ValidationError
 
     from ooi.input.loading import load
-    from ooi.input.positions import Locator
     from ooi.model.settings import SettingsFile
 
     path = root / SETTINGS_FILE
@@ -75,7 +74,7 @@ def read_settings(root: Path) -> Settings:
     if document.data is None:
         return Settings(problems=tuple(document.issues))
     data, issues = document.data, list(document.issues)  # e.g. a duplicate key (Y004): read, and reported
-    locator = Locator(document.text)
+    locator = document.locator()
     try:
         valid = SettingsFile.model_validate(data)
     except ValidationError as error:

@@ -10,7 +10,7 @@ import yaml
 
 from ooi.i18n import tr
 from ooi.input.construct import construct, resolve_faster
-from ooi.input.positions import ODD_BREAK, Lines
+from ooi.input.positions import ODD_BREAK, Lines, Locator
 from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
 from ooi.input.syntax import yaml_problem
 from ooi.model.findings import excerpt
@@ -61,6 +61,11 @@ class Document:
     text: str = ""
     data: dict | None = None
     issues: list[Issue] = field(default_factory=list)
+    lines: Lines | None = None  # the text's line table, built once (on first use) for every place in the file
+
+    def locator(self) -> Locator:
+        """Where a key path of this file is, placed with the same line table as its Y issues."""
+        return Locator(self.text, self.lines)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -122,8 +127,8 @@ def parse(raw: bytes) -> Document:
     text_or_issue = _decode(raw)
     if isinstance(text_or_issue, Issue):
         return Document(issues=[text_or_issue])
-    document = Document(text=text_or_issue)
-    lines = Lines(document.text)
+    lines = Lines(text_or_issue)
+    document = Document(text=text_or_issue, lines=lines)
     issue = _prescan(raw, lines)
     if issue is None:
         loader = _Loader(raw)

@@ -40,9 +40,9 @@ class Locator:
     file with 10,000 keys is linear, not 10,000 scans of the mapping.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lines: Lines | None = None):
         self._text = text
-        self._lines = Lines(text)
+        self._lines = lines or Lines(text)
         self._root: yaml.Node | None = None
         self._composed = False
         self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
