@@ -248,8 +248,8 @@ def _unknown(loc, name, model, suggest: bool = True) -> Problem:
 def _choice(loc: tuple, value: object, choices, suggest: bool = True) -> Problem:
     choices = list(choices)
     # A 1 MiB value is no choice misspelt: no suggestion is looked for (it would only cost time).
-    choice, sure = (None, False) if not suggest or len(excerpt(value, 101)) > 100 else hints.choice_meant(_dotted(loc), value,
-                                                                                          choices)
+    wild = not suggest or len(excerpt(value, 101)) > 100
+    choice, sure = (None, False) if wild else hints.choice_meant(_dotted(loc), value, choices)
     if choice and sure:
         write = (tr("ganti dengan `{c}`", "write `{c}` instead", c=choice) if isinstance(loc[-1], int)
                  else tr("tulis `{k}: {c}`", "write `{k}: {c}`", k=loc[-1], c=choice))
