@@ -1,4 +1,4 @@
-"""Files a hostile pull request can plant for ooi to read: FIFOs, link loops, odd names, a settings folder. A finding, never a hang."""
+"""Files a hostile pull request plants for ooi to read: FIFOs, link loops, odd names, an ooi.yaml folder; no hang."""
 
 from __future__ import annotations
 

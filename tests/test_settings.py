@@ -50,7 +50,8 @@ def test_bad_values_are_one_clear_error(tmp_path, text, message):
     ("tahun_target: 12345678901234567890\n", "ooi.yaml:2:1: `tahun_target` harus tahun 1900–2100"),
     ("jendela_tahun: -1\n", "ooi.yaml:2:1: `jendela_tahun` harus bilangan bulat 0–20"),
     ("bahasa: jv\n", "ooi.yaml:2:1: `bahasa` harus id atau en"),
-    ("sekretariat: 12\n", 'ooi.yaml:2:1: `sekretariat` harus handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"'),
+    ("sekretariat: 12\n",
+     'ooi.yaml:2:1: `sekretariat` harus handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"'),
     ("kuotaa: 2\n", "ooi.yaml:2:1: kunci `kuotaa` tidak dikenal (maksudnya `kuota`?)"),
     ("aturan:\n  P6: warning\n  P9: error\n", "ooi.yaml:4:3: kode aturan `P9` tidak dikenal (daftar kode: ooi rules)"),
     ("aturan:\n  P6: off\n", "ooi.yaml:3:3: tingkat `P6` harus error atau warning; aturan tidak dapat dimatikan"),
@@ -74,9 +75,10 @@ def test_pemda_that_is_not_text_is_a_finding_of_validate_and_stops_status(tmp_pa
     root = make_root(tmp_path, settings="pemda: 123\ntahun_target: 2023\nbahasa: id\nkuotaa: 1\n")
     outcome = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json"])
     assert outcome.exit_code == 1, outcome.output
-    assert [(f["path"], f["line"], f["column"], f["code"], f["message"]) for f in json.loads(outcome.stdout)["findings"]] \
-        == [("ooi.yaml", 1, 1, "S003", "`pemda` harus teks, nama pemerintah daerah"),
-            ("ooi.yaml", 4, 1, "S002", "kunci `kuotaa` tidak dikenal")]
+    found = json.loads(outcome.stdout)["findings"]
+    assert [(f["path"], f["line"], f["column"], f["code"], f["message"]) for f in found] == [
+        ("ooi.yaml", 1, 1, "S003", "`pemda` harus teks, nama pemerintah daerah"),
+        ("ooi.yaml", 4, 1, "S002", "kunci `kuotaa` tidak dikenal")]
     for command in (["status", "--format", "markdown"], ["principles"]):
         outcome = CliRunner().invoke(app, [*command, "--root", str(root)])
         assert outcome.exit_code == 2, outcome.output

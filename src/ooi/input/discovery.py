@@ -101,7 +101,8 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
             continue  # .gitkeep, editor swap files, ooi's own temporary files
         if shown(item.name) != item.name:  # not UTF-8: no tool along the way can be trusted to show or match it
             tree.misplaced.append((f"{folder}/{shown(item.name)}", _misplaced(
-                tr("nama berkas atau folder bukan UTF-8; tidak dibaca", "the file or folder name is not UTF-8; not read"),
+                tr("nama berkas atau folder bukan UTF-8; tidak dibaca",
+                   "the file or folder name is not UTF-8; not read"),
                 tr("ganti namanya dengan huruf kecil, angka, dan tanda hubung",
                    "rename it with lowercase letters, digits and hyphens"))))
             continue

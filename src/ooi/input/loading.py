@@ -145,7 +145,8 @@ def parse(raw: bytes) -> Document:
             line, column = lines.mark(mark)
             message = (tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once",
                           k=excerpt(written)) if written == first else
-                       tr("kunci `{k}` sama dengan kunci `{f}` sebelumnya (YAML membaca keduanya sebagai nilai yang sama)",
+                       tr("kunci `{k}` sama dengan kunci `{f}` sebelumnya "
+                          "(YAML membaca keduanya sebagai nilai yang sama)",
                           "key `{k}` is the same as the earlier key `{f}` (YAML reads both as the same value)",
                           k=excerpt(written), f=excerpt(first)))
             document.issues.append(Issue("Y004", line, column, message, tr(

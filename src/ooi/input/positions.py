@@ -1,4 +1,4 @@
-"""Where things are, as an editor shows them: YAML marks → physical lines and character columns, key paths → places."""
+"""Where things are, as an editor shows them: YAML marks → lines and character columns, key paths → places."""
 
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ class Locator:
             index = self._keys.get(id(node))
             if index is None:
                 # The last of duplicate keys is the one loaded: later pairs overwrite earlier ones.
-                index = self._keys[id(node)] = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+                index = self._keys[id(node)] = {k.value: (k, v) for k, v in node.value
+                                                if isinstance(k, yaml.ScalarNode)}
             return index.get(key if isinstance(key, str) else _written(key))
         if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
             item = node.value[key]

@@ -11,7 +11,8 @@ from ooi.model.findings import excerpt
 
 # What libyaml's problem texts mean (the common ones), so an Indonesian run says them in Indonesian.
 _PROBLEMS = (
-    ("found unexpected end of stream", "berkas berakhir sebelum bagian ini ditutup", "the file ends before this is closed"),
+    ("found unexpected end of stream", "berkas berakhir sebelum bagian ini ditutup",
+     "the file ends before this is closed"),
     ("cannot start any token", "karakter ini tidak boleh mengawali nilai (tab, `@`, `%` atau `` ` ``)",
      "this character cannot start a value (a tab, `@`, `%` or `` ` ``)"),
     ("mapping values are not allowed", "`: ` di tempat yang tidak boleh", "`: ` where it is not allowed"),
@@ -20,7 +21,8 @@ _PROBLEMS = (
      "an expected key is not there (indentation?)"),
     ("did not find expected '-' indicator", "butir daftar `- ` yang diharapkan tidak ditemukan (indentasi?)",
      "an expected list item `- ` is not there (indentation?)"),
-    ("did not find expected ',' or ']'", "daftar `[...]` belum ditutup dengan `]`", "a list `[...]` is not closed by `]`"),
+    ("did not find expected ',' or ']'", "daftar `[...]` belum ditutup dengan `]`",
+     "a list `[...]` is not closed by `]`"),
     ("did not find expected ',' or '}'", "pemetaan `{...}` belum ditutup dengan `}`",
      "a mapping `{...}` is not closed by `}`"),
     ("did not find expected node content", "nilai yang diharapkan tidak ditemukan", "an expected value is not there"),
@@ -34,7 +36,8 @@ _PROBLEMS = (
     ("expected <document start>", "isi tambahan setelah akhir dokumen", "more content after the end of the document"),
     ("exceeded max", "struktur bersarang terlalu dalam", "nesting too deep"),
     ("found undefined tag handle", "tag YAML yang tidak dikenal", "an unknown YAML tag"),
-    ("could not determine a constructor for the tag", "tag YAML yang tidak diizinkan", "a YAML tag that is not allowed"),
+    ("could not determine a constructor for the tag", "tag YAML yang tidak diizinkan",
+     "a YAML tag that is not allowed"),
     ("found unhashable key", "kunci harus berupa teks biasa", "keys must be plain text"),
     ("block sequence entries are not allowed", "butir daftar `- ` di tempat yang tidak boleh",
      "a list item `- ` where it is not allowed"),
@@ -46,7 +49,8 @@ _PROBLEMS = (
 _SYNTAX_HINTS = (
     ("quoted scalar", "tanda kutip belum ditutup: tutup teks dengan tanda kutip yang sama",
      "a quote is not closed: end the text with the same quote mark"),
-    ("cannot start any token", "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
+    ("cannot start any token",
+     "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
      "replace tabs with spaces, and quote a text starting with `@`, `%` or `` ` ``"),
     ("mapping values are not allowed", "teks yang memuat `: ` harus diberi tanda kutip",
      "quote a text that holds `: `"),

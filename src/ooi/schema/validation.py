@@ -167,7 +167,7 @@ def _valid_nip(digits: str) -> bool:
 
 
 def _surprise(loc: tuple, value: Surprise) -> Problem:
-    """An int YAML 1.1 reads differently than it looks, or one too long to be meant: quoted as written, never converted."""
+    """An int YAML 1.1 reads other than it looks, or one too long to be meant: quoted as written, never converted."""
     text = excerpt(value.text)
     if value.value is None:
         message = tr("`{t}` dibaca YAML sebagai angka yang terlalu panjang", "YAML reads `{t}` as a number too long "
