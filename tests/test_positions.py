@@ -119,3 +119,13 @@ def test_a_file_of_ten_thousand_unknown_keys_is_checked_in_seconds(tmp_path):
     found = findings(root)
     assert time.perf_counter() - started < 5  # 24-53 s before positions were indexed
     assert found[-1][2:] == ("S002", "dan 9950 temuan S002 lagi di berkas ini")
+
+
+def test_keys_that_are_not_text_are_found_where_written(tmp_path):
+    text = dump(sample("uji_coba")) + "On: 1\n~: 2\n12: 3\n"
+    root = make_root(tmp_path, {REL: text})
+    last = len(dump(sample("uji_coba")).split("\n"))
+    assert findings(root) == [
+        (last, 1, "S008", "kunci `true` dibaca YAML sebagai boolean (yes/no/on/off/true/false tanpa kutip), bukan teks"),
+        (last + 1, 1, "S008", "kunci `null` dibaca YAML sebagai nilai kosong (null), bukan teks"),
+        (last + 2, 1, "S008", "kunci `12` dibaca YAML sebagai angka, bukan teks")]

@@ -80,11 +80,18 @@ class Locator:
                 # The last of duplicate keys is the one loaded: later pairs overwrite earlier ones.
                 index = self._keys[id(node)] = {k.value: (k, v) for k, v in node.value
                                                 if isinstance(k, yaml.ScalarNode)}
+            if isinstance(key, bool) or key is None:  # `yes:`/`On:`/`true:` all load as True, `~:`/`null:` as None
+                spelled = _NULL if key is None else _TRUE if key else _FALSE
+                return next((index[text] for text in reversed(index) if text.lower() in spelled), None)
             return index.get(key if isinstance(key, str) else _written(key))
         if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
             item = node.value[key]
             return item, item
         return None
+
+
+_TRUE, _FALSE = {"yes", "true", "on", "y"}, {"no", "false", "off", "n"}  # YAML 1.1's booleans, any case
+_NULL = {"~", "null", ""}
 
 
 def _written(key) -> str:

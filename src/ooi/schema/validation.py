@@ -80,8 +80,8 @@ def _stage_problem(stage: object) -> Problem:
 
 def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None, suggest: bool = True) -> Problem:
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
-    if kind == "invalid_key":
-        return _key(loc, value)
+    if kind == "invalid_key":  # pydantic's loc holds 1 for `true:` and 'None' for `~:`: the key itself is `input`
+        return _key((*loc[:-1], value), value)
     name = field_name(loc)
     doc = fields.lookup(docs, name)
     key = str(loc[-1]) if loc else ""
@@ -182,7 +182,8 @@ def _surprise(loc: tuple, value: Surprise) -> Problem:
 
 def _key(loc: tuple, key: object) -> Problem:
     """A key YAML reads as something other than text (`5:`, `yes:`, `~:`)."""
-    written = key.text if isinstance(key, Surprise) else "null" if key is None else _as_written(key, ())
+    written = (key.text if isinstance(key, Surprise) else "null" if key is None
+               else ("true" if key else "false") if isinstance(key, bool) else _as_written(key, ()))
     return Problem(loc, tr("kunci `{k}` dibaca YAML sebagai {w}, bukan teks", "YAML reads the key `{k}` as {w}, "
                            "not as text", k=excerpt(written), w=_kind_of(key)),
                    tr("tulis kunci sebagai teks, mis. `nama:`", "write keys as text, e.g. `nama:`"), "S008")
@@ -192,7 +193,7 @@ def _kind_of(value: object) -> str:
     if value is None:
         return tr("nilai kosong (null)", "an empty value (null)")
     if isinstance(value, bool):
-        return tr("boolean", "a boolean")
+        return tr("boolean (yes/no/on/off/true/false tanpa kutip)", "a boolean (unquoted yes/no/on/off/true/false)")
     return tr("angka", "a number")
 
 
