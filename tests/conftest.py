@@ -11,6 +11,43 @@ import yaml
 from ooi import i18n
 
 SAMPLES = Path(__file__).parent / "samples"
+
+
+def shared(rel: str) -> Path | None:
+    """A file of `shared/` (SPEC, schemas, corpora), which lives beside the repository: `../shared` from its root.
+
+    A worktree nested deeper finds it further up, so every ancestor of the repository is tried.
+    """
+    for folder in Path(__file__).resolve().parents[1].parents:
+        if (folder / "shared" / rel).exists():
+            return folder / "shared" / rel
+    return None
+
+
+SARIF_SCHEMA = "sarif/sarif-schema-2.1.0.json"
+
+
+def assert_valid_sarif(text: str) -> None:
+    """The text is a SARIF 2.1.0 log valid against the OASIS schema (Draft 4); a missing schema fails loudly."""
+    import json
+
+    validator = _sarif_validator()
+    errors = sorted(validator.iter_errors(json.loads(text)), key=lambda error: list(error.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+
+
+def _sarif_validator(cache={}):
+    if not cache:
+        import json
+
+        import jsonschema
+
+        path = shared(SARIF_SCHEMA)
+        if path is None:
+            pytest.fail(f"shared/{SARIF_SCHEMA} not found beside the repository: every SARIF the tests produce is "
+                        "validated against it (CI puts shared/ beside the clone)")
+        cache["validator"] = jsonschema.Draft4Validator(json.loads(path.read_text(encoding="utf-8")))
+    return cache["validator"]
 AGENCY = {
     "kode": "dispendukcapil",
     "nama": "Dinas Kependudukan dan Pencatatan Sipil",
@@ -78,6 +115,21 @@ def _indonesian(monkeypatch):
     i18n.use("id")
     yield
     i18n.use("id")
+
+
+@pytest.fixture(autouse=True)
+def _every_sarif_is_valid(monkeypatch):
+    """Whatever test renders SARIF, the output is checked against the schema on the way out."""
+    from ooi.report import sarif
+
+    real = sarif.render
+
+    def render(result, **options):
+        text = real(result, **options)
+        assert_valid_sarif(text)
+        return text
+
+    monkeypatch.setattr(sarif, "render", render)
 
 
 @pytest.fixture

@@ -48,7 +48,7 @@ def test_same_data_and_issues_as_pyyaml(raw):
     def pyyaml():
         loader = _Stock(raw)
         try:
-            return repr(loader.get_single_data()), [(k, m.line) for k, m in loader.duplicates]
+            return repr(loader.get_single_data()), [(k, m.line) for k, _, m in loader.duplicates]
         except yaml.YAMLError as error:
             return type(error).__name__, []
         finally:
@@ -57,7 +57,7 @@ def test_same_data_and_issues_as_pyyaml(raw):
     def fast():
         loader = _Loader(raw)
         try:
-            return repr(construct(loader)), [(k, m.line) for k, m in loader.duplicates]
+            return repr(construct(loader)), [(k, m.line) for k, _, m in loader.duplicates]
         except yaml.YAMLError as error:
             return type(error).__name__, []
         finally:

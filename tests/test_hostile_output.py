@@ -27,9 +27,10 @@ def hostile(tmp_path):
     agency = dict(AGENCY, nama=f"Dinas {MARKUP} {CONCEAL}\u202e", singkatan="Dukcapil [/oops]")
     record = sample("uji_coba")
     record["nama"] = f"{MARKUP} {ERASE}\u2066"
-    record["bukti"][0]["berkas"] = OSC
     stray = sample("uji_coba")
     stray["opd"] = "palsu"
+    # A path with control characters is S007 and never echoed (issue 10); its text still travels in `judul`.
+    stray["bukti"][0]["berkas"] = OSC
     return make_root(tmp_path / "root", {
         "data/inovasi/dispendukcapil/sigap.yaml": record,
         "data/inovasi/dispendukcapil/x\x1b[8m\u202e\u200b.yaml": dict(record, nama="Lain"),
@@ -65,11 +66,11 @@ def test_no_raw_control_or_bidi_character_reaches_any_output(hostile, args):
 def test_validate_text_shows_the_escapes_as_text(hostile):
     outcome = run(hostile, "validate")
     lines = outcome.stdout.splitlines()
-    assert ("data/inovasi/dispendukcapil/sigap.yaml:49:3: error R008 berkas bukti "
-            "`\\x1b]0;pwned\\x07\\x1b]8;;https://evil.example\\x1b\\klik\\x1b]8;;\\x1b\\` tidak ada") in lines
+    assert ("data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml:48:3: error S007 "
+            "`bukti[0].berkas`: jalur berkas memuat karakter kendali U+001B") in lines
     assert ("data/inovasi/dispendukcapil/x\\x1b[8m\\u202e\\u200b.yaml:1:1: error R003 nama berkas "
             "`x\\x1b[8m\\u202e\\u200b.yaml` bukan slug") in lines
-    assert lines[-1] == "4 berkas diperiksa: 5 error, 0 peringatan"
+    assert lines[-1] == "4 berkas diperiksa: 4 error, 0 peringatan"
 
 
 def test_github_annotations_stay_one_line_each(hostile):
@@ -95,9 +96,9 @@ def test_rich_markup_in_a_name_is_shown_not_parsed(hostile):
 def test_status_markdown_escapes_names_and_file_names(hostile):
     lines = run(hostile, "status", "--format", "markdown").stdout.splitlines()
     assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
-            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🔴 Belum melapor | 0 | 0 | **3** | 0 |") in lines
+            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **1** | 0 |") in lines
     assert ("- ``data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml``: "
-            "2 error, 0 peringatan, di luar daftar OPD aktif") in lines
+            "3 error, 0 peringatan, di luar daftar OPD aktif") in lines
 
 
 def test_principles_markdown_escapes_names(hostile):
@@ -115,19 +116,26 @@ def test_csv_cells_never_start_a_formula(tmp_path):
 
 def test_json_and_sarif_carry_the_exact_text(hostile):
     findings = json.loads(run(hostile, "validate", "--format", "json").stdout)["findings"]
-    assert f"berkas bukti `{OSC}` tidak ada" in [f["message"] for f in findings]
+    assert f"nama berkas `{FORGED}.yaml` bukan slug" in [f["message"] for f in findings]
     sarif = json.loads(run(hostile, "validate", "--format", "sarif").stdout)
-    assert f"data/inovasi/palsu/{FORGED}.yaml" in {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                                                  for r in sarif["runs"][0]["results"]}
+    from urllib.parse import unquote  # SARIF URIs are percent-encoded (issue 10): decoded, the exact name
+
+    assert f"data/inovasi/palsu/{FORGED}.yaml" in {
+        unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in sarif["runs"][0]["results"]}
 
 
 @pytest.mark.parametrize("key", ["x\n::notice::Semua berkas lolos", "x\r\n::add-mask::***\n::stop-commands::t0k3n"])
 def test_settings_text_never_starts_a_workflow_command_on_stderr(tmp_path, key):
     root = make_root(tmp_path / "root", settings=f"pemda: Kota Uji\n{json.dumps(key)}: 1\n")
-    outcome = run(root, "validate", "--format", "github")
-    assert outcome.exit_code == 2 and outcome.stdout == ""
-    assert outcome.stderr.count("\n") == 1 and not outcome.stderr.startswith("::"), outcome.stderr
-    assert visible(key) in outcome.stderr and "\\n::" in outcome.stderr
+    outcome = run(root, "validate", "--format", "github")  # ooi.yaml's problems are findings (issue 10)
+    assert outcome.exit_code == 1 and outcome.stderr == ""
+    lines = outcome.stdout.splitlines()
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines), lines
+    assert visible(key).replace(":", "%3A") not in lines[0] and visible(key) in "\n".join(lines)
+    status = run(root, "status")  # every other command refuses: one line on stderr, never a workflow command
+    assert status.exit_code == 2 and status.stdout == ""
+    assert status.stderr.count("\n") == 1 and not status.stderr.startswith("::"), status.stderr
+    assert visible(key) in status.stderr and "\\n::" in status.stderr
 
 
 def test_the_escaping_functions():

@@ -101,5 +101,7 @@ def test_record_dates_are_strict(tmp_path, value):
 @pytest.mark.parametrize("value", ['"29991231"', "2999-W52-7", "29991231"])
 def test_settings_dates_are_strict(tmp_path, value):
     root = make_root(tmp_path, settings=SETTINGS + f"tenggat: {value}\n")
-    outcome = run(root)
-    assert outcome.exit_code == 2 and outcome.stderr == "ooi: ooi.yaml: `tenggat` harus tanggal YYYY-MM-DD\n"
+    outcome = run(root)  # validate: a finding on ooi.yaml, placed (issue 10)
+    assert outcome.exit_code == 1 and outcome.stderr == ""
+    assert [(f["path"], f["line"], f["code"], f["message"]) for f in json.loads(outcome.stdout)["findings"]] == [
+        ("ooi.yaml", 5, "S007", "`tenggat` harus tanggal YYYY-MM-DD")]

@@ -59,7 +59,8 @@ def test_a_one_file_run_reads_its_folder_and_the_entries_it_names(root, monkeypa
     read = []
     for module in (checker, registry):
         real = module.load
-        monkeypatch.setattr(module, "load", lambda path, real=real: read.append(Path(path).parent.name) or real(path))
+        monkeypatch.setattr(module, "load", lambda path, root=None, real=real: read.append(Path(path).parent.name)
+                            or real(path, root))
     target = sorted((root / "data/inovasi/d001-dinkes").iterdir())[0]
     alone = check(root, load_settings(root), targets=[target], today=TODAY)
     assert set(read) == {"d001-dinkes", "opd"} and read.count("opd") == 1

@@ -23,7 +23,8 @@ def run(*args, **env):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
 def test_golden_output(fmt):
-    outcome = run("--root", str(ROOT), "--format", fmt)
+    # The golden root lies inside this repository: git must not be asked, or paths would start `tests/golden/…`.
+    outcome = run("--root", str(ROOT), "--format", fmt, GIT_CEILING_DIRECTORIES=str(ROOT.parent))
     assert outcome.exit_code == 1, outcome.output
     golden = GOLDEN / f"expected.{fmt}"
     if UPDATE:
@@ -88,8 +89,25 @@ def test_language_from_option_environment_and_settings(tmp_path):
     assert "sintaks YAML salah" in run("--root", str(english), "--lang", "id").stdout
 
 
-def test_broken_settings_are_a_usage_error(tmp_path):
+def test_broken_settings_are_findings_on_ooi_yaml(tmp_path):
     root = make_root(tmp_path, settings="pemda: Kota Uji\ntahun_targett: 2023\n")
     outcome = run("--root", str(root))
-    assert outcome.exit_code == 2
-    assert "maksudnya `tahun_target`" in outcome.stderr
+    assert outcome.exit_code == 1
+    assert outcome.stdout.splitlines()[:2] == ["ooi.yaml:2:1: error S002 kunci `tahun_targett` tidak dikenal",
+                                               "    saran: maksudnya `tahun_target`?"]
+
+
+def test_github_and_sarif_paths_start_at_the_repository_root(tmp_path, git_identity):
+    import subprocess
+
+    root = make_root(tmp_path / "kota" / "batu", {"data/inovasi/dispendukcapil/nama baru.yaml": sample("uji_coba")})
+    subprocess.run(["git", "-C", str(tmp_path), "init", "-q"], check=True)
+    github = run("--root", str(root), "--format", "github").stdout
+    assert github.startswith("::error file=kota/batu/data/inovasi/dispendukcapil/nama baru.yaml,line=1,col=1,")
+    sarif = json.loads(run("--root", str(root), "--format", "sarif").stdout)["runs"][0]
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in sarif["results"]] == [
+        {"uri": "kota/batu/data/inovasi/dispendukcapil/nama%20baru.yaml", "uriBaseId": "SRCROOT"}]
+    assert list(sarif["originalUriBaseIds"]) == ["SRCROOT"]
+    rule = sarif["tool"]["driver"]["rules"][sarif["results"][0]["ruleIndex"]]
+    assert (rule["id"], rule["fullDescription"]["text"][:40], rule["help"]["text"][:40]) == (
+        "R003", "Nama berkas inovasi bukan slug (huruf ke", "Nama berkas inovasi bukan slug (huruf ke")

@@ -157,3 +157,9 @@ def test_english_waiver_label(tmp_path):
     i18n.use("en")
     result = run_check(tmp_path, waiver())
     assert result.findings[-1].waived_by.startswith("Kepala Bappelitbangda, until 2027-03-31: ")
+
+
+def test_a_control_character_in_a_waivers_path_is_r012_not_a_crash(tmp_path):
+    result = run_check(tmp_path, waiver(berkas=REL + "\0"))
+    assert [(f.code, f.field, f.message) for f in result.findings if f.path == "ooi.yaml"] == [
+        ("R012", "pengecualian[0].berkas", "`berkas` memuat karakter kendali U+0000")]

@@ -8,18 +8,17 @@ valid JSON, no traceback, no hang. libyaml accepts six of the suite's 94 error c
 from __future__ import annotations
 
 import json
+import re
 import time
-from pathlib import Path
-
 import pytest
 import yaml
-from conftest import make_root
+from conftest import make_root, shared
 from typer.testing import CliRunner
 
 from ooi.cli import app
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite" / "cases"
-CASES = sorted(SUITE.iterdir()) if SUITE.is_dir() else []
+SUITE = shared("yaml-test-suite/cases")
+CASES = sorted(SUITE.iterdir()) if SUITE is not None else []
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +43,8 @@ def test_case(root, case):
     assert mine, report
     if _parser_rejects(target.read_bytes()):
         assert any(f["code"].startswith("Y") for f in mine), mine
+    # An Indonesian run never passes on libyaml's English ("while parsing … did not find expected …").
+    assert not [f["message"] for f in mine if re.search(r"\b(while|found|expected|did not)\b", f["message"])], mine
 
 
 def _parser_rejects(raw: bytes) -> bool:

@@ -121,13 +121,16 @@ def _app(
     """The app's own options; its help is the `help` given to the Typer app above."""
 
 
-def open_root(root: str | None, lang: str | None):
-    """Find the data root, read its settings and choose the language of messages."""
+def open_root(root: str | None, lang: str | None, strict: bool = True):
+    """Find the data root, read its settings and choose the language of messages.
+
+    `strict=False` (validate): problems in ooi.yaml become findings instead of stopping the command.
+    """
     from ooi import i18n
     from ooi.input.config import find_root, load_settings
 
     i18n.use(lang, i18n.from_env())
     path = find_root(root)
-    settings = load_settings(path)
+    settings = load_settings(path, strict)
     i18n.use(lang, i18n.from_env(), settings.bahasa)
     return path, settings

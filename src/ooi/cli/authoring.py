@@ -182,7 +182,9 @@ def _generate(data_root: Path, files: dict[str, str], marker: str, check: bool, 
 
 
 def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    from ooi.input.reading import Refused, read
+
+    try:  # the one safe reader: a FIFO named like a generated file is not waited on
+        return read(path).decode("utf-8")
+    except (Refused, UnicodeDecodeError):
         return None

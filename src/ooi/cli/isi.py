@@ -175,8 +175,10 @@ def _inside(data_root: Path, file: Path) -> Path:
     except ValueError:
         raise OoiError(tr("{p} tidak berada di akar data {r}", "{p} is not inside the data root {r}",
                           p=file, r=data_root)) from None
-    if not path.is_file():
+    if not path.exists():
         raise OoiError(tr("{p} tidak ada", "{p} does not exist", p=file))
+    if not path.is_file():  # a folder or a FIFO: it exists, so "does not exist" would be untrue
+        raise OoiError(tr("{p} bukan berkas biasa", "{p} is not a regular file", p=file))
     return path
 
 

@@ -41,7 +41,7 @@ def validate(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
-        data_root, settings = open_root(root, lang)
+        data_root, settings = open_root(root, lang, strict=False)  # ooi.yaml's problems are findings here
         shown.stage(progress.CHECKING, unit=progress.FILES)
         # records=False: reports need only the findings, so records go once judged (memory at scale)
         options = {"jobs": jobs or None, "records": False, "progress": shown.count}
@@ -52,6 +52,11 @@ def validate(
         else:
             result = check(data_root, settings, targets=paths or None, **options)
         shown.stage(progress.WRITING)
-        text = render(format, result, **({"hints": True} if format == "text" else {}))
+        shape = {"hints": True} if format == "text" else {}
+        if format in ("github", "sarif"):  # annotations land on the repository's files, wherever ooi.yaml sits
+            from ooi.input.repository import prefix
+
+            shape["prefix"] = prefix(data_root)
+        text = render(format, result, **shape)
     sys.stdout.write(text)
     raise typer.Exit(1 if result.errors else 0)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ooi import rules
 from ooi.engine import parallel
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Result, stamp
+from ooi.engine.result import FileResult, Result, capped, stamp
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
@@ -26,12 +26,11 @@ from ooi.input.discovery import (
     stem_of,
 )
 from ooi.input.loading import Document, Issue, load, parse
-from ooi.input.positions import Locator
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
-from ooi.model.settings import Settings
+from ooi.model.settings import SETTINGS_FILE, Settings
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
@@ -79,9 +78,22 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    for result in files:
+        result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
+    if settings.problems:  # what was wrong in ooi.yaml judges every file of the run: always reported
+        _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, base.agencies)
+
+
+def _add_settings_problems(files: list[FileResult], settings: Settings) -> None:
+    found = [_stamp_issue(SETTINGS_FILE, issue, settings) for issue in settings.problems]
+    result = next((r for r in files if r.path == SETTINGS_FILE), None)
+    if result is None:
+        files.append(FileResult(SETTINGS_FILE, "lain", None, capped(sorted(found))))
+    else:
+        result.findings = capped(sorted(result.findings + found))
 
 
 def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
@@ -151,7 +163,7 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
 
 def _judge(entry: Entry, base: Context, document: Document | None = None) -> tuple[FileResult, dict | None]:
     """Load (unless given), validate and judge one file (positions only if it has findings); also the data."""
-    document = load(entry.path) if document is None else document
+    document = load(entry.path, base.root) if document is None else document
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
@@ -166,7 +178,7 @@ def _judge(entry: Entry, base: Context, document: Document | None = None) -> tup
         for rule in rules.for_record(judged):
             problems += [_with_code(p, rule) for p in _judged(rule, judged, context, taken)]
     if problems:
-        locator = Locator(document.text)
+        locator = document.locator()
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     return FileResult(entry.rel, entry.kind, record, findings), document.data
@@ -197,7 +209,8 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
-            place = (1, 1) if result.kind == "lain" else Locator(load(context.root / path).text).locate(problem.keys)
+            place = (1, 1) if result.kind == "lain" else \
+                load(context.root / path, context.root).locator().locate(problem.keys)
             finding = stamp(path, _with_code(problem, rule), place, context.settings)
             result.findings = sorted([*result.findings, finding])
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ooi.input.discovery import AGENCIES, SUFFIX, discover
 from ooi.input.loading import load
-from ooi.input.paths import resolves_inside
 from ooi.model.names import is_slug
 
 
@@ -50,23 +48,22 @@ class Registry(Mapping):
         if not is_slug(kode):
             return None  # not a file name ooi would read
         path = self.root / AGENCIES / f"{kode}{SUFFIX}"
-        if not os.path.isfile(path) or not resolves_inside(path, self.root):
-            return None  # absent, or a link leading outside the repository (discovery refuses it too)
-        return _agency(path, kode)
+        # The safe reader refuses what is absent, not a regular file, or a link out of the repository.
+        return _agency(path, kode, self.root)
 
     def _read_all(self) -> None:
         if self._complete:
             return
         for entry in discover(self.root, within=[AGENCIES]).entries:
             if entry.stem not in self._known:
-                self._known[entry.stem] = _agency(entry.path, entry.stem)
+                self._known[entry.stem] = _agency(entry.path, entry.stem, self.root)
         self._known = {kode: record for kode, record in self._known.items() if record is not None}
         self._complete = True
 
 
-def _agency(path: Path, kode: str):
+def _agency(path: Path, kode: str, root: Path):
     from ooi.schema.validation import validate_agency
 
-    data = load(path).data
+    data = load(path, root).data
     record = validate_agency(data)[0] if isinstance(data, dict) else None
     return record if record is not None and record.kode == kode else None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ooi.i18n import tr
 from ooi.input.discovery import folder_of
 from ooi.model.codes import severity
-from ooi.model.findings import Finding, Problem, Severity, field_name
+from ooi.model.findings import CAP, Finding, Problem, Severity, field_name
 from ooi.model.settings import Settings
 
 
@@ -16,6 +17,30 @@ def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Setting
     """A rule's problem placed in its file, with its code's severity as configured."""
     return Finding(path, place[0], place[1], problem.code, severity(problem.code, settings.aturan, problem.severity),
                    field_name(problem.keys), problem.message, problem.hint)
+
+
+def capped(findings: list[Finding]) -> list[Finding]:
+    """Past CAP findings of one code, one finding at the first of the rest says how many more there are.
+
+    A hostile file with 10,000 unknown keys must not flood every report (and every terminal) of the city.
+    """
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.code] = counts.get(finding.code, 0) + 1
+    if all(count <= CAP for count in counts.values()):
+        return findings
+    kept, seen = [], {}
+    for finding in findings:
+        seen[finding.code] = seen.get(finding.code, 0) + 1
+        if seen[finding.code] <= CAP:
+            kept.append(finding)
+        elif seen[finding.code] == CAP + 1:
+            rest = counts[finding.code] - CAP
+            kept.append(replace(finding, field="", message=tr(
+                "dan {n} temuan {c} lagi di berkas ini", "and {n} more {c} findings in this file", n=rest,
+                c=finding.code), hint=tr("perbaiki temuan di atas lalu jalankan lagi",
+                                         "fix the findings above, then run again"), waived_by=""))
+    return kept
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from ooi.i18n import tr
 from ooi.model.dates import parse_date
 from ooi.model.findings import Problem
-from ooi.model.names import did_you_mean, meant
+from ooi.model.names import control_character, did_you_mean, meant
 from ooi.model.settings import SETTINGS_FILE
 
 KEYS = ("berkas", "kode", "alasan", "disetujui_oleh", "sampai")
@@ -75,9 +75,9 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
     if not problems or not _covers_settings(root, targets):
         return []
     from ooi.engine.result import FileResult, stamp
-    from ooi.input.positions import Locator
+    from ooi.input.loading import load
 
-    locator = Locator((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+    locator = load(root / SETTINGS_FILE, root).locator()
     findings = sorted(stamp(SETTINGS_FILE, problem, locator.locate(problem.keys), settings) for problem in problems)
     return [FileResult(SETTINGS_FILE, "lain", None, findings)]
 
@@ -139,7 +139,12 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
                                 tr("berkas yang tidak terbaca atau tidak sesuai skema harus diperbaiki",
                                    "a file that cannot be read or fails the schema must be fixed"), "R012"))
     path = _posix(given["berkas"]) if "berkas" in given else None
-    if path is not None and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts
+    if path is not None and control_character(path):
+        problems.append(Problem((*at, "berkas"), tr("`berkas` memuat karakter kendali {c}",
+                                                    "`berkas` holds the control character {c}",
+                                                    c=control_character(path)),
+                                tr("tulis jalur berkas sebagai teks biasa", "write the path as plain text"), "R012"))
+    elif path is not None and (PurePosixPath(path).is_absolute() or ".." in PurePosixPath(path).parts
                              or not (root / path).is_file()):
         problems.append(Problem((*at, "berkas"), tr("berkas `{b}` tidak ada di repositori", "file `{b}` is not in "
                                                     "the repository", b=given["berkas"]),

@@ -9,6 +9,7 @@ from pathlib import Path
 from ooi.i18n import tr
 from ooi.input.loading import Issue
 from ooi.input.paths import inside, trusted
+from ooi.input.reading import reason
 from ooi.model.errors import OoiError
 
 AGENCIES = "data/opd"
@@ -61,9 +62,10 @@ def discover(root: Path, within: list[str] | None = None) -> Tree:
     for item in _children(root, AGENCIES, real_root, tree) if _needed(within, AGENCIES) else ():
         _add_file(item, AGENCIES, "opd", tree)
     for item in _children(root, INNOVATIONS, real_root, tree) if _needed(within, INNOVATIONS) else ():
-        if item.is_dir() and not _needed(within, f"{INNOVATIONS}/{item.name}"):
+        folder = _is_dir(item)
+        if folder and not _needed(within, f"{INNOVATIONS}/{item.name}"):
             continue  # a folder no path asks for: a one-file run need not list 10,000 folders
-        if item.is_dir():
+        if folder:
             for child in _children(root, f"{INNOVATIONS}/{item.name}", real_root, tree):
                 _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree)
         else:
@@ -86,17 +88,24 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
         return
     except OSError as error:
         tree.misplaced.append((folder, Issue("Y001", 1, 1, tr(
-            "folder tidak dapat dibaca: {e}", "cannot read the folder: {e}", e=error.strerror or error))))
+            "folder tidak dapat dibaca: {e}", "cannot read the folder: {e}", e=reason(error)))))
         return
     for item in items:
         if item.name.startswith("."):
-            if item.name.endswith((SUFFIX, ".yml")) or item.is_dir():  # a record hidden from `ls`, not from us
-                tree.misplaced.append((f"{folder}/{item.name}", _misplaced(
+            if item.name.endswith((SUFFIX, ".yml")) or _is_dir(item):  # a record hidden from `ls`, not from us
+                tree.misplaced.append((f"{folder}/{shown(item.name)}", _misplaced(
                     tr("berkas atau folder tersembunyi (namanya diawali titik) tidak dibaca",
                        "a hidden file or folder (its name starts with a dot) is not read"),
                     tr("ganti namanya tanpa titik di depan, atau hapus", "rename it without the leading dot, "
                                                                            "or remove it"))))
             continue  # .gitkeep, editor swap files, ooi's own temporary files
+        if shown(item.name) != item.name:  # not UTF-8: no tool along the way can be trusted to show or match it
+            tree.misplaced.append((f"{folder}/{shown(item.name)}", _misplaced(
+                tr("nama berkas atau folder bukan UTF-8; tidak dibaca",
+                   "the file or folder name is not UTF-8; not read"),
+                tr("ganti namanya dengan huruf kecil, angka, dan tanda hubung",
+                   "rename it with lowercase letters, digits and hyphens"))))
+            continue
         if item.is_symlink() and not trusted(os.path.realpath(item.path), real_root):
             tree.misplaced.append((f"{folder}/{item.name}", _outside()))
             continue
@@ -105,9 +114,10 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
 
 def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
     rel = f"{folder}/{item.name}"
-    if item.name.endswith(SUFFIX) and not item.is_dir():  # a broken link is read, and reported as unreadable
+    folder_here = _is_dir(item)
+    if item.name.endswith(SUFFIX) and not folder_here:  # a broken link, a FIFO: read, and reported as unreadable
         tree.entries.append(Entry(Path(item.path), rel, kind))
-    elif item.is_dir():
+    elif folder_here:
         tree.misplaced.append((rel, _misplaced(
             tr("subfolder tidak dibaca di sini", "subfolders are not read here"),
             tr("pindahkan berkasnya langsung ke {f}/", "move its files directly into {f}/", f=folder))))
@@ -122,6 +132,23 @@ def _outside() -> Issue:
     return Issue("Y012", 1, 1, tr("tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
                                   "symbolic link leads outside the repository or into .git; not read"),
                  tr("ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))
+
+
+def _is_dir(item: os.DirEntry) -> bool:
+    """A folder, or a link to one; a link that loops is not (it is then read, and reported as unreadable)."""
+    try:
+        return item.is_dir()
+    except OSError:
+        return False
+
+
+def shown(name: str) -> str:
+    """A name as text that can be printed and put in JSON: bytes that are not UTF-8 written as `\\xe9`."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _misplaced(message: str, hint: str) -> Issue:
@@ -154,6 +181,6 @@ def relative(root: Path, targets: list[Path]) -> list[str]:
         absolute = os.path.abspath(target)
         if not inside(absolute, os.path.abspath(root)) and not inside(os.path.realpath(target), real_root):
             raise OoiError(tr("{p} berada di luar akar data {r}", "{p} is outside the data root {r}", p=target, r=root))
-        rel = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+        rel = shown(Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix())
         wanted.append("" if rel == "." else rel)
     return wanted

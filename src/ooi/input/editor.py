@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ooi.i18n import tr
-from ooi.input.loading import MAX_BYTES, parse
+from ooi.input.loading import parse
+from ooi.input.reading import Refused, read
 from ooi.input.values import render
 from ooi.input.writing import write_file
 from ooi.model.errors import OoiError
@@ -38,11 +39,10 @@ class Editor:
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK) or not path.stat().st_mode & 0o222:
             raise OoiError(tr("{p} hanya-baca; ooi isi tidak dapat menyimpan jawaban (periksa izin berkas)",
                               "{p} is read-only; ooi isi cannot save answers (check the file's permissions)", p=shown))
-        try:
-            raw = path.read_bytes()[:MAX_BYTES + 1]
-        except OSError as error:
-            raise OoiError(tr("{p} tidak dapat dibaca: {e}", "cannot read {p}: {e}", p=shown,
-                              e=error.strerror or error)) from None
+        try:  # the one safe reader: a FIFO or a link to a device is refused, never waited on or read whole
+            raw = read(path)
+        except Refused as refused:
+            raise OoiError(f"{shown}: {refused.message}") from None
         document = parse(raw)
         if document.data is None or document.issues or not isinstance(document.data, dict):
             raise OoiError(tr("{p} bukan YAML yang dapat diisi; perbaiki dulu temuan di atas (ooi validate {p})",
@@ -84,8 +84,8 @@ class Editor:
     def save(self, text: str) -> None:
         """Write `text` whole (temporary file, then rename); refuse if someone changed the file meanwhile."""
         try:
-            on_disk = self.path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            on_disk = read(self.path).decode("utf-8-sig")
+        except (Refused, UnicodeDecodeError):
             on_disk = None
         if on_disk != self.text:
             raise OoiError(tr("{p} diubah di luar ooi isi; jawaban terakhir tidak disimpan (jalankan lagi ooi isi)",

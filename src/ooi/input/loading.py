@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +10,11 @@ import yaml
 
 from ooi.i18n import tr
 from ooi.input.construct import construct, resolve_faster
+from ooi.input.positions import ODD_BREAK, Lines, Locator
+from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
+from ooi.input.syntax import yaml_problem
+from ooi.model.findings import excerpt
 
-MAX_BYTES = 1 << 20
 MAX_DEPTH = 64
 _BOM = b"\xef\xbb\xbf"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -22,15 +24,22 @@ _SURPRISING_INT = re.compile(r"[-+]?(0[0-9_]+|0[box].*|.*[_:].*)")
 # A line opening with MAX_DEPTH of ` \t?-`: mapped to spaces, a substring search finds it (fast).
 _INDENTS = bytes.maketrans(b"\t?-", b"   ")
 _DEEP_BLOCK = b" " * MAX_DEPTH
-_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+# No record holds a whole number this long; a longer one is kept as written, never converted (Python
+# refuses to turn more than 4,300 digits into text, and a hostile file would make every message fail).
+MAX_DIGITS = 20
 
 
 @dataclass(frozen=True, slots=True)
 class Surprise:
-    """An int YAML 1.1 reads other than it looks (`012` is 10); never valid where it lands."""
+    """An int YAML 1.1 reads other than it looks (`012` is 10), or one too long to hold (`value` None).
+
+    Never valid where it lands; the finding quotes `text`, what was written.
+    """
 
     text: str
-    value: int
+    value: int | None
 
 
 @dataclass(slots=True)
@@ -52,6 +61,11 @@ class Document:
     text: str = ""
     data: dict | None = None
     issues: list[Issue] = field(default_factory=list)
+    lines: Lines | None = None  # the text's line table, built once (on first use) for every place in the file
+
+    def locator(self) -> Locator:
+        """Where a key path of this file is, placed with the same line table as its Y issues."""
+        return Locator(self.text, self.lines)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -68,21 +82,26 @@ class _Loader(yaml.CSafeLoader):
 
     def __init__(self, stream):
         super().__init__(stream)
-        self.duplicates: list[tuple[str, yaml.Mark]] = []
+        self.duplicates: list[tuple[str, str, yaml.Mark]] = []  # (as written, as first written, where)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) < len(node.value):
-            seen = set()
+            # Keys are compared as loaded, not as written: `yes` and `true`, `~` and `null` are one key.
+            seen: dict = {}
             for key_node, _ in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
-                if key in seen:
-                    self.duplicates.append((str(key), key_node.start_mark))
-                seen.add(key)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = self.construct_object(key_node)
+                first = seen.setdefault(key, key_node)
+                if first is not key_node:
+                    self.duplicates.append((key_node.value, first.value, key_node.start_mark))
         return mapping
 
     def construct_yaml_int(self, node):
         text = node.value
+        if len(text) > MAX_DIGITS:
+            return Surprise(text, None)
         if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0"):
             return int(text)  # plain decimal, as nearly every int is: what PyYAML returns, unsurprising
         value = super().construct_yaml_int(node)
@@ -93,46 +112,48 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 resolve_faster(_Loader)
 
 
-def load(path: Path) -> Document:
-    """Read and load one file; every way it can fail is an Issue in the Document."""
+def load(path: Path, root: Path | None = None) -> Document:
+    """Read (through the one safe reader) and load one file; every way it can fail is an Issue in the Document."""
     try:
-        if os.stat(path).st_size > MAX_BYTES:
-            return _fail("Y007", 1, 1, tr(
-                "berkas lebih dari {n} MiB", "file is larger than {n} MiB", n=MAX_BYTES >> 20),
-                tr("pecah isinya atau hapus bagian yang tidak perlu", "split it or remove what is not needed"))
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError as error:
-        return _fail("Y001", 1, 1, tr("berkas tidak dapat dibaca: {e}", "cannot read the file: {e}",
-                                      e=error.strerror or error))
-    if len(raw) > MAX_BYTES:  # grew between stat and read
-        return _fail("Y007", 1, 1, tr("berkas terlalu besar", "file too large"))
+        raw = read(path, root)
+    except Refused as refused:
+        return _fail(refused.code, 1, 1, refused.message, refused.hint)
     return parse(raw)
 
 
 def parse(raw: bytes) -> Document:
-    """Load YAML bytes; see `load`."""
+    """Load YAML bytes; see `load`. Every place is an editor's line and character column (`Lines`)."""
     raw = raw[len(_BOM):] if raw.startswith(_BOM) else raw
     text_or_issue = _decode(raw)
     if isinstance(text_or_issue, Issue):
         return Document(issues=[text_or_issue])
-    document = Document(text=text_or_issue)
-    issue = _prescan(raw)
+    lines = Lines(text_or_issue)
+    document = Document(text=text_or_issue, lines=lines)
+    issue = _prescan(raw, lines)
     if issue is None:
         loader = _Loader(raw)
         try:
             document.data = construct(loader)
         except yaml.YAMLError as error:
-            issue = _yaml_issue(error)
+            issue = _yaml_issue(error, lines)
         except (ValueError, OverflowError, RecursionError) as error:  # a value YAML reads but Python cannot hold
-            issue = Issue("Y003", 1, 1, tr("nilai tidak dapat dibaca: {e}", "cannot read a value: {e}", e=error))
+            issue = Issue("Y003", 1, 1, tr("ada nilai yang tidak dapat dibaca", "cannot read a value: {e}",
+                                           e=excerpt(str(error))))  # Python's words, in English only
         finally:
             loader.dispose()
-        for key, mark in loader.duplicates:
-            document.issues.append(Issue(
-                "Y004", mark.line + 1, mark.column + 1,
-                tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once", k=key),
-                tr("hapus salah satu atau gabungkan isinya", "remove one or merge them"), key))
+        for written, first, mark in loader.duplicates:
+            line, column = lines.mark(mark)
+            message = (tr("kunci `{k}` ditulis lebih dari sekali", "key `{k}` is written more than once",
+                          k=excerpt(written)) if written == first else
+                       tr("kunci `{k}` sama dengan kunci `{f}` sebelumnya "
+                          "(YAML membaca keduanya sebagai nilai yang sama)",
+                          "key `{k}` is the same as the earlier key `{f}` (YAML reads both as the same value)",
+                          k=excerpt(written), f=excerpt(first)))
+            document.issues.append(Issue("Y004", line, column, message, tr(
+                "hapus salah satu atau gabungkan isinya", "remove one or merge them"), excerpt(written)))
+    odd = ODD_BREAK.search(document.text)
+    if odd is not None:
+        document.issues.append(_odd_break(document.text, odd, lines))
     if issue is None and document.data is None:
         issue = Issue("Y009", 1, 1, tr("berkas kosong", "the file is empty"),
                       tr("isi dengan templat dari `ooi new`", "fill it from the template of `ooi new`"))
@@ -145,6 +166,22 @@ def parse(raw: bytes) -> Document:
         document.data = None
         document.issues.insert(0, issue)
     return document
+
+
+_BREAK_NAMES = {"\r": "CR", "\x85": "NEL (U+0085)", "\u2028": "LINE SEPARATOR (U+2028)",
+                "\u2029": "PARAGRAPH SEPARATOR (U+2029)"}
+
+
+def _odd_break(text: str, first: re.Match, lines: Lines) -> Issue:
+    """YAML ends a line where an editor does not: what is read differs from what is seen (Y014)."""
+    line, column = lines.place(first.start())
+    count = len(ODD_BREAK.findall(text))
+    return Issue("Y014", line, column, tr(
+        "tanda akhir baris tak lazim {c} ({n} kali): YAML memutus baris di sini, editor tidak",
+        "unusual line terminator {c} ({n} times): YAML breaks the line here, an editor does not",
+        c=_BREAK_NAMES[first.group()], n=count), tr(
+        "simpan ulang berkas dengan akhir baris LF (\\n) dan hapus karakter ini",
+        "save the file again with LF (\\n) line endings and remove this character"))
 
 
 def _decode(raw: bytes) -> str | Issue:
@@ -163,26 +200,22 @@ def _decode(raw: bytes) -> str | Issue:
 
 
 def _place(raw: bytes, offset: int) -> tuple[int, int]:
+    """A byte offset of text that did not decode → line and column in characters (a bad byte counts as one)."""
     line_start = raw.rfind(b"\n", 0, offset) + 1
-    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
-def _prescan(raw: bytes) -> Issue | None:
+def _prescan(raw: bytes, lines: Lines) -> Issue | None:
     """Refuse what would make libyaml slow or crash, or build shared or foreign objects.
 
     Only files with `&`, `*`, `!`, many brackets or deep indentation pay for a scan of
-    events; a usual record goes straight to the loader.
+    events; a usual record goes straight to the loader. Counting brackets only decides
+    whether to look: a bracket inside quotes or a comment is not nesting, so the events
+    (where libyaml has already told text from structure) decide.
     """
-    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
-        depth = deepest = 0
-        for match in _BRACKETS.finditer(raw):
-            depth += 1 if match.group() in b"[{" else -1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:  # deep flow nesting is quadratic in libyaml: stop here
-                    return _too_deep(*_place(raw, match.start()))
-    if b"&" in raw or b"*" in raw or b"!" in raw or _deep_block(raw):
-        return _scan_events(raw)
+    if (raw.count(b"[") + raw.count(b"{") > MAX_DEPTH or b"&" in raw or b"*" in raw or b"!" in raw
+            or _deep_block(raw)):
+        return _scan_events(raw, lines)
     return None
 
 
@@ -191,31 +224,31 @@ def _deep_block(raw: bytes) -> bool:
     return indents.startswith(_DEEP_BLOCK) or b"\n" + _DEEP_BLOCK in indents
 
 
-def _scan_events(raw: bytes) -> Issue | None:
+def _scan_events(raw: bytes, lines: Lines) -> Issue | None:
     depth = 0
     try:
         for event in yaml.parse(raw, Loader=yaml.CSafeLoader):
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return Issue("Y005", mark.line + 1, mark.column + 1, tr(
+                return Issue("Y005", *lines.mark(mark), tr(
                     "anchor (&) dan alias (*) YAML tidak diizinkan",
                     "YAML anchors (&) and aliases (*) are not allowed"), tr(
                     "tulis nilainya lengkap di setiap tempat; jika `*` atau `&` bagian dari teks, beri tanda kutip",
                     "write the value out in full each time; if `*` or `&` is part of a text, quote it"))
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _PLAIN_TAGS:
-                return Issue("Y006", mark.line + 1, mark.column + 1, tr(
-                    "tag YAML `{t}` tidak diizinkan", "YAML tag `{t}` is not allowed", t=tag), tr(
+                return Issue("Y006", *lines.mark(mark), tr(
+                    "tag YAML `{t}` tidak diizinkan", "YAML tag `{t}` is not allowed", t=excerpt(tag)), tr(
                     "hapus tag-nya; jika `!` bagian dari teks, beri tanda kutip",
                     "remove the tag; if `!` is part of a text, quote it"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return _too_deep(mark.line + 1, mark.column + 1)
+                    return _too_deep(*lines.mark(mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as error:
-        return _yaml_issue(error)
+        return _yaml_issue(error, lines)
     return None
 
 
@@ -225,36 +258,8 @@ def _too_deep(line: int, column: int) -> Issue:
         "rapikan struktur sesuai templat `ooi new`", "follow the structure of the `ooi new` template"))
 
 
-# libyaml's problem texts, with what to write instead.
-_SYNTAX_HINTS = (
-    ("quoted scalar", "tanda kutip belum ditutup: tutup teks dengan tanda kutip yang sama",
-     "a quote is not closed: end the text with the same quote mark"),
-    ("cannot start any token", "ganti tab dengan spasi, dan beri tanda kutip pada teks yang diawali `@`, `%` atau `` ` ``",
-     "replace tabs with spaces, and quote a text starting with `@`, `%` or `` ` ``"),
-    ("mapping values are not allowed", "teks yang memuat `: ` harus diberi tanda kutip",
-     "quote a text that holds `: `"),
-    ("could not find expected ':'", "setiap kunci diikuti titik dua, mis. `nama: ...`",
-     "every key is followed by a colon, e.g. `nama: ...`"),
-    ("found another document", "hapus `---` kedua; satu berkas berisi satu catatan",
-     "remove the second `---`; one file holds one record"),
-    ("unhashable key", "kunci harus berupa teks biasa", "keys must be plain text"),
-)
-
-
-def _yaml_issue(error: yaml.YAMLError) -> Issue:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if "end of stream" in str(getattr(error, "problem", "")) and getattr(error, "context_mark", None):
-        mark = error.context_mark  # where the unclosed construct began, not the end of the file
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None) or ""
-    code = "Y011" if "another document" in problem else "Y006" if "constructor for the tag" in problem else "Y003"
-    hint = next((tr(hint_id, hint_en) for needle, hint_id, hint_en in _SYNTAX_HINTS
-                 if needle in problem or needle in context), tr(
-        "periksa indentasi (spasi) dan tanda kutip di sekitar baris ini",
-        "check the indentation (spaces) and quotes around this line"))
-    detail = f"{context} {problem}".strip() if context else problem
-    return Issue(code, line, column, tr("sintaks YAML salah ({p})", "YAML syntax error ({p})", p=detail), hint)
+def _yaml_issue(error: yaml.YAMLError, lines: Lines) -> Issue:
+    return Issue(*yaml_problem(error, lines))
 
 
 def _fail(code: str, line: int, column: int, message: str, hint: str = "") -> Document:

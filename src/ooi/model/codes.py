@@ -40,6 +40,7 @@ CODES = _codes(
     ("Y011", E, "lebih dari satu dokumen dalam satu berkas", "more than one document in the file"),
     ("Y012", E, "tautan simbolik keluar dari repositori", "symbolic link leads outside the repository"),
     ("Y013", E, "berkas di tempat yang salah atau berekstensi salah", "file in the wrong place or with the wrong extension"),
+    ("Y014", E, "tanda akhir baris tak lazim", "unusual line terminator"),
     ("S001", E, "kunci wajib belum ada", "required key missing"),
     ("S002", E, "kunci tidak dikenal", "unknown key"),
     ("S003", E, "jenis nilai salah", "wrong type of value"),

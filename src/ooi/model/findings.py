@@ -12,9 +12,28 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
+CAP = 50  # findings of one code in one file shown one by one (SPEC §15); the rest are summed up in one
+# A finding quotes what was written; a 1 MiB value must not come back whole in every report.
+QUOTE_LIMIT = 60
+TEXT_LIMIT = 500
+
+
+def excerpt(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`value` as text for a message, cut to `limit` characters with `…` when longer."""
+    text = value if isinstance(value, str) else _text(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10 ** 30:
+        # Never a long decimal conversion (Python refuses past 4,300 digits): its order of magnitude.
+        return f"{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}"
+    return str(value)
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Finding:
-    """One problem in one file, ordered by place so every report is stable."""
+    """One problem in one file, ordered by place so every report is stable; its texts are bounded."""
 
     path: str
     line: int
@@ -25,6 +44,12 @@ class Finding:
     message: str = attribute(default="", compare=False)
     hint: str = attribute(default="", compare=False)
     waived_by: str = attribute(default="", compare=False)
+
+    def __post_init__(self):
+        for name in ("field", "message", "hint"):  # the backstop behind every quote cut by `excerpt`
+            text = getattr(self, name)
+            if len(text) > TEXT_LIMIT:
+                object.__setattr__(self, name, excerpt(text, TEXT_LIMIT))
 
     @property
     def is_error(self) -> bool:
@@ -65,8 +90,8 @@ def field_name(keys: tuple) -> str:
     """`("prinsip", "efisiensi", "ukuran", 0)` → `prinsip.efisiensi.ukuran[0]`."""
     text = ""
     for key in keys:
-        if isinstance(key, int):
-            text += f"[{key}]"
+        if isinstance(key, int) and not isinstance(key, bool):
+            text += f"[{excerpt(key)}]"
         else:
-            text += f".{key}" if text else str(key)
+            text += f".{excerpt(key)}" if text else excerpt(key)
     return text

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ooi.i18n import tr
+from ooi.model.findings import excerpt
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # agency codes and file names: `dinkes`, `sigap-bumil`
 _SLUG = re.compile(SLUG)
@@ -15,12 +16,23 @@ def is_slug(text: object) -> bool:
     return isinstance(text, str) and _SLUG.fullmatch(text) is not None
 
 
+def control_character(text: str) -> str | None:
+    """The first control character of a path-like value, as `U+0000`; a NUL makes every file-system call fail."""
+    import unicodedata
+
+    bad = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    return None if bad is None else f"U+{ord(bad):04X}"
+
+
 def did_you_mean(wanted: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to what was written, if one is near enough to be what was meant."""
+    text = wanted if isinstance(wanted, str) else excerpt(wanted)
+    if len(text) > 100:
+        return None  # no choice is that long; comparing 1 MiB of text with each would only cost time
     # Imported only when a suggestion is needed: keeps `ooi --help` fast.
     from difflib import get_close_matches
 
-    close = get_close_matches(str(wanted), list(choices), n=1, cutoff=cutoff)
+    close = get_close_matches(text, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ooi.model.dates import is_date_form, parse_date
-from ooi.model.names import SLUG
+from ooi.model.names import SLUG, control_character
 
 TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
 JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
@@ -52,9 +52,17 @@ def _check_nip(value: str) -> str:
     return value
 
 
+def _check_path(value: str) -> str:
+    """A path-like value never holds a control character (a NUL makes every file-system call fail)."""
+    bad = control_character(value)
+    if bad is not None:
+        raise PydanticCustomError("jalur", "jalur memuat karakter kendali", {"char": bad})
+    return value
+
+
 Tanggal = Annotated[date, BeforeValidator(_parse_date)]
 Slug = Annotated[str, Field(pattern=f"^{SLUG}$")]
-KodeUrusan = Annotated[str, Field(pattern=r"^\d\.\d{2}$")]
+KodeUrusan = Annotated[str, Field(pattern=r"^[0-9]\.[0-9]{2}$")]  # [0-9]: \d also takes Arabic-Indic digits
 Teks = Annotated[str, Field(min_length=1)]
 # A CODEOWNERS owner: `@org/team`, `@user` or an e-mail. Anything else (`#x@y.z` starts a comment,
 # `*@evil.com`) would leave the folder without its owner, so the registry refuses it.
@@ -63,6 +71,8 @@ HANDLE = (r"^(?:@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?"
 Pemilik = Annotated[str, Field(pattern=HANDLE)]
 NIP = Annotated[str, AfterValidator(_check_nip)]
 Jumlah = Annotated[int, Field(ge=0)]
+Tahun = Annotated[int, Field(ge=1900, le=2100)]  # a year someone means, not 0 or twenty digits
+Berkas = Annotated[str, Field(min_length=1), AfterValidator(_check_path)]
 Angka = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -174,7 +184,7 @@ class Bukti(Record):
     jenis: Literal["regulasi", "sk_tim", "dpa", "sop", "laporan_monev", "skm", "foto", "video", "tautan", "lainnya"]
     judul: Teks
     tautan: Teks | None = None
-    berkas: Teks | None = None
+    berkas: Berkas | None = None
     tanggal: Tanggal | None = None
 
 
@@ -187,13 +197,13 @@ class KlaimIID(Record):
 
 class Penghargaan(Record):
     nama: Teks
-    tahun: int
+    tahun: Tahun
     pemberi: Teks | None = None
 
 
 class Replikasi(Record):
     oleh: Teks
-    tahun: int
+    tahun: Tahun
     uraian: Teks | None = None
 
 
@@ -223,7 +233,7 @@ class Efektivitas(Prinsip):
 
 class SKM(Record):
     nilai: Angka
-    tahun: int
+    tahun: Tahun
 
 
 class Pengaduan(Record):
@@ -320,7 +330,7 @@ class Innovation(Record):
     anggaran: Anggaran
     prinsip: Prinsipil
     # A plan's fields stay when the same file moves on to a pilot and to use.
-    tahun_rencana: int | None = None
+    tahun_rencana: Tahun | None = None
     jadwal: list[Kegiatan] | None = None
     waktu: Waktu | None = None
     hasil: Teks | None = None
@@ -346,7 +356,7 @@ class Inisiatif(Innovation):
     """A plan (kerangka acuan kerja): nothing has been tried yet."""
 
     tahapan: Literal["inisiatif"]
-    tahun_rencana: int
+    tahun_rencana: Tahun
     jadwal: list[Kegiatan] = Field(min_length=1)
     waktu: None = None
 

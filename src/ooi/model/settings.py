@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Annotated, Literal
 
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from ooi.model.dates import parse_date
 from ooi.model.findings import Severity
 
 SETTINGS_FILE = "ooi.yaml"
@@ -29,3 +34,73 @@ class Settings:
     pengecualian_maks_hari: int = 365  # a waiver may end at most this many days after today
     tenggat: date | None = None  # the deadline `ooi remind` names
     kuota: int = 1  # innovations counting in the target year that an agency needs to achieve it
+    # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
+    problems: tuple = ()
+
+
+def _date(value: object) -> object:
+    day = parse_date(value)
+    if day is None:
+        raise PydanticCustomError("setting", "not a date")
+    return day
+
+
+def _zone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:  # a name, never a path: `../../etc/passwd` would be read as a zone file
+        if "/" not in value or value.startswith(("/", ".")) or ".." in value:
+            raise ValueError(value)
+        ZoneInfo(value)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise PydanticCustomError("setting", "not a time zone") from None
+    return value
+
+
+def _ratio(value: float) -> float:
+    if not 0 < value <= 1:
+        raise PydanticCustomError("setting", "not in (0, 1]")
+    return float(value)
+
+
+_Whole = Annotated[int, Field(strict=True)]
+
+
+class SettingsFile(BaseModel):
+    """What `ooi.yaml` may hold, typed and bounded like every record; absent keys keep Settings' defaults."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    pemda: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    tahun_target: Annotated[_Whole, Field(ge=1900, le=2100)] | None = None
+    jendela_tahun: Annotated[_Whole, Field(ge=0, le=20)] | None = None
+    bahasa: Literal["id", "en"] | None = None
+    aturan: dict | None = None  # codes and levels are checked one by one, each finding on its own line
+    pengecualian: object = None  # each waiver is judged by the engine (R012), where it points
+    sekretariat: Annotated[str, Field(min_length=1)] | None = None
+    zona_waktu: Annotated[str, AfterValidator(_zone)] | None = None
+    git_sejak: Annotated[object, AfterValidator(_date)] = None
+    toleransi_lapor_hari: Annotated[_Whole, Field(ge=0, le=3660)] | None = None
+    kemiripan_maks: Annotated[float, Field(allow_inf_nan=False), AfterValidator(_ratio)] | None = None
+    pengecualian_maks_hari: Annotated[_Whole, Field(ge=1, le=3660)] | None = None
+    tenggat: Annotated[object, AfterValidator(_date)] = None
+    kuota: Annotated[_Whole, Field(ge=1, le=100)] | None = None
+
+
+# What each key must be, said once: every problem with a key (type, range, form) gets this one message.
+MUST = {
+    "pemda": ("teks, nama pemerintah daerah", "text, the name of the local government"),
+    "tahun_target": ("tahun 1900–2100", "a year 1900–2100"),
+    "jendela_tahun": ("bilangan bulat 0–20", "a whole number 0–20"),
+    "bahasa": ("id atau en", "id or en"),
+    "aturan": ("berupa pemetaan KODE: error|warning", "map CODE: error|warning"),
+    "sekretariat": ('handle tim dalam tanda kutip, mis. "@pemkot-batu/sekretariat"',
+                    'a team handle in quotes, e.g. "@pemkot-batu/sekretariat"'),
+    "zona_waktu": ("nama zona waktu IANA, mis. Asia/Jakarta", "an IANA time zone name, e.g. Asia/Jakarta"),
+    "git_sejak": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "tenggat": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "toleransi_lapor_hari": ("bilangan bulat 0–3660", "a whole number 0–3660"),
+    "pengecualian_maks_hari": ("bilangan bulat 1–3660", "a whole number 1–3660"),
+    "kuota": ("bilangan bulat 1–100", "a whole number 1–100"),
+    "kemiripan_maks": ("angka di atas 0 sampai 1, mis. 0.8", "a number above 0 up to 1, e.g. 0.8"),
+}

@@ -13,7 +13,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result, **_) -> str:
+def render(result, prefix: str = "", **_) -> str:
+    """`prefix`: the data root's place in its repository (`sub/`): GitHub wants paths from the repository root."""
     lines = []
     for finding in result.findings:
         level = "warning" if finding.severity.value == "warning" or finding.waived_by else "error"
@@ -21,6 +22,7 @@ def render(result, **_) -> str:
         # then protocol-escaped. A path that needs escaping is not a slug (R003): its annotation is
         # listed on the run rather than on a line, which is better than GitHub showing it raw.
         message = visible(finding.message) + (f"\n{visible(finding.hint)}" if finding.hint else "")
-        lines.append(f"::{level} file={_property(visible(finding.path))},line={finding.line},col={finding.column},"
+        where = f"file={_property(prefix + visible(finding.path))},line={finding.line},col={finding.column}"
+        lines.append(f"::{level} {where},"
                      f"title={_property('OOI ' + finding.code)}::{_data(message)}")
     return "".join(line + "\n" for line in lines)

@@ -64,7 +64,7 @@ RECORDS = (Innovation,)
 GUIDE = ("uraikan kepada siapa hasil dilaporkan, seberapa sering, dan bagaimana dievaluasi",
          "say to whom the results are reported, how often, and how they are evaluated")
 _KEYS = ("prinsip", "akuntabilitas")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")  # ASCII digits: `\d` also takes Arabic-Indic ones
 
 
 def check(record: Innovation, context: Context) -> Iterator[Problem]:

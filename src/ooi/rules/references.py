@@ -15,6 +15,7 @@ from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 from ooi.rules.links import link_problem
 from ooi.rules.parts import independent
+from ooi.schema.draft import Unjudged
 from ooi.schema.hints import link_meant
 from ooi.text_safety import differing, fold
 
@@ -157,6 +158,8 @@ def _evidence_link(index: int, evidence, record: Innovation) -> Iterator[Problem
 def _evidence_file(index: int, evidence, record: Innovation, context: Context) -> Iterator[Problem]:
     if evidence.berkas is None:
         return
+    if not isinstance(evidence.berkas, str):
+        raise Unjudged  # a hole of a draft (e.g. a path with a control character): file-system calls take no holes
     root = os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
     target = os.path.realpath(os.path.join(root, evidence.berkas))
     if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:
@@ -176,7 +179,8 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
 
 
 def _nik(record) -> Iterator[Problem]:
-    for keys, text in _texts(record.model_dump(), ()):
+    # warnings=False: a draft (schema failed) holds holes where values were unusable; they are no text to scan
+    for keys, text in _texts(record.model_dump(warnings=False), ()):
         if _NIK.search(text):
             yield Problem(keys, tr("teks memuat 16 angka berurutan yang tampak seperti NIK",
                                    "the text holds 16 digits in a row that look like a NIK"),

@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ooi.i18n import tr
 from ooi.input.loading import Surprise
 from ooi.model import fields
-from ooi.model.findings import Problem, field_name
+from ooi.model.findings import CAP, Problem, excerpt, field_name
 from ooi.model.names import did_you_mean, meant
 from ooi.model.records import EMAIL_PATTERN, INNOVATION, NIP, TAHAPAN, TELEPON_PATTERN, Agency, Innovation
 from ooi.schema import hints
@@ -36,7 +36,7 @@ def validate_agency(data: dict) -> tuple[Agency | None, list[Problem]]:
     try:
         return Agency.model_validate(data), []
     except ValidationError as error:
-        return None, [_translate(e, Agency, fields.AGENCY, None) for e in error.errors()]
+        return None, _all(error.errors(), Agency, fields.AGENCY, None)
 
 
 def validate_innovation(data: dict) -> tuple[Innovation | None, list[Problem]]:
@@ -51,10 +51,23 @@ def validate_innovation(data: dict) -> tuple[Innovation | None, list[Problem]]:
         try:
             Innovation.model_validate({**data, "tahapan": TAHAPAN[0]})
         except ValidationError as shared:
-            problems += [_translate(e, Innovation, fields.INNOVATION, None)
-                         for e in shared.errors() if e["loc"][:1] != ("tahapan",)]
+            problems += _all([e for e in shared.errors() if e["loc"][:1] != ("tahapan",)], Innovation,
+                             fields.INNOVATION, None)
         return None, problems
-    return None, [_translate({**e, "loc": e["loc"][1:]}, Innovation, fields.INNOVATION, stage) for e in errors]
+    return None, _all([{**e, "loc": e["loc"][1:]} for e in errors], Innovation, fields.INNOVATION, stage)
+
+
+def _all(errors: list[dict], model: type[BaseModel], docs: dict, stage: str | None) -> list[Problem]:
+    """Every error translated; past CAP of one kind without a did-you-mean (they are summed up, not shown).
+
+    10,000 unknown keys cost 10,000 fuzzy comparisons otherwise: seconds for nothing anyone reads.
+    """
+    seen: dict[str, int] = {}
+    problems = []
+    for error in errors:
+        seen[error["type"]] = seen.get(error["type"], 0) + 1
+        problems.append(_translate(error, model, docs, stage, suggest=seen[error["type"]] <= CAP))
+    return problems
 
 
 def _stage_problem(stage: object) -> Problem:
@@ -65,31 +78,33 @@ def _stage_problem(stage: object) -> Problem:
     return _choice(("tahapan",), stage, TAHAPAN)
 
 
-def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None) -> Problem:
+def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | None, suggest: bool = True) -> Problem:
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
+    if kind == "invalid_key":  # pydantic's loc holds 1 for `true:` and 'None' for `~:`: the key itself is `input`
+        return _key((*loc[:-1], value), value)
     name = field_name(loc)
     doc = fields.lookup(docs, name)
     key = str(loc[-1]) if loc else ""
     if kind == "missing" or value == "":
         return _missing(loc, name, doc, model, stage, empty=kind != "missing")
     if kind == "extra_forbidden":
-        return _unknown(loc, name, model)
-    if kind == "none_required":
-        return Problem(loc, tr("`{f}` belum diisi pada tahapan {s}", "`{f}` is not filled in at stage {s}",
+        return _unknown(loc, name, model, suggest)
+    if kind == "none_required":  # filled in where the stage forbids it (a plan has no `waktu` yet)
+        return Problem(loc, tr("`{f}` tidak boleh diisi pada tahapan {s}", "`{f}` must not be filled in at stage {s}",
                                f=name, s=stage), tr("hapus `{k}`; rencana memakai `jadwal`",
                                                     "remove `{k}`; a plan uses `jadwal`", k=key), "S002")
     if kind == "literal_error":
-        return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]))
+        return _choice(loc, value, re.findall(r"'([^']*)'", error["ctx"]["expected"]), suggest)
     if kind == "tanggal":
         day = hints.date_meant(value)
         return Problem(loc, tr("`{f}`: `{v}` bukan tanggal yang sah", "`{f}`: `{v}` is not a valid date",
-                               f=name, v=value),
+                               f=name, v=excerpt(value)),
                        tr("tulis `{k}: {d}` (tahun-bulan-tanggal)", "write `{k}: {d}` (year-month-day)", k=key, d=day)
                        if day else tr("tulis tanggal YYYY-MM-DD yang ada di kalender, mis. 2023-02-28",
                                       "write a calendar date as YYYY-MM-DD, e.g. 2023-02-28"), "S006")
     if kind == "nip":
         digits = hints.nip_meant(value)
-        return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=value,
+        return Problem(loc, tr("NIP `{v}` tidak sah: {m}", "NIP `{v}` is invalid: {m}", v=excerpt(value),
                                m=tr(*_NIP_REASONS.get(error.get("ctx", {}).get("reason"), (error["msg"],) * 2))),
                        tr('tulis `nip: "{d}"` (18 angka tanpa spasi atau titik)',
                           'write `nip: "{d}"` (18 digits without spaces or dots)', d=digits)
@@ -101,17 +116,13 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
                                f=name, n=error["ctx"]["min_length"], s=_at(stage) if _by_stage(model, loc) else ""),
                        _write(doc, key), "S009")
     if isinstance(value, Surprise):
-        return Problem(loc, tr("`{t}` dibaca YAML sebagai angka {n}", "YAML reads `{t}` as the number {n}",
-                               t=value.text, n=value.value),
-                       tr('beri tanda kutip bila itu teks ("{t}"), atau tulis angkanya tanpa nol di depan',
-                          'quote it if it is text ("{t}"), or write the number without leading zeros', t=value.text),
-                       "S008")
+        return _surprise(loc, value)
     if kind == "string_type" and isinstance(value, (bool, int, float)):
         return Problem(loc, tr("`{f}` harus teks, tetapi YAML membacanya sebagai {w}",
                                "`{f}` must be text, but YAML reads it as {w}", f=name,
                                w=tr("boolean (yes/no/on/off/true/false tanpa kutip)",
                                     "a boolean (unquoted yes/no/on/off/true/false)") if isinstance(value, bool)
-                               else tr("angka {v}", "the number {v}", v=value)),
+                               else tr("angka {v}", "the number {v}", v=excerpt(value))),
                        tr('beri tanda kutip: `{k}: "{e}"`', 'put it in quotes: `{k}: "{e}"`', k=key,
                           e=_as_written(value, loc)), "S008")
     if kind in _TYPE_NAMES:
@@ -155,13 +166,44 @@ def _valid_nip(digits: str) -> bool:
     return True
 
 
+def _surprise(loc: tuple, value: Surprise) -> Problem:
+    """An int YAML 1.1 reads other than it looks, or one too long to be meant: quoted as written, never converted."""
+    text = excerpt(value.text)
+    if value.value is None:
+        message = tr("`{t}` dibaca YAML sebagai angka yang terlalu panjang", "YAML reads `{t}` as a number too long "
+                     "to be meant", t=text)
+    else:
+        message = tr("`{t}` dibaca YAML sebagai angka {n}", "YAML reads `{t}` as the number {n}", t=text,
+                     n=value.value)
+    return Problem(loc, message, tr('beri tanda kutip bila itu teks ("{t}"), atau tulis angkanya tanpa nol di depan',
+                                    'quote it if it is text ("{t}"), or write the number without leading zeros',
+                                    t=text), "S008")
+
+
+def _key(loc: tuple, key: object) -> Problem:
+    """A key YAML reads as something other than text (`5:`, `yes:`, `~:`)."""
+    written = (key.text if isinstance(key, Surprise) else "null" if key is None
+               else ("true" if key else "false") if isinstance(key, bool) else _as_written(key, ()))
+    return Problem(loc, tr("kunci `{k}` dibaca YAML sebagai {w}, bukan teks", "YAML reads the key `{k}` as {w}, "
+                           "not as text", k=excerpt(written), w=_kind_of(key)),
+                   tr("tulis kunci sebagai teks, mis. `nama:`", "write keys as text, e.g. `nama:`"), "S008")
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return tr("nilai kosong (null)", "an empty value (null)")
+    if isinstance(value, bool):
+        return tr("boolean (yes/no/on/off/true/false tanpa kutip)", "a boolean (unquoted yes/no/on/off/true/false)")
+    return tr("angka", "a number")
+
+
 def _as_written(value: object, loc: tuple) -> str:
     """Best guess of what the user typed; sector codes always have two decimals (`1.10`, read as 1.1)."""
     if isinstance(value, bool):
         return "..."  # yes, no, on, off, true or false: which one was typed is lost
     if isinstance(value, float) and "urusan" in loc:
         return f"{value:.2f}"
-    return str(value)
+    return excerpt(value)
 
 
 def _form_message(kind: str, error: dict) -> str:
@@ -174,9 +216,9 @@ def _form_message(kind: str, error: dict) -> str:
         if "@" in error["ctx"]["pattern"]:
             return tr("bukan handle tim (@organisasi/tim), pengguna (@nama), atau e-mail",
                       "not a team (@org/team), user (@name) or e-mail handle")
-        if "-" in error["ctx"]["pattern"]:
-            return tr("hanya huruf kecil, angka, dan tanda hubung", "only lowercase letters, digits and hyphens")
-        return tr('kode urusan berbentuk "1.02"', 'a sector code looks like "1.02"')
+        if "\\." in error["ctx"]["pattern"]:
+            return tr('kode urusan berbentuk "1.02"', 'a sector code looks like "1.02"')
+        return tr("hanya huruf kecil, angka, dan tanda hubung", "only lowercase letters, digits and hyphens")
     if kind == "greater_than_equal":
         least = error["ctx"]["ge"]
         return (tr("tidak boleh negatif", "must not be negative") if least == 0
@@ -185,7 +227,10 @@ def _form_message(kind: str, error: dict) -> str:
         return tr("maksimal {n}", "at most {n}", n=error["ctx"]["le"])
     if kind == "finite_number":
         return tr("harus angka terhingga, bukan .inf atau .nan", "must be a finite number, not .inf or .nan")
-    return error["msg"]
+    if kind == "jalur":
+        return tr("jalur berkas memuat karakter kendali {c}", "the file path holds the control character {c}",
+                  c=error["ctx"]["char"])
+    return tr("nilai tidak sah", "the value is not valid")  # never pydantic's English inside Indonesian output
 
 
 def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
@@ -197,28 +242,30 @@ def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
     return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
 
 
-def _unknown(loc, name, model) -> Problem:
+def _unknown(loc, name, model, suggest: bool = True) -> Problem:
     parent = _model_at(model, loc[:-1])
     choices = list(parent.model_fields) if parent else []
-    close = did_you_mean(loc[-1], choices)
+    close = did_you_mean(loc[-1], choices) if suggest else None
     hint = (meant(close) if close
             else tr("kunci yang dikenal: {c}", "known keys: {c}", c=", ".join(choices)))
     return Problem(loc, tr("kunci `{f}` tidak dikenal", "unknown key `{f}`", f=name), hint, "S002")
 
 
-def _choice(loc: tuple, value: object, choices) -> Problem:
+def _choice(loc: tuple, value: object, choices, suggest: bool = True) -> Problem:
     choices = list(choices)
-    choice, sure = hints.choice_meant(_dotted(loc), value, choices)
+    # A 1 MiB value is no choice misspelt: no suggestion is looked for (it would only cost time).
+    wild = not suggest or len(excerpt(value, 101)) > 100
+    choice, sure = (None, False) if wild else hints.choice_meant(_dotted(loc), value, choices)
     if choice and sure:
         write = (tr("ganti dengan `{c}`", "write `{c}` instead", c=choice) if isinstance(loc[-1], int)
                  else tr("tulis `{k}: {c}`", "write `{k}: {c}`", k=loc[-1], c=choice))
         hint = (tr("{w} (huruf kecil, dengan garis bawah)", "{w} (lowercase, with underscores)", w=write)
                 if hints.normal(str(value)) == hints.normal(choice)
-                else tr("`{v}` termasuk `{c}`: {w}", "`{v}` counts as `{c}`: {w}", v=value, c=choice, w=write))
+                else tr("`{v}` termasuk `{c}`: {w}", "`{v}` counts as `{c}`: {w}", v=excerpt(value), c=choice, w=write))
     else:
         hint = meant(choice) if choice else tr("pilih salah satu: {c}", "choose one of: {c}", c=", ".join(choices))
     return Problem(loc, tr("`{f}`: `{v}` bukan pilihan yang sah", "`{f}`: `{v}` is not one of the choices",
-                           f=field_name(loc), v=value), hint, "S004")
+                           f=field_name(loc), v=excerpt(value)), hint, "S004")
 
 
 def _by_stage(model: type[BaseModel], loc: tuple) -> bool:

@@ -10,8 +10,8 @@ from pathlib import Path
 from ooi.i18n import tr
 from ooi.input import codeowners
 from ooi.input.discovery import AGENCIES, INNOVATIONS, SUFFIX
-from ooi.input.loading import MAX_BYTES, load
-from ooi.input.paths import resolves_inside
+from ooi.input.loading import load
+from ooi.input.reading import Refused, read
 from ooi.model.errors import OoiError
 from ooi.model.settings import SETTINGS_FILE
 
@@ -93,9 +93,7 @@ def _children_of(root: Path, kode: str) -> set[str]:
     """The agency files that name `kode` as their `induk` (a kecamatan's kelurahan)."""
     found = set()
     for entry in sorted((root / AGENCIES).glob("*" + SUFFIX)):
-        if not resolves_inside(entry, root):
-            continue  # a link out of the repository is refused unread (Y012), here too
-        data = load(entry).data
+        data = load(entry, root).data
         if isinstance(data, dict) and data.get("induk") == kode:
             found.add(f"{AGENCIES}/{entry.name}")
     return found
@@ -107,12 +105,9 @@ def _citing(root: Path, removed: list[str]) -> set[str]:
         return set()
     found = set()
     for path in (root / INNOVATIONS).glob("*/*" + SUFFIX):
-        if not resolves_inside(path, root):
-            continue  # a link out of the repository (even to /dev/zero) is never read
-        try:
-            with open(path, "rb") as stream:
-                text = stream.read(MAX_BYTES).decode("utf-8", errors="replace")
-        except OSError:
+        try:  # the one safe reader: a committed link to /dev/zero or outside the repository is not followed
+            text = read(path, root).decode("utf-8", errors="replace")
+        except Refused:
             continue
         if any(gone in text for gone in removed):
             found.add(path.relative_to(root).as_posix())
