@@ -1,7 +1,5 @@
 """Property: no file can break a command. Random bytes and random YAML shapes, fed to every command that reads records.
 
-(`report`, `export` and `history` join COMMANDS as they land.)
-
 Each example is written as one innovation file of a small data root; every command must end with
 exit code 0, 1 or 2, without a traceback, printing output valid in its format, in time that grows
 linearly with the input. Derandomized, so CI sees the same examples every run.
@@ -33,6 +31,10 @@ COMMANDS = (
     ("show", "dispendukcapil", "--per", "2026-11-28"),
     ("principles",),
     ("iid", "--format", "json"),
+    ("export", "--format", "json", "--output", "-", "--per", "2026-11-28"),
+    ("export", "--format", "csv", "--output", "-", "--per", "2026-11-28"),
+    ("remind", "--format", "json", "--per", "2026-11-28"),
+    ("report", "--per", "2026-11-28", "--output", "{tmp}/laporan.html"),
 )
 # Record text of every kind, rich markup (`[/oops]`) and terminal escapes included.
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -55,6 +57,7 @@ def root(tmp_path_factory):
 def check_every_command(root, raw: bytes) -> None:
     (root / REL).write_bytes(raw)
     for command in COMMANDS:
+        command = tuple(part.replace("{tmp}", str(root)) for part in command)
         outcome = CliRunner().invoke(app, [*command, "--root", str(root)])
         assert outcome.exception is None or isinstance(outcome.exception, SystemExit), (command, outcome.exception)
         assert outcome.exit_code in (0, 1, 2), (command, outcome.output)
@@ -62,7 +65,9 @@ def check_every_command(root, raw: bytes) -> None:
         assert "\x1b" not in outcome.output, command  # no record's escape sequence reaches a terminal raw
         if outcome.exit_code == 2:
             continue
-        if "json" in command or "sarif" in command:
+        if command[0] == "report":
+            assert (root / "laporan.html").read_text(encoding="utf-8").rstrip().endswith("</html>"), command
+        elif "json" in command or "sarif" in command:
             json.loads(outcome.stdout)
         elif "github" in command:
             assert all(line.startswith(("::error ", "::warning ")) for line in outcome.stdout.splitlines()), command
