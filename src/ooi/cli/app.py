@@ -87,6 +87,17 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=helps(
     "No progress display on stderr (it appears only in a terminal, for work of more than about a second)."))]
 
 
+def _delimiter(value: str) -> str:
+    if value in (",", ";"):
+        return value
+    raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
+
+
+DelimiterOption = Annotated[str, typer.Option("--delimiter", parser=_delimiter, metavar=",|;", help=helps(
+    "Pemisah CSV: `,` (bawaan) atau `;` (pemisah daftar Excel berbahasa Indonesia).",
+    "CSV separator: `,` (default) or `;` (the list separator of Excel set to Indonesian)."))]
+
+
 def format_option(choices: tuple[str, ...], help: str, en: str | None = None):
     """The `--format/-f` option of a command that renders in one of `choices`, checked before the command runs.
 

@@ -7,7 +7,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option, open_root
+from ooi.cli.app import (
+    DelimiterOption,
+    JobsOption,
+    LangOption,
+    QuietOption,
+    RootOption,
+    app,
+    format_option,
+    open_root,
+)
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -115,9 +124,7 @@ def iid(
             "di FILE-indikator.csv). Persyaratan IID dicetak ke stderr; kode keluar 1 bila ada yang menghalangi.",
             "Write the export for the IID portal: FILE.xlsx (sheets Profil and Indikator) or FILE.csv (profiles; "
             "indicators in FILE-indikator.csv). The IID requirements go to stderr; exit code 1 when one blocks."))] = None,
-    delimiter: Annotated[str, typer.Option(
-        "--delimiter", help=helps("Pemisah CSV: , atau ; (pemisah daftar Excel berbahasa Indonesia).",
-                                  "CSV separator: , or ; (the list separator of Excel set to Indonesian)."))] = ",",
+    delimiter: DelimiterOption = ",",
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -129,8 +136,6 @@ def iid(
     from ooi.engine.checker import check
     from ooi.report import progress, render
 
-    if delimiter not in (",", ";"):
-        raise OoiError(tr("--delimiter harus , atau ;", "--delimiter must be , or ;"))
     # the display ends before anything is printed: the export's findings go to stderr too
     with progress.display(quiet=quiet, machine=export is None and format != "table") as shown:
         data_root, settings = open_root(root, lang)

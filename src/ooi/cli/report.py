@@ -7,7 +7,16 @@ from typing import Annotated, NamedTuple, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option, open_root
+from ooi.cli.app import (
+    DelimiterOption,
+    JobsOption,
+    LangOption,
+    QuietOption,
+    RootOption,
+    app,
+    format_option,
+    open_root,
+)
 from ooi.cli.coverage import PerOption, TahunOption, parse_day
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
@@ -114,9 +123,7 @@ def export(
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
-    delimiter: Annotated[str, typer.Option(
-        "--delimiter", help=helps("Pemisah CSV: `,` (bawaan) atau `;` (Excel berbahasa Indonesia).",
-                                  "CSV separator: `,` (default) or `;` (Excel set to Indonesian)."))] = ",",
+    delimiter: DelimiterOption = ",",
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -126,8 +133,6 @@ def export(
     from ooi.report import render
 
     chosen = EXPORTS[format]
-    if delimiter not in (",", ";"):
-        raise OoiError(tr("--delimiter harus `,` atau `;`", "--delimiter must be `,` or `;`"))
     if output == "-" and (chosen.suffix == ".xlsx" or chosen.reporter == IID):
         raise OoiError(tr("{f} tidak dapat ditulis ke keluaran standar; beri --output BERKAS{s}",
                           "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
