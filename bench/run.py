@@ -74,11 +74,61 @@ def prepare(work: Path, records: int) -> Path:
     corpus.write(root, records)
     if supports("schema"):
         subprocess.run([*OOI, "schema", "--root", str(root), "--force"], check=True, capture_output=True)
-    if shutil.which("git"):
+    if shutil.which("git"):  # dated git_sejak (corpus.SETTINGS), so the records are imports
+        env = {**os.environ, "GIT_AUTHOR_DATE": "2023-12-31T10:00:00+07:00", "GIT_COMMITTER_DATE": "2023-12-31T10:00:00+07:00"}
         for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "corpus")):
-            subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True)
+            subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True, env=env)
     (root / ".bench-stamp").write_text(stamp)
     return root
+
+
+def history_case(work: Path, records: int, commits: int, repeat: int) -> dict:
+    """`ooi history` (12 monthly points of 2023) against one `ooi status` on a repository with a year of commits."""
+    import history_repo
+
+    stamp = hashlib.sha256(Path(corpus.__file__).read_bytes() + Path(history_repo.__file__).read_bytes()
+                           + f"{records},{commits}".encode()).hexdigest()[:16]
+    root = work / f"history-n{records}-c{commits}"
+    if not (root / ".bench-stamp").exists() or (root / ".bench-stamp").read_text() != stamp:
+        print(f"  writing {records:,} records in {commits} commits to {root} …", file=sys.stderr, flush=True)
+        shutil.rmtree(root, ignore_errors=True)
+        history_repo.write(root, records, commits)
+        (root / ".git/info/exclude").write_text(".bench-stamp\n")
+        (root / ".bench-stamp").write_text(stamp)
+    base = ("--root", str(root), "--format", "json")
+    return {"status": timed([*OOI, "status", *base], repeat),
+            "history (12 months)": timed([*OOI, "history", *base, "--tahun", "2023", "--sampai", "2023-12-31"],
+                                         repeat)}
+
+
+R015 = """
+import sys, time
+from pathlib import Path
+from ooi.input.config import load_settings
+from ooi.input.discovery import discover
+from ooi.input.loading import load
+from ooi.rules import similarity
+from ooi.rules.context import Context
+from ooi.schema.validation import validate_innovation
+root = Path(sys.argv[1])
+records = [(e.rel, validate_innovation(load(e.path).data)[0]) for e in discover(root).entries if e.kind == "inovasi"]
+start = time.process_time()
+signatures = [(path, similarity.signature(record)) for path, record in records]
+middle = time.process_time()
+found = list(similarity.check_all(signatures, Context(root=root, settings=load_settings(root), today=None)))
+end = time.process_time()
+print(len(records), (middle - start) / len(records) * 1e6, (end - middle) / len(records) * 1e6, len(found))
+"""
+
+
+def near_duplicates(root: Path, repeat: int) -> tuple[float, float, int]:
+    """R015's own cost in CPU µs per record (best of `repeat`): signatures, then the index and the pairs found."""
+    best = None
+    for _ in range(repeat):
+        out = subprocess.run([PY, "-c", R015, str(root)], capture_output=True, text=True, check=True).stdout.split()
+        figures = (float(out[1]), float(out[2]), int(out[3]))
+        best = figures if best is None or sum(figures[:2]) < sum(best[:2]) else best
+    return best
 
 
 def one_changed(root: Path) -> Path:
@@ -179,6 +229,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is shown)")
     parser.add_argument("--jobs", type=int, default=0, help="also time validate with this many processes")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ooi-bench")
+    parser.add_argument("--history", metavar="RECORDS,COMMITS", default="3000,300",
+                        help="the history case: a repository of RECORDS records and COMMITS dated commits ('' skips)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",") if size] + ([20000, 100000] if args.large else [])
     args.work.mkdir(parents=True, exist_ok=True)
@@ -189,12 +241,27 @@ def main() -> None:
     subprocess.run([PY, "-m", "compileall", "-q", package], check=True)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.2f}", file=sys.stderr)
-    results = {}
+    results, duplicates = {}, {}
     for records in sizes:
         root = prepare(args.work, records)
         print(f"  measuring N = {records:,} …", file=sys.stderr, flush=True)
         results[records] = measure(root, records, args.repeat, args.jobs)
+        duplicates[records] = near_duplicates(root, args.repeat)
     report(results, startup(max(5, args.repeat)))
+    if duplicates:
+        print("\n## R015 near-duplicates (issue 13): CPU µs per record, best of runs\n")
+        for records, (signing, pairing, found) in duplicates.items():
+            print(f"  N={records:,}: signatures {signing:.1f} + index and pairs {pairing:.1f} = "
+                  f"{signing + pairing:.1f} µs/record (target ≤ 50 at 20,000); {found} finding(s)")
+    if args.history and shutil.which("git"):
+        records, commits = (int(part) for part in args.history.split(","))
+        print(f"  measuring the history case ({records:,} records, {commits} commits) …", file=sys.stderr, flush=True)
+        rows = history_case(args.work, records, commits, args.repeat)
+        print(f"\n## history (issue 13): {records:,} records, {commits} commits through 2023\n")
+        for name, (seconds, peak, _) in rows.items():
+            print(f"  {name:<22} {seconds:>7.2f} s  {peak / 1024:>6.0f} MiB")
+        ratio = rows["history (12 months)"][0] / rows["status"][0]
+        print(f"  history / status = {ratio:.2f} (target ≤ 3)")
 
 
 if __name__ == "__main__":

@@ -84,7 +84,14 @@ def dump(data: dict) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def make_root(base: Path, files: dict[str, object] | None = None, settings: str = SETTINGS,
+# The samples are one innovation's texts, which tests copy into many files under other names: by default a
+# test root takes only a word-for-word copy as a near-duplicate (R015; tests/test_similarity.py uses 0.8).
+# They are also dated 2023 and committed (when a test makes a repository) today: imports, not backdated
+# filings (R014; tests/test_asof.py judges git's dates with SETTINGS alone).
+TEST_DEFAULTS = "kemiripan_maks: 1.0\ngit_sejak: 2999-12-31\n"
+
+
+def make_root(base: Path, files: dict[str, object] | None = None, settings: str = SETTINGS + TEST_DEFAULTS,
               agencies: list[dict] | None = None) -> Path:
     """A data root with ooi.yaml, the given agencies (default: dispendukcapil) and files.
 

@@ -6,11 +6,11 @@ import json
 import subprocess
 
 import pytest
-from conftest import AGENCY, dump, make_root, sample
+from conftest import AGENCY, SETTINGS, dump, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
-from ooi.workflow.changes import _name_status
+from ooi.input.git import _name_status
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 OLD_BROKEN = "data/inovasi/dinkes/lama-rusak.yaml"
@@ -29,7 +29,8 @@ def innovation(opd: str, nama: str, **changes) -> str:
 @pytest.fixture
 def repo(tmp_path, git_identity):
     """main: two agencies, one good innovation each, and an old broken file nobody touches; then a branch."""
-    root = make_root(tmp_path, agencies=[AGENCY, DINKES], files={
+    # Records dated 2023 but committed today: imports (git_sejak), so R014 stays out of these tests.
+    root = make_root(tmp_path, settings=SETTINGS + "git_sejak: 2999-12-31\n", agencies=[AGENCY, DINKES], files={
         "data/inovasi/dispendukcapil/akta-kilat.yaml": innovation("dispendukcapil", "Akta Kilat"),
         "data/inovasi/dinkes/sigap-bumil.yaml": innovation("dinkes", "Sigap Bumil"),
         OLD_BROKEN: "nama: [rusak\n",

@@ -51,8 +51,9 @@ def golden_root(base: Path) -> Path:
         "data/inovasi/dinlama/lama.yaml": pilot("2022-01-03", "2022-01-05", "Lama", "dinlama"),
         "data/inovasi/tanpa-opd/x.yaml": pilot("2022-01-03", "2022-01-05", "X", "tanpa-opd"),
     }
+    # kemiripan_maks: the records are the samples' texts under other names, not what R015 is tested on here.
     settings = ("pemda: Pemerintah Kota Uji\ntahun_target: 2023\njendela_tahun: 2\nbahasa: id\n"
-                "aturan:\n  R004: warning\n")
+                "aturan:\n  R004: warning\nkemiripan_maks: 1.0\n")
     return make_root(base, files, settings=settings, agencies=agencies)
 
 

@@ -39,8 +39,7 @@ def new(
     lang: LangOption = None,
 ) -> None:
     """Buat berkas inovasi baru dari templat: bertanya di terminal, atau pakai --opd, --nama, --tahapan."""
-    from datetime import date
-
+    from ooi.engine import clock
     from ooi.input.writing import write_new
     from ooi.model.records import TAHAPAN
     from ooi.workflow.template import render, slugify
@@ -73,8 +72,8 @@ def new(
         raise OoiError(tr("--slug `{s}` bukan slug: pakai huruf kecil, angka, dan tanda hubung",
                           "--slug `{s}` is not a slug: use lowercase letters, digits and hyphens", s=slug))
     relative = f"data/inovasi/{agency.kode}/{slug}.yaml"
-    write_new(data_root / relative, render(agency, nama, stage, date.today()), force=force, shown=relative,
-              inside=data_root)
+    write_new(data_root / relative, render(agency, nama, stage, clock.today(settings.zona_waktu)), force=force,
+              shown=relative, inside=data_root)
     typer.echo(tr("Dibuat: {p}", "Created: {p}", p=relative))
     if _interactive() and sys.stdout.isatty():
         from ooi.cli.prompts import Asker

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Annotated, Optional
 
 import typer
@@ -33,31 +32,43 @@ PerOption = Annotated[Optional[str], typer.Option(
         "The state as of date D, YYYY-MM-DD (default: today); files filed after it are ignored."))]
 
 
-def parse_day(text: str | None) -> date:
-    """`--per`: a calendar date written YYYY-MM-DD, else today."""
-    if text is None:
-        return date.today()
-    from ooi.model.dates import parse_date
-
-    day = parse_date(text.strip())
-    if day is not None:
-        return day
-    raise OoiError(tr("--per: `{v}` bukan tanggal YYYY-MM-DD yang ada di kalender (mis. 2023-02-05)",
-                      "--per: `{v}` is not a calendar date written YYYY-MM-DD (e.g. 2023-02-05)", v=text))
+NoGitOption = Annotated[bool, typer.Option("--no-git", help=helps(
+    "Abaikan riwayat git: berkas dibaca apa adanya dan dihitung menurut tanggal_lapor.",
+    "Ignore git's history: files are read as they are and counted by tanggal_lapor."))]
 
 
-def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0, shown=None):
-    from ooi.coverage.tally import summarize, tally
-    from ooi.engine.checker import check
+def _source(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False):
+    """The data root's source of records as of a date; says on stderr once when git's history is missing."""
+    from ooi.history.asof import open_source
+
+    data_root, settings = open_root(root, lang)
+    source = open_source(data_root, settings, use_git=not no_git, memo=memo)
+    if source.note:
+        typer.echo(f"ooi: {source.note}", err=True)
+    return source
+
+
+def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0, shown=None,
+              no_git: bool = False):
+    from ooi.engine import clock
     from ooi.report import progress
 
     shown = shown or progress.Display(None)
-    day = parse_day(per)
-    data_root, settings = open_root(root, lang)
-    shown.stage(progress.CHECKING, unit=progress.FILES)
-    result = check(data_root, settings, jobs=jobs or None, records=summarize, progress=shown.count)
-    shown.stage(progress.COUNTING)
-    return tally(result, tahun or settings.tahun_target, day)
+    with _source(root, lang, no_git) as source:
+        day = clock.as_of(per, source.settings.zona_waktu)
+        shown.stage(progress.CHECKING, unit=progress.FILES)
+        coverage = source.coverage(tahun or source.settings.tahun_target, day, jobs or None, progress=shown.count)
+    return coverage, source.sumber
+
+
+def _compare(source, tahun: int, day, against: str, jobs: int):
+    """The coverage `--compare` names: as of an earlier date, or of a git ref's tree on the same date."""
+    from ooi.model.dates import parse_date
+
+    earlier = parse_date(against.strip())
+    if earlier is not None:
+        return source.coverage(tahun, earlier, jobs or None)
+    return source.coverage(tahun, day, jobs or None, ref=against)
 
 
 @app.command()
@@ -70,18 +81,30 @@ def status(
         "--fail-under", min=0, max=100, metavar="PCT",
         help=helps("Keluar dengan kode 1 bila capaian target (persen OPD yang tercapai) di bawah PCT.",
                    "Exit with code 1 when the target achievement (percent of agencies achieved) is below PCT."))] = None,
+    compare: Annotated[Optional[str], typer.Option(
+        "--compare", metavar="D|REF", help=helps(
+            "Bandingkan dengan status per tanggal D (YYYY-MM-DD) atau pada ref git REF (mis. origin/main).",
+            "Compare with the status as of date D (YYYY-MM-DD) or in git ref REF (e.g. origin/main)."))] = None,
+    no_git: NoGitOption = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Status cakupan target per OPD: tercapai, direncanakan, sudah melapor, belum melapor."""
+    from ooi.engine import clock
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        coverage = _coverage(root, lang, tahun, per, jobs, shown)
+        with _source(root, lang, no_git, memo=compare is not None) as source:
+            day = clock.as_of(per, source.settings.zona_waktu)
+            year = tahun or source.settings.tahun_target
+            shown.stage(progress.CHECKING, unit=progress.FILES)
+            coverage = source.coverage(year, day, jobs or None, progress=shown.count)
+            previous = _compare(source, year, day, compare, jobs) if compare is not None else None
         shown.stage(progress.WRITING)
-        text = render(f"status_{format}", coverage, **(screen() if format == "table" else {}))
+        options = {"sumber": source.sumber, "previous": previous, "against": compare}
+        text = render(f"status_{format}", coverage, **options, **(screen() if format == "table" else {}))
     sys.stdout.write(text)
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.report.status_table import percent
@@ -99,6 +122,7 @@ def show(
                                                                      "Agency code, e.g. dinkes (list: data/opd/)."))],
     tahun: TahunOption = None,
     per: PerOption = None,
+    no_git: NoGitOption = False,
     quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
@@ -107,7 +131,7 @@ def show(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet) as shown:
-        coverage = _coverage(root, lang, tahun, per, shown=shown)
+        coverage, _ = _coverage(root, lang, tahun, per, shown=shown, no_git=no_git)
     if coverage.find(kode) is None:
         raise OoiError(_unknown(kode, coverage))
     sys.stdout.write(render("status_show", coverage, kode=kode, **screen()))

@@ -17,7 +17,7 @@ from ooi.cli.app import (
     format_option,
     open_root,
 )
-from ooi.cli.coverage import PerOption, TahunOption, parse_day
+from ooi.cli.coverage import PerOption, TahunOption, _source
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -56,18 +56,18 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
-    from ooi.engine.checker import check
+    from ooi.engine import clock
     from ooi.report import progress
 
-    day = parse_day(per)
-    data_root, settings = open_root(root, lang)
     with progress.display(quiet=quiet, machine=machine) as shown:
-        shown.stage(progress.CHECKING, unit=progress.FILES)
-        result = check(data_root, settings, jobs=jobs or None, records=summarize_flat if flat else summarize,
-                       progress=shown.count)
+        with _source(root, lang) as source:  # the records as they stood on D, as `ooi status` reads them
+            day = clock.as_of(per, source.settings.zona_waktu)
+            shown.stage(progress.CHECKING, unit=progress.FILES)
+            result = source.result(day, jobs or None, records=summarize_flat if flat else summarize,
+                                   progress=shown.count)
         shown.stage(progress.COUNTING)
-        coverage = tally(result, tahun or settings.tahun_target, day)
-    return data_root, settings, coverage
+        coverage = tally(result, tahun or source.settings.tahun_target, day)
+    return source.root, source.settings, coverage
 
 
 def _write(output: str, content) -> None:
@@ -100,15 +100,16 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """Laporan HTML mandiri (tanpa jaringan, siap cetak A4) dengan angka yang sama dengan `ooi status`."""
-    from datetime import datetime
     from zoneinfo import ZoneInfo
+
+    from ooi.engine import clock
 
     from ooi.coverage.overview import overview
     from ooi.input.revision import describe
     from ooi.report import render
 
     data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet)
-    made = datetime.now(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
+    made = clock.now().astimezone(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
     page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
 

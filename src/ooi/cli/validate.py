@@ -31,6 +31,9 @@ def validate(
     changed_since: Annotated[Optional[str], typer.Option(
         "--changed-since", metavar="REF", help=helps("Hanya berkas yang berubah sejak ref git ini (mis. origin/main).",
                                   "Only the files changed since this git ref (e.g. origin/main)."))] = None,
+    no_git: Annotated[bool, typer.Option("--no-git", help=helps(
+        "Abaikan riwayat git: tanggal_lapor tidak dibandingkan dengan tanggal commit (R014).",
+        "Ignore git's history: tanggal_lapor is not compared with commit dates (R014)."))] = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -38,13 +41,18 @@ def validate(
 ) -> None:
     """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
     from ooi.engine.checker import check
+    from ooi.history.asof import open_source
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
         data_root, settings = open_root(root, lang, strict=False)  # ooi.yaml's problems are findings here
+        with open_source(data_root, settings, use_git=not no_git) as source:  # filed dates, for R014
+            if source.note:
+                typer.echo(f"ooi: {source.note}", err=True)
+            filed = source.filed()
         shown.stage(progress.CHECKING, unit=progress.FILES)
         # records=False: reports need only the findings, so records go once judged (memory at scale)
-        options = {"jobs": jobs or None, "records": False, "progress": shown.count}
+        options = {"jobs": jobs or None, "records": False, "progress": shown.count, "filed": filed}
         if changed_since is not None:
             from ooi.workflow.changes import check_since
 

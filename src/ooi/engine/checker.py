@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -9,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from ooi import rules
-from ooi.engine import parallel
+from ooi.engine import clock, parallel
+from ooi.engine.memo import Memo
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Result, capped, stamp
 from ooi.engine.waivers import apply as apply_waivers
@@ -26,11 +28,13 @@ from ooi.input.discovery import (
     stem_of,
 )
 from ooi.input.loading import Document, Issue, load, parse
+from ooi.input.reading import Refused, read
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
+from ooi.rules import similarity
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
@@ -38,7 +42,7 @@ from ooi.schema.validation import validate_agency, validate_innovation
 
 def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
           jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> Result:
+          progress: Callable[[int, int], None] | None = None, filed=None, memo: Memo | None = None) -> Result:
     """Check every file (or the files under `targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
@@ -51,19 +55,23 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     `iid_export` holds every innovation to the IID portal's requirements (I005, I006), not
     only those with an `iid:` block. `progress(done, total)` hears how many files are
     checked, a few times a second or more often (counts only: the caller draws, if anything).
+    `today` is the as-of date (default: today in `zona_waktu`); `filed` maps a path to the
+    date git says it was filed (R014; None outside git); a `memo` keeps judgements across the
+    runs of one history, and makes the run sequential so it can fill it.
     """
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
-    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+    base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
-                   iid_export=iid_export)
+                   iid_export=iid_export, filed=filed)
     units = _units(tree, chosen)
     total = sum(map(_size, units))
-    work = parallel.workers(jobs, total)
+    work = 1 if memo is not None else parallel.workers(jobs, total)
     if progress:
         progress(0, total)
-    done = parallel.run(_check_unit, units, (base, records, work > 1), work, then=_unpack, weigh=_size,
+    salt = memo and _salt(root, settings, base, memo)
+    done = parallel.run(_check_unit, units, (base, records, work > 1, memo, salt), work, then=_unpack, weigh=_size,
                         progress=(lambda files: progress(files, total)) if progress else None)
     checked = [result for results in done for result in results]
     registry = [result for result in checked if result.kind == "opd"]
@@ -75,6 +83,10 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
         across += [(path, base.agencies[kode]) for kode in base.agencies
                    if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
+    signatures = [(r.path, r.signature) for r in checked if r.signature is not None]
+    _check_across(checked, signatures, base, (similarity,))  # across agencies: every record checked in the run
+    for result in checked:
+        result.signature = None  # done with: no reporter needs it
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
@@ -114,12 +126,12 @@ def _size(unit: tuple[Entry | None, list[Entry]]) -> int:
 def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
                 ) -> list[FileResult]:
     """One agency's files, with the checks across its innovations; runs in a worker process when parallel."""
-    (agency, entries), (base, records, packed) = unit, shared
+    (agency, entries), (base, records, packed, memo, salt) = unit, shared
     results = []
     if agency is not None:
-        results.append(_judge(agency, base)[0])
+        results.append(_judge(agency, base, memo, salt)[0])
         base.agencies.offer(agency.stem, results[0].record)
-    judged = [_judge(entry, base) for entry in entries]
+    judged = [_judge(entry, base, memo, salt) for entry in entries]
     innovations = [result for result, _ in judged]
     folder_rules = [rule for rule in rules.ALL if any(issubclass(kind, Innovation) or issubclass(Innovation, kind)
                                                       for kind in rule.RECORDS)]
@@ -155,15 +167,50 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
 
     The checks of the file itself; those across files (a name used twice in a folder) come with `check`.
     """
-    base = Context(root=root, settings=settings, today=today or date.today(), sectors=sectors(),
+    base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    agencies=Registry(root))
     kind = "inovasi" if rel.startswith(INNOVATIONS + "/") else "opd"
-    return _judge(Entry(root / rel, rel, kind), base, parse(text.encode("utf-8")))[0].findings
+    return _judge_document(Entry(root / rel, rel, kind), parse(text.encode("utf-8")), base)[0].findings
 
 
-def _judge(entry: Entry, base: Context, document: Document | None = None) -> tuple[FileResult, dict | None]:
-    """Load (unless given), validate and judge one file (positions only if it has findings); also the data."""
-    document = load(entry.path, base.root) if document is None else document
+def _salt(root: Path, settings: Settings, base: Context, memo: Memo) -> bytes:
+    """What a judgement depends on besides its file and the as-of date: settings, registry, CODEOWNERS."""
+    digest = hashlib.blake2b(repr(settings).encode("utf-8", "surrogatepass"), digest_size=16)
+    for entry in discover(root, within=[AGENCIES]).entries:
+        blob = memo.blob_of(entry.rel, lambda entry=entry: read(entry.path, root))[0]
+        digest.update(f"{entry.rel}\0{blob}\0".encode("utf-8", "surrogatepass"))
+    digest.update((base.codeowners or "").encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | None = None,
+           ) -> tuple[FileResult, dict | None]:
+    """Load, validate and judge one file (positions only if it has findings); also the loaded data.
+
+    With a memo, a file whose content was judged before for the same inputs is not read again
+    when its blob id is known (a snapshot of a commit), nor parsed or validated again.
+    """
+    if memo is None:
+        return _judge_document(entry, load(entry.path, base.root), base)
+    try:
+        blob, raw = memo.blob_of(entry.rel, lambda: read(entry.path, base.root))
+    except Refused:  # judged as load judges it: one finding, nothing kept
+        return _judge_document(entry, load(entry.path, base.root), base)
+    key = (entry.rel, blob, salt, base.filed and base.filed.get(entry.rel))
+    judged = memo.get(key, base.today)
+    if judged is not None:
+        return FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature), judged.data
+    if raw is None:
+        try:
+            raw = read(entry.path, base.root)
+        except Refused:
+            return _judge_document(entry, load(entry.path, base.root), base)
+    result, data = _judge_document(entry, parse(raw), base)
+    memo.put(key, base.today, result, data)
+    return result, data
+
+
+def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[FileResult, dict | None]:
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
@@ -181,7 +228,8 @@ def _judge(entry: Entry, base: Context, document: Document | None = None) -> tup
         locator = document.locator()
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
-    return FileResult(entry.rel, entry.kind, record, findings), document.data
+    signature = similarity.signature(record) if isinstance(record, Innovation) else None
+    return FileResult(entry.rel, entry.kind, record, findings, signature), document.data
 
 
 def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:

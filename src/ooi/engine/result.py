@@ -55,6 +55,7 @@ class FileResult:
     kind: str
     record: object = None
     findings: list[Finding] = field(default_factory=list)
+    signature: object = None  # what R015 compares, taken while the whole record is at hand
 
     @property
     def errors(self) -> int:

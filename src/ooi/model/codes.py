@@ -72,6 +72,8 @@ CODES = _codes(
     ("I004", E, "level IID tidak sesuai isi rekaman", "IID level does not fit the record"),
     ("I005", W, "indikator IID wajib belum diklaim", "mandatory IID indicator not claimed"),
     ("I006", W, "rancang bangun kurang dari syarat kata IID", "design text shorter than the IID asks"),
+    ("R014", E, "tanggal lapor lebih awal dari yang dicatat git", "reporting date earlier than git's record"),
+    ("R015", W, "inovasi hampir sama dengan inovasi lain", "innovation nearly the same as another"),
 )
 
 PRINCIPLE_CODES = tuple(f"P{n}" for n in range(1, 9))

@@ -24,11 +24,29 @@ def _agency(entry) -> dict:
     return row
 
 
-def data(coverage: Coverage) -> dict:
-    summary = {status: coverage.count(status) for status in STATUSES}
-    summary.update(agencies_with_innovation=coverage.agencies_with_innovation, innovations=coverage.innovations,
+def summary(coverage: Coverage) -> dict:
+    """The headline figures, as `status` and every point of `history` print them."""
+    figures = {status: coverage.count(status) for status in STATUSES}
+    figures.update(agencies_with_innovation=coverage.agencies_with_innovation, innovations=coverage.innovations,
                    achievement=round(coverage.achievement, 1), compliance=round(coverage.compliance, 1),
                    filed_after_per=coverage.later)
+    return figures
+
+
+def data(coverage: Coverage, sumber: str = "tanggal_lapor", previous: Coverage | None = None,
+         against: str | None = None) -> dict:
+    """`sumber` says where the records came from (git or tanggal_lapor); `previous` is the --compare side."""
+    result = _data(coverage, summary(coverage))
+    result["sumber"] = sumber
+    if previous is not None:
+        before = {entry.kode: entry.status for entry in previous.agencies}
+        result["compare"] = {"per": previous.per.isoformat(), "against": against, "summary": summary(previous)}
+        for entry in result["agencies"]:
+            entry["previous_status"] = before.get(entry["kode"])
+    return result
+
+
+def _data(coverage: Coverage, summary: dict) -> dict:
     return {
         "tahun": coverage.tahun,
         "per": coverage.per.isoformat(),
@@ -42,5 +60,6 @@ def data(coverage: Coverage) -> dict:
     }
 
 
-def render(coverage: Coverage, **_) -> str:
-    return json.dumps(data(coverage), ensure_ascii=False, indent=2) + "\n"
+def render(coverage: Coverage, sumber: str = "tanggal_lapor", previous: Coverage | None = None,
+           against: str | None = None, **_) -> str:
+    return json.dumps(data(coverage, sumber, previous, against), ensure_ascii=False, indent=2) + "\n"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
 from ooi.i18n import tr
-from ooi.report.status_table import percent
+from ooi.report.status_table import arrow, compared_line, percent
 from ooi.text_safety import code, markdown
 
 MARKS = {ACHIEVED: "🟢", PLANNED: "🔵", REPORTED: "🟡", MISSING: "🔴"}
 
 
-def render(coverage: Coverage, **_) -> str:
+def render(coverage: Coverage, previous: Coverage | None = None, against: str | None = None, **_) -> str:
     total, first, last = coverage.total, *coverage.window
     reported = total - coverage.count(MISSING)
     lines = [
@@ -27,13 +27,22 @@ def render(coverage: Coverage, **_) -> str:
             i=coverage.innovations),
         "- " + " · ".join(f"{MARKS[s]} {label(s)}: {coverage.count(s)}" for s in MARKS),
         "",
-        "| No | OPD | Status | " + " | ".join((tr("Inovasi", "Innovations"), tr("Rencana", "Plans"), "Error",
-                                              tr("Peringatan", "Warnings"))) + " |",
-        "|---:|---|---|---:|---:|---:|---:|",
+    ]
+    before = {entry.kode: entry.status for entry in previous.agencies} if previous is not None else None
+    if previous is not None:
+        lines[2:2] = ["**" + compared_line(coverage, previous, against, show=code) + "**", ""]
+    lines += [
+        "| No | OPD | " + (tr("Sebelumnya", "Before") + " | " if before is not None else "") + "Status | "
+        + " | ".join((tr("Inovasi", "Innovations"), tr("Rencana", "Plans"), "Error", tr("Peringatan", "Warnings")))
+        + " |",
+        "|---:|---|" + ("---|" if before is not None else "") + "---|---:|---:|---:|---:|",
     ]
     for number, entry in enumerate(coverage.agencies, 1):
         name = ("↳ " if entry.depth else "") + f"{markdown(entry.nama)} ({code(entry.kode)})"
         status = f"{MARKS[entry.status]} {label(entry.status)}" + (f" ({entry.quota_text})" if entry.quota_text else "")
+        if before is not None:
+            was = before.get(entry.kode)
+            status = (f"{MARKS[was]} {label(was)} | " if was else "– | ") + f"{arrow(was, entry.status).plain} {status}"
         errors = f"**{entry.errors}**" if entry.errors else "0"
         lines.append(f"| {number} | {name} | {status} | {len(entry.innovations)} | {len(entry.plans)} | {errors} "
                      f"| {entry.warnings} |")

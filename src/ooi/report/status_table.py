@@ -88,22 +88,27 @@ def counts(coverage: Coverage) -> Text:
 _DROPPED_FIRST = ("kode", "no", "rencana", "peringatan", "kuota", "inovasi")
 
 
-def agencies(coverage: Coverage, out: Console) -> Table:
-    """One row per agency, by abbreviation (as the city's documents name them); full names when there is room."""
-    room = out.width - 100  # columns left over beyond the compact table: enough to be worth a full name?
+def agencies(coverage: Coverage, out: Console, previous: dict[str, str] | None = None) -> Table:
+    """One row per agency, by abbreviation (as the city's documents name them); full names when there is room.
+
+    With `previous` (kode → status, from --compare) each row shows the earlier status and an arrow.
+    """
+    room = out.width - 100 - (6 if previous is not None else 0)  # beyond the compact table: worth a full name?
     for dropped in range(len(_DROPPED_FIRST) + 1):
-        table = _agencies(coverage, set(_DROPPED_FIRST[:dropped]), room)
+        table = _agencies(coverage, set(_DROPPED_FIRST[:dropped]), room, previous)
         if Measurement.get(out, out.options.update_width(10_000), table).maximum <= out.width:
             break
     return table
 
 
-def _agencies(coverage: Coverage, dropped: set[str], room: int) -> Table:
+def _agencies(coverage: Coverage, dropped: set[str], room: int, previous: dict[str, str] | None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, collapse_padding=True)
     columns = [("no", "No", {"justify": "right"}), ("opd", "OPD", {"no_wrap": True}),
                ("kode", tr("Kode", "Code"), {"style": "dim", "no_wrap": True})]
     if room >= 20:
         columns.append(("nama", tr("Nama", "Name"), {"overflow": "ellipsis", "no_wrap": True, "max_width": room}))
+    if previous is not None:
+        columns.append(("dulu", tr("Dulu", "Was"), {"no_wrap": True}))
     columns.append(("status", "Status", {"no_wrap": True}))
     if any(entry.kuota > 1 for entry in coverage.agencies):  # a column only where some quota is above one
         columns.append(("kuota", tr("Kuota", "Quota"), {"justify": "right", "no_wrap": True}))
@@ -122,6 +127,10 @@ def _agencies(coverage: Coverage, dropped: set[str], room: int) -> Table:
                  "inovasi": str(len(entry.innovations)), "rencana": str(len(entry.plans)),
                  "error": Text(str(entry.errors), style="bold red" if entry.errors else "dim"),
                  "peringatan": Text(str(entry.warnings), style="yellow" if entry.warnings else "dim")}
+        if previous is not None:
+            before = previous.get(entry.kode)
+            shown = Text(SYMBOLS[before], style=STYLES[before]) if before else Text("–", style="dim")
+            cells["dulu"] = Text.assemble(shown, " ", arrow(before, entry.status))
         table.add_row(*(cells[key] for key, _, _ in columns))
     return table
 
@@ -149,13 +158,37 @@ def footer(coverage: Coverage) -> list:
     return lines
 
 
-def render(coverage: Coverage, width: int | None = None, color: bool = False, **_) -> str:
+def render(coverage: Coverage, width: int | None = None, color: bool = False, previous: Coverage | None = None,
+           against: str | None = None, **_) -> str:
     out = console(width, color)
     title = tr("Satu Instansi Satu Inovasi {t} · {p} · per {d}", "One Agency One Innovation {t} · {p} · as of {d}",
                t=coverage.tahun, p=visible(coverage.pemda), d=coverage.per)
-    out.print(Group(Text(title, style="bold"), Text(""), headline(coverage, out.width), Text(""), counts(coverage),
-                    agencies(coverage, out), *footer(coverage)))
+    before = {entry.kode: entry.status for entry in previous.agencies} if previous is not None else None
+    compared = [Text(compared_line(coverage, previous, against), style="bold"), Text("")] if previous else []
+    out.print(Group(Text(title, style="bold"), Text(""), headline(coverage, out.width), Text(""), *compared,
+                    counts(coverage), agencies(coverage, out, previous=before), *footer(coverage)))
     return text(out)
+
+
+RANK = {ACHIEVED: 3, PLANNED: 2, REPORTED: 1, MISSING: 0}
+
+
+def arrow(before: str | None, now: str) -> Text:
+    """↑ moved up, ↓ moved down, = stayed, + not registered before."""
+    if before is None:
+        return Text("+", style="bold")
+    step = RANK[now] - RANK[before]
+    return Text("↑", style="bold green") if step > 0 else Text("↓", style="bold red") if step < 0 else Text(
+        "=", style="dim")
+
+
+def compared_line(coverage: Coverage, previous: Coverage, against: str | None, show=visible) -> str:
+    """One line of what moved: the target and reporting figures then and now (`show` makes the ref safe)."""
+    where = show(against) if against and against.strip() != str(previous.per) else str(previous.per)
+    return tr("Dibandingkan dengan {w}: tercapai {a} → {b} OPD, kepatuhan pelaporan {c} → {d}",
+              "Compared with {w}: achieved {a} → {b} agencies, reporting compliance {c} → {d}", w=where,
+              a=previous.count(ACHIEVED), b=coverage.count(ACHIEVED), c=percent(previous.compliance),
+              d=percent(coverage.compliance))
 
 
 def text(out: Console) -> str:

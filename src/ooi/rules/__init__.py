@@ -8,6 +8,7 @@ from ooi.rules import (
     contact,
     content,
     iid,
+    filing,
     ownership,
     p1_efisiensi,
     p2_efektivitas,
@@ -18,6 +19,7 @@ from ooi.rules import (
     p7_kepatutan,
     p8_akuntabilitas,
     references,
+    similarity,
 )
 
 ALL: tuple[ModuleType, ...] = (
@@ -32,8 +34,10 @@ ALL: tuple[ModuleType, ...] = (
     p7_kepatutan,
     p8_akuntabilitas,
     iid,
+    filing,
     ownership,
     contact,
+    similarity,
 )
 
 

@@ -21,6 +21,7 @@ class Context:
     text: str = ""  # its text, for the few checks that scan it whole (a NIK)
     codeowners: str | None = None  # .github/CODEOWNERS, when it exists and the run covers it (R011)
     iid_export: bool = False  # records are about to be exported for the IID portal: its requirements bind all
+    filed: object = None  # path → the date git says it was filed (`.get`); None outside git (R014)
 
     @property
     def stem(self) -> str:

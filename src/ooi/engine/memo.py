@@ -1,0 +1,110 @@
+"""Judged files kept across the points of one history run, so an unchanged record is not judged again."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from ooi.model.dates import parse_date
+
+_NIP_DIGITS = 18
+
+
+@dataclass
+class Judged:
+    """One file's judgement: the as-of date it was made for, the dates at which it could change, its outcome."""
+
+    today: date
+    pivots: tuple[date, ...]
+    findings: tuple
+    record: object
+    data: object
+    signature: object
+
+
+class Memo:
+    """(path, content, as-of inputs) → Judged. A judgement made for one as-of date serves another when
+
+    no date the record mentions lies between them (a date in the future, a law in force, an SKM
+    year, a NIP's appointment month all turn at such a date) and no message names the date.
+    Files citing an evidence file are judged each time (their finding depends on other files).
+    """
+
+    def __init__(self):
+        self._kept: dict[tuple, Judged] = {}
+        self.blobs: dict[str, str] = {}  # path → git blob id, when known without reading (a snapshot's files)
+        self.hits = self.misses = 0
+
+    def blob_of(self, rel: str, reader) -> tuple[str, bytes | None]:
+        """The git blob id of a file: known, else computed from its bytes (`reader()`; returned too, read once)."""
+        known = self.blobs.get(rel)
+        if known is not None:
+            return known, None
+        raw = reader()
+        return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
+
+    def get(self, key: tuple | None, today: date) -> Judged | None:
+        judged = self._kept.get(key) if key is not None else None
+        if judged is None or not _still(judged, today):
+            self.misses += key is not None
+            return None
+        self.hits += 1
+        return judged
+
+    def put(self, key: tuple | None, today: date, result, data) -> None:
+        if key is not None and not _cites_file(data):
+            self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data, result.signature)
+
+
+def _cites_file(data: object) -> bool:
+    """Does the record name an evidence file (`bukti[].berkas`), whose presence R008 judges each time?"""
+    evidence = data.get("bukti") if isinstance(data, dict) else None
+    return isinstance(evidence, list) and any(isinstance(item, dict) and "berkas" in item for item in evidence)
+
+
+def _still(judged: Judged, today: date) -> bool:
+    if judged.today == today:
+        return True
+    low, high = min(judged.today, today), max(judged.today, today)
+    if any(low < pivot <= high for pivot in judged.pivots):
+        return False
+    shown = judged.today.isoformat()
+    return not any(shown in finding.message or shown in finding.hint for finding in judged.findings)
+
+
+def pivots(data: object) -> tuple[date, ...]:
+    """Every date at which a judgement of `data` may turn: its dates, 1 January of its years, a NIP's month.
+
+    A plan's schedule (`jadwal`) is left out: it is what the agency means to do, and no rule
+    compares it with today. A rule that compares some other kind of value with today must
+    be reflected here, or a history would reuse a judgement past the day it turns.
+    """
+    found: set[date] = set()
+    _walk(data, found, "")
+    return tuple(sorted(found))
+
+
+def _walk(value: object, found: set[date], key: str) -> None:
+    kind = type(value)
+    if kind is dict:
+        for name, item in value.items():
+            if name != "jadwal":
+                _walk(item, found, name if type(name) is str else "")
+    elif kind is list:
+        for item in value:
+            _walk(item, found, key)
+    elif kind is str:
+        size = len(value)
+        if size == 10:
+            day = parse_date(value)
+            if day is not None:
+                found.add(day)
+        elif size == _NIP_DIGITS and value.isdigit():
+            year, month = int(value[8:12]), int(value[12:14])
+            if 1 <= month <= 12 and year >= 1:
+                found.add(date(year, month, 1))
+    elif kind is int and key.startswith("tahun") and 1 <= value <= 9999:
+        found.add(date(value, 1, 1))
+    elif isinstance(value, date):
+        found.add(value)

@@ -1,0 +1,117 @@
+"""Records as they stood: the Result and coverage of a data root as of a date, from git when the root is in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ooi.coverage.tally import Coverage, summarize, tally
+from ooi.engine import clock
+from ooi.engine import checker
+from ooi.engine.filing import Filed
+from ooi.engine.memo import Memo
+from ooi.engine.result import Result
+from ooi.input import git
+from ooi.input.config import load_settings
+from ooi.input.snapshot import Snapshot
+from ooi.model.settings import SETTINGS_FILE, Settings
+
+GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
+
+
+@dataclass
+class Source:
+    """Where the records of each as-of date come from, for one command: git's first-parent line, or the files.
+
+    `note` is the one line to say on stderr when git was wanted but its history is not there
+    (a shallow clone, no git installed); a root outside git is the usual case and says nothing.
+    """
+
+    root: Path
+    settings: Settings
+    today: date
+    repo: git.Repo | None = None
+    note: str = ""
+    memo: Memo | None = None
+    _snapshots: dict = field(default_factory=dict)
+
+    @property
+    def sumber(self) -> str:
+        return GIT if self.repo is not None else DECLARED
+
+    def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
+               progress=None) -> Result:
+        """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
+        repo, since, zone = self.repo, self.settings.git_sejak, self.settings.zona_waktu
+        if repo is None:
+            if ref is not None:
+                raise _needs_git(self.root)
+            return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, memo=self.memo,
+                         progress=progress)
+        if ref is not None:
+            commit = git.commit_of(self.root, ref)
+            seen = git.at(repo, commit)
+            where, new = commit, False
+        else:
+            seen, effective = repo, max(day, since) if since is not None else day
+            new = effective >= self.today
+            where = None if new else repo.commit_at(clock.end_of(effective, zone))
+        filed = Filed(seen.filed, zone, since, self.today, new=new)
+        if new:  # the work tree as it is: uncommitted and untracked files count from today
+            return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
+                         memo=self.memo, progress=progress)
+        snapshot = self._snapshot(seen)
+        folder = snapshot.move_to(where)
+        if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
+            self.memo.blobs = {rel: entry.blob for rel, entry in snapshot.files.items() if entry.mode != "120000"}
+        try:
+            result = checker.check(folder, load_settings(folder), today=day, jobs=jobs, records=records, filed=filed,
+                           memo=self.memo, progress=progress)
+        finally:
+            if self.memo is not None:
+                self.memo.blobs = {}
+        # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
+        return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
+
+    def filed(self) -> Filed | None:
+        """The filed dates of the work tree as it is (for `ooi validate`); None outside git."""
+        if self.repo is None:
+            return None
+        return Filed(self.repo.filed, self.settings.zona_waktu, self.settings.git_sejak, self.today)
+
+    def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
+                 progress=None) -> Coverage:
+        return tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+
+    def _snapshot(self, seen: git.Repo) -> Snapshot:
+        key = id(seen) if seen is not self.repo else 0
+        if key not in self._snapshots:
+            self._snapshots[key] = Snapshot(seen, (self.root / SETTINGS_FILE).read_bytes())
+        return self._snapshots[key]
+
+    def close(self) -> None:
+        for snapshot in self._snapshots.values():
+            snapshot.close()
+        self._snapshots.clear()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+
+def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False) -> Source:
+    """The source of a command's records: git when `use_git` and the root is in a work tree with history."""
+    today = clock.today(settings.zona_waktu)
+    repo, note = git.open_repo(root) if use_git else (None, "")
+    return Source(root, settings, today, repo, note, Memo() if memo else None)
+
+
+def _needs_git(root: Path):
+    from ooi.i18n import tr
+    from ooi.model.errors import OoiError
+
+    return OoiError(tr("{d} tidak dibaca dari git; membandingkan dengan ref git perlu riwayat git",
+                       "{d} is not read from git; comparing with a git ref needs git history", d=root))

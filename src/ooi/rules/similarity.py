@@ -1,0 +1,133 @@
+"""R015 inovasi mirip: two innovations whose texts are nearly the same, in one agency or across agencies.
+
+Yang diperiksa:
+    Teks `nama`, `latar_belakang`, `rancang_bangun`, `tujuan`, dan `manfaat` setiap inovasi
+    dibandingkan dengan semua inovasi lain yang diperiksa bersamanya, dari OPD mana pun.
+    Bila kemiripannya (Jaccard atas potongan tiga kata) mencapai `kemiripan_maks` (`ooi.yaml`,
+    bawaan 0,8), kedua berkas diberi peringatan yang menyebut berkas lainnya dan persentase
+    kemiripannya. Sebagai peringatan, temuan ini tidak menghalangi inovasi dihitung. Sebuah
+    berkas tidak pernah dibandingkan dengan versi lamanya sendiri.
+What it checks:
+    The texts `nama`, `latar_belakang`, `rancang_bangun`, `tujuan` and `manfaat` of each
+    innovation are compared with every other innovation checked with it, in any agency. When
+    their similarity (Jaccard over three-word shingles) reaches `kemiripan_maks` (`ooi.yaml`,
+    default 0.8), both files get a warning naming the other file and how similar they are. Being
+    a warning, it does not stop the innovation from counting. A file is never compared with its
+    own earlier versions.
+Mengapa:
+    Target gerakan dihitung per OPD: dua OPD yang melaporkan inovasi yang sama, atau satu OPD yang
+    menyalin berkasnya dengan nama lain, membuat angka cakupan tampak lebih baik dari
+    kenyataannya. Sekretariat perlu melihatnya sebelum melapor kepada Wali Kota.
+Why:
+    The movement's target is counted per agency: two agencies filing one innovation, or an agency
+    copying its file under another name, make coverage look better than it is. The secretariat
+    needs to see it before reporting to the mayor.
+Contoh lolos / Passing example:
+    # data/inovasi/dinkes/sigap-bumil.yaml dan data/inovasi/dinsos/bansos-tepat.yaml
+    # menguraikan masalah, rancangan, dan manfaat yang berbeda
+    nama: Sigap Bumil
+Contoh gagal / Failing example:
+    # data/inovasi/dinkes/sigap-bumil.yaml disalin menjadi data/inovasi/dp3ap2kb/bumil-sehat.yaml,
+    # hanya `nama` yang diganti
+    nama: Bumil Sehat
+"""
+
+from __future__ import annotations
+
+import string
+import zlib
+from collections.abc import Iterable, Iterator
+
+from ooi.i18n import tr
+from ooi.model.findings import Problem, Severity
+from ooi.model.records import Innovation
+from ooi.rules.context import Context
+
+CODE = "R015"
+RECORDS = ()  # nothing to judge in one record: the engine hands every record's signature to `check_all`
+FIELDS = ("nama", "latar_belakang", "rancang_bangun", "tujuan", "manfaat")
+SAMPLE = 4  # keep one shingle in four (by hash): a fair sample of the text, a quarter of the work
+BOTTOM = 8  # the lowest values of a sample that go into the index
+POSTING_LIMIT = 32  # a value in more records than this is a common phrase; copies share rarer ones too
+_SPACE = str.maketrans({c: " " for c in string.punctuation + "–—“”‘’…«»"})
+
+
+class Signature(frozenset):
+    """A sample of a record's three-word shingles, as ints the same in every process (crc32 of each word)."""
+
+    name: int = 0  # the hash of its name alone
+
+
+class _Words(dict):
+    """word → crc32, each distinct word hashed once per process (a str's own hash is salted per process)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return value
+
+
+_WORDS = _Words()
+
+
+def signature(record: Innovation) -> Signature:
+    words = " ".join(getattr(record, key) or "" for key in FIELDS).casefold().translate(_SPACE).split()
+    if len(_WORDS) > 1 << 20:  # a hostile corpus of made-up words must not grow it without end
+        _WORDS.clear()
+    ids = list(map(_WORDS.__getitem__, words))
+    # An int tuple's hash is not salted per process (unlike a str's), so workers agree.
+    sampled = {h for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % SAMPLE}
+    # The name always counts, whole: the same texts under another name are alike, yet not the same file.
+    name = hash(tuple(map(_WORDS.__getitem__, record.nama.casefold().split())))
+    sampled.add(name)
+    found = Signature(sampled)
+    found.name = name
+    return found
+
+
+def check(record, context: Context) -> Iterator[Problem]:
+    return iter(())
+
+
+def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterator[tuple[str, Problem]]:
+    """Near-duplicate pairs through an inverted index of each record's lowest shingle values: linear, not pairwise.
+
+    Two samples that are 80% the same share most of their lowest values too, so indexing
+    only the BOTTOM lowest finds the candidates; each candidate is then measured in full.
+    """
+    threshold = context.settings.kemiripan_maks
+    items = [(path, sig) for path, sig in records if isinstance(sig, Signature) and sig]
+    index: dict[int, list[int]] = {}
+    for number, (path, sig) in enumerate(items):
+        lowest = sorted(sig)[:BOTTOM]
+        shared: dict[int, int] = {}
+        for value in lowest:
+            posting = index.setdefault(value, [])
+            for other in posting:
+                shared[other] = shared.get(other, 0) + 1
+            if len(posting) < POSTING_LIMIT:  # later records still meet the first ones: bounded work each
+                posting.append(number)
+        for other, count in shared.items():
+            # At 80% alike, about 6 of the 8 lowest values of one are in the other; fewer than half: not alike.
+            if count * 2 < len(lowest):
+                continue
+            theirs = items[other][1]
+            if theirs.name == sig.name and _folder(items[other][0]) == _folder(path):
+                continue  # one name twice in one agency: R007 says so already, as an error
+            similar = len(sig & theirs) / len(sig | theirs)
+            if similar >= threshold:
+                yield path, _problem(items[other][0], similar)
+                yield items[other][0], _problem(path, similar)
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0]
+
+
+def _problem(other: str, similar: float) -> Problem:
+    percent = f"{similar * 100:.0f}%"
+    return Problem(("nama",), tr("isi inovasi ini {p} sama dengan {o}", "this innovation's texts are {p} the same "
+                                 "as {o}", p=percent, o=other),
+                   tr("bila inovasinya sama, laporkan sekali saja oleh OPD pemiliknya; bila berbeda, uraikan "
+                      "perbedaannya di `latar_belakang` dan `rancang_bangun`", "if it is the same innovation, file it "
+                      "once, by the agency that owns it; if not, describe what differs in `latar_belakang` and "
+                      "`rancang_bangun`"), CODE, Severity.WARNING)

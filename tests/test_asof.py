@@ -1,0 +1,309 @@
+"""Records as they stood: real git repositories with dated commits, read as of a date (SPEC §10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import date, datetime, timezone
+
+import pytest
+from conftest import SETTINGS, dump, make_root, sample
+from typer.testing import CliRunner
+
+from ooi.cli import app
+from ooi.engine import clock
+
+PLAN = "data/inovasi/dispendukcapil/penak-pkk.yaml"
+TODAY = date(2023, 12, 1)
+
+
+def git(root, *args, when: str | None = None):
+    env = dict(os.environ)
+    if when is not None:  # noon in Jakarta on that day
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{when}T12:00:00+07:00"
+    done = subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+    return done.stdout.decode()
+
+
+def commit(root, when: str, message: str = "ubah"):
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when)
+
+
+def write(root, rel: str, record: dict):
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump(record), encoding="utf-8")
+
+
+def plan(**changes) -> dict:
+    record = sample("inisiatif")
+    record.update({"tanggal_lapor": "2023-03-10", **changes})
+    return record
+
+
+def pilot(**changes) -> dict:
+    record = sample("uji_coba")
+    record.update({"nama": sample("inisiatif")["nama"], "tanggal_lapor": "2023-03-10", **changes})
+    record["waktu"] = {"uji_coba": "2023-07-03"}
+    return record
+
+
+@pytest.fixture
+def repo(tmp_path, git_identity, monkeypatch):
+    """Settings and the registry committed on 2023-01-02; no records yet."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = make_root(tmp_path / "repo", settings=SETTINGS)  # git's dates judged, R015 at its usual threshold
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "2023-01-02", "awal")
+    return root
+
+
+def ooi(root, *args, today: date = TODAY):
+    with clock.frozen(today):
+        return CliRunner().invoke(app, [*args, "--root", str(root)], env={"OOI_LANG": None, "OOI_ROOT": None})
+
+
+def status(root, *args, today: date = TODAY) -> dict:
+    outcome = ooi(root, "status", "--format", "json", *args, today=today)
+    assert outcome.exit_code == 0, outcome.output
+    return json.loads(outcome.stdout)
+
+
+def findings(root, *args, today: date = TODAY) -> list[tuple[str, str, str]]:
+    outcome = ooi(root, "validate", "--format", "json", *args, today=today)
+    assert outcome.exit_code in (0, 1), outcome.output
+    return [(f["path"], f["code"], f["message"]) for f in json.loads(outcome.stdout)["findings"]]
+
+
+def agency(report: dict) -> str:
+    return report["agencies"][0]["status"]
+
+
+def test_a_plan_raised_to_a_pilot_is_a_plan_before_the_pilot_commit(repo):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    write(repo, PLAN, pilot())
+    commit(repo, "2023-07-20")
+    april = status(repo, "--per", "2023-04-30")
+    assert (april["sumber"], agency(april), april["agencies"][0]["plans"]) == ("git", "planned", [PLAN])
+    assert agency(status(repo, "--per", "2023-07-20")) == "achieved"
+    # Without git, April sees today's content: a pilot that had not started yet.
+    declared = status(repo, "--per", "2023-04-30", "--no-git")
+    assert (declared["sumber"], agency(declared)) == ("tanggal_lapor", "missing")
+
+
+def test_a_file_absent_from_the_commit_does_not_count_whatever_its_date(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-02-01"))
+    commit(repo, "2023-08-14")
+    assert agency(status(repo, "--per", "2023-03-01")) == "missing"
+    assert agency(status(repo, "--per", "2023-03-01", "--no-git")) == "planned"
+
+
+def test_a_backdated_record_is_r014_with_the_date_to_write(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-02-01"))
+    commit(repo, "2023-08-14")
+    assert findings(repo) == [(PLAN, "R014", "`tanggal_lapor` 2023-02-01 lebih dari 7 hari sebelum berkas "
+                                             "dilaporkan (2023-08-14, menurut git)")]
+    outcome = ooi(repo, "validate", "--format", "json")
+    assert json.loads(outcome.stdout)["findings"][0]["hint"] == "tulis `tanggal_lapor: 2023-08-14`"
+    assert findings(repo, "--no-git") == []
+
+
+def test_within_the_tolerance_is_not_r014(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-08-07"))
+    commit(repo, "2023-08-14")
+    assert findings(repo) == []
+
+
+def test_an_untracked_file_counts_from_today_and_is_judged_against_today(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-11-28"))
+    assert agency(status(repo, "--per", "2023-12-01")) == "planned"  # today: the work tree as it is
+    assert agency(status(repo, "--per", "2023-11-30")) == "missing"  # yesterday: not committed then
+    assert findings(repo) == []
+    write(repo, PLAN, plan(tanggal_lapor="2023-03-10"))
+    assert findings(repo) == [(PLAN, "R014", "`tanggal_lapor` 2023-03-10 lebih dari 7 hari sebelum berkas "
+                                             "dilaporkan (2023-12-01, menurut git)")]
+    assert agency(status(repo)) == "missing"  # an error: it does not count
+
+
+def test_a_rename_keeps_the_filed_date(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-03-10"))
+    commit(repo, "2023-03-10")
+    git(repo, "mv", PLAN, "data/inovasi/dispendukcapil/penak.yaml")
+    commit(repo, "2023-09-01")
+    assert findings(repo) == []
+
+
+def test_a_merge_commit_files_the_branch_on_the_merge_date(repo):
+    git(repo, "checkout", "-q", "-b", "usulan")
+    write(repo, PLAN, plan(tanggal_lapor="2023-04-28"))
+    commit(repo, "2023-04-28")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "gabung", "usulan", when="2023-05-02")
+    assert agency(status(repo, "--per", "2023-04-30")) == "missing"  # the branch's own commit is not main's
+    assert agency(status(repo, "--per", "2023-05-02")) == "planned"
+    assert findings(repo) == []
+    git(repo, "checkout", "-q", "-b", "telat", "main~1")
+    write(repo, PLAN, plan(tanggal_lapor="2023-04-28"))
+    commit(repo, "2023-04-28")
+    git(repo, "checkout", "-q", "main~1")
+    git(repo, "merge", "-q", "--no-ff", "-m", "gabung", "telat", when="2023-06-30")
+    assert [code for _, code, _ in findings(repo)] == ["R014"]  # filed on 30 June, written 28 April
+
+
+def test_git_sejak_makes_earlier_records_imports_judged_by_tanggal_lapor(repo):
+    (repo / "ooi.yaml").write_text(SETTINGS + "git_sejak: 2023-06-30\n", encoding="utf-8")
+    write(repo, PLAN, plan(tanggal_lapor="2023-02-01"))
+    commit(repo, "2023-06-01", "impor")
+    assert findings(repo) == []  # an import: its filed date is its own tanggal_lapor
+    assert agency(status(repo, "--per", "2023-03-01")) == "planned"  # the tree as of git_sejak, by tanggal_lapor
+    assert agency(status(repo, "--per", "2023-01-31")) == "missing"
+
+
+def test_a_waiver_expiring_between_two_dates(repo):
+    record = pilot(tanggal_lapor="2023-07-03")
+    del record["prinsip"]["tanpa_konflik_kepentingan"]["pernyataan"]  # one P4 error
+    waiver = {"berkas": PLAN, "kode": "P4", "alasan": "Pernyataan sedang ditandatangani",
+              "disetujui_oleh": "Kepala Bappelitbangda", "sampai": "2023-09-30"}
+    (repo / "ooi.yaml").write_text(SETTINGS + "pengecualian:\n  - " + json.dumps(waiver) + "\n", encoding="utf-8")
+    write(repo, PLAN, record)
+    commit(repo, "2023-07-03")
+    assert agency(status(repo, "--per", "2023-08-01")) == "achieved"
+    assert agency(status(repo, "--per", "2023-10-01")) == "missing"
+    # The same --per gives the same answer whatever day it is run.
+    assert status(repo, "--per", "2023-08-01", today=date(2027, 5, 1)) == status(repo, "--per", "2023-08-01")
+
+
+def test_today_is_taken_in_jakarta_not_utc(repo):
+    write(repo, PLAN, plan(tanggal_lapor="2023-12-01"))
+    early = datetime(2023, 11, 30, 18, 30, tzinfo=timezone.utc)  # 01:30 WIB on 1 December
+    outcome = ooi(repo, "validate", "--format", "json", today=early)
+    assert json.loads(outcome.stdout)["findings"] == []
+
+
+def test_a_shallow_clone_says_so_once_and_falls_back(repo, tmp_path):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    write(repo, PLAN, pilot())
+    commit(repo, "2023-07-20")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    outcome = ooi(clone, "status", "--format", "json", "--per", "2023-04-30")
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr == ("ooi: riwayat git tidak lengkap (clone dangkal); tanggal memakai tanggal_lapor "
+                              "(di CI: checkout dengan fetch-depth: 0)\n")
+    assert json.loads(outcome.stdout)["sumber"] == "tanggal_lapor"
+
+
+def test_missing_git_falls_back_with_one_line(repo, monkeypatch):
+    monkeypatch.setenv("PATH", str(repo / "no-such-folder"))
+    outcome = ooi(repo, "status", "--format", "json")
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr == "ooi: git tidak ditemukan: riwayat tidak dibaca, tanggal memakai tanggal_lapor\n"
+
+
+def test_outside_git_says_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = make_root(tmp_path)
+    outcome = ooi(root, "status", "--format", "json")
+    assert (outcome.exit_code, outcome.stderr, json.loads(outcome.stdout)["sumber"]) == (0, "", "tanggal_lapor")
+
+
+def history_of(root, *args, today: date = TODAY) -> dict:
+    outcome = ooi(root, "history", "--format", "json", *args, today=today)
+    assert outcome.exit_code == 0, outcome.output
+    return json.loads(outcome.stdout)
+
+
+def test_history_points_are_what_status_prints_on_each_date(repo):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    write(repo, PLAN, pilot())
+    commit(repo, "2023-07-20")
+    found = history_of(repo, "--sampai", "2023-08-15")
+    assert [point["per"] for point in found["points"]] == [
+        "2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31", "2023-06-30", "2023-07-31", "2023-08-15"]
+    for point in found["points"]:
+        report = status(repo, "--per", point["per"])
+        assert (point["total"], point["summary"]) == (report["total"], report["summary"])
+    assert found["changes"] == [
+        {"kode": "dispendukcapil", "nama": "Dinas Kependudukan dan Pencatatan Sipil", "per": "2023-03-31",
+         "dari": "missing", "ke": "planned"},
+        {"kode": "dispendukcapil", "nama": "Dinas Kependudukan dan Pencatatan Sipil", "per": "2023-07-31",
+         "dari": "planned", "ke": "achieved"}]
+    assert (found["tahun"], found["sumber"]) == (2023, "git")
+
+
+def test_history_weekly_and_csv(repo):
+    outcome = ooi(repo, "history", "--format", "csv", "--dari", "2023-01-02", "--sampai", "2023-01-20",
+                  "--setiap", "minggu")
+    assert outcome.exit_code == 0, outcome.output
+    assert [line.split(",")[0] for line in outcome.stdout.splitlines()] == [
+        "per", "2023-01-08", "2023-01-15", "2023-01-20"]
+
+
+def test_history_table_reads_like_a_trend_report(repo):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    outcome = ooi(repo, "history", "--sampai", "2023-04-30")
+    assert outcome.exit_code == 0, outcome.output
+    assert " Per         ✔ Tercapai  ◆ Rencana  ● Melapor  ✘ Belum  Kepatuhan\n" in outcome.stdout
+    assert " 2023-04-30           0          1          0        0  ████████████████████  100,0%\n" in outcome.stdout
+    assert "2023-03-31  dispendukcapil: ✘ Belum melapor → ◆ Direncanakan  Dinas Kependudukan dan Pencatatan Sip…\n" \
+        in outcome.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--setiap", "tahun"), "`--setiap` harus `bulan` atau `minggu`"),
+    (("--dari", "2023-05-01", "--sampai", "2023-04-01"), "`--sampai` 2023-04-01 lebih awal dari `--dari` 2023-05-01"),
+    (("--dari", "1-5-2023"), "--dari: `1-5-2023` bukan tanggal YYYY-MM-DD"),
+])
+def test_history_bad_options_exit_2(repo, args, message):
+    outcome = ooi(repo, "history", *args)
+    assert outcome.exit_code == 2 and message in outcome.stderr, outcome.output
+
+
+def test_compare_with_a_date_and_with_a_ref(repo):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    git(repo, "branch", "dasar")
+    write(repo, PLAN, pilot())
+    commit(repo, "2023-07-20")
+    by_date = status(repo, "--per", "2023-08-01", "--compare", "2023-04-30")
+    assert by_date["compare"]["per"] == "2023-04-30" and by_date["compare"]["summary"]["planned"] == 1
+    assert [(a["previous_status"], a["status"]) for a in by_date["agencies"]] == [("planned", "achieved")]
+    by_ref = status(repo, "--compare", "dasar")
+    assert (by_ref["compare"]["per"], by_ref["compare"]["against"]) == ("2023-12-01", "dasar")
+    assert [(a["previous_status"], a["status"]) for a in by_ref["agencies"]] == [("planned", "achieved")]
+    markdown = ooi(repo, "status", "--compare", "dasar", "--format", "markdown").stdout
+    assert "**Dibandingkan dengan `dasar`: tercapai 0 → 1 OPD, kepatuhan pelaporan 100,0% → 100,0%**" in markdown
+    assert "| 🔵 Direncanakan | ↑ 🟢 Tercapai |" in markdown
+
+
+@pytest.mark.parametrize("ref", ["tidak-ada", "--output=/tmp/x", "main..", ""])
+def test_compare_with_an_unknown_ref_exits_2_naming_it(repo, ref):
+    outcome = ooi(repo, "status", "--compare", ref)
+    assert outcome.exit_code == 2, outcome.output
+    assert outcome.stderr == f"ooi: ref git `{ref}` tidak dikenal (di CI: checkout dengan fetch-depth: 0)\n"
+
+
+def test_memo_reuses_judgements_only_where_no_date_lies_between():
+    from ooi.engine.memo import pivots
+
+    data = {"tanggal_lapor": "2023-03-10", "skm": {"tahun": 2023}, "nip": "198604152010012004", "teks": "x"}
+    assert pivots(data) == (date(2010, 1, 1), date(2023, 1, 1), date(2023, 3, 10))
+
+
+def test_history_judges_each_point_by_its_own_date_when_it_reuses_a_judgement(repo):
+    record = pilot(tanggal_lapor="2023-03-10")
+    record["waktu"] = {"uji_coba": "2023-03-06"}
+    record["prinsip"]["keterbukaan"]["publikasi"][0]["tanggal"] = "2023-05-15"  # R006 until that day
+    write(repo, PLAN, record)
+    commit(repo, "2023-03-10")
+    found = history_of(repo, "--dari", "2023-03-01", "--sampai", "2023-06-30")
+    assert [(p["per"], p["summary"]["achieved"]) for p in found["points"]] == [
+        ("2023-03-31", 0), ("2023-04-30", 0), ("2023-05-31", 1), ("2023-06-30", 1)]
+    for point in found["points"]:
+        assert point["summary"] == status(repo, "--per", point["per"])["summary"]
