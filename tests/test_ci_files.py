@@ -57,7 +57,7 @@ def test_workflow_shape():
     runs = [step["run"] for step in steps("pull_request") if "run" in step]
     assert runs[0] == "pip install ./.ooi-pemeriksa"  # the base branch's validator, not the pull request's
     assert runs[2:] == ['ooi validate --changed-since "origin/$BASE_REF" --format github',
-                        'ooi status --format markdown >> "$GITHUB_STEP_SUMMARY"']
+                        'ooi status --compare "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"']
     assert [s["run"] for s in steps("push") if "run" in s] == ["pip install .", "ooi validate --format github"]
     changed = next(s for s in steps("pull_request") if "--changed-since" in s.get("run", ""))
     assert changed["env"]["BASE_REF"] == "${{ github.base_ref }}"
@@ -152,7 +152,10 @@ def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     assert validate.returncode == 0 and validate.stdout == "", validate.stdout + validate.stderr
     assert status.returncode == 0, status.stderr
     summary = (root.parent / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith("### Status cakupan") and "| No | OPD | Status |" in summary  # a markdown table
+    assert summary.startswith("### Status cakupan")
+    # The coverage the pull request makes: base against head, the earlier status beside each agency's.
+    assert "**Dibandingkan dengan `origin/main`: tercapai 12 → 12 OPD, kepatuhan pelaporan 77,1% → 77,1%**" in summary
+    assert "| No | OPD | Sebelumnya | Status |" in summary
     # A pull request that adds a broken file fails, with annotations on that file only.
     broken = root / "data/inovasi/dinkes/baru.yaml"
     broken.write_text("# yaml-language-server: $schema=../../../schema/inovasi.schema.json\nnama: Baru\n",
