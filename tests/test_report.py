@@ -151,3 +151,23 @@ def test_quota_above_one_is_shown_and_figures_still_equal_status(tmp_path):
         assert set(page.figures[key]) == {value}, key
     row = re.search(r'<tr data-kode="dispendukcapil"[^>]*>(.*?)</tr>', html, re.S).group(1)
     assert '<small class="muted">1 dari 2 inovasi 2023 (kuota)</small>' in row
+
+
+def test_the_trend_is_history_month_by_month(tmp_path):
+    """Each point of the trend is the target achievement `ooi history` gives for that month's end."""
+    html = make_report(SHIPPED, tmp_path / "r.html", "--tahun", "2023", "--per", "2023-06-30")
+    history = json.loads(run("history", "--root", str(SHIPPED), "--tahun", "2023", "--sampai", "2023-06-30",
+                             "--format", "json").stdout)
+    trend = re.search(r'<svg class="chart" role="img" aria-label="Capaian target".*?</svg>', html, re.S).group(0)
+    labels = re.findall(r'text-anchor="middle">([^<]+)</text>', trend)
+    assert labels == ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06"]
+    assert [p["per"] for p in history["points"]] == ["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30",
+                                                     "2023-05-31", "2023-06-30"]
+    heights = [float(y) for y in re.findall(r'<circle cx="[0-9.]+" cy="([0-9.]+)"', trend)]
+    achieved = [100 * p["summary"]["achieved"] / p["total"] for p in history["points"]]
+    assert [round(10 + 146 * (1 - a / 100), 1) for a in achieved] == heights
+
+
+def test_no_trend_before_the_target_year_begins(tmp_path):
+    html = make_report(SHIPPED, tmp_path / "r.html", "--tahun", "2024", "--per", "2023-06-30")
+    assert 'aria-label="Capaian target"' not in html

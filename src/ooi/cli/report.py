@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import Annotated, NamedTuple, Optional
 
 import typer
@@ -43,15 +44,20 @@ EXPORTS = {
 }
 REMIND_FORMATS = ("text", "markdown", "json")
 
+TREND_POINTS = 24  # months of the report's trend: two years, enough to see a movement without costing a history
+
 OutputOption = Annotated[Optional[str], typer.Option(
     "--output", "-o", metavar="FILE",
     help=helps("Berkas tujuan (boleh di luar repositori); `-` = keluaran standar.",
                "Where to write (outside the repository too); `-` = standard output."))]
 
 
-def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machine: bool = False):
+def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machine: bool = False,
+             trend: bool = False):
     """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
 
+    With `trend`, also the target achievement at the end of each month from 1 January of the
+    target year to D (the last TREND_POINTS months), each point what `ooi history` gives.
     The progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it.
     """
     from ooi.coverage.rows import summarize_flat
@@ -59,15 +65,24 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     from ooi.engine import clock
     from ooi.report import progress
 
+    points = []
     with progress.display(quiet=quiet, machine=machine) as shown:
-        with _source(root, lang) as source:  # the records as they stood on D, as `ooi status` reads them
+        with _source(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
             day = clock.as_of(per, source.settings.zona_waktu)
+            year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)
             result = source.result(day, jobs or None, records=summarize_flat if flat else summarize,
                                    progress=shown.count)
+            if trend and day >= date(year, 1, 1):
+                from ooi.history.series import period_ends, series
+
+                ends = period_ends(date(year, 1, 1), day, "bulan")[-TREND_POINTS:]
+                shown.stage(progress.COUNTING, unit=progress.POINTS)
+                found = series(source, year, ends, jobs or None)
+                points = [(point.per.strftime("%Y-%m"), point.achievement) for point in found.points]
         shown.stage(progress.COUNTING)
-        coverage = tally(result, tahun or source.settings.tahun_target, day)
-    return source.root, source.settings, coverage
+        coverage = tally(result, year, day)
+    return source.root, source.settings, coverage, points if len(points) > 1 else []
 
 
 def _write(output: str, content) -> None:
@@ -108,9 +123,10 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    data_root, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet)
+    data_root, settings, coverage, trend = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True)
     made = clock.now().astimezone(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
-    page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made)
+    page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made,
+                  series=trend)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
 
 
@@ -139,7 +155,7 @@ def export(
                           "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
     if chosen.reporter == IID:
         raise typer.Exit(_iid(root, lang, tahun, jobs, output, chosen.suffix, delimiter))
-    _, _, coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-")
+    _, _, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-")
     content = render(chosen.reporter, coverage, delimiter=delimiter)
     _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
 
@@ -175,7 +191,7 @@ def remind(
     from ooi.cli.coverage import _unknown
     from ooi.report import render
 
-    _, settings, coverage = _checked(root, lang, tahun, per, jobs, flat=False)
+    _, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))
