@@ -236,3 +236,18 @@ def test_an_interrupted_export_leaves_the_old_file_and_no_temporary_one(tmp_path
     with pytest.raises(KeyboardInterrupt):
         write_output(target, b"setengah")
     assert [path.name for path in tmp_path.iterdir()] == ["iid.xlsx"] and target.read_bytes() == b"baru"
+
+
+def test_a_history_counts_its_points_as_they_are_made():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from ooi.history.series import series
+
+    made = []
+    source = SimpleNamespace(sumber="tanggal_lapor",
+                             coverage=lambda tahun, day, jobs: made.append(day) or SimpleNamespace(per=day, agencies=()))
+    heard = []
+    days = [date(2023, 1, 31), date(2023, 2, 28), date(2023, 3, 31)]
+    series(source, 2023, days, progress=lambda done, total: heard.append((made[-1], done, total)))
+    assert heard == [(days[0], 1, 3), (days[1], 2, 3), (days[2], 3, 3)]

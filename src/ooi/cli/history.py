@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ooi.cli.app import JobsOption, LangOption, RootOption, app, format_option
+from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option
 from ooi.cli.coverage import NoGitOption, TahunOption, _source
 from ooi.cli.language import english, helps
 from ooi.report.width import screen
@@ -33,18 +33,23 @@ def history(
     format: Annotated[str, format_option(HISTORY_FORMATS, "table, json, csv, atau markdown.")] = "table",
     no_git: NoGitOption = False,
     jobs: JobsOption = 0,
+    quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
     """Riwayat cakupan: ringkasan per akhir bulan/minggu, dan OPD yang statusnya berubah."""
     from ooi.engine import clock
     from ooi.history.series import period_ends, series
-    from ooi.report import render
+    from ooi.report import progress, render
 
-    with _source(root, lang, no_git, memo=True) as source:
-        zone = source.settings.zona_waktu
-        year = tahun or source.settings.tahun_target
-        first = clock.as_of(dari, zone, "--dari") if dari is not None else date(year, 1, 1)
-        last = clock.as_of(sampai, zone, "--sampai")
-        found = series(source, year, period_ends(first, last, setiap), jobs or None)
-    sys.stdout.write(render(f"history_{format}", found, **(screen() if format == "table" else {})))
+    with progress.display(quiet=quiet, machine=format != "table") as shown:
+        with _source(root, lang, no_git, memo=True) as source:
+            zone = source.settings.zona_waktu
+            year = tahun or source.settings.tahun_target
+            first = clock.as_of(dari, zone, "--dari") if dari is not None else date(year, 1, 1)
+            last = clock.as_of(sampai, zone, "--sampai")
+            shown.stage(progress.COUNTING, unit=progress.POINTS)
+            found = series(source, year, period_ends(first, last, setiap), jobs or None, progress=shown.count)
+        shown.stage(progress.WRITING)
+        text = render(f"history_{format}", found, **(screen() if format == "table" else {}))
+    sys.stdout.write(text)

@@ -78,7 +78,7 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
                 ends = period_ends(date(year, 1, 1), day, "bulan")[-TREND_POINTS:]
                 shown.stage(progress.COUNTING, unit=progress.POINTS)
-                found = series(source, year, ends, jobs or None)
+                found = series(source, year, ends, jobs or None, progress=shown.count)
                 points = [(point.per.strftime("%Y-%m"), point.achievement) for point in found.points]
         shown.stage(progress.COUNTING)
         coverage = tally(result, year, day)

@@ -55,9 +55,17 @@ def period_ends(first: date, last: date, every: str) -> list[date]:
     return ends
 
 
-def series(source: Source, tahun: int, days: list[date], jobs: int | None = None) -> Series:
-    """Coverage at each day, each exactly what `ooi status --per` that day gives, and the changes between."""
-    points = tuple(source.coverage(tahun, day, jobs) for day in days)
+def series(source: Source, tahun: int, days: list[date], jobs: int | None = None, progress=None) -> Series:
+    """Coverage at each day, each exactly what `ooi status --per` that day gives, and the changes between.
+
+    `progress(done, total)` hears after each point (a display of how far the series is).
+    """
+    points = []
+    for day in days:
+        points.append(source.coverage(tahun, day, jobs))
+        if progress is not None:
+            progress(len(points), len(days))
+    points = tuple(points)
     changes = []
     for before, after in zip(points, points[1:]):
         earlier = {entry.kode: entry.status for entry in before.agencies}
