@@ -35,6 +35,7 @@ COMMANDS = (
     ("export", "--format", "csv", "--output", "-", "--per", "2026-11-28"),
     ("remind", "--format", "json", "--per", "2026-11-28"),
     ("report", "--per", "2026-11-28", "--output", "{tmp}/laporan.html"),
+    ("history", "--format", "json", "--tahun", "2023", "--sampai", "2023-04-30"),
 )
 # Record text of every kind, rich markup (`[/oops]`) and terminal escapes included.
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
