@@ -1,9 +1,11 @@
 """A deterministic corpus for the benchmark: N valid innovation records across N/10 agencies.
 
 Standard library only, seeded, so the same N and seed always write the same bytes:
-    python bench/corpus.py OUT --records 10000 [--seed 1]
+    python bench/corpus.py OUT --records 10000 [--seed 1] [--realistic]
 The records follow SPEC §3 and look like hand-written ones (60–80 lines, block and flow
-styles, comments), and pass every check, so the benchmark times the path of valid files.
+styles, comments). The clean corpus passes every check, so it times the path of valid files;
+`--realistic` varies every free text (no two records alike) and gives them what real records
+carry: most files a few warnings (statements shorter than the advice), ~1 % an error.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -211,7 +214,38 @@ def innovation_text(rng: random.Random, agency: dict, number: int) -> tuple[str,
     return slug, "\n".join(out) + "\n"
 
 
-def write(root: Path, records: int, seed: int = 1) -> Path:
+# Words for the realistic corpus: drawn at random, so statements differ from record to record.
+WORDS = ("layanan", "warga", "cepat", "mudah", "terbuka", "jelas", "murah", "tepat", "adil", "aman", "ramah",
+         "petugas", "berkas", "antrean", "biaya", "waktu", "jadwal", "laporan", "data", "informasi", "pengaduan",
+         "kualitas", "capaian", "target", "anggaran", "kantor", "desa", "kelurahan", "sekolah", "pasar", "bulan",
+         "tahun", "minggu", "setiap", "bersama", "langsung", "daring", "terpadu", "baru", "lengkap", "resmi",
+         "pimpinan", "masyarakat", "keluarga", "pelajar", "petani", "nelayan", "pelaku", "usaha", "kecil",
+         "memantau", "mencatat", "melayani", "mengumumkan", "memeriksa", "menilai", "menyusun", "memperbaiki")
+_STATEMENT = re.compile(r"^    uraian: .*$", re.M)
+_BACKGROUND = re.compile(r"^(latar_belakang: >-\n(?:  .*\n)+)", re.M)
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def vary(rng: random.Random, text: str) -> str:
+    """A record as people write them: texts of their own, three statements short of the advice, ~1 % too short."""
+    statements = _STATEMENT.findall(text)
+    short = set(rng.sample(range(len(statements)), 3))
+    broken = rng.randrange(len(statements)) if rng.random() < 0.01 else -1
+    parts, last = [], 0
+    for index, match in enumerate(_STATEMENT.finditer(text)):
+        # Ten words or more is clean, six to nine a warning (advice 10), three an error (minimum 6).
+        count = 3 if index == broken else rng.randint(6, 9) if index in short else rng.randint(11, 18)
+        parts += [text[last:match.start()], f"    uraian: {_words(rng, count).capitalize()}."]
+        last = match.end()
+    text = "".join(parts) + text[last:]
+    extra = _wrap(f"Catatan lapangan: {_words(rng, rng.randint(8, 20))}.")
+    return _BACKGROUND.sub(lambda m: m.group(1) + extra + "\n", text, count=1)
+
+
+def write(root: Path, records: int, seed: int = 1, realistic: bool = False) -> Path:
     """Write a fresh data root of `records` innovations under `root` (replaced if it exists)."""
     rng = random.Random(seed)
     if root.exists():
@@ -229,6 +263,8 @@ def write(root: Path, records: int, seed: int = 1) -> Path:
             folder = folders[agency["kode"]] = root / "data/inovasi" / agency["kode"]
             folder.mkdir(parents=True)
         slug, text = innovation_text(rng, agency, index // len(units) + 1)
+        if realistic:
+            text = vary(rng, text)
         (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
     return root
 
@@ -238,8 +274,9 @@ def main() -> None:
     parser.add_argument("out", type=Path, help="folder to write (replaced if it exists)")
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--realistic", action="store_true", help="varied texts, a few warnings, ~1 %% errors")
     args = parser.parse_args()
-    write(args.out, args.records, args.seed)
+    write(args.out, args.records, args.seed, args.realistic)
     print(f"{args.records} records in {max(1, args.records // PER_AGENCY)} agencies written to {args.out}")
 
 
