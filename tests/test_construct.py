@@ -78,9 +78,9 @@ def test_a_defect_in_ooi_is_not_reported_as_a_yaml_syntax_error(monkeypatch):
 
     from ooi.input import loading
 
-    def broken(loader):
+    def broken(loader, node):
         raise TypeError("a bug in ooi")
 
-    monkeypatch.setattr(loading, "construct", broken)
+    monkeypatch.setattr(loading, "build", broken)
     with pytest.raises(TypeError, match="a bug in ooi"):
         loading.parse(b"nama: Sigap\n")

@@ -1,4 +1,4 @@
-"""Valid files cost a parse and a validation: no event scan, no node tree for positions."""
+"""Every file costs one read and one parse: no event scan for plain records, no second parse for positions."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ooi.input import positions
 from ooi.input.config import load_settings
 
 
-def test_positions_are_composed_only_for_files_with_findings(tmp_path, monkeypatch):
+def test_positions_come_from_the_one_parse(tmp_path, monkeypatch):
     broken = sample("penerapan")
     del broken["tujuan"]
     root = make_root(tmp_path, {
@@ -24,8 +24,36 @@ def test_positions_are_composed_only_for_files_with_findings(tmp_path, monkeypat
     real = yaml.compose
     monkeypatch.setattr(positions.yaml, "compose", lambda text, **kw: composed.append(text) or real(text, **kw))
     result = check(root, load_settings(root), today=date(2026, 11, 28))
-    assert [f.path for f in result.findings] == ["data/inovasi/dispendukcapil/rusak.yaml"]
-    assert len(composed) == 1
+    assert [(f.path, f.line, f.column, f.code) for f in result.findings] == [
+        ("data/inovasi/dispendukcapil/rusak.yaml", 1, 1, "S001")]
+    assert composed == []
+
+
+def test_findings_across_files_read_no_file_twice(tmp_path, monkeypatch):
+    """R007 (a name filed twice) and R001 (a kelurahan under no kecamatan) are placed without a reload."""
+    from ooi.input import loading, reading
+
+    agencies = [
+        {"kode": "dispendukcapil", "nama": "Dinas Kependudukan", "singkatan": "Disdukcapil", "jenis": "dinas",
+         "urusan": ["2.12"]},
+        {"kode": "kel-b", "nama": "Kelurahan B", "singkatan": "Kel. B", "jenis": "kelurahan", "urusan": ["7.01"],
+         "induk": "dispendukcapil"},
+    ]
+    root = make_root(tmp_path, {
+        "data/inovasi/dispendukcapil/a.yaml": "# salinan\n\n" + yaml.safe_dump(sample("penerapan")),
+        "data/inovasi/dispendukcapil/b.yaml": sample("penerapan"),
+    }, agencies=agencies)
+    settings = load_settings(root)
+    read = []
+    real = reading.read
+    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(path.name) or real(path, root))
+    result = check(root, settings, today=date(2026, 11, 28), jobs=1)
+    assert [(f.path, f.line, f.column, f.code) for f in result.findings] == [
+        ("data/inovasi/dispendukcapil/a.yaml", 25, 1, "R007"),
+        ("data/inovasi/dispendukcapil/b.yaml", 1, 1, "R007"),
+        ("data/opd/kel-b.yaml", 7, 1, "R001"),
+    ]
+    assert sorted(read) == ["a.yaml", "b.yaml", "dispendukcapil.yaml", "kel-b.yaml"]
 
 
 def test_plain_records_skip_the_event_scan(tmp_path, monkeypatch):

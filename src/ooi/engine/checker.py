@@ -86,7 +86,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     signatures = [(r.path, r.signature) for r in checked if r.signature is not None]
     _check_across(checked, signatures, base, (similarity,))  # across agencies: every record checked in the run
     for result in checked:
-        result.signature = None  # done with: no reporter needs it
+        result.signature = result.places = None  # done with: no reporter needs them
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
@@ -224,12 +224,26 @@ def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[Fi
         taken = None if record is not None else [problem.keys for problem in problems]
         for rule in rules.for_record(judged):
             problems += [_with_code(p, rule) for p in _judged(rule, judged, context, taken)]
+    locator = document.locator()
     if problems:
-        locator = document.locator()
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     signature = similarity.signature(record) if isinstance(record, Innovation) else None
-    return FileResult(entry.rel, entry.kind, record, findings, signature), document.data
+    places = {key: locator.locate((key,)) for key in _ACROSS_KEYS} if record is not None else None
+    return FileResult(entry.rel, entry.kind, record, findings, signature, places), document.data
+
+
+# The keys the checks across files point at (R001 `induk`, R007 and R015 `nama`): placed while the tree is at hand,
+# so a finding across files never parses its file again. Any other key path falls back to a reload.
+_ACROSS_KEYS = ("nama", "induk")
+
+
+def _place(result: FileResult, keys: tuple, context: Context) -> tuple[int, int]:
+    if result.kind == "lain" or not keys:
+        return 1, 1
+    if result.places is not None and len(keys) == 1 and keys[0] in result.places:
+        return result.places[keys[0]]
+    return load(context.root / result.path, context.root).locator().locate(keys)
 
 
 def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:
@@ -257,9 +271,7 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
-            place = (1, 1) if result.kind == "lain" else \
-                load(context.root / path, context.root).locator().locate(problem.keys)
-            finding = stamp(path, _with_code(problem, rule), place, context.settings)
+            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys, context), context.settings)
             result.findings = sorted([*result.findings, finding])
 
 

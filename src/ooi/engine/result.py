@@ -56,6 +56,8 @@ class FileResult:
     record: object = None
     findings: list[Finding] = field(default_factory=list)
     signature: object = None  # what R015 compares, taken while the whole record is at hand
+    # Where the keys that cross-file checks point at are (key → line, column), kept from the one parse.
+    places: dict | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> int:

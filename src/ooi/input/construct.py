@@ -51,7 +51,11 @@ class _Unusual(Exception):
 
 def construct(loader) -> object:
     """What `loader.get_single_data()` returns, built faster when the document allows it."""
-    node = loader.get_single_node()
+    return build(loader, loader.get_single_node())
+
+
+def build(loader, node) -> object:
+    """What `loader.get_single_data()` returns for the `node` its `get_single_node()` gave (kept for its marks)."""
     if node is None:
         return None
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from ooi.i18n import tr
-from ooi.input.construct import construct, resolve_faster
+from ooi.input.construct import build, resolve_faster
 from ooi.input.positions import ODD_BREAK, Lines, Locator
 from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
 from ooi.input.syntax import yaml_problem
@@ -62,10 +62,11 @@ class Document:
     data: dict | None = None
     issues: list[Issue] = field(default_factory=list)
     lines: Lines | None = None  # the text's line table, built once (on first use) for every place in the file
+    node: yaml.Node | None = None  # the node tree the data was built from: its marks place findings
 
     def locator(self) -> Locator:
-        """Where a key path of this file is, placed with the same line table as its Y issues."""
-        return Locator(self.text, self.lines)
+        """Where a key path of this file is, placed with the same line table as its Y issues (no second parse)."""
+        return Locator(self.text, self.lines, self.node)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -133,7 +134,8 @@ def parse(raw: bytes) -> Document:
     if issue is None:
         loader = _Loader(raw)
         try:
-            document.data = construct(loader)
+            document.node = loader.get_single_node()
+            document.data = build(loader, document.node)
         except yaml.YAMLError as error:
             issue = _yaml_issue(error, lines)
         except (ValueError, OverflowError, RecursionError) as error:  # a value YAML reads but Python cannot hold

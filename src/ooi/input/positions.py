@@ -34,17 +34,17 @@ class Lines:
 
 
 class Locator:
-    """Composes a file's node tree once, on first use, and answers where a key path is.
+    """Takes the loader's node tree (or composes it once, on first use) and answers where a key path is.
 
     Each mapping is indexed once, when first asked about, so locating every finding of a
     file with 10,000 keys is linear, not 10,000 scans of the mapping.
     """
 
-    def __init__(self, text: str, lines: Lines | None = None):
+    def __init__(self, text: str, lines: Lines | None = None, root: yaml.Node | None = None):
         self._text = text
         self._lines = lines or Lines(text)
-        self._root: yaml.Node | None = None
-        self._composed = False
+        self._root = root  # the tree the loader already built, when there is one: never composed twice
+        self._composed = root is not None
         self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def locate(self, keys: tuple) -> tuple[int, int]:
