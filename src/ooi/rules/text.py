@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ooi.i18n import tr
 from ooi.model.facts import facts, principle, principles
@@ -38,11 +38,17 @@ def placeholder(text: str | None) -> bool:
     if text is None:
         return True
     normal = " ".join(text.split()).casefold().strip(_EDGES)
-    table = facts()["teks"]
-    if normal in table["pengisi"] or not _WORD.search(normal):
+    if normal in facts()["teks"]["pengisi"] or not _WORD.search(normal):
         return True
-    return any(normal == start or normal.startswith(start + " ") or (start == "lorem" and normal.startswith(start))
-               for start in table["awalan_pengisi"])
+    return _opening().match(normal) is not None
+
+
+@cache
+def _opening() -> re.Pattern:
+    """A text that is a placeholder opening (`lorem…`, or `todo` alone or followed by a space): one match, not a loop."""
+    starts = facts()["teks"]["awalan_pengisi"]
+    whole = "|".join(re.escape(start) for start in starts)
+    return re.compile(("lorem|" if "lorem" in starts else "") + f"(?:{whole})(?: |\\Z)")
 
 
 @lru_cache(maxsize=4096)
@@ -60,23 +66,38 @@ def statement(record, code: str, guide: tuple[str, str]) -> Iterator[Problem]:
     keys = ("prinsip", this.key, "uraian")
     text = getattr(record.prinsip, this.key).uraian
     hint = tr(*guide)
-    if placeholder(text):
+    if _said(record, this.key) is None:
         shown = " ".join(text.split())
         yield Problem(keys, tr("uraian {p} masih kosong", "the statement of {p} is empty", p=this.label) if not shown
                       else tr("uraian {p} masih berupa isian pengganti (\"{t}\")",
                               "the statement of {p} is a placeholder (\"{t}\")", p=this.label, t=shown[:40]), hint)
         return
-    own = normal_words(text)
+    own = _said(record, this.key)
     for other in principles().values():
         if other.code == code:
             break
-        if not placeholder(getattr(record.prinsip, other.key).uraian) and \
-                normal_words(getattr(record.prinsip, other.key).uraian) == own:
+        if _said(record, other.key) == own:
             yield Problem(keys, tr("uraian {p} sama dengan uraian {o}",
                                    "the statement of {p} is the same as that of {o}", p=this.label, o=other.label),
                           tr("setiap prinsip diuraikan sendiri: {h}", "state each principle on its own: {h}", h=hint))
             return
     yield from length(keys, text, "uraian_prinsip", hint, tr("uraian {p}", "the statement of {p}", p=this.label))
+
+
+# The statements of the record the rules are judging: each normalised once, shared by the eight principle
+# rules (P8 compares its statement with seven others). Rules judge one record at a time, so one record is kept.
+_last: list = [None, {}]
+
+
+def _said(record, key: str) -> str | None:
+    """The principle's statement as compared word for word, or None when it is a placeholder."""
+    if _last[0] is not record:
+        _last[0], _last[1] = record, {}
+    said = _last[1]
+    if key not in said:
+        text = getattr(record.prinsip, key).uraian  # a draft may raise Unjudged here: nothing is kept then
+        said[key] = None if placeholder(text) else normal_words(text)
+    return said[key]
 
 
 def length(keys: tuple, text: str, kind: str, hint: str, name: str, code: str | None = None) -> Iterator[Problem]:
