@@ -63,3 +63,22 @@ def test_plain_records_skip_the_event_scan(tmp_path, monkeypatch):
     root = make_root(tmp_path, {"data/inovasi/dispendukcapil/a.yaml": sample("penerapan")})
     assert check(root, load_settings(root), today=date(2026, 11, 28)).findings == []
     assert scanned == []
+
+
+def test_a_hint_listing_agencies_reads_only_the_agencies_it_shows(tmp_path, monkeypatch):
+    """An unregistered `opd` lists twelve codes: the registry is read in order until they are found, not whole."""
+    from ooi.input import loading, reading
+
+    agencies = [{"kode": f"dinas-{n:02d}", "nama": f"Dinas {n}", "singkatan": f"D{n}", "jenis": "dinas",
+                 "urusan": ["2.12"]} for n in range(30)]
+    root = make_root(tmp_path, {"data/inovasi/dinas-fiktif/inovasi.yaml": {**sample("penerapan"), "opd": "dinas-fiktif"}},
+                     agencies=agencies)
+    settings = load_settings(root)
+    read = []
+    real = reading.read
+    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(path.name) or real(path, root))
+    result = check(root, settings, today=date(2026, 11, 28), jobs=1, targets=[root / "data/inovasi/dinas-fiktif"])
+    [finding] = [f for f in result.findings if f.code == "R001" and f.field == "opd"]
+    assert finding.hint == ("pilih kode dari data/opd: dinas-00, dinas-01, dinas-02, dinas-03, dinas-04, dinas-05, "
+                            "dinas-06, dinas-07, dinas-08, dinas-09, dinas-10, dinas-11 …")
+    assert sorted(read) == sorted(["inovasi.yaml", "dinas-fiktif.yaml", *[f"dinas-{n:02d}.yaml" for n in range(13)]]), read

@@ -23,6 +23,7 @@ class Registry(Mapping):
         self.root = root
         self._known: dict[str, object] = {}  # kode → Agency, or None when it is not a valid entry
         self._complete = False
+        self._paths: dict[str, Path] | None = None  # stem → file, listed once when `first` needs it
 
     def offer(self, kode: str, record) -> None:
         """The record the checker built from `data/opd/<kode>.yaml` (None if it failed the schema)."""
@@ -43,6 +44,26 @@ class Registry(Mapping):
     def __len__(self) -> int:
         self._read_all()
         return sum(record is not None for record in self._known.values())
+
+    def first(self, count: int, where=None) -> list[str]:
+        """The first `count` codes in order (of the entries `where` accepts), as iterating lists them.
+
+        A hint shows a dozen codes: entries are read in order only until they are found, not the
+        whole registry (20,000 files at national scale) once per worker for one unregistered code.
+        """
+        if not self._complete and self._paths is None:
+            self._paths = {entry.stem: entry.path for entry in discover(self.root, within=[AGENCIES]).entries}
+        known = {kode for kode, record in self._known.items() if record is not None}
+        found = []
+        for kode in sorted(known if self._complete else known | self._paths.keys()):
+            if kode not in self._known:
+                self._known[kode] = _agency(self._paths[kode], kode, self.root)
+            record = self._known[kode]
+            if record is not None and (where is None or where(record)):
+                found.append(kode)
+                if len(found) == count:
+                    break
+        return found
 
     def _read(self, kode: object):
         if not is_slug(kode):

@@ -64,7 +64,7 @@ def _innovation(record: Innovation, context: Context) -> Iterator[Problem]:
 def _place(record: Innovation, context: Context) -> Iterator[Problem]:
     if record.opd not in context.agencies:
         yield Problem(("opd",), tr("OPD `{k}` tidak terdaftar di data/opd", "agency `{k}` is not registered in data/opd",
-                                   k=record.opd), _choose(sorted(context.agencies)), "R001")
+                                   k=record.opd), _choose(_first(context.agencies)), "R001")
     if record.opd != context.folder:
         yield Problem(("opd",), tr("`opd: {k}` berbeda dengan foldernya ({f})", "`opd: {k}` differs from its folder ({f})",
                                    k=record.opd, f=context.folder),
@@ -206,7 +206,14 @@ def _parent(agency: Agency, context: Context) -> Iterator[Problem]:
     if parent is None or parent.jenis != "kecamatan":
         yield Problem(("induk",), tr("`induk` {k} bukan kecamatan yang terdaftar",
                                      "`induk` {k} is not a registered kecamatan", k=agency.induk),
-                      _choose([kode for kode, a in context.agencies.items() if a.jenis == "kecamatan"]), "R001")
+                      _choose(_first(context.agencies, lambda a: a.jenis == "kecamatan")), "R001")
+
+
+def _first(agencies, where=None) -> list[str]:
+    """The codes a hint shows (13: twelve and whether there are more), from the registry's index when it has one."""
+    if hasattr(agencies, "first"):
+        return agencies.first(13, where)
+    return sorted(agencies)[:13] if where is None else [kode for kode, a in agencies.items() if where(a)][:13]
 
 
 def _choose(codes: list[str]) -> str:

@@ -45,7 +45,7 @@ def placeholder(text: str | None) -> bool:
 
 @cache
 def _opening() -> re.Pattern:
-    """A text that is a placeholder opening (`lorem…`, or `todo` alone or followed by a space): one match, not a loop."""
+    """A placeholder opening (`lorem…`, or `todo` alone or before a space): one match, not a loop over openings."""
     starts = facts()["teks"]["awalan_pengisi"]
     whole = "|".join(re.escape(start) for start in starts)
     return re.compile(("lorem|" if "lorem" in starts else "") + f"(?:{whole})(?: |\\Z)")
