@@ -199,7 +199,8 @@ def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | 
     key = (entry.rel, blob, salt, base.filed and base.filed.get(entry.rel))
     judged = memo.get(key, base.today)
     if judged is not None:
-        return FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature), judged.data
+        return (FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature,
+                           judged.places), judged.data)
     if raw is None:
         try:
             raw = read(entry.path, base.root)

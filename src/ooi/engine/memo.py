@@ -21,6 +21,7 @@ class Judged:
     record: object
     data: object
     signature: object
+    places: object = None  # where cross-file findings point in the file (FileResult.places): no reload later
 
 
 class Memo:
@@ -54,7 +55,8 @@ class Memo:
 
     def put(self, key: tuple | None, today: date, result, data) -> None:
         if key is not None and not _cites_file(data):
-            self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data, result.signature)
+            self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data, result.signature,
+                                    result.places)
 
 
 def _cites_file(data: object) -> bool:
