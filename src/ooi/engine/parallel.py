@@ -181,9 +181,14 @@ def _terminated_as_exit():
 def _end(pool) -> None:
     """End the workers now: shutting down would first finish every chunk still queued for them."""
     processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers()
+    manager = pool._executor_manager_thread
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=10)
+    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it
+    # races the interpreter's exit, which wakes it through that pipe (a traceback about a bad file).
+    if manager is not None:
+        manager.join(timeout=10)
