@@ -3,10 +3,22 @@
 May import every layer below it. Nothing else imports it.
 """
 
+import os
+import sys
+
 from ooi.cli import authoring, catalogue, coverage, history, iid, isi, report, validate  # noqa: F401  (each registers its commands on `app`)
 from ooi.cli.app import app
 
 
 def main() -> None:
     """Console entry point; anything but an OoiError is a bug and keeps its traceback."""
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        parallel = sys.modules.get("ooi.engine.parallel")  # imported only by a run that may have had workers
+        if parallel is not None and parallel.stuck():
+            # Interrupted mid-run: everything is said and written; the pool's thread would hold the exit.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code if isinstance(done.code, int) else 1)
+        raise

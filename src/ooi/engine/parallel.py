@@ -190,5 +190,17 @@ def _end(pool) -> None:
         process.join(timeout=10)
     # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it
     # races the interpreter's exit, which wakes it through that pipe (a traceback about a bad file).
+    # A worker ended while it wrote a result leaves half a message that thread waits on for ever:
+    # then the interpreter's exit would wait for it too, and the process must end without it.
+    global _stuck
     if manager is not None:
-        manager.join(timeout=10)
+        manager.join(timeout=2)
+        _stuck = _stuck or manager.is_alive()
+
+
+_stuck = False
+
+
+def stuck() -> bool:
+    """Whether ending a pool early left its thread waiting on a half-written result (see `_end`)."""
+    return _stuck
