@@ -88,9 +88,14 @@ def spreadsheet(text: object) -> str:
     return not_a_formula(visible(text))
 
 
+def looks_like_formula(text: str) -> bool:
+    """A spreadsheet would run this cell as a formula: it starts with `=`, `+`, `-` or `@` (OWASP)."""
+    return text.startswith(_FORMULA)
+
+
 def not_a_formula(text: str) -> str:
-    """A cell a spreadsheet keeps as text: a leading `=`, `+`, `-` or `@` would make it a formula (OWASP)."""
-    return "'" + text if text.startswith(_FORMULA) else text
+    """A cell a spreadsheet keeps as text: one that looks like a formula gets a leading apostrophe."""
+    return "'" + text if looks_like_formula(text) else text
 
 
 # --- Names compared as a reader sees them (R007) --------------------------------------------

@@ -9,11 +9,8 @@ from datetime import date
 
 from ooi.coverage.rows import RECORD_COLUMNS, record_rows
 from ooi.coverage.tally import Coverage
+from ooi.text_safety import not_a_formula
 
-# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, and a tab
-# or carriage return before them. Such text gets a leading apostrophe, which Excel and
-# LibreOffice show as text; numbers, negative ones included, stay numbers.
-RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe(value, decimal: str = ".") -> str:
@@ -32,8 +29,7 @@ def safe(value, decimal: str = ".") -> str:
         return str(int(value)) if value.is_integer() else repr(value).replace(".", decimal)
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(RISKY) else text
+    return not_a_formula(str(value))  # numbers, negative ones included, stayed numbers above
 
 
 def render(coverage: Coverage, delimiter: str = ",", **_) -> Iterator[str]:

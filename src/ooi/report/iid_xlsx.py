@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 from ooi.coverage.iid_rows import IidExport
-from ooi.text_safety import not_a_formula
+from ooi.text_safety import looks_like_formula
 
 
 def render(export: IidExport, **_) -> bytes:
@@ -43,7 +43,7 @@ def _sheet(book, title: str, columns: tuple[str, ...], rows: tuple[tuple, ...]) 
 
 def _cell(sheet, value, make):
     """A string a spreadsheet would evaluate stays a string cell (never a formula); dates keep a date format."""
-    if isinstance(value, str) and not_a_formula(value) != value:
+    if isinstance(value, str) and looks_like_formula(value):
         cell = make(sheet, value)
         cell.data_type = "s"
         cell.quotePrefix = True

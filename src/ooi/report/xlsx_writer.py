@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO, Iterable
 
+from ooi.text_safety import looks_like_formula
+
 EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk folded in)
 MAX_TEXT = 32767  # Excel's longest cell text
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 # Styles (cellXfs order in STYLES): 0 plain, 1 header, 2 date, 3 text typed with a leading apostrophe.
 HEAD, DAY, QUOTED = 1, 2, 3
-RISKY = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -63,7 +64,7 @@ def _cell(ref: str, value, style: int = 0) -> str:
     text = str(value)
     # Always a string cell, so nothing typed in a record ever becomes a formula; one that looks
     # like a formula is also shown as typed text (quotePrefix), as Excel does for '=…
-    style = style or (QUOTED if text.startswith(RISKY) else 0)
+    style = style or (QUOTED if looks_like_formula(text) else 0)
     styled = f' s="{style}"' if style else ""
     return f'<c r="{ref}"{styled} t="inlineStr"><is><t xml:space="preserve">{_text(text)}</t></is></c>'
 
