@@ -37,11 +37,14 @@ NoGitOption = Annotated[bool, typer.Option("--no-git", help=helps(
     "Ignore git's history: files are read as they are and counted by tanggal_lapor."))]
 
 
-def _source(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False):
-    """The data root's source of records as of a date; says on stderr once when git's history is missing."""
+def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False, strict: bool = True):
+    """The data root's source of records as of a date; says on stderr once when git's history is missing.
+
+    `strict=False`: a problem of ooi.yaml is left to `ooi validate` to report as a finding.
+    """
     from ooi.history.asof import open_source
 
-    data_root, settings = open_root(root, lang)
+    data_root, settings = open_root(root, lang, strict=strict)
     source = open_source(data_root, settings, use_git=not no_git, memo=memo)
     if source.note:
         typer.echo(f"ooi: {source.note}", err=True)
@@ -54,7 +57,7 @@ def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | 
     from ooi.report import progress
 
     shown = shown or progress.Display(None)
-    with _source(root, lang, no_git) as source:
+    with source_of(root, lang, no_git) as source:
         day = clock.as_of(per, source.settings.zona_waktu)
         shown.stage(progress.CHECKING, unit=progress.FILES)
         coverage = source.coverage(tahun or source.settings.tahun_target, day, jobs or None, progress=shown.count)
@@ -96,7 +99,7 @@ def status(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        with _source(root, lang, no_git, memo=compare is not None) as source:
+        with source_of(root, lang, no_git, memo=compare is not None) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)

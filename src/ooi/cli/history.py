@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ooi.cli.app import JobsOption, LangOption, QuietOption, RootOption, app, format_option
-from ooi.cli.coverage import NoGitOption, TahunOption, _source
+from ooi.cli.coverage import NoGitOption, TahunOption, source_of
 from ooi.cli.language import english, helps
 from ooi.report.width import screen
 
@@ -43,7 +43,7 @@ def history(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        with _source(root, lang, no_git, memo=True) as source:
+        with source_of(root, lang, no_git, memo=True) as source:
             zone = source.settings.zona_waktu
             year = tahun or source.settings.tahun_target
             first = clock.as_of(dari, zone, "--dari") if dari is not None else date(year, 1, 1)

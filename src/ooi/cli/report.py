@@ -18,7 +18,7 @@ from ooi.cli.app import (
     format_option,
     open_root,
 )
-from ooi.cli.coverage import PerOption, TahunOption, _source
+from ooi.cli.coverage import PerOption, TahunOption, source_of
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -67,7 +67,7 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     points = []
     with progress.display(quiet=quiet, machine=machine) as shown:
-        with _source(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
+        with source_of(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)

@@ -15,8 +15,8 @@ from ooi.cli.app import (
     RootOption,
     app,
     format_option,
-    open_root,
 )
+from ooi.cli.coverage import source_of
 from ooi.cli.language import english, helps
 
 VALIDATE_FORMATS = ("text", "json", "github", "sarif")
@@ -41,15 +41,11 @@ def validate(
 ) -> None:
     """Periksa berkas OPD dan inovasi: YAML, skema, rujukan, dan delapan prinsip."""
     from ooi.engine.checker import check
-    from ooi.history.asof import open_source
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
-        data_root, settings = open_root(root, lang, strict=False)  # ooi.yaml's problems are findings here
-        with open_source(data_root, settings, use_git=not no_git) as source:  # filed dates, for R014
-            if source.note:
-                typer.echo(f"ooi: {source.note}", err=True)
-            filed = source.filed()
+        with source_of(root, lang, no_git, strict=False) as source:  # ooi.yaml's problems are findings here
+            data_root, settings, filed = source.root, source.settings, source.filed()  # filed dates, for R014
         shown.stage(progress.CHECKING, unit=progress.FILES)
         # records=False: reports need only the findings, so records go once judged (memory at scale)
         options = {"jobs": jobs or None, "records": False, "progress": shown.count, "filed": filed}
