@@ -13,6 +13,9 @@ from ooi.text_safety import not_a_formula
 
 
 
+BOM = "\ufeff"  # Excel set to Indonesian reads UTF-8 only with it
+
+
 def safe(value, decimal: str = ".") -> str:
     """One value as CSV text: dates ISO, whole numbers without a fraction, text defused.
 
@@ -35,7 +38,7 @@ def safe(value, decimal: str = ".") -> str:
 def render(coverage: Coverage, delimiter: str = ",", **_) -> Iterator[str]:
     """The CSV in pieces of a thousand rows, so a national export never holds the whole text at once."""
     out = io.StringIO()
-    out.write("\ufeff")
+    out.write(BOM)
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(RECORD_COLUMNS)
     decimal = "," if delimiter == ";" else "."
