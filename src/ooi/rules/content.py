@@ -68,7 +68,7 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
 def _text(record: Innovation, key: str, guide: tuple[str, str]) -> Iterator[Problem]:
     text = getattr(record, key)
     if text is not None:
-        yield from filled((key,), text, key, tr(*guide), f"`{key}`")
+        yield from filled((key,), text, key, guide, f"`{key}`")
 
 
 def _same(record: Innovation) -> Iterator[Problem]:

@@ -32,15 +32,39 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@cache
+def _at_least(count: int) -> re.Pattern:
+    # Possessive: a word is never split in two to make up the count.
+    return re.compile(rf"(?:\W*+\w++){{{count}}}")
+
+
+def has_words(text: str, count: int) -> bool:
+    """`text` holds at least `count` words (as `words` counts them), read only as far as the `count`th."""
+    return _at_least(count).match(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def placeholder(text: str | None) -> bool:
-    """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum`…"""
+    """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum…`"""
     if text is None:
         return True
+    if len(text) > _HEAD and _LETTER.search(text, _HEAD):
+        # Long, with a letter or digit after its head: no stand-in is that long once normalised, and it has a word,
+        # so only its opening can make it one; normalising the head is enough (most texts are long).
+        head = " ".join(text[:_HEAD].split()).casefold().lstrip(_EDGES)
+        if len(head) > _OPENING_MAX:
+            return _opening().match(head) is not None
     normal = " ".join(text.split()).casefold().strip(_EDGES)
     if normal in facts()["teks"]["pengisi"] or not _WORD.search(normal):
         return True
     return _opening().match(normal) is not None
+
+
+# How much of a long text's start decides whether it opens as a stand-in: longer than every stand-in and opening
+# (tests/test_rules_shared.py holds data/prinsip.yaml to that).
+_HEAD = 64
+_LETTER = re.compile(r"[^\W_]")  # a word character that is not in _EDGES (the underscore is)
+_OPENING_MAX = 24
 
 
 @cache
@@ -65,45 +89,77 @@ def statement(record, code: str, guide: tuple[str, str]) -> Iterator[Problem]:
     this = principle(code)
     keys = ("prinsip", this.key, "uraian")
     text = getattr(record.prinsip, this.key).uraian
-    hint = tr(*guide)
-    if _said(record, this.key) is None:
+    said = _Said.of(record)
+    if said.normal(this.key) is None:
         shown = " ".join(text.split())
         yield Problem(keys, tr("uraian {p} masih kosong", "the statement of {p} is empty", p=this.label) if not shown
                       else tr("uraian {p} masih berupa isian pengganti (\"{t}\")",
-                              "the statement of {p} is a placeholder (\"{t}\")", p=this.label, t=shown[:40]), hint)
+                              "the statement of {p} is a placeholder (\"{t}\")", p=this.label, t=shown[:40]), tr(*guide))
         return
-    own = _said(record, this.key)
-    for other in principles().values():
-        if other.code == code:
-            break
-        if _said(record, other.key) == own:
-            yield Problem(keys, tr("uraian {p} sama dengan uraian {o}",
-                                   "the statement of {p} is the same as that of {o}", p=this.label, o=other.label),
-                          tr("setiap prinsip diuraikan sendiri: {h}", "state each principle on its own: {h}", h=hint))
-            return
-    yield from length(keys, text, "uraian_prinsip", hint, tr("uraian {p}", "the statement of {p}", p=this.label))
+    other = said.same_before(code)
+    if other is not None:
+        yield Problem(keys, tr("uraian {p} sama dengan uraian {o}", "the statement of {p} is the same as that of {o}",
+                               p=this.label, o=other.label),
+                      tr("setiap prinsip diuraikan sendiri: {h}", "state each principle on its own: {h}", h=tr(*guide)))
+        return
+    yield from length(keys, text, "uraian_prinsip", guide, tr("uraian {p}", "the statement of {p}", p=this.label))
 
 
-# The statements of the record the rules are judging: each normalised once, shared by the eight principle
-# rules (P8 compares its statement with seven others). Rules judge one record at a time, so one record is kept.
-_last: list = [None, {}]
+class _Said:
+    """The principle statements of the record the rules are judging, each normalised once and shared by P1–P8.
+
+    Rules judge one record at a time, so one is kept. A principle is compared only with those before it, read
+    in order and each once: a draft may raise Unjudged at a statement not written yet, and it stops a rule
+    exactly where comparing the statements one by one, in order, would have stopped it.
+    """
+
+    last: _Said | None = None
+
+    def __init__(self, record):
+        self.record, self.normals = record, {}  # principle key → its statement's normal words (None: a placeholder)
+        self.first: dict[str, object] = {}  # normal words → the first principle that says them
+        self.read = 0  # how many principles, in order, are in `first`
+
+    @classmethod
+    def of(cls, record) -> _Said:
+        if cls.last is None or cls.last.record is not record:
+            cls.last = cls(record)
+        return cls.last
+
+    def normal(self, key: str) -> str | None:
+        """The statement as compared word for word, or None when it is a placeholder."""
+        if key not in self.normals:
+            text = getattr(self.record.prinsip, key).uraian  # a draft may raise Unjudged here: nothing is kept then
+            self.normals[key] = None if placeholder(text) else normal_words(text)
+        return self.normals[key]
+
+    def same_before(self, code: str):
+        """The first principle before `code` whose statement is word for word the same, or None."""
+        order = tuple(principles().values())
+        index = next(i for i, p in enumerate(order) if p.code == code)
+        own = self.normal(order[index].key)
+        found = self.first.get(own)
+        while found is None and self.read < index:
+            other = order[self.read]
+            said = self.normal(other.key)
+            self.read += 1
+            if said is not None:
+                self.first.setdefault(said, other)
+            found = other if said == own else None
+        return found if found is not None and order.index(found) < index else None
 
 
-def _said(record, key: str) -> str | None:
-    """The principle's statement as compared word for word, or None when it is a placeholder."""
-    if _last[0] is not record:
-        _last[0], _last[1] = record, {}
-    said = _last[1]
-    if key not in said:
-        text = getattr(record.prinsip, key).uraian  # a draft may raise Unjudged here: nothing is kept then
-        said[key] = None if placeholder(text) else normal_words(text)
-    return said[key]
+def length(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str, code: str | None = None,
+           ) -> Iterator[Problem]:
+    """Too few words for a `kind` of text (thresholds in data/prinsip.yaml): an error, or a warning as advice.
 
-
-def length(keys: tuple, text: str, kind: str, hint: str, name: str, code: str | None = None) -> Iterator[Problem]:
-    """Too few words for a `kind` of text (thresholds in data/prinsip.yaml): an error, or a warning as advice."""
+    `guide` (id, en) is the hint, put in words only for a text that falls short.
+    """
     limits = facts()["teks"][kind]
+    if has_words(text, max(limits["minimal"], limits.get("saran", 0))):
+        return  # most texts: counted only as far as the advice, not to their end
     count = words(text)
+    hint = tr(*guide)
     if count < limits["minimal"]:
         advice = tr(" (saran: {s} kata atau lebih)", " (advice: {s} words or more)", s=limits["saran"]) \
             if limits.get("saran", 0) > limits["minimal"] else ""
@@ -115,10 +171,11 @@ def length(keys: tuple, text: str, kind: str, hint: str, name: str, code: str | 
                                n=name, c=count, m=limits["saran"]), hint, code, Severity.WARNING)
 
 
-def filled(keys: tuple, text: str, kind: str, hint: str, name: str, code: str | None = None) -> Iterator[Problem]:
-    """A free text that must not be a placeholder and must reach its word count."""
+def filled(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str, code: str | None = None,
+           ) -> Iterator[Problem]:
+    """A free text that must not be a placeholder and must reach its word count; `guide` (id, en) is the hint."""
     if placeholder(text):
         yield Problem(keys, tr("{n} masih berupa isian pengganti (\"{t}\")", "{n} is a placeholder (\"{t}\")",
-                               n=name, t=" ".join(text.split())[:40]), hint, code)
+                               n=name, t=" ".join(text.split())[:40]), tr(*guide), code)
     else:
-        yield from length(keys, text, kind, hint, name, code)
+        yield from length(keys, text, kind, guide, name, code)
