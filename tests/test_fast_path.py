@@ -6,10 +6,14 @@ from datetime import date
 
 import yaml
 from conftest import SETTINGS, make_root, sample
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from ooi.engine.checker import check
 from ooi.input import positions
 from ooi.input.config import load_settings
+from ooi.input.loading import parse
+from ooi.input.positions import ODD_BREAK, Lines
 
 
 def test_positions_come_from_the_one_parse(tmp_path, monkeypatch):
@@ -82,3 +86,31 @@ def test_a_hint_listing_agencies_reads_only_the_agencies_it_shows(tmp_path, monk
     assert finding.hint == ("pilih kode dari data/opd: dinas-00, dinas-01, dinas-02, dinas-03, dinas-04, dinas-05, "
                             "dinas-06, dinas-07, dinas-08, dinas-09, dinas-10, dinas-11 …")
     assert sorted(read) == sorted(["inovasi.yaml", "dinas-fiktif.yaml", *[f"dinas-{n:02d}.yaml" for n in range(13)]]), read
+
+
+def _marks(text: str) -> list:
+    """Every mark libyaml gives for `text`: of each event, or of the error that stops it."""
+    marks = []
+    try:
+        for event in yaml.parse(text.encode("utf-8"), Loader=yaml.CSafeLoader):
+            marks += [event.start_mark, event.end_mark]
+    except yaml.MarkedYAMLError as error:
+        marks += [mark for mark in (error.context_mark, error.problem_mark) if mark is not None]
+    except yaml.YAMLError:
+        pass
+    return marks
+
+
+@given(st.lists(st.sampled_from(list("ab:-#'\"[]{},é漢😀 \t\n") + ["\r\n", "  - ", "k: v\n"]), max_size=60).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_without_odd_breaks_libyaml_counts_lines_and_columns_as_an_editor(text):
+    assume(ODD_BREAK.search(text) is None)
+    table, marks = Lines(text), Lines(text, odd=False)
+    assert [marks.mark(mark) for mark in _marks(text)] == [table.mark(mark) for mark in _marks(text)]
+
+
+def test_a_file_without_odd_breaks_builds_no_line_table(tmp_path):
+    document = parse("nama: Sigap Bumil\r\nopd: dinkes\nurusan: {utama: '1.02'}\n".encode("utf-8"))
+    assert document.locator().locate(("opd",)) == (2, 1)
+    assert document.locator().locate(("urusan", "utama")) == (3, 10)
+    assert document.lines._starts is None

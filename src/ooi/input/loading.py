@@ -128,7 +128,8 @@ def parse(raw: bytes) -> Document:
     text_or_issue = _decode(raw)
     if isinstance(text_or_issue, Issue):
         return Document(issues=[text_or_issue])
-    lines = Lines(text_or_issue)
+    odd = ODD_BREAK.search(text_or_issue)
+    lines = Lines(text_or_issue, odd is not None)
     document = Document(text=text_or_issue, lines=lines)
     issue = _prescan(raw, lines)
     if issue is None:
@@ -153,7 +154,6 @@ def parse(raw: bytes) -> Document:
                           k=excerpt(written), f=excerpt(first)))
             document.issues.append(Issue("Y004", line, column, message, tr(
                 "hapus salah satu atau gabungkan isinya", "remove one or merge them"), excerpt(written)))
-    odd = ODD_BREAK.search(document.text)
     if odd is not None:
         document.issues.append(_odd_break(document.text, odd, lines))
     if issue is None and document.data is None:

@@ -15,11 +15,13 @@ class Lines:
     """A text's line starts, found once: a character offset → (line, column), both 1-based.
 
     Only `\\n` ends a line (a `\\r\\n` ends it at its `\\n`); columns count characters, so
-    `é` is one column whatever its bytes.
+    `é` is one column whatever its bytes. In a text without the breaks only libyaml sees
+    (`ODD_BREAK`), libyaml's own line and column of a mark are the editor's, and no table is built.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, odd: bool = True):
         self._text = text
+        self._odd = odd  # False: the text holds no ODD_BREAK, so libyaml counts lines as an editor does
         self._starts: list[int] | None = None
 
     def place(self, offset: int) -> tuple[int, int]:
@@ -30,7 +32,9 @@ class Lines:
 
     def mark(self, mark) -> tuple[int, int]:
         """A libyaml mark (its `index` counts characters) as an editor's line and column."""
-        return self.place(mark.index)
+        if self._odd or mark.index >= len(self._text):  # at its end, libyaml adds a line break of its own
+            return self.place(mark.index)
+        return mark.line + 1, mark.column + 1
 
 
 class Locator:
