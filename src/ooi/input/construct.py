@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 _PREFIX = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _PREFIX + "str", _PREFIX + "map", _PREFIX + "seq"
 _SCALARS = frozenset(_PREFIX + name for name in ("int", "float", "bool", "null"))
+_KNOWN_LENGTH, _KNOWN_COUNT = 40, 1 << 16  # what the tag table keeps: bounded, whatever a hostile corpus holds
 
 
 def resolve_faster(loader: type) -> None:
@@ -31,13 +32,19 @@ def resolve_faster(loader: type) -> None:
     anywhere = table.pop(None, ())
     table = {first: resolvers + anywhere for first, resolvers in table.items()}
 
+    known: dict[str, str] = {}  # short plain scalars → their tag: every record repeats its keys and small values
+
     def resolve(self, kind, value, implicit):
         if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in table.get(value[:1], anywhere):  # value[:1] is "" for "", as in PyYAML
-                    if regexp.match(value):
-                        return tag
-            return _STR
+            if not implicit[0]:
+                return _STR
+            tag = known.get(value)
+            if tag is None:
+                tag = next((tag for tag, regexp in table.get(value[:1], anywhere)  # value[:1] is "" for "", as in PyYAML
+                            if regexp.match(value)), _STR)
+                if len(value) <= _KNOWN_LENGTH and len(known) < _KNOWN_COUNT:
+                    known[value] = tag
+            return tag
         return _SEQ if kind is SequenceNode else _MAP
 
     loader.resolve = resolve

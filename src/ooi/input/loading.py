@@ -10,7 +10,7 @@ import yaml
 
 from ooi.i18n import tr
 from ooi.input.construct import build, resolve_faster
-from ooi.input.positions import ODD_BREAK, Lines, Locator
+from ooi.input.positions import ODD_BREAK, Lines, Locator, odd_break
 from ooi.input.reading import MAX_BYTES, Refused, read  # noqa: F401  (MAX_BYTES: where callers look for it)
 from ooi.input.syntax import yaml_problem
 from ooi.model.findings import excerpt
@@ -128,7 +128,7 @@ def parse(raw: bytes) -> Document:
     text_or_issue = _decode(raw)
     if isinstance(text_or_issue, Issue):
         return Document(issues=[text_or_issue])
-    odd = ODD_BREAK.search(text_or_issue)
+    odd = odd_break(text_or_issue)
     lines = Lines(text_or_issue, odd is not None)
     document = Document(text=text_or_issue, lines=lines)
     issue = _prescan(raw, lines)
