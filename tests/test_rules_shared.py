@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -93,3 +95,7 @@ def test_each_statement_is_named_the_same_as_the_first_earlier_one(copies):
     record = validate_innovation(data)[0]
     for code in principles():
         assert text._Said.of(record).same_before(code) == _same_one_by_one(record, code), code
+
+
+def test_a_link_has_a_space_exactly_where_str_isspace_finds_one():
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(links._SPACE.match(c)) != c.isspace()] == []
