@@ -110,3 +110,20 @@ def test_ooi_codeowners_does_not_wait_on_a_fifo(tmp_path):
     os.mkfifo(root / ".github/CODEOWNERS")
     outcome = CliRunner().invoke(app, ["codeowners", "--check", "--root", str(root)])
     assert outcome.exit_code == 1, outcome.output  # a FIFO is not the file ooi would write: stale
+
+
+@pytest.mark.parametrize(("written", "most", "expected", "read_back"), [
+    (b"0123456789", 5, 3, b"01234"),  # a file that grew past its size: read up to the limit, and no further
+    (b"0123456789", 20, 3, b"0123456789"),  # grew, within the limit: all of it
+    (b"0123456789", 20, 11, b"0123456789"),  # as large as it said
+    (b"", 20, 1, b"")])
+def test_a_read_stops_at_its_limit_whatever_size_the_file_said(written, most, expected, read_back):
+    from ooi.input.reading import _read_up_to
+
+    out, into = os.pipe()
+    os.write(into, written)
+    os.close(into)
+    try:
+        assert _read_up_to(out, most, expected) == read_back
+    finally:
+        os.close(out)

@@ -41,8 +41,7 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limit: 
                           tr("ganti dengan berkas teks YAML biasa", "replace it with a plain YAML text file"))
         if info.st_size > limit:
             raise _too_large(limit)
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            raw = stream.read(limit + 1)
+        raw = _read_up_to(handle, limit + 1, info.st_size + 1)
     except OSError as error:
         raise _unreadable(error) from None
     finally:
@@ -50,6 +49,22 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limit: 
     if len(raw) > limit:  # grew between fstat and read
         raise _too_large(limit)
     return raw
+
+
+def _read_up_to(handle: int, most: int, expected: int) -> bytes:
+    """At most `most` bytes, asked for in reads of the size the file says it has (and one byte more, to see its end).
+
+    A buffered read of `most` (1 MiB) allocated and freed that much memory for every 4 KiB record: half the read.
+    """
+    parts, size, ask = [], 0, min(expected, most)
+    while size < most:
+        chunk = os.read(handle, ask)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        ask = min(most - size, 1 << 16)
+    return b"".join(parts)
 
 
 def _kind(mode: int) -> str:
