@@ -307,3 +307,25 @@ def test_history_judges_each_point_by_its_own_date_when_it_reuses_a_judgement(re
         ("2023-03-31", 0), ("2023-04-30", 0), ("2023-05-31", 1), ("2023-06-30", 1)]
     for point in found["points"]:
         assert point["summary"] == status(repo, "--per", point["per"])["summary"]
+
+
+def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
+    from ooi.history.asof import open_source
+    from ooi.input.config import load_settings
+
+    write(repo, PLAN, plan())
+    write(repo, "data/opd/dinkes.yaml", {"kode": "dinkes", "nama": "Dinas Kesehatan", "jenis": "dinas",
+                                         "urusan": ["1.02"]})  # a second agency: two units for two workers
+    write(repo, "data/inovasi/dinkes/sigap-bumil.yaml", plan(opd="dinkes", nama="Sigap Bumil"))
+    commit(repo, "2023-03-10")
+    days = (date(2023, 3, 31), date(2023, 4, 30))  # no date of either record between them
+    settings = load_settings(repo)
+    with open_source(repo, settings) as plain:
+        expected = [plain.coverage(2023, day) for day in days]
+    with open_source(repo, settings, memo=True) as source:
+        first = source.coverage(2023, days[0], jobs=2)  # the memo is empty: judged in two workers
+        files = len(list(repo.glob("data/*/**/*.yaml")))
+        assert (len(source.memo), source.memo.hits, source.memo.misses) == (files, 0, 0)
+        second = source.coverage(2023, days[1], jobs=2)  # nearly all in the memo: one process, every file a hit
+        assert (source.memo.hits, source.memo.misses) == (files, 0)
+    assert [first, second] == expected

@@ -6,6 +6,7 @@ import hashlib
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     checked, a few times a second or more often (counts only: the caller draws, if anything).
     `today` is the as-of date (default: today in `zona_waktu`); `filed` maps a path to the
     date git says it was filed (R014; None outside git); a `memo` keeps judgements across the
-    runs of one history, and makes the run sequential so it can fill it.
+    runs of one history (workers use what it holds and send back what they judged anew).
     """
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
@@ -67,12 +68,14 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
                    iid_export=iid_export, filed=filed)
     units = _units(tree, chosen)
     total = sum(map(_size, units))
-    work = 1 if memo is not None else parallel.workers(jobs, total)
+    # A history's later points find nearly every file in the memo: one process answers them faster than a pool
+    # can start and send results back. Spread the work when most files are to be judged anew.
+    work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
-    salt = memo and _salt(root, settings, base, memo)
-    done = parallel.run(_check_unit, units, (base, records, work > 1, memo, salt), work, then=_unpack, weigh=_size,
-                        progress=(lambda files: progress(files, total)) if progress else None)
+    salt = _salt(root, settings, base, memo) if memo is not None else None
+    done = parallel.run(_check_unit, units, (base, records, work > 1, memo, salt), work, then=partial(_unpack, memo),
+                        weigh=_size, progress=(lambda files: progress(files, total)) if progress else None)
     checked = [result for results in done for result in results]
     registry = [result for result in checked if result.kind == "opd"]
     for result in registry:
@@ -124,9 +127,14 @@ def _size(unit: tuple[Entry | None, list[Entry]]) -> int:
 
 
 def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
-                ) -> list[FileResult]:
-    """One agency's files, with the checks across its innovations; runs in a worker process when parallel."""
+                ) -> tuple[list[FileResult], list]:
+    """One agency's files, with the checks across its innovations; runs in a worker process when parallel.
+
+    Also what a worker added to its copy of the memo, for the parent's (nothing when not parallel).
+    """
     (agency, entries), (base, records, packed, memo, salt) = unit, shared
+    if packed and memo is not None:
+        memo.keep_fresh()
     results = []
     if agency is not None:
         results.append(_judge(agency, base, memo, salt)[0])
@@ -146,7 +154,7 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
                 result.record = _Packed(marshal.dumps(data))
             except ValueError:  # not plain data after all (a model that accepts any value): send the record
                 pass
-    return results + innovations
+    return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
 @dataclass(frozen=True)
@@ -154,12 +162,22 @@ class _Packed:
     data: bytes
 
 
-def _unpack(results: list[FileResult]) -> list[FileResult]:
-    """In the parent, as each agency arrives: validate packed data again into the same record."""
+def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[FileResult]:
+    """In the parent, as each agency arrives: validate packed data again into the same record; fill the memo."""
+    results, fresh = unit
+    if fresh:
+        memo.receive(fresh, _record_of)
     for result in results:
         if isinstance(result.record, _Packed):
             result.record = validate_innovation(marshal.loads(result.record.data))[0]
     return results
+
+
+def _record_of(rel: str, data: object) -> object:
+    """The record of a file's loaded data, as judging it made it (None when the schema rejects it)."""
+    if not isinstance(data, dict):
+        return None
+    return (validate_innovation if rel.startswith(INNOVATIONS + "/") else validate_agency)(data)[0]
 
 
 def check_text(root: Path, settings: Settings, rel: str, text: str, today: date | None = None) -> list[Finding]:

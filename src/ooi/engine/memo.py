@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import marshal
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ooi.model.dates import parse_date
@@ -36,6 +37,10 @@ class Memo:
         self._kept: dict[tuple, Judged] = {}
         self.blobs: dict[str, str] = {}  # path → git blob id, when known without reading (a snapshot's files)
         self.hits = self.misses = 0
+        self._fresh: list | None = None  # in a worker process: what it judged anew, to send to the parent's memo
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
     def blob_of(self, rel: str, reader) -> tuple[str, bytes | None]:
         """The git blob id of a file: known, else computed from its bytes (`reader()`; returned too, read once)."""
@@ -55,8 +60,44 @@ class Memo:
 
     def put(self, key: tuple | None, today: date, result, data) -> None:
         if key is not None and not _cites_file(data):
-            self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data, result.signature,
-                                    result.places)
+            judged = self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data,
+                                              result.signature, result.places)
+            if self._fresh is not None:
+                self._fresh.append((key, judged))
+
+    def keep_fresh(self) -> None:
+        """In a worker (a forked copy of the memo): note what is judged anew from now on."""
+        if self._fresh is None:
+            self._fresh = []
+
+    def fresh_judgements(self) -> list:
+        """What was judged anew since the last call, ready to cross to the parent: plain data, not records.
+
+        A pydantic record costs ten times its data to pickle; the parent makes it again from the data.
+        """
+        fresh, self._fresh = self._fresh, []
+        sent = []
+        for key, judged in fresh:
+            try:
+                judged = replace(judged, record=None, data=_Marshalled(marshal.dumps(judged.data)))
+            except ValueError:  # a value the loader marks (a surprising int) is not plain data: sent as it is
+                pass
+            sent.append((key, judged))
+        return sent
+
+    def receive(self, fresh: list, record_of) -> None:
+        """Keep what a worker judged; `record_of(path, data)` makes each record again from its data."""
+        for key, judged in fresh:
+            if isinstance(judged.data, _Marshalled):
+                data = marshal.loads(judged.data.raw)
+                judged = replace(judged, data=data, record=record_of(key[0], data))
+            self._kept[key] = judged
+
+
+@dataclass(frozen=True)
+class _Marshalled:
+    raw: bytes
+
 
 
 def _cites_file(data: object) -> bool:
