@@ -99,3 +99,11 @@ def test_each_statement_is_named_the_same_as_the_first_earlier_one(copies):
 
 def test_a_link_has_a_space_exactly_where_str_isspace_finds_one():
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(links._SPACE.match(c)) != c.isspace()] == []
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+@settings(max_examples=500, deadline=None)
+def test_a_plain_ascii_name_folds_as_every_name_folds(name):
+    from ooi.text_safety import _fold_any, fold
+
+    assert fold(name) == _fold_any(name)

@@ -116,6 +116,12 @@ _CONFUSABLES = str.maketrans({
 def fold(name: str) -> str:
     """The form two names are compared in: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), invisible
     characters removed, Cyrillic/Greek look-alikes read as Latin, case and spacing ignored."""
+    if name.isascii() and name.isprintable():  # nearly every name: nothing to normalise, remove or read as Latin
+        return " ".join(name.casefold().split())
+    return _fold_any(name)
+
+
+def _fold_any(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) not in ("Cf", "Cc")
                    or c in " \t\n")
