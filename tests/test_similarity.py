@@ -111,3 +111,25 @@ def test_one_name_twice_in_one_agency_is_left_to_r007(tmp_path):
                                 sample("uji_coba")})
     assert [(f.path, f.code) for f in check(root, load_settings(root)).findings] == [
         (ORIGINAL, "R007"), ("data/inovasi/dispendukcapil/salinan.yaml", "R007")]
+
+
+def test_a_history_compares_the_same_records_once_and_again_when_one_changes(tmp_path, monkeypatch):
+    from datetime import date
+
+    from ooi.history.asof import open_source
+
+    root = make_root(tmp_path, {ORIGINAL: sample("uji_coba"), COPY: copied()}, settings=USUAL,
+                     agencies=[AGENCY, DINKES])
+    compared = []
+    real = similarity.check_all
+    monkeypatch.setattr(similarity, "check_all", lambda records, context: compared.extend(
+        path for path, signature in records if isinstance(signature, similarity.Signature)) or real(records, context))
+    found = []
+    with open_source(root, load_settings(root), use_git=False, memo=True) as source:
+        for day in (date(2023, 10, 31), date(2023, 11, 30), date(2023, 12, 31)):
+            if day.month == 12:  # the copy is rewritten: compared again, and no longer alike
+                (root / COPY).write_text(json.dumps(copied(latar_belakang=" ".join(["kata"] * 30),
+                                                           rancang_bangun=" ".join(["lain"] * 30))))
+            result = source.result(day, records=True)
+            found.append(sorted(f.path for f in result.findings if f.code == "R015"))
+    assert compared == [COPY, ORIGINAL] * 2 and found == [[COPY, ORIGINAL], [COPY, ORIGINAL], []]

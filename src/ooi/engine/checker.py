@@ -87,7 +87,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
                    if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures = [(r.path, r.signature) for r in checked if r.signature is not None]
-    _check_across(checked, signatures, base, (similarity,))  # across agencies: every record checked in the run
+    _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
@@ -280,12 +280,13 @@ def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[P
     return [problem for problem in found if not overlaps(problem.keys, taken)]
 
 
-def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen) -> None:
+def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen,
+                  memo: Memo | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     by_path = {r.path: r for r in results}
     outside = {path for path, _ in records} - by_path.keys()
     for rule in chosen:
-        for path, problem in getattr(rule, "check_all", lambda *_: ())(records, context):
+        for path, problem in _found_across(rule, records, context, memo):
             if path in outside:
                 continue
             result = by_path.get(path)
@@ -294,6 +295,17 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
                 results.append(result)
             finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys, context), context.settings)
             result.findings = sorted([*result.findings, finding])
+
+
+def _found_across(rule, records: list[tuple[str, object]], context: Context, memo: Memo | None):
+    """What a rule finds across files; in a history, R015 compares the same signatures once, not at every point."""
+    compare = getattr(rule, "check_all", None)
+    if compare is None:
+        return ()
+    if memo is None or rule is not similarity:
+        return compare(records, context)
+    compared = (context.settings.kemiripan_maks, [(path, signature, signature.name) for path, signature in records])
+    return memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
 
 
 def _with_code(problem: Problem, rule) -> Problem:

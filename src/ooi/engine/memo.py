@@ -38,6 +38,14 @@ class Memo:
         self.blobs: dict[str, str] = {}  # path → git blob id, when known without reading (a snapshot's files)
         self.hits = self.misses = 0
         self._fresh: list | None = None  # in a worker process: what it judged anew, to send to the parent's memo
+        self._once: dict[str, tuple] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
+
+    def once(self, name: str, inputs: object, compute):
+        """`compute()`, or what it gave last time for the same `inputs` (kept for one set of inputs per name)."""
+        kept = self._once.get(name)
+        if kept is None or kept[0] != inputs:
+            kept = self._once[name] = (inputs, compute())
+        return kept[1]
 
     def __len__(self) -> int:
         return len(self._kept)
