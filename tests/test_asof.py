@@ -329,3 +329,24 @@ def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
         second = source.coverage(2023, days[1], jobs=2)  # nearly all in the memo: one process, every file a hit
         assert (source.memo.hits, source.memo.misses) == (files, 0)
     assert [first, second] == expected
+
+
+@pytest.mark.parametrize("stray", [None, "catatan.txt", "data/inovasi/dispendukcapil/draf.yaml"])
+def test_a_past_day_of_a_clean_head_is_judged_in_the_work_tree_without_writing_it_out(repo, monkeypatch, stray):
+    from ooi.history import asof
+    from ooi.input.config import load_settings
+
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    with asof.open_source(repo, load_settings(repo)) as source:
+        expected = source.coverage(2023, date(2023, 4, 30))  # through a snapshot, written out
+    if stray is not None:  # untracked (or ignored: .gitignore is committed) files: the work tree is not HEAD's
+        (repo / ".gitignore").write_text("*.txt\n")
+        commit(repo, "2023-03-11")
+        (repo / stray).write_text("nama: x\n")
+    written = []
+    monkeypatch.setattr(asof.Snapshot, "move_to", lambda self, commit, real=asof.Snapshot.move_to:
+                        written.append(commit) or real(self, commit))
+    with asof.open_source(repo, load_settings(repo), memo=True) as source:
+        assert source.coverage(2023, date(2023, 4, 30)) == expected
+    assert len(written) == (stray is not None)

@@ -35,6 +35,8 @@ class Source:
     note: str = ""
     memo: Memo | None = None
     _snapshots: dict = field(default_factory=dict)
+    _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
+    _trees: dict = field(default_factory=dict)  # HEAD → its files
 
     @property
     def sumber(self) -> str:
@@ -61,12 +63,17 @@ class Source:
         if new:  # the work tree as it is: uncommitted and untracked files count from today
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
                          memo=self.memo, progress=progress)
-        snapshot = self._snapshot(seen)
-        folder = snapshot.move_to(where)
+        if where is not None and where == seen.head and seen is repo and self._clean():
+            # The work tree holds HEAD's files and nothing else: judged where they are, not written out again.
+            folder, settings, files = self.root, self.settings, self._head_files(where)
+        else:
+            snapshot = self._snapshot(seen)
+            folder = snapshot.move_to(where)
+            settings, files = load_settings(folder), snapshot.files
         if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
-            self.memo.blobs = {rel: entry.blob for rel, entry in snapshot.files.items() if entry.mode != "120000"}
+            self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         try:
-            result = checker.check(folder, load_settings(folder), today=day, jobs=jobs, records=records, filed=filed,
+            result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
                            memo=self.memo, progress=progress)
         finally:
             if self.memo is not None:
@@ -83,6 +90,16 @@ class Source:
     def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
                  progress=None) -> Coverage:
         return tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+
+    def _clean(self) -> bool:
+        if self._unchanged is None:
+            self._unchanged = git.clean(self.root)
+        return self._unchanged
+
+    def _head_files(self, head: str) -> dict[str, git.Entry]:
+        if head not in self._trees:
+            self._trees[head] = self.repo.tree(head)
+        return self._trees[head]
 
     def _snapshot(self, seen: git.Repo) -> Snapshot:
         key = id(seen) if seen is not self.repo else 0

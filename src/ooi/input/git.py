@@ -57,6 +57,11 @@ class Repo:
     commits: list[tuple[int, str]] = field(default_factory=list)  # (committer time, id), first-parent order
     filed: dict[str, int] = field(default_factory=dict)  # path → time of the first commit holding it
 
+    @property
+    def head(self) -> str | None:
+        """The commit HEAD names (None before the first commit)."""
+        return self.commits[-1][1] if self.commits else None
+
     def commit_at(self, seconds: int) -> str | None:
         """The last commit of HEAD's first-parent line dated on or before `seconds` (None: none so early)."""
         # By the latest date so far: a commit after one dated past `seconds` is not "before" it (clock skew).
@@ -169,6 +174,14 @@ def _walk(repo: Repo, head: str) -> None:
                 path = fields[index + (2 if status[:1] == "C" else 1)]
                 repo.filed.setdefault(path, when)  # a file deleted and added again keeps its first date
             index += 3 if status[:1] == "C" else 2
+
+
+def clean(root: Path) -> bool:
+    """Every file under `root` is as HEAD has it: none changed, staged, untracked or even ignored."""
+    try:
+        return run(root, "status", "--porcelain", "-z", "--ignored", "--untracked-files=all", "--", ".") == ""
+    except OoiError:
+        return False
 
 
 def untracked(root: Path) -> set[str]:
