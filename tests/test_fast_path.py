@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import yaml
 from conftest import SETTINGS, make_root, sample
@@ -50,7 +51,7 @@ def test_findings_across_files_read_no_file_twice(tmp_path, monkeypatch):
     settings = load_settings(root)
     read = []
     real = reading.read
-    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(path.name) or real(path, root))
+    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(Path(path).name) or real(path, root))
     result = check(root, settings, today=date(2026, 11, 28), jobs=1)
     assert [(f.path, f.line, f.column, f.code) for f in result.findings] == [
         ("data/inovasi/dispendukcapil/a.yaml", 25, 1, "R007"),
@@ -80,7 +81,7 @@ def test_a_hint_listing_agencies_reads_only_the_agencies_it_shows(tmp_path, monk
     settings = load_settings(root)
     read = []
     real = reading.read
-    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(path.name) or real(path, root))
+    monkeypatch.setattr(loading, "read", lambda path, root=None: read.append(Path(path).name) or real(path, root))
     result = check(root, settings, today=date(2026, 11, 28), jobs=1, targets=[root / "data/inovasi/dinas-fiktif"])
     [finding] = [f for f in result.findings if f.code == "R001" and f.field == "opd"]
     assert finding.hint == ("pilih kode dari data/opd: dinas-00, dinas-01, dinas-02, dinas-03, dinas-04, dinas-05, "

@@ -188,7 +188,7 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
     base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    agencies=Registry(root))
     kind = "inovasi" if rel.startswith(INNOVATIONS + "/") else "opd"
-    return _judge_document(Entry(root / rel, rel, kind), parse(text.encode("utf-8")), base)[0].findings
+    return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
 
 
 def _salt(root: Path, settings: Settings, base: Context, memo: Memo) -> bytes:

@@ -23,7 +23,7 @@ class Registry(Mapping):
         self.root = root
         self._known: dict[str, object] = {}  # kode → Agency, or None when it is not a valid entry
         self._complete = False
-        self._paths: dict[str, Path] | None = None  # stem → file, listed once when `first` needs it
+        self._paths: dict[str, str] | None = None  # stem → file, listed once when `first` needs it
 
     def offer(self, kode: str, record) -> None:
         """The record the checker built from `data/opd/<kode>.yaml` (None if it failed the schema)."""
@@ -82,7 +82,7 @@ class Registry(Mapping):
         self._complete = True
 
 
-def _agency(path: Path, kode: str, root: Path):
+def _agency(path: str, kode: str, root: Path):
     from ooi.schema.validation import validate_agency
 
     data = load(path, root).data
