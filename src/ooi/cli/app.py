@@ -1,7 +1,5 @@
 """The Typer app and the options its commands share; command modules register on it and it imports none of them."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """`ooi new`, `ooi schema` and `ooi codeowners`: what an agency needs to file a pull request."""
 
-from __future__ import annotations
-
 import re
 import sys
 from pathlib import Path

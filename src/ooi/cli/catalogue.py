@@ -1,7 +1,5 @@
 """`ooi rules`, `ooi explain` and `ooi principles`: the rule catalogue and the principle matrix."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

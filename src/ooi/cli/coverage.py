@@ -1,7 +1,5 @@
 """`ooi status` and `ooi show`: coverage of the target across agencies, and one agency in detail."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

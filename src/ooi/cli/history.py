@@ -1,7 +1,5 @@
 """`ooi history`: coverage at the end of each month or week, and which agencies moved between the points."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from typing import Annotated, Optional

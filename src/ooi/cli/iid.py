@@ -1,7 +1,5 @@
 """`ooi iid`: each innovation's IID maturity score against a cycle's catalogue, and the region's rough estimate."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

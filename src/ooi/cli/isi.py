@@ -1,7 +1,5 @@
 """`ooi isi FILE`: the questions of the walk at a terminal, one at a time, each answer saved as it is given."""
 
-from __future__ import annotations
-
 import shutil
 import sys
 import textwrap
@@ -74,7 +72,7 @@ def _hang_up_as_interrupt() -> None:
         signal.signal(signal.SIGHUP, stop)
 
 
-def _ask(screen: Screen, walk, question) -> None:
+def _ask(screen: "Screen", walk, question) -> None:
     from ooi.workflow.isi import describe
 
     screen.rule(tr("{i} dari ±{n} · {f}", "{i} of ±{n} · {f}", i=walk.answered + len(walk.skipped) + 1,
@@ -126,7 +124,7 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _read(screen: Screen, question) -> str:
+def _read(screen: "Screen", question) -> str:
     if question.kind == "long":
         screen.say(tr("Boleh beberapa baris; akhiri dengan baris kosong.",
                       "Several lines are fine; end with an empty line."))
@@ -143,7 +141,7 @@ def _read(screen: Screen, question) -> str:
     return screen.ask("> ")
 
 
-def _summary(screen: Screen, walk) -> int:
+def _summary(screen: "Screen", walk) -> int:
     from ooi.report import render
 
     result = walk.result()

@@ -7,8 +7,6 @@ language is read from the arguments and the environment before anything is parse
 Typer's and click's own words (Usage, Options, Error, …) are translated here.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Sequence
 

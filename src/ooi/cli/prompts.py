@@ -1,7 +1,5 @@
 """The questions `ooi new` asks in a terminal: agency, name and stage, re-asked until the answer is usable."""
 
-from __future__ import annotations
-
 from rich.console import Console
 from rich.prompt import Prompt
 

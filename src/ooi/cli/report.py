@@ -1,7 +1,5 @@
 """`ooi report`, `ooi export` and `ooi remind`: what `ooi status` knows, for people who never open a terminal."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from typing import Annotated, NamedTuple, Optional

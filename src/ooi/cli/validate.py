@@ -1,7 +1,5 @@
 """`ooi validate`: every check on the data root or the given files, in the chosen format."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ooi.i18n import tr
-from ooi.model.findings import excerpt
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # agency codes and file names: `dinkes`, `sigap-bumil`
 _SLUG = re.compile(SLUG)
@@ -26,10 +25,14 @@ def control_character(text: str) -> str | None:
 
 def did_you_mean(wanted: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The choice nearest to what was written, if one is near enough to be what was meant."""
-    text = wanted if isinstance(wanted, str) else excerpt(wanted)
+    if isinstance(wanted, str):
+        text = wanted
+    else:  # imported here, with the other things only a suggestion needs: `ooi --help` imports this module
+        from ooi.model.findings import excerpt
+
+        text = excerpt(wanted)
     if len(text) > 100:
         return None  # no choice is that long; comparing 1 MiB of text with each would only cost time
-    # Imported only when a suggestion is needed: keeps `ooi --help` fast.
     from difflib import get_close_matches
 
     close = get_close_matches(text, list(choices), n=1, cutoff=cutoff)
