@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # [0-9], not \d: \d also takes Arabic-Indic digits
 
@@ -12,10 +13,15 @@ def parse_date(value: object) -> date | None:
     """A date for `2023-02-05` (or a date already), None for anything else (`20230205`, `2023-W05-7`, `2023-02-30`)."""
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+    return _parsed(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=8192)  # a record holds half a dozen dates, and a city's records share most of their days
+def _parsed(text: str) -> date | None:
+    if not _DATE.fullmatch(text):
         return None
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
