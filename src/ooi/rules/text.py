@@ -135,8 +135,8 @@ class _Said:
 
     def same_before(self, code: str):
         """The first principle before `code` whose statement is word for word the same, or None."""
-        order = tuple(principles().values())
-        index = next(i for i, p in enumerate(order) if p.code == code)
+        order, position = _order()
+        index = position[code]
         own = self.normal(order[index].key)
         found = self.first.get(own)
         while found is None and self.read < index:
@@ -146,7 +146,14 @@ class _Said:
             if said is not None:
                 self.first.setdefault(said, other)
             found = other if said == own else None
-        return found if found is not None and order.index(found) < index else None
+        return found if found is not None and position[found.code] < index else None
+
+
+@cache
+def _order() -> tuple[tuple, dict[str, int]]:
+    """The principles in order, and each code's place in it."""
+    order = tuple(principles().values())
+    return order, {principle.code: index for index, principle in enumerate(order)}
 
 
 def length(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str, code: str | None = None,
