@@ -37,7 +37,9 @@ from __future__ import annotations
 import gc
 import string
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
@@ -57,6 +59,7 @@ class Signature(frozenset):
     """A sample of a record's three-word shingles, as ints the same in every process (crc32 of each word)."""
 
     name: int = 0  # the hash of its name alone
+    lowest: tuple[int, ...] = ()  # its BOTTOM lowest values, what the index holds (taken in the worker that signs)
 
 
 class _Words(dict):
@@ -81,7 +84,7 @@ def signature(record: Innovation) -> Signature:
     name = hash(tuple(map(_WORDS.__getitem__, record.nama.casefold().split())))
     sampled.add(name)
     found = Signature(sampled)
-    found.name = name
+    found.name, found.lowest = name, tuple(sorted(sampled)[:BOTTOM])
     return found
 
 
@@ -111,12 +114,10 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
 def _pairs(items: list[tuple[str, Signature]], threshold: float) -> Iterator[tuple[str, Problem]]:
     index: dict[int, list[int]] = {}
     for number, (path, sig) in enumerate(items):
-        lowest = sorted(sig)[:BOTTOM]
-        shared: dict[int, int] = {}
-        for value in lowest:
-            posting = index.setdefault(value, [])
-            for other in posting:
-                shared[other] = shared.get(other, 0) + 1
+        lowest = sig.lowest
+        postings = [index.setdefault(value, []) for value in lowest]
+        shared = Counter(chain.from_iterable(postings))  # how many of its lowest values each earlier record has
+        for posting in postings:
             if len(posting) < POSTING_LIMIT:  # later records still meet the first ones: bounded work each
                 posting.append(number)
         for other, count in shared.items():
