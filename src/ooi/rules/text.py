@@ -25,9 +25,7 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-# Cached: every statement is compared with each earlier one, so one record asks about the
-# same few texts dozens of times (a third of all rule time before).
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # counted in full only when short of the advice (see `has_words`), by each rule that asks
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -45,7 +43,7 @@ def has_words(text: str, count: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def placeholder(text: str | None) -> bool:
-    """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum…`"""
+    """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum`…"""
     if text is None:
         return True
     if len(text) > _HEAD and _LETTER.search(text, _HEAD):
