@@ -6,8 +6,8 @@ import hashlib
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ooi import rules
