@@ -40,8 +40,11 @@ def resolve_faster(loader: type) -> None:
                 return _STR
             tag = known.get(value)
             if tag is None:
-                tag = next((tag for tag, regexp in table.get(value[:1], anywhere)  # value[:1] is "" for "", as in PyYAML
-                            if regexp.match(value)), _STR)
+                tag = _STR
+                for candidate, regexp in table.get(value[:1], anywhere):  # value[:1] is "" for "", as in PyYAML
+                    if regexp.match(value):
+                        tag = candidate
+                        break
                 if len(value) <= _KNOWN_LENGTH and len(known) < _KNOWN_COUNT:
                     known[value] = tag
             return tag
