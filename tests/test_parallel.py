@@ -73,3 +73,35 @@ def test_a_one_file_run_reads_its_folder_and_the_entries_it_names(root, monkeypa
 def test_jobs_must_not_be_negative(root):
     with pytest.raises(OoiError):
         check(root, load_settings(root), jobs=-1)
+
+
+def test_plain_data_crosses_packed_and_a_marked_value_is_refused():
+    from ooi.engine.parallel import Packed
+    from ooi.input.loading import Surprise
+
+    assert Packed.of({"a": [1, "x", None, 2.5]}).data() == {"a": [1, "x", None, 2.5]}
+    with pytest.raises(ValueError):
+        Packed.of({"nip": Surprise("012", 10)})
+
+
+def test_a_worker_sends_what_it_judged_and_the_parent_makes_the_records_again():
+    from datetime import date
+
+    from ooi.engine.memo import Memo
+    from ooi.engine.result import FileResult
+    from ooi.input.loading import Surprise
+
+    today, worker = date(2023, 5, 1), Memo()
+    worker.keep_fresh()
+    plain = FileResult("data/opd/a.yaml", "opd", record="record a")
+    marked = FileResult("data/opd/b.yaml", "opd", record="record b")
+    worker.put(("data/opd/a.yaml", "blob a"), today, plain, {"kode": "a", "aktif_sejak": "2023-01-02"})
+    worker.put(("data/opd/b.yaml", "blob b"), today, marked, {"kode": Surprise("012", 10)})
+    sent = worker.fresh_judgements()
+    assert [judged.record for _, judged in sent] == [None, "record b"]  # plain data only: no record to pickle
+    parent = Memo()
+    parent.receive(sent, lambda rel, data: f"made from {rel}")
+    assert [parent.get(key, today).record for key in (("data/opd/a.yaml", "blob a"), ("data/opd/b.yaml", "blob b"))] \
+        == ["made from data/opd/a.yaml", "record b"]
+    assert parent.get(("data/opd/a.yaml", "blob a"), today).pivots == (date(2023, 1, 2),)
+    assert worker.fresh_judgements() == []

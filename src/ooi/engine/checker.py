@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import marshal
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -149,17 +148,12 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
             result.record = None
         elif callable(records):
             result.record = records(result.record)
-        elif packed:  # a record crosses processes as plain data (marshal: 10x cheaper than pickling pydantic)
+        elif packed:  # a record crosses processes as its plain data
             try:
-                result.record = _Packed(marshal.dumps(data))
+                result.record = parallel.Packed.of(data)
             except ValueError:  # not plain data after all (a model that accepts any value): send the record
                 pass
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
-
-
-@dataclass(frozen=True)
-class _Packed:
-    data: bytes
 
 
 def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[FileResult]:
@@ -168,8 +162,8 @@ def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[File
     if fresh:
         memo.receive(fresh, _record_of)
     for result in results:
-        if isinstance(result.record, _Packed):
-            result.record = validate_innovation(marshal.loads(result.record.data))[0]
+        if isinstance(result.record, parallel.Packed):
+            result.record = validate_innovation(result.record.data())[0]
     return results
 
 

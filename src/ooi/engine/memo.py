@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import marshal
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ooi.engine.parallel import Packed
 from ooi.model.dates import parse_date
 
 _NIP_DIGITS = 18
@@ -87,7 +87,7 @@ class Memo:
         sent = []
         for key, judged in fresh:
             try:
-                judged = replace(judged, record=None, data=_Marshalled(marshal.dumps(judged.data)))
+                judged = replace(judged, record=None, data=Packed.of(judged.data))
             except ValueError:  # a value the loader marks (a surprising int) is not plain data: sent as it is
                 pass
             sent.append((key, judged))
@@ -96,16 +96,10 @@ class Memo:
     def receive(self, fresh: list, record_of) -> None:
         """Keep what a worker judged; `record_of(path, data)` makes each record again from its data."""
         for key, judged in fresh:
-            if isinstance(judged.data, _Marshalled):
-                data = marshal.loads(judged.data.raw)
+            if isinstance(judged.data, Packed):
+                data = judged.data.data()
                 judged = replace(judged, data=data, record=record_of(key[0], data))
             self._kept[key] = judged
-
-
-@dataclass(frozen=True)
-class _Marshalled:
-    raw: bytes
-
 
 
 def _cites_file(data: object) -> bool:
