@@ -13,8 +13,13 @@ from ooi.input.reading import Refused, read
 from ooi.model.settings import SETTINGS_FILE
 
 
-def check_since(root: Path, settings, ref: str, within: list[Path] | None = None, today=None, **options):
-    """`checker.check` on what changed since `ref` (only under `within`, when paths are given); `options` go to it."""
+def check_since(root: Path, settings, ref: str, within: list[Path] | None = None, today=None, filed=None,
+                **options):
+    """`checker.check` on what changed since `ref` (only under `within`, when paths are given); `options` go to it.
+
+    `filed(paths)` gives the filed dates (R014) of the paths to judge (None: every file), asked
+    once they are known, so a run over one changed file does not read all of git's history.
+    """
     from ooi.engine.checker import check
     from ooi.engine.result import Result
 
@@ -25,7 +30,19 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
         found = [path for path in found if any(_under(path, place) for place in within)]
     if found == []:
         return Result(root, settings, [])
-    return check(root, settings, targets=found, today=today, **options)
+    if callable(filed):
+        filed = filed(_inside(root, found))
+    return check(root, settings, targets=found, today=today, filed=filed, **options)
+
+
+def _inside(root: Path, paths: list[Path] | None) -> list[str] | None:
+    """`paths` relative to the root, those inside it; None (every file) when one of them is the root itself."""
+    if paths is None:
+        return None
+    found = [Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix() for path in paths]
+    if "." in found:
+        return None
+    return [path for path in found if path != ".." and not path.startswith("../")]
 
 
 def _under(path: Path, place: Path) -> bool:
