@@ -4,6 +4,7 @@
     python bench/run.py --large         # also N = 20,000 and 100,000 (about 20 minutes)
     python bench/run.py --sizes 2000 --repeat 3
     python bench/run.py --corpora realistic   # only the corpus with warnings (default: clean,realistic)
+    python bench/run.py --sizes 50000 --corpora clean,one-folder   # every record in one agency folder, beside
 
 Standard library only. Every figure is the median of --repeat runs of a fresh process
 (the machine is shared and noisy); memory is the peak resident size of the largest
@@ -107,17 +108,18 @@ def supports(*args: str) -> str:
     return done.stdout if done.returncode == 0 else ""
 
 
-def prepare(work: Path, records: int, realistic: bool = False) -> Path:
+def prepare(work: Path, records: int, realistic: bool = False, one_folder: bool = False) -> Path:
     """The corpus of `records`, with its schemas and a git commit (for --changed-since); reused when current."""
-    stamp = hashlib.sha256((Path(corpus.__file__).read_bytes() + f"{records}{realistic}".encode())).hexdigest()[:16]
-    root = work / f"{'r' if realistic else 'n'}{records}"
+    shape = f"{records}{realistic}" + ("one-folder" if one_folder else "")
+    stamp = hashlib.sha256((Path(corpus.__file__).read_bytes() + shape.encode())).hexdigest()[:16]
+    root = work / f"{'f' if one_folder else 'r' if realistic else 'n'}{records}"
     kept = _stamp_of(root)
     if (root / ".bench-stamp").exists():  # where an earlier bench kept it
         (root / ".bench-stamp").replace(kept)
     if kept.exists() and kept.read_text() == stamp:
         return root
     print(f"  writing {records:,} records to {root} …", file=sys.stderr, flush=True)
-    corpus.write(root, records, realistic=realistic)
+    corpus.write(root, records, realistic=realistic, one_folder=one_folder)
     if supports("schema"):
         subprocess.run([*OOI, "schema", "--root", str(root), "--force"], check=True, capture_output=True)
     if shutil.which("git"):  # dated git_sejak (corpus.SETTINGS), so the records are imports
@@ -216,7 +218,9 @@ def changed_since(root: Path, files: list[Path], repeat: int) -> tuple[float, in
             path.write_bytes(original)
 
 
-def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: bool = False) -> dict:
+def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: bool = False,
+            few: bool = False) -> dict:
+    """Every row for one corpus; `few`: the floor, validate and status only (the one-folder corpus)."""
     rows = {}
     base = ("--root", str(root))
     rows["floor"] = timed([PY, "-c", FLOOR, str(root)], repeat)
@@ -228,6 +232,8 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: 
         rows[f"validate -j{jobs}"] = timed([*OOI, "validate", *base, "--format", "json", "--jobs", str(jobs)], repeat)
     if supports("status"):
         rows["status"] = timed([*OOI, "status", *base, "--format", "json"], repeat)
+    if few:
+        return rows
     out = Path(tempfile.mkdtemp(prefix="ooi-bench-out-"))
     if supports("report"):  # issue 14: at most 1.5× status on the same root
         rows["report"] = timed([*OOI, "report", *base, "--output", str(out / "laporan.html")], repeat)
@@ -315,6 +321,13 @@ def report(results: dict, starts: dict, costs: dict) -> None:
         if "changed-since (1 file)" in rows:
             lines.append(f"N={records:,}: --changed-since, one file: {rows['changed-since (1 file)'][0]:.2f} s "
                          "(issue 18 target ≤ 0.5 s at 100,000)")
+        if kind == "one-folder" and (records, "clean") in results:
+            spread = results[records, "clean"]
+            for name in ("validate", "validate -j1", "status"):
+                if name in rows and name in spread:
+                    lines.append(f"N={records:,}: {name}, one folder / spread out = "
+                                 f"{rows[name][0] / spread[name][0]:.2f} per record (CPU {rows[name][3] / spread[name][3]:.2f}; "
+                                 f"issue 18 target ≤ 1.3), peak {rows[name][1] / 1024:.0f} MiB")
         if "changed-since (20 agencies)" in rows:
             lines.append(f"N={records:,}: --changed-since, 20 agencies: {rows['changed-since (20 agencies)'][0]:.2f} s "
                          "(issue 18 target ≤ 0.5 s in 1,000 agency files)")
@@ -342,18 +355,23 @@ def main() -> None:
     subprocess.run([PY, "-m", "compileall", "-q", package], check=True)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {load:.2f}", file=sys.stderr)
-    results, costs, duplicates = {}, {}, {}
+    results, costs, duplicates, last = {}, {}, {}, None
     kinds = [kind for kind in args.corpora.split(",") if kind]
-    if set(kinds) - {"clean", "realistic"}:
-        raise SystemExit("--corpora takes clean and/or realistic")
+    if set(kinds) - {"clean", "realistic", "one-folder"}:
+        raise SystemExit("--corpora takes clean, realistic and/or one-folder")
     for records in sizes:
         for kind in kinds:
-            root = prepare(args.work, records, kind == "realistic")
+            root = prepare(args.work, records, kind == "realistic", kind == "one-folder")
             print(f"  measuring N = {records:,}, {kind} corpus …", file=sys.stderr, flush=True)
-            results[records, kind] = measure(root, records, args.repeat, args.jobs, kind == "realistic")
+            results[records, kind] = measure(root, records, args.repeat, args.jobs, kind == "realistic",
+                                             few=kind == "one-folder")
+            if kind == "one-folder":
+                continue  # the same records as the clean corpus: no rule costs or R015 of their own
+            last = root
             if args.rule_sample and kind not in costs:
                 costs[kind] = rule_costs(root, args.rule_sample)
-        duplicates[records] = near_duplicates(root, args.repeat)  # the last corpus: the realistic one by default
+        if last is not None:  # the last corpus: the realistic one by default
+            duplicates[records] = near_duplicates(last, args.repeat)
     report(results, startup(max(5, args.repeat)), costs)
     if duplicates:
         print("\n## R015 near-duplicates (issue 13): CPU µs per record, best of runs\n")
