@@ -4,7 +4,7 @@
     python bench/run.py --large         # also N = 20,000 and 100,000 (about 20 minutes)
     python bench/run.py --sizes 2000 --repeat 3
     python bench/run.py --corpora realistic   # only the corpus with warnings (default: clean,realistic)
-    python bench/run.py --sizes 50000 --corpora clean,one-folder   # every record in one agency folder, beside
+    python bench/run.py --sizes 50000 --corpora clean,one-folder   # all in one folder, beside the spread-out
 
 Standard library only. Every figure is the median of --repeat runs of a fresh process
 (the machine is shared and noisy); memory is the peak resident size of the largest
@@ -206,7 +206,7 @@ def some_agencies(root: Path, count: int = 20) -> list[Path]:
     return files[:: max(1, len(files) // count)][:count]
 
 
-def changed_since(root: Path, files: list[Path], repeat: int) -> tuple[float, int, int]:
+def changed_since(root: Path, files: list[Path], repeat: int) -> tuple[float, int, int, float]:
     """`validate --changed-since HEAD` with `files` changed in the work tree (their bytes put back after)."""
     originals = {path: path.read_bytes() for path in files}
     try:
@@ -252,7 +252,7 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: 
     return rows
 
 
-def competitor(checker: str, root: Path, repeat: int) -> tuple[float, int, int]:
+def competitor(checker: str, root: Path, repeat: int) -> tuple[float, int, int, float]:
     """check-jsonschema on the same records and agencies, one run per schema (its total)."""
     total, peak, code, cpu = 0.0, 0, 0, 0.0
     for schema, folder in (("inovasi", "data/inovasi"), ("opd", "data/opd")):
