@@ -69,3 +69,21 @@ def test_chunks_are_even_by_weight_not_by_count():
     assert [len(c) for c in _chunks(list(range(100)), 16, None)] == [6] * 16 + [4]
     heavy = [10] * 50 + [500] * 10 + [10] * 50  # a folder in parts among small agencies
     assert [sum(c) for c in _chunks(heavy, 8, lambda x: x)] == [1000, 1000, 1000, 1000, 1000, 750, 250]
+
+
+def test_no_entry_of_the_tree_is_held_while_files_are_compared(root, monkeypatch):
+    """The discovered entries (a Path each) go with the run's units: R015, comparing every record, holds none."""
+    import gc
+
+    from ooi.input.discovery import Entry
+    from ooi.rules import similarity
+
+    alive, real = [], similarity.check_all
+
+    def counted(records, context):
+        alive.append(sum(isinstance(thing, Entry) for thing in gc.get_objects()))
+        return real(records, context)
+
+    monkeypatch.setattr(similarity, "check_all", counted)
+    result = check(root, load_settings(root), today=TODAY, jobs=1)
+    assert len(result.files) == 68 and alive == [0, 0]  # registry, then records; the old code: [68, 68]

@@ -68,6 +68,10 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
                    iid_export=iid_export, filed=filed)
     units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
     total = sum(map(weight, units))
+    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
+    misplaced = chosen.misplaced
+    # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
+    del tree, chosen
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
     work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
@@ -76,6 +80,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     salt = _salt(root, settings, base, memo) if memo is not None else None
     done = parallel.run(_check_any, units, (base, records, work > 1, memo, salt), work, then=partial(_arrived, memo),
                         weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
+    del units
     checked = [result for results in done for result in (results.results if isinstance(results, Judged) else results)]
     _check_parts([results for results in done if isinstance(results, Judged)], base)
     registry = [result for result in checked if result.kind == "opd"]
@@ -91,9 +96,8 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
-    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
-    files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     for result in files:
         result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
