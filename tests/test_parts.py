@@ -87,3 +87,12 @@ def test_no_entry_of_the_tree_is_held_while_files_are_compared(root, monkeypatch
     monkeypatch.setattr(similarity, "check_all", counted)
     result = check(root, load_settings(root), today=TODAY, jobs=1)
     assert len(result.files) == 68 and alive == [0, 0]  # registry, then records; the old code: [68, 68]
+
+
+def test_a_file_result_has_no_instance_dict():
+    """A run holds one FileResult a file until its end: slots, not a dict each (~100 B a file)."""
+    from ooi.engine.result import FileResult
+
+    result = FileResult("data/opd/x.yaml", "opd")
+    assert not hasattr(result, "__dict__") and FileResult.__slots__ == (
+        "path", "kind", "record", "findings", "signature", "places")
