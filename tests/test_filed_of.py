@@ -91,3 +91,13 @@ def test_changed_since_reads_the_history_of_the_changed_files_only(repo, monkeyp
                                  env={"OOI_LANG": None, "OOI_ROOT": None})
     assert outcome.exit_code in (0, 1), outcome.output
     assert walks == [["akar/data/inovasi/dispendukcapil/baru.yaml"]]  # the old code: one walk of the whole history
+
+
+def test_the_paths_asked_for_are_those_inside_the_root(tmp_path):
+    from ooi.workflow.changes import _inside
+
+    root = tmp_path / "akar"
+    assert _inside(root, [root / "data/opd/a.yaml", root / "data/inovasi/a", tmp_path / "lain.yaml"]) == [
+        "data/opd/a.yaml", "data/inovasi/a"]
+    assert _inside(root, [root / "data/opd/a.yaml", root]) is None  # the root itself: every file's date
+    assert _inside(root, None) is None
