@@ -1,11 +1,13 @@
 """A deterministic corpus for the benchmark: N valid innovation records across N/10 agencies.
 
 Standard library only, seeded, so the same N and seed always write the same bytes:
-    python bench/corpus.py OUT --records 10000 [--seed 1] [--realistic]
+    python bench/corpus.py OUT --records 10000 [--seed 1] [--realistic] [--one-folder]
 The records follow SPEC §3 and look like hand-written ones (60–80 lines, block and flow
 styles, comments). The clean corpus passes every check, so it times the path of valid files;
 `--realistic` varies every free text (no two records alike) and gives them what real records
 carry: most files a few warnings (statements shorter than the advice), ~1 % an error.
+`--one-folder` files every record in the first agency's folder (the registry as large as
+ever): one huge folder should cost per record what many small ones do.
 """
 
 from __future__ import annotations
@@ -245,8 +247,8 @@ def vary(rng: random.Random, text: str) -> str:
     return _BACKGROUND.sub(lambda m: m.group(1) + extra + "\n", text, count=1)
 
 
-def write(root: Path, records: int, seed: int = 1, realistic: bool = False) -> Path:
-    """Write a fresh data root of `records` innovations under `root` (replaced if it exists)."""
+def write(root: Path, records: int, seed: int = 1, realistic: bool = False, one_folder: bool = False) -> Path:
+    """Write a fresh data root of `records` innovations under `root` (replaced if it exists); see the module's doc."""
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -257,12 +259,12 @@ def write(root: Path, records: int, seed: int = 1, realistic: bool = False) -> P
         (root / "data/opd" / f"{agency['kode']}.yaml").write_text(agency_text(agency), encoding="utf-8")
     folders = {}
     for index in range(records):
-        agency = units[index % len(units)]
+        agency = units[0 if one_folder else index % len(units)]
         folder = folders.get(agency["kode"])
         if folder is None:
             folder = folders[agency["kode"]] = root / "data/inovasi" / agency["kode"]
             folder.mkdir(parents=True)
-        slug, text = innovation_text(rng, agency, index // len(units) + 1)
+        slug, text = innovation_text(rng, agency, index + 1 if one_folder else index // len(units) + 1)
         if realistic:
             text = vary(rng, text)
         (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
@@ -275,9 +277,11 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--realistic", action="store_true", help="varied texts, a few warnings, ~1 %% errors")
+    parser.add_argument("--one-folder", action="store_true", help="every record in the first agency's folder")
     args = parser.parse_args()
-    write(args.out, args.records, args.seed, args.realistic)
-    print(f"{args.records} records in {max(1, args.records // PER_AGENCY)} agencies written to {args.out}")
+    write(args.out, args.records, args.seed, args.realistic, args.one_folder)
+    where = "one folder" if args.one_folder else "their agencies' folders"
+    print(f"{args.records} records in {where}, {max(1, args.records // PER_AGENCY)} agencies, written to {args.out}")
 
 
 if __name__ == "__main__":

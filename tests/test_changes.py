@@ -183,3 +183,31 @@ def test_a_removed_evidence_file_brings_the_record_citing_it_into_view(repo):
     git(repo, "rm", "-q", "bukti/dinkes/sk-tim.pdf")
     outcome, report = validate(repo, "--changed-since", "main")
     assert {(f["path"], f["code"]) for f in report["findings"]} == {("data/inovasi/dinkes/sigap-bumil.yaml", "R008")}
+
+
+def test_changed_agencies_find_their_kelurahan_in_one_pass_over_the_registry(tmp_path, monkeypatch):
+    """Each agency file is read once whatever the number of changed agencies, and parsed only if it names an induk."""
+    import sys
+    from pathlib import Path
+
+    from ooi.input.git import Changes
+    from ooi.workflow import changes
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    import corpus
+
+    root = corpus.write(tmp_path / "akar", 480)  # 48 agencies in 2 regions, each with 2 kecamatan and 3 kelurahan
+    (root / "data/opd/d001-kel-quoted.yaml").write_text('"ind\\u0075k": d001-kec-utara\nkode: x\n', encoding="utf-8")
+    reads, parses = [], []
+    monkeypatch.setattr(changes, "read", lambda path, root, real=changes.read: reads.append(path.name) or real(path, root))
+    monkeypatch.setattr(changes, "parse", lambda raw, real=changes.parse: parses.append(raw) or real(raw))
+    changed = [f"data/opd/d00{region}-{unit}.yaml" for region in (1, 2) for unit in ("kec-utara", "kec-selatan", "dinkes")]
+    found = changes.targets(root, Changes(frozenset(changed), frozenset()))
+    assert [path.relative_to(root).as_posix() for path in found if path.parent.name == "opd"] == [
+        "data/opd/d001-dinkes.yaml", "data/opd/d001-kec-selatan.yaml", "data/opd/d001-kec-utara.yaml",
+        "data/opd/d001-kel-quoted.yaml", "data/opd/d001-kel-sidomulyo.yaml", "data/opd/d001-kel-sumberejo.yaml",
+        "data/opd/d001-kel-tegalrejo.yaml", "data/opd/d002-dinkes.yaml", "data/opd/d002-kec-selatan.yaml",
+        "data/opd/d002-kec-utara.yaml", "data/opd/d002-kel-sidomulyo.yaml", "data/opd/d002-kel-sumberejo.yaml",
+        "data/opd/d002-kel-tegalrejo.yaml"]
+    assert len(reads) == 49 and len(set(reads)) == 49  # every agency file once (the old code: once per changed agency)
+    assert len(parses) == 7  # the six kelurahan and the file whose key is spelled with an escape

@@ -121,3 +121,28 @@ def test_every_shipped_innovation_meets_every_principle():
     assert len(data["innovations"]) >= 19
     assert {code: counts["pass"] for code, counts in data["summary"].items()} == \
         dict.fromkeys(data["summary"], len(data["innovations"]))
+
+
+def test_a_parallel_run_validates_each_record_once(root, monkeypatch, tmp_path):
+    """Records judged in worker processes are not validated again in the parent: the matrix keeps name and stage."""
+    from ooi.engine import checker, parallel
+
+    calls, real = tmp_path / "calls", checker.validate_innovation
+
+    def counted(data):  # each process appends one byte a call (O_APPEND: the writes of two processes do not mix)
+        with open(calls, "ab") as stream:
+            stream.write(b".")
+        return real(data)
+
+    alone = run("--root", str(root), "--format", "json").stdout  # 5 files: one process
+    monkeypatch.setattr(checker, "validate_innovation", counted)
+    monkeypatch.setattr(parallel, "SERIAL_BELOW", 0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    outcome = run("--root", str(root), "--format", "json")
+    assert outcome.exit_code == 0, outcome.output
+    assert calls.read_bytes() == b"...."  # the four files that parse, once each (the old code: 4, then 4 again)
+    assert outcome.stdout == alone
+    data = json.loads(outcome.stdout)
+    assert [(row["nama"], row["tahapan"]) for row in data["innovations"]] == [
+        ("Klinik", "inisiatif"), ("A Gagal", "uji_coba"), ("B Peringatan", "penerapan"),
+        ("C Dikecualikan", "penerapan"), ("d-broken", None)]

@@ -35,15 +35,17 @@ NoGitOption = Annotated[bool, typer.Option("--no-git", help=helps(
     "Ignore git's history: files are read as they are and counted by tanggal_lapor."))]
 
 
-def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False, strict: bool = True):
+def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False, strict: bool = True,
+              history: bool = True):
     """The data root's source of records as of a date; says on stderr once when git's history is missing.
 
     `strict=False`: a problem of ooi.yaml is left to `ooi validate` to report as a finding.
+    `history=False`: git's history is read later, and only for the files asked (`Source.filed`).
     """
     from ooi.history.asof import open_source
 
     data_root, settings = open_root(root, lang, strict=strict)
-    source = open_source(data_root, settings, use_git=not no_git, memo=memo)
+    source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history)
     if source.note:
         typer.echo(f"ooi: {source.note}", err=True)
     return source

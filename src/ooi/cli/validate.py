@@ -42,17 +42,19 @@ def validate(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
-        with source_of(root, lang, no_git, strict=False) as source:  # ooi.yaml's problems are findings here
-            data_root, settings, filed = source.root, source.settings, source.filed()  # filed dates, for R014
-        shown.stage(progress.CHECKING, unit=progress.FILES)
-        # records=False: reports need only the findings, so records go once judged (memory at scale)
-        options = {"jobs": jobs or None, "records": False, "progress": shown.count, "filed": filed}
-        if changed_since is not None:
-            from ooi.workflow.changes import check_since
+        # ooi.yaml's problems are findings here; with --changed-since, git's history is read for the changed files only
+        with source_of(root, lang, no_git, strict=False, history=changed_since is None) as source:
+            data_root, settings = source.root, source.settings
+            shown.stage(progress.CHECKING, unit=progress.FILES)
+            # records=False: reports need only the findings, so records go once judged (memory at scale)
+            options = {"jobs": jobs or None, "records": False, "progress": shown.count}
+            if changed_since is not None:
+                from ooi.workflow.changes import check_since
 
-            result = check_since(data_root, settings, changed_since, within=paths or None, **options)
-        else:
-            result = check(data_root, settings, targets=paths or None, **options)
+                result = check_since(data_root, settings, changed_since, within=paths or None, filed=source.filed,
+                                     **options)
+            else:  # filed dates, for R014
+                result = check(data_root, settings, targets=paths or None, filed=source.filed(), **options)
         shown.stage(progress.WRITING)
         shape = {"hints": True} if format == "text" else {}
         if format in ("github", "sarif"):  # annotations land on the repository's files, wherever ooi.yaml sits

@@ -12,6 +12,7 @@ from pathlib import Path
 from ooi import rules
 from ooi.engine import clock, parallel
 from ooi.engine.memo import Memo
+from ooi.engine.parts import Judged, Named, Part, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Result, capped, stamp
 from ooi.engine.waivers import apply as apply_waivers
@@ -65,17 +66,23 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
                    iid_export=iid_export, filed=filed)
-    units = _units(tree, chosen)
-    total = sum(map(_size, units))
+    units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
+    total = sum(map(weight, units))
+    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
+    misplaced = chosen.misplaced
+    # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
+    del tree, chosen
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
     work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
     salt = _salt(root, settings, base, memo) if memo is not None else None
-    done = parallel.run(_check_unit, units, (base, records, work > 1, memo, salt), work, then=partial(_unpack, memo),
-                        weigh=_size, progress=(lambda files: progress(files, total)) if progress else None)
-    checked = [result for results in done for result in results]
+    done = parallel.run(_check_any, units, (base, records, work > 1, memo, salt), work, then=partial(_arrived, memo),
+                        weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
+    del units
+    checked = [result for results in done for result in (results.results if isinstance(results, Judged) else results)]
+    _check_parts([results for results in done if isinstance(results, Judged)], base)
     registry = [result for result in checked if result.kind == "opd"]
     for result in registry:
         base.agencies.offer(stem_of(result.path), result.record)
@@ -89,9 +96,8 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
-    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
-    files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in chosen.misplaced]
+    files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     for result in files:
         result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
@@ -119,10 +125,6 @@ def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
         if entry.kind == "inovasi" and entry.folder in folders:
             files.setdefault(entry.folder, []).append(entry)
     return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
-
-
-def _size(unit: tuple[Entry | None, list[Entry]]) -> int:
-    return len(unit[1]) + (unit[0] is not None)
 
 
 def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
@@ -172,6 +174,52 @@ def _record_of(rel: str, data: object) -> object:
     if not isinstance(data, dict):
         return None
     return (validate_innovation if rel.startswith(INNOVATIONS + "/") else validate_agency)(data)[0]
+
+
+def _check_any(item, shared) -> tuple[list[FileResult], list] | Judged:
+    return _check_part(item, shared) if isinstance(item, Part) else _check_unit(item, shared)
+
+
+def _check_part(part: Part, shared: tuple) -> Judged:
+    """Some files of a huge folder, as `_check_unit` judges a folder's, but their checks across files left to
+    `_check_parts`, on names: records are let go (or kept) here, part by part, not held for the whole folder."""
+    base, records, packed, memo, salt = shared
+    if packed and memo is not None:
+        memo.keep_fresh()
+    judged = [_judge(entry, base, memo, salt) for entry in part.entries]
+    names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
+    for result, data in judged:
+        if not records or result.record is None:
+            result.record = None
+        elif callable(records):
+            result.record = records(result.record)
+        elif packed:  # as `_check_unit` sends it: plain data, validated again in the parent
+            try:
+                result.record = parallel.Packed.of(data)
+            except ValueError:
+                pass
+    fresh = memo.fresh_judgements() if packed and memo is not None else []
+    return Judged(part.folder, [result for result, _ in judged], names, fresh)
+
+
+def _arrived(memo: Memo | None, done: tuple[list[FileResult], list] | Judged) -> list[FileResult] | Judged:
+    if isinstance(done, Judged):
+        _unpack(memo, (done.results, done.fresh))
+        return done
+    return _unpack(memo, done)
+
+
+def _check_parts(parts: list[Judged], base: Context) -> None:
+    """The checks across one folder's innovations (R007), for folders judged in parts: on their records' names."""
+    folders: dict[str, tuple[list, list]] = {}
+    for part in parts:
+        results, names = folders.setdefault(part.folder, ([], []))
+        results += part.results
+        names += part.names
+    chosen = [rule for rule in rules.ALL if hasattr(rule, "check_all") and any(
+        issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS)]
+    for results, names in folders.values():
+        _check_across(results, names, base, chosen)
 
 
 def check_text(root: Path, settings: Settings, rel: str, text: str, today: date | None = None) -> list[Finding]:

@@ -43,12 +43,13 @@ def capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
     """One file: its kind (`opd`, `inovasi`, or `lain` for a misplaced file), record and findings.
 
     `record` is set whenever the file passed the schema, even if rules found errors in it;
-    whether it counts is for the caller to decide from `errors`.
+    whether it counts is for the caller to decide from `errors`. Slotted: a run holds one
+    for every file until the end (100,000 files: ~10 MB less than with an instance dict).
     """
 
     path: str

@@ -45,7 +45,7 @@ class Source:
     def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
                progress=None) -> Result:
         """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
-        repo, since, zone = self.repo, self.settings.git_sejak, self.settings.zona_waktu
+        repo, since, zone = self.repo and git.read_history(self.repo), self.settings.git_sejak, self.settings.zona_waktu
         if repo is None:
             if ref is not None:
                 raise _needs_git(self.root)
@@ -81,11 +81,18 @@ class Source:
         # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
         return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
 
-    def filed(self) -> Filed | None:
-        """The filed dates of the work tree as it is (for `ooi validate`); None outside git."""
+    def filed(self, paths: list[str] | None = None) -> Filed | None:
+        """The filed dates of the work tree as it is (for `ooi validate`); None outside git.
+
+        `paths` (relative to the root; folders too): only theirs are needed, and when the
+        history was left unread (`open_source(history=False)`) only theirs are looked up.
+        """
         if self.repo is None:
             return None
-        return Filed(self.repo.filed, self.settings.zona_waktu, self.settings.git_sejak, self.today)
+        if paths is None:
+            git.read_history(self.repo)
+        first = self.repo.filed if self.repo.walked else git.filed_of(self.repo, paths)
+        return Filed(first, self.settings.zona_waktu, self.settings.git_sejak, self.today)
 
     def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
                  progress=None) -> Coverage:
@@ -119,10 +126,14 @@ class Source:
         self.close()
 
 
-def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False) -> Source:
-    """The source of a command's records: git when `use_git` and the root is in a work tree with history."""
+def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False,
+                history: bool = True) -> Source:
+    """The source of a command's records: git when `use_git` and the root is in a work tree with history.
+
+    `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
+    """
     today = clock.today(settings.zona_waktu)
-    repo, note = git.open_repo(root) if use_git else (None, "")
+    repo, note = git.open_repo(root, history) if use_git else (None, "")
     return Source(root, settings, today, repo, note, Memo() if memo else None)
 
 
