@@ -37,6 +37,7 @@ from __future__ import annotations
 import gc
 import string
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -55,11 +56,58 @@ POSTING_LIMIT = 32  # a value in more records than this is a common phrase; copi
 _SPACE = str.maketrans({c: " " for c in string.punctuation + "–—“”‘’…«»"})
 
 
-class Signature(frozenset):
-    """A sample of a record's three-word shingles, as ints the same in every process (crc32 of each word)."""
+class Signature:
+    """A sample of a record's three-word shingles, as ints the same in every process (crc32 of each word).
 
-    name: int = 0  # the hash of its name alone
-    lowest: tuple[int, ...] = ()  # its BOTTOM lowest values, what the index holds (taken in the worker that signs)
+    Packed in order as 8-byte ints (~0.5 KB): every record of a run keeps one until R015 has
+    compared them all, and as a frozenset of ints each took ~4 KB (100,000 records: ~400 MB).
+    Iterating gives the values in order; `&` and `|` give sets, for the few pairs measured.
+    """
+
+    __slots__ = ("packed", "name")
+
+    def __init__(self, values=(), name: int = 0):
+        self.packed = array("q", sorted(values)).tobytes()  # sorted once, in the worker that signs
+        self.name = name  # the hash of its name alone
+
+    def values(self) -> array:
+        found = array("q")
+        found.frombytes(self.packed)
+        return found
+
+    @property
+    def lowest(self) -> array:
+        """Its BOTTOM lowest values, what the index holds: the first ones, kept in order."""
+        found = array("q")
+        found.frombytes(self.packed[:BOTTOM * 8])
+        return found
+
+    def __iter__(self):
+        return iter(self.values())
+
+    def __len__(self) -> int:
+        return len(self.packed) // 8
+
+    def __and__(self, other: Signature) -> set[int]:
+        return set(self.values()).intersection(other.values())
+
+    def __or__(self, other: Signature) -> set[int]:
+        return set(self.values()).union(other.values())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Signature) and (self.packed, self.name) == (other.packed, other.name)
+
+    def __hash__(self) -> int:
+        return hash((self.packed, self.name))
+
+    def __reduce__(self):
+        return _unpacked, (self.packed, self.name)
+
+
+def _unpacked(packed: bytes, name: int) -> Signature:
+    found = Signature.__new__(Signature)
+    found.packed, found.name = packed, name
+    return found
 
 
 class _Words(dict):
@@ -83,9 +131,7 @@ def signature(record: Innovation) -> Signature:
     # The name always counts, whole: the same texts under another name are alike, yet not the same file.
     name = hash(tuple(map(_WORDS.__getitem__, record.nama.casefold().split())))
     sampled.add(name)
-    found = Signature(sampled)
-    found.name, found.lowest = name, tuple(sorted(sampled)[:BOTTOM])
-    return found
+    return Signature(sampled, name)
 
 
 def check(record, context: Context) -> Iterator[Problem]:
