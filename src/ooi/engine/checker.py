@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from ooi import rules
@@ -142,20 +142,31 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, b
         base.agencies.offer(agency.stem, results[0].record)
     judged = [_judge(entry, base, memo, salt) for entry in entries]
     innovations = [result for result, _ in judged]
-    folder_rules = [rule for rule in rules.ALL if any(issubclass(kind, Innovation) or issubclass(Innovation, kind)
-                                                      for kind in rule.RECORDS)]
-    _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base, folder_rules)
+    _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
+                  _folder_rules())
+    _keep(judged, records, packed)
+    return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
+
+
+def _keep(judged: list[tuple[FileResult, dict | None]], records: bool | Callable, packed: bool) -> None:
+    """Each record as the caller asked: let go, kept as `records(record)`, or whole (across processes: its data)."""
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
         elif callable(records):
             result.record = records(result.record)
-        elif packed:  # a record crosses processes as its plain data
+        elif packed:  # a record crosses processes as its plain data, validated again in the parent
             try:
                 result.record = parallel.Packed.of(data)
             except ValueError:  # not plain data after all (a model that accepts any value): send the record
                 pass
-    return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
+
+
+@cache
+def _folder_rules() -> tuple:
+    """The rules that compare the innovations of one folder (R007)."""
+    return tuple(rule for rule in rules.ALL if hasattr(rule, "check_all") and any(
+        issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS))
 
 
 def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[FileResult]:
@@ -188,16 +199,7 @@ def _check_part(part: Part, shared: tuple) -> Judged:
         memo.keep_fresh()
     judged = [_judge(entry, base, memo, salt) for entry in part.entries]
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
-    for result, data in judged:
-        if not records or result.record is None:
-            result.record = None
-        elif callable(records):
-            result.record = records(result.record)
-        elif packed:  # as `_check_unit` sends it: plain data, validated again in the parent
-            try:
-                result.record = parallel.Packed.of(data)
-            except ValueError:
-                pass
+    _keep(judged, records, packed)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
     return Judged(part.folder, [result for result, _ in judged], names, fresh)
 
@@ -216,10 +218,8 @@ def _check_parts(parts: list[Judged], base: Context) -> None:
         results, names = folders.setdefault(part.folder, ([], []))
         results += part.results
         names += part.names
-    chosen = [rule for rule in rules.ALL if hasattr(rule, "check_all") and any(
-        issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS)]
     for results, names in folders.values():
-        _check_across(results, names, base, chosen)
+        _check_across(results, names, base, _folder_rules())
 
 
 def check_text(root: Path, settings: Settings, rel: str, text: str, today: date | None = None) -> list[Finding]:
