@@ -70,14 +70,16 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     total = sum(map(weight, units))
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     misplaced = chosen.misplaced
+    # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
+    agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
+    salt = _salt(root, settings, base, memo, agency_files) if memo is not None else None
     # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
-    del tree, chosen
+    del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
     work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
-    salt = _salt(root, settings, base, memo) if memo is not None else None
     done = parallel.run(_check_any, units, (base, records, work > 1, memo, salt), work, then=partial(_arrived, memo),
                         weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
     del units
@@ -233,10 +235,13 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
     return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
 
 
-def _salt(root: Path, settings: Settings, base: Context, memo: Memo) -> bytes:
-    """What a judgement depends on besides its file and the as-of date: settings, registry, CODEOWNERS."""
+def _salt(root: Path, settings: Settings, base: Context, memo: Memo, registry: list[Entry] | None) -> bytes:
+    """What a judgement depends on besides its file and the as-of date: settings, registry, CODEOWNERS.
+
+    `registry`: the agency files, when already discovered (None: listed here).
+    """
     digest = hashlib.blake2b(repr(settings).encode("utf-8", "surrogatepass"), digest_size=16)
-    for entry in discover(root, within=[AGENCIES]).entries:
+    for entry in registry if registry is not None else discover(root, within=[AGENCIES]).entries:
         blob = memo.blob_of(entry.rel, lambda entry=entry: read(entry.path))[0]
         digest.update(f"{entry.rel}\0{blob}\0".encode("utf-8", "surrogatepass"))
     digest.update((base.codeowners or "").encode("utf-8", "surrogatepass"))
