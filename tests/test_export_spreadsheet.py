@@ -4,30 +4,25 @@ openpyxl reads what it was built to read; a spreadsheet program is stricter. Cal
 sheet to CSV, and what it shows must be what ooi wrote: the four sheets, the headers, one row per
 record, sector codes as text (`1.10` never becomes 1.1), dates as dates, and a name that looks
 like a formula shown as the text it is. `.ci/run` installs `libreoffice-calc-nogui`; missing,
-the test fails in CI (`CI` set) and skips loudly elsewhere.
+the test skips with that reason, or fails under `OOI_REQUIRE_REAL_PARTS=1` (tests/parts.py).
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
+from parts import need
 from test_export import FORMULAS, export, root  # noqa: F401  (root: the module's fixture)
 
 
 def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    message = "LibreOffice Calc is missing: install the Debian package libreoffice-calc-nogui (.ci/run does)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    return need(shutil.which("soffice") or shutil.which("libreoffice"),
+                "LibreOffice Calc is missing: install the Debian package libreoffice-calc-nogui (.ci/run does)")
 
 
 def calc_sheets(xlsx: Path, out: Path) -> dict[str, list[list[str]]]:
