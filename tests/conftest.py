@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -13,22 +16,12 @@ from ooi import i18n
 SAMPLES = Path(__file__).parent / "samples"
 
 
-def shared(rel: str) -> Path | None:
-    """A file of `shared/` (SPEC, schemas, corpora), which lives beside the repository: `../shared` from its root.
-
-    A worktree nested deeper finds it further up, so every ancestor of the repository is tried.
-    """
-    for folder in Path(__file__).resolve().parents[1].parents:
-        if (folder / "shared" / rel).exists():
-            return folder / "shared" / rel
-    return None
-
-
-SARIF_SCHEMA = "sarif/sarif-schema-2.1.0.json"
+DATA = Path(__file__).parent / "data"  # third-party test data kept in the repository (tests/data/README.md)
+SARIF_SCHEMA = DATA / "sarif/sarif-schema-2.1.0.json"
 
 
 def assert_valid_sarif(text: str) -> None:
-    """The text is a SARIF 2.1.0 log valid against the OASIS schema (Draft 4); a missing schema fails loudly."""
+    """The text is a SARIF 2.1.0 log valid against the OASIS schema (Draft 4)."""
     import json
 
     validator = _sarif_validator()
@@ -42,11 +35,7 @@ def _sarif_validator(cache={}):
 
         import jsonschema
 
-        path = shared(SARIF_SCHEMA)
-        if path is None:
-            pytest.fail(f"shared/{SARIF_SCHEMA} not found beside the repository: every SARIF the tests produce is "
-                        "validated against it (CI puts shared/ beside the clone)")
-        cache["validator"] = jsonschema.Draft4Validator(json.loads(path.read_text(encoding="utf-8")))
+        cache["validator"] = jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
     return cache["validator"]
 AGENCY = {
     "kode": "dispendukcapil",
@@ -139,11 +128,47 @@ def _every_sarif_is_valid(monkeypatch):
     monkeypatch.setattr(sarif, "render", render)
 
 
+# Every commit a test makes, unless the test dates it itself: the sample's import day (`git_sejak` in ooi.yaml),
+# by a fixed identity, with no git configuration of the machine's. A commit dated "now" is a time bomb.
+COMMIT_DATE = "2026-11-28T12:00:00+07:00"
+GIT = {"GIT_AUTHOR_NAME": "Operator OPD", "GIT_AUTHOR_EMAIL": "operator@example.org",
+       "GIT_COMMITTER_NAME": "Operator OPD", "GIT_COMMITTER_EMAIL": "operator@example.org",
+       "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE,
+       "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+# The rest of the environment a test starts from, whatever the shell that started pytest had: no terminal size
+# (pytest-xdist exports COLUMNS), no language, zone or encoding of the machine's, no CI or ooi settings.
+KNOWN = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", **GIT}
+DROPPED = ("COLUMNS", "LINES", "CI", "NO_COLOR", "FORCE_COLOR", "PYTHONIOENCODING")
+DROPPED_PREFIXES = ("OOI_", "GITHUB_", "RUNNER_", "GIT_")
+_SAVED = pytest.StashKey[dict]()
+
+
+def pytest_configure(config):
+    """Set the known environment before collection (modules read some of it when imported, before any fixture).
+
+    `OOI_REQUIRE_REAL_PARTS` and `OOI_CHROMIUM` are the test run's own switches (tests/parts.py), so they stay.
+    """
+    kept = {name: os.environ[name] for name in ("OOI_REQUIRE_REAL_PARTS", "OOI_CHROMIUM") if name in os.environ}
+    config.stash[_SAVED] = dict(os.environ)
+    for name in list(os.environ):
+        if name in DROPPED or name.startswith(DROPPED_PREFIXES):
+            del os.environ[name]
+    os.environ.update({**KNOWN, **kept})
+    if hasattr(time, "tzset"):
+        time.tzset()
+    # Started with Ctrl-C ignored (`nohup`, `cmd &`), every child would inherit that and no Ctrl-C test could pass.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def pytest_unconfigure(config):
+    os.environ.clear()
+    os.environ.update(config.stash[_SAVED])
+    if hasattr(time, "tzset"):
+        time.tzset()
+
+
 @pytest.fixture
-def git_identity(monkeypatch):
-    """git commits in tests use a fixed identity and ignore the machine's git configuration."""
-    for name in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{name}_NAME", "Operator OPD")
-        monkeypatch.setenv(f"GIT_{name}_EMAIL", "operator@example.org")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+def git_identity():
+    """The fixed identity and date every commit of a test carries (set for the whole run: `GIT`)."""
+    return GIT
