@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import datetime, timezone
 
 import pytest
 from conftest import AGENCY, make_root
 from typer.testing import CliRunner
 
 from ooi.cli import app, authoring
+from ooi.engine import clock
 from ooi.engine.checker import check
 from ooi.input.config import load_settings
 from ooi.input.loading import load
@@ -49,7 +50,10 @@ def _name(keys) -> str:
 
 @pytest.mark.parametrize("stage", ["inisiatif", "uji_coba", "penerapan"])
 def test_flags_write_a_skeleton_that_validates_down_to_the_blanks(root, stage):
-    outcome = run("--root", str(root), *FLAGS, stage, input="")
+    # 20:30 UTC is already the next morning in Jakarta: the record is filed on ooi's date, not the machine's.
+    with clock.frozen(datetime(2026, 12, 7, 20, 30, tzinfo=timezone.utc)):
+        outcome = run("--root", str(root), *FLAGS, stage, input="")
+        findings = check(root, load_settings(root), targets=[root / PATH]).findings
     assert outcome.exit_code == 0, outcome.output
     assert PATH in outcome.stdout
     text = (root / PATH).read_text(encoding="utf-8")
@@ -57,8 +61,7 @@ def test_flags_write_a_skeleton_that_validates_down_to_the_blanks(root, stage):
     document = load(root / PATH)
     assert document.issues == [] and document.data["tahapan"] == stage
     assert document.data["nama"] == "Sigap Lansia: Kunjungan Rumah" and document.data["opd"] == "dinkes"
-    assert document.data["tanggal_lapor"] == date.today().isoformat()
-    findings = check(root, load_settings(root), targets=[root / PATH]).findings
+    assert document.data["tanggal_lapor"] == "2026-12-08"
     assert findings and all(f.code[0] in "SP" and f.path == PATH for f in findings), findings
     reported = {f.field for f in findings}
     blanks = {_name(keys) for keys in _blanks(document.data)}

@@ -1,7 +1,7 @@
 """`ooi principles [KODE]`: the matrix of innovations × P1…P8 (pass, warning, error, waived), built then rendered."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +9,7 @@ from conftest import SETTINGS, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
+from ooi.engine import clock
 from ooi.coverage.matrix import ERROR, PASS, UNJUDGED, WAIVED, WARNING, build
 from ooi.engine.checker import check
 from ooi.input.config import load_settings
@@ -17,9 +18,17 @@ TOP = Path(__file__).resolve().parents[1]
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 CAPIL = {"kode": "dispendukcapil", "nama": "Dinas Kependudukan dan Pencatatan Sipil", "singkatan": "Dispendukcapil",
          "jenis": "dinas", "urusan": ["2.12"]}
-# In force for months from whenever the tests run, within `pengecualian_maks_hari` (365 days).
+TODAY = date(2026, 12, 7)
+# In force for 200 days from the tests' today, within `pengecualian_maks_hari` (365 days).
 WAIVER = ("pengecualian:\n  - {berkas: data/inovasi/dispendukcapil/c-waived.yaml, kode: P4, alasan: SK menyusul,"
-          f" disetujui_oleh: Kepala Bappelitbangda, sampai: {date.today() + timedelta(days=200)}}}\n")
+          " disetujui_oleh: Kepala Bappelitbangda, sampai: 2027-06-25}\n")
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """Every run here is judged on one fixed day, whenever the tests run."""
+    with clock.frozen(TODAY):
+        yield
 
 
 def records() -> dict:
