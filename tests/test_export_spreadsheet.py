@@ -19,6 +19,8 @@ import pytest
 from parts import need
 from test_export import FORMULAS, export, root  # noqa: F401  (root: the module's fixture)
 
+pytestmark = pytest.mark.lambat  # a real LibreOffice Calc: left out by `-m "not lambat"`
+
 
 def soffice() -> str:
     return need(shutil.which("soffice") or shutil.which("libreoffice"),

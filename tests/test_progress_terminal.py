@@ -20,6 +20,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
 import corpus  # noqa: E402
 
+pytestmark = pytest.mark.lambat  # a 3,000-record corpus in a terminal: left out by `-m "not lambat"`
+
 RECORDS = 3000  # a few seconds of checking on two processes: long enough to see the bar and to stop half-way
 BAR = re.compile(rb"memeriksa berkas .*? ([\d.]+)/([\d.]+) berkas")
 ERASED = b"\r\n\x1b[?25h\r\x1b[1A\x1b[2K"  # the bar's line erased, the cursor shown again

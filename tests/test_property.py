@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from ooi.cli import app
 
+pytestmark = pytest.mark.lambat  # thousands of random files: left out by `-m "not lambat"`
+
 REL = "data/inovasi/dispendukcapil/acak.yaml"
 EXAMPLES = settings(max_examples=15, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -11,6 +11,8 @@ from browser import Dom, dump_dom, figures_of, png_colours, print_pdf, screensho
 from test_report import HOSTILE, LAUNCH, SHIPPED, hostile_root, make_report
 from test_status_cli import WHEN, run
 
+pytestmark = pytest.mark.lambat  # a real Chromium: left out by `-m "not lambat"`
+
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> tuple[Path, Path]:
