@@ -140,15 +140,17 @@ GIT = {"GIT_AUTHOR_NAME": "Operator OPD", "GIT_AUTHOR_EMAIL": "operator@example.
 KNOWN = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", **GIT}
 DROPPED = ("COLUMNS", "LINES", "CI", "NO_COLOR", "FORCE_COLOR", "PYTHONIOENCODING")
 DROPPED_PREFIXES = ("OOI_", "GITHUB_", "RUNNER_", "GIT_")
+SWITCHES = ("OOI_REQUIRE_REAL_PARTS", "OOI_CHROMIUM", "OOI_UPDATE_GOLDEN")
 _SAVED = pytest.StashKey[dict]()
 
 
 def pytest_configure(config):
     """Set the known environment before collection (modules read some of it when imported, before any fixture).
 
-    `OOI_REQUIRE_REAL_PARTS` and `OOI_CHROMIUM` are the test run's own switches (tests/parts.py), so they stay.
+    The test run's own switches stay: `OOI_REQUIRE_REAL_PARTS` and `OOI_CHROMIUM` (tests/parts.py, tests/browser.py)
+    and `OOI_UPDATE_GOLDEN` (rewrites the golden files).
     """
-    kept = {name: os.environ[name] for name in ("OOI_REQUIRE_REAL_PARTS", "OOI_CHROMIUM") if name in os.environ}
+    kept = {name: os.environ[name] for name in SWITCHES if name in os.environ}
     config.stash[_SAVED] = dict(os.environ)
     for name in list(os.environ):
         if name in DROPPED or name.startswith(DROPPED_PREFIXES):
