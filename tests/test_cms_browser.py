@@ -119,6 +119,60 @@ STEPS = [
 ]
 
 
+# A plan with only what a plan needs: the optional blocks (SKM, complaints, monitoring, evidence) stay empty.
+PLAN = [
+    ["text", "nama", "Kartu Lansia Mandiri"],
+    ["choose", "opd", "dinsos"],
+    ["choose", "tahapan", "inisiatif"],
+    ["choose", "bentuk", "pelayanan_publik"],
+    ["choose", "jenis", "digital —"],
+    ["choose", "inisiator", "opd —"],
+    ["choose", "urusan.utama", "1.06"],
+    ["date", "tanggal_lapor", "2025-11-03"],
+    ["text", "latar_belakang", "Data lansia penerima bantuan tersebar di tiga buku register sehingga petugas "
+                               "kelurahan sulit memastikan siapa yang sudah dikunjungi dan dibantu bulan ini, dan sebagian lansia "
+                               "terlewat."],
+    ["text", "tujuan", "Menyatukan data kunjungan lansia dalam satu kartu digital."],
+    ["text", "manfaat", "Petugas tahu lansia mana yang belum dikunjungi bulan ini."],
+    ["text", "rancang_bangun", "Setiap lansia mendapat kartu berkode yang dipindai petugas saat kunjungan, lalu "
+                               "data masuk ke satu daftar bersama yang dibaca dinas dan kelurahan setiap minggu untuk "
+                               "menyusun jadwal."],
+    ["text", "keluaran.indikator", "Lansia yang memiliki kartu"],
+    ["text", "keluaran.target", "500"],
+    ["text", "keluaran.satuan", "orang"],
+    ["choose", "penerima_manfaat.kelompok", ["masyarakat —"]],
+    ["text", "penerima_manfaat.uraian", "Lansia penerima bantuan sosial di Kota Batu"],
+    ["text", "penerima_manfaat.jumlah", "500"],
+    ["text", "penanggung_jawab.nama", "Rina Kartikasari"],
+    ["text", "penanggung_jawab.jabatan", "Kepala Bidang Rehabilitasi Sosial"],
+    ["text", "penanggung_jawab.nip", "198203142006042007"],
+    ["choose", "anggaran.sumber", "tanpa_anggaran"],
+    ["text", "anggaran.jumlah", "0"],
+    ["text", "prinsip.efisiensi.uraian", "Satu kartu menggantikan tiga buku register yang diisi berulang oleh petugas."],
+    ["text", "prinsip.efektivitas.uraian", "Keberhasilan diukur dari jumlah lansia yang memiliki kartu dibanding "
+                                           "target."],
+    ["text", "prinsip.kualitas_pelayanan.uraian", "Lansia tidak perlu lagi ditanya data yang sama pada setiap "
+                                                  "kunjungan petugas."],
+    ["text", "prinsip.tanpa_konflik_kepentingan.uraian", "Kartu dibuat sendiri oleh dinas tanpa penyedia dari luar "
+                                                         "pemerintah."],
+    ["check", "prinsip.tanpa_konflik_kepentingan.pernyataan", None],
+    ["text", "prinsip.kepentingan_umum.uraian", "Yang terbantu adalah lansia dan keluarganya di kota ini, bukan "
+                                                "kepentingan pegawai."],
+    ["text", "prinsip.keterbukaan.uraian", "Rencana dan hasil uji coba akan diumumkan lewat radio dan laman kota."],
+    ["add", "publikasi"],
+    ["text", "prinsip.keterbukaan.publikasi.media", "Radio Kota Batu"],
+    ["text", "prinsip.kepatutan.uraian", "Rencana ini mengikuti standar pelayanan minimal bidang sosial yang "
+                                         "berlaku."],
+    ["text", "prinsip.akuntabilitas.uraian", "Daftar kartu diperiksa kepala bidang setiap bulan dan dilaporkan "
+                                             "kepada kepala dinas."],
+    ["text", "tahun_rencana", "2026"],
+    ["add", "jadwal"],
+    ["text", "jadwal.kegiatan", "Pencetakan kartu dan pelatihan petugas"],
+    ["date", "jadwal.mulai", "2026-02-02"],
+    ["date", "jadwal.selesai", "2026-03-31"],
+]
+
+
 def _parts() -> tuple[str, str]:
     node = need(shutil.which("node"), "node not found: the browser form is not tested. Install the Debian package "
                                       "`nodejs` and run `npm ci` in tests/cms (.ci/run does)")
@@ -169,7 +223,9 @@ def _wait(port: int, process: subprocess.Popen) -> None:
 
 
 @pytest.mark.lambat
-def test_an_officer_files_a_pilot_through_the_form_and_ooi_finds_no_error(tmp_path, git_identity, monkeypatch):
+@pytest.mark.parametrize(("steps", "slug"), [(STEPS, "sapa-lansia-terpadu-salsa"), (PLAN, "kartu-lansia-mandiri")],
+                         ids=["uji_coba", "inisiatif"])
+def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_identity, monkeypatch, steps, slug):
     node, chromium = _parts()
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     repo = tmp_path / "repo"
@@ -205,7 +261,7 @@ def test_an_officer_files_a_pilot_through_the_form_and_ooi_finds_no_error(tmp_pa
         _wait(port, proxy)
         plan = tmp_path / "plan.json"
         plan.write_text(json.dumps({"url": f"http://127.0.0.1:{web}/index.html", "chromium": chromium,
-                                    "screenshot": str(tmp_path / "form.png"), "steps": STEPS}), encoding="utf-8")
+                                    "screenshot": str(tmp_path / "form.png"), "steps": steps}), encoding="utf-8")
         done = subprocess.run([node, str(PARTS / "fill.mjs"), str(plan)], cwd=PARTS, capture_output=True, text=True,
                               timeout=300)
     finally:
@@ -214,16 +270,16 @@ def test_an_officer_files_a_pilot_through_the_form_and_ooi_finds_no_error(tmp_pa
         proxy.wait(timeout=10)
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert report == {"saved": True, "filled": [step[1] for step in STEPS if step[0] != "add"], "errors": [],
+    assert report == {"saved": True, "filled": [step[1] for step in steps if step[0] != "add"], "errors": [],
                       "problems": []}
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    shutil.copy(tmp_path / "form.png", SCREENSHOT)
+    if steps is STEPS:  # the README shows the pilot's form
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copy(tmp_path / "form.png", SCREENSHOT)
 
     # The editorial workflow: the entry is a branch (the pull request's), holding exactly the new record.
-    branch = "cms/inovasi/dinsos/sapa-lansia-terpadu-salsa"
-    assert _git(repo, "diff", "--name-only", "main", branch).split() == [
-        "data/inovasi/dinsos/sapa-lansia-terpadu-salsa.yaml"]
-    _git(repo, "checkout", "-q", branch)
-    outcome = _ooi(repo, "validate", "--format", "json", str(repo / "data/inovasi/dinsos/sapa-lansia-terpadu-salsa.yaml"))
+    record = f"data/inovasi/dinsos/{slug}.yaml"
+    assert _git(repo, "diff", "--name-only", "main", f"cms/inovasi/dinsos/{slug}").split() == [record]
+    _git(repo, "checkout", "-q", f"cms/inovasi/dinsos/{slug}")
+    outcome = _ooi(repo, "validate", "--format", "json", str(repo / record))
     result = json.loads(outcome.stdout)
     assert (outcome.exit_code, result["errors"], result["warnings"]) == (0, 0, 0), result["findings"]

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from ooi.model import fields
-from ooi.model.records import NIP, STAGE_MODELS, TAHAPAN, Innovation
+from ooi.model.records import STAGE_MODELS, TAHAPAN, Innovation
 from ooi.model.sectors import sectors
 from ooi.workflow.template import needed
 
@@ -52,8 +52,15 @@ def render(settings, agencies: dict, lokal: bool = False) -> dict[str, str]:
     config = build_config(settings, agencies, lokal)
     head = (f"# {MARKER}: the Decap CMS form of {settings.pemda} (SPEC §16), from the field table of ooi and\n"
             "# the agency registry. Do not edit: run `ooi cms` again after the fields or data/opd change.\n")
-    text = head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+    text = head + yaml.dump(config, Dumper=_Plain, sort_keys=False, allow_unicode=True, width=110)
     return {CONFIG_FILE: text, INDEX_FILE: _index(settings.pemda)}
+
+
+class _Plain(yaml.SafeDumper):
+    """Every value written out where it is used: no `&id001` anchors for the patterns fields share."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def build_config(settings, agencies: dict, lokal: bool = False) -> dict:
@@ -116,32 +123,35 @@ def _stage_required(stage: str) -> frozenset[str]:
     return frozenset(required_paths(STAGE_MODELS[stage]))
 
 
-def _fields(model: type[BaseModel], prefix: str, agencies: dict) -> list[dict]:
+def _fields(model: type[BaseModel], prefix: str, agencies: dict, within: str = "") -> list[dict]:
+    """The form fields of `model`'s keys; `within` names the optional block they sit in, if any."""
     out = []
     for name, info in model.model_fields.items():
         dotted = f"{prefix}.{name}" if prefix else name
         if dotted in _LEFT_OUT:
             continue
-        out.append(_field(name, dotted, info, agencies))
+        out.append(_field(name, dotted, info, agencies, within))
     return out
 
 
-def _field(name: str, dotted: str, info, agencies: dict) -> dict:
+def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
     annotation = info.annotation
     core = _unwrap(annotation)
     stages = stages_needing(dotted)
     always = len(stages) == len(TAHAPAN) and dotted != "bukti.tautan"  # a link or an uploaded file
-    field: dict = {"name": name, "label": _label(name, dotted), "widget": "string", "required": always}
-    hint = _hint(dotted, stages, always)
-    if hint:
-        field["hint"] = hint
-    field |= _widget(name, dotted, core, annotation, info, agencies)
-    if field["widget"] == "list" and always:
+    label = _label(name, dotted)
+    # Decap checks a required field even inside an empty optional block, so there the hint says it instead.
+    field: dict = {"name": name, "label": label, "widget": "string", "required": always and not within}
+    hint = _hint(dotted, stages, always) + (f" Wajib bila {within} diisi." if always and within else "")
+    if hint.strip():
+        field["hint"] = hint.strip()
+    field |= _widget(name, dotted, core, annotation, info, agencies, within or ("" if always else label))
+    if field["widget"] == "list" and field["required"]:
         field["min"] = 1
     return field
 
 
-def _widget(name: str, dotted: str, core, annotation, info, agencies: dict) -> dict:
+def _widget(name: str, dotted: str, core, annotation, info, agencies: dict, within: str) -> dict:
     """The Decap widget and its options for one key, from its type."""
     if dotted == "opd":
         return {"widget": "select", "options": [{"label": f"{agency.nama} ({kode})", "value": kode}
@@ -163,10 +173,10 @@ def _widget(name: str, dotted: str, core, annotation, info, agencies: dict) -> d
             return {"widget": "select", "multiple": True, "options": _options(dotted, typing.get_args(inner))}
         if _is_model(inner):
             return {"widget": "list", "label_singular": _label(name, dotted).lower(), "collapsed": False,
-                    "fields": _fields(inner, dotted, agencies)}
+                    "fields": _fields(inner, dotted, agencies)}  # an item exists only once added
         return {"widget": "list"}  # a list of short texts, written one after another
     if _is_model(core):
-        return {"widget": "object", "collapsed": False, "fields": _fields(core, dotted, agencies)}
+        return {"widget": "object", "collapsed": False, "fields": _fields(core, dotted, agencies, within)}
     if core is date:
         return {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "pattern": _DATE}
     if core is bool:
@@ -177,7 +187,7 @@ def _widget(name: str, dotted: str, core, annotation, info, agencies: dict) -> d
     widget: dict = {"widget": "text" if name in _LONG else "string"}
     if dotted == "nama":
         widget["pattern"] = _NAME
-    elif _is_nip(annotation):
+    elif name == "nip":  # its check is a validator, not a pattern the schema could carry
         widget["pattern"] = _NIP
     elif dotted in _LINKS:
         widget["pattern"] = _HTTPS
@@ -250,10 +260,6 @@ def _bounds(annotation, info) -> dict:
         if typing.get_origin(part) is typing.Annotated:
             visit(typing.get_args(part)[1:])
     return found
-
-
-def _is_nip(annotation) -> bool:
-    return annotation == NIP or any(part == NIP for part in typing.get_args(annotation))
 
 
 def _unwrap(annotation):
