@@ -37,6 +37,7 @@ class Settings:
     # Part three (SPEC §16), optional: where the browser form (`ooi cms`) files its pull requests.
     github_repo: str | None = None  # owner/name on GitHub
     cabang: str = "main"  # the branch records are merged into
+    oauth_url: str | None = None  # the OAuth client through which the form logs in to GitHub (Decap's `base_url`)
     # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
     problems: tuple = ()
 
@@ -94,6 +95,7 @@ class SettingsFile(BaseModel):
     kuota: Annotated[_Whole, Field(ge=1, le=100)] | None = None
     github_repo: Annotated[str, Field(pattern=GITHUB_REPO)] | None = None
     cabang: Annotated[str, Field(pattern=BRANCH, max_length=200)] | None = None
+    oauth_url: Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#]*)?$")] | None = None
 
 
 # What each key must be, said once: every problem with a key (type, range, form) gets this one message.
@@ -115,4 +117,6 @@ MUST = {
     "github_repo": ("repositori GitHub pemilik/nama, mis. pemkot-batu/inovasi",
                     "a GitHub repository owner/name, e.g. pemkot-batu/inovasi"),
     "cabang": ("nama cabang git, mis. main", "a git branch name, e.g. main"),
+    "oauth_url": ("alamat https klien OAuth formulir, mis. https://oauth.batukota.go.id",
+                  "the https address of the form's OAuth client, e.g. https://oauth.batukota.go.id"),
 }

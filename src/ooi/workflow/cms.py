@@ -68,6 +68,8 @@ def build_config(settings, agencies: dict, lokal: bool = False) -> dict:
     config: dict = {"backend": {"name": "github", "repo": settings.github_repo, "branch": settings.cabang,
                                 # Every record is a reviewed merge commit, as from the terminal.
                                 "squash_merges": False}}
+    if settings.oauth_url:  # the login's OAuth client when the page is not served by Netlify (README)
+        config["backend"]["base_url"] = settings.oauth_url
     if lokal:
         config["local_backend"] = True
     config |= {
