@@ -1,4 +1,4 @@
-"""`ooi cms`: the Decap CMS form against its sources (schema, choices, registry), its command, and Decap's value shapes."""
+"""`ooi cms`: the Decap CMS form against its sources (schema, choices, registry), its command, Decap's value shapes."""
 
 from __future__ import annotations
 
@@ -88,7 +88,8 @@ def test_every_required_key_of_the_innovation_schema_is_a_required_field_of_the_
     # Keys required inside an optional part: in a list item (which exists only once added) the form requires
     # them; in an optional block Decap would block saving while the block is empty, so the hint says it.
     inside = sorted(key for key, (_, needed) in keys.items() if needed and key not in required and key != "iid")
-    blocks = ("prinsip.kualitas_pelayanan.skm.", "prinsip.kualitas_pelayanan.pengaduan.", "prinsip.akuntabilitas.monev.")
+    blocks = ("prinsip.kualitas_pelayanan.skm.", "prinsip.kualitas_pelayanan.pengaduan.",
+              "prinsip.akuntabilitas.monev.")
     assert [key for key in inside if not key.startswith(blocks) and not form[key]["required"]] == []
     assert [form[key]["hint"].rsplit(". ", 1)[-1] for key in inside if key.startswith(blocks)] == [
         "Wajib bila Monev diisi.", "Wajib bila Monev diisi.", "Wajib bila Monev diisi.",
@@ -152,15 +153,16 @@ def test_patterns_widgets_and_where_files_land():
     dates = [key for key, field in form.items() if field["widget"] == "datetime"]
     assert len(dates) == 9
     assert all(form[key]["date_format"] == "YYYY-MM-DD" and form[key]["time_format"] is False for key in dates)
-    assert form["bukti.berkas"] | {} == {**form["bukti.berkas"], "widget": "file",
-                                         "media_folder": "/bukti/{{fields.opd}}", "public_folder": "bukti/{{fields.opd}}"}
+    berkas = form["bukti.berkas"]
+    assert (berkas["widget"], berkas["media_folder"], berkas["public_folder"]) == (
+        "file", "/bukti/{{fields.opd}}", "bukti/{{fields.opd}}")
     assert (config["media_folder"], config["public_folder"]) == ("bukti/bersama", "bukti/bersama")
     lists = sorted(key for key, field in form.items() if field["widget"] == "list")
     assert lists == ["bukti", "jadwal", "penghargaan", "prinsip.efisiensi.ukuran", "prinsip.kepatutan.dasar_hukum",
                      "prinsip.keterbukaan.publikasi", "prinsip.tanpa_konflik_kepentingan.pihak_terkait", "replikasi",
                      "tematik"]
-    assert form["penerima_manfaat.jumlah"] | {} == {**form["penerima_manfaat.jumlah"], "widget": "number",
-                                                   "value_type": "int", "min": 0}
+    jumlah = form["penerima_manfaat.jumlah"]
+    assert (jumlah["widget"], jumlah["value_type"], jumlah["min"], "max" in jumlah) == ("number", "int", 0, False)
     assert (form["prinsip.kualitas_pelayanan.skm.tahun"]["min"], form["prinsip.kualitas_pelayanan.skm.tahun"]["max"]) \
         == (1900, 2100)
 
@@ -197,6 +199,17 @@ def test_writes_both_files_then_checks_them(tmp_path):
     assert run(root, "--lokal", "--check").exit_code == 1  # the registry changed
     assert run(root, "--lokal").exit_code == 0
     assert run(root, "--lokal", "--check").exit_code == 0
+
+
+def test_the_login_goes_through_the_oauth_client_of_ooi_yaml(tmp_path):
+    root = make_root(tmp_path / "repo", settings=WITH_REPO + "oauth_url: https://oauth.batukota.go.id\n")
+    assert run(root).exit_code == 0
+    backend = yaml.safe_load((root / "admin/config.yml").read_text(encoding="utf-8"))["backend"]
+    assert backend == {"name": "github", "repo": "pemkot-uji/inovasi", "branch": "utama", "squash_merges": False,
+                       "base_url": "https://oauth.batukota.go.id"}
+    insecure = make_root(tmp_path / "other", settings=WITH_REPO + "oauth_url: http://oauth.batukota.go.id\n")
+    outcome = run(insecure)
+    assert (outcome.exit_code, "oauth_url" in outcome.stderr) == (2, True)
 
 
 def test_without_github_repo_exits_2_naming_the_key(tmp_path):

@@ -130,8 +130,8 @@ PLAN = [
     ["choose", "urusan.utama", "1.06"],
     ["date", "tanggal_lapor", "2025-11-03"],
     ["text", "latar_belakang", "Data lansia penerima bantuan tersebar di tiga buku register sehingga petugas "
-                               "kelurahan sulit memastikan siapa yang sudah dikunjungi dan dibantu bulan ini, dan sebagian lansia "
-                               "terlewat."],
+                               "kelurahan sulit memastikan siapa yang sudah dikunjungi dan dibantu bulan ini, dan "
+                               "sebagian lansia terlewat."],
     ["text", "tujuan", "Menyatukan data kunjungan lansia dalam satu kartu digital."],
     ["text", "manfaat", "Petugas tahu lansia mana yang belum dikunjungi bulan ini."],
     ["text", "rancang_bangun", "Setiap lansia mendapat kartu berkode yang dipindai petugas saat kunjungan, lalu "
@@ -148,7 +148,8 @@ PLAN = [
     ["text", "penanggung_jawab.nip", "198203142006042007"],
     ["choose", "anggaran.sumber", "tanpa_anggaran"],
     ["text", "anggaran.jumlah", "0"],
-    ["text", "prinsip.efisiensi.uraian", "Satu kartu menggantikan tiga buku register yang diisi berulang oleh petugas."],
+    ["text", "prinsip.efisiensi.uraian", "Satu kartu menggantikan tiga buku register yang diisi berulang oleh "
+                                         "petugas."],
     ["text", "prinsip.efektivitas.uraian", "Keberhasilan diukur dari jumlah lansia yang memiliki kartu dibanding "
                                            "target."],
     ["text", "prinsip.kualitas_pelayanan.uraian", "Lansia tidak perlu lagi ditanya data yang sama pada setiap "
@@ -190,7 +191,8 @@ def _port() -> int:
 
 
 def _git(root: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": "2025-10-01T08:00:00+07:00", "GIT_COMMITTER_DATE": "2025-10-01T08:00:00+07:00"}
+    day = "2025-10-01T08:00:00+07:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": day, "GIT_COMMITTER_DATE": day}
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 

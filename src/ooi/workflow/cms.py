@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import types
 import typing
 from datetime import date
 from functools import cache
@@ -13,7 +12,7 @@ from pydantic import BaseModel
 from ooi.model import fields
 from ooi.model.records import STAGE_MODELS, TAHAPAN, Innovation
 from ooi.model.sectors import sectors
-from ooi.workflow.template import needed
+from ooi.workflow.template import core_type, needed
 
 # The one pinned Decap CMS: the version and the sha384 of `package/dist/decap-cms.js` in its npm tarball
 # (`npm pack decap-cms@3.16.3`); tests/cms/package.json pins the same version for the browser test.
@@ -50,7 +49,8 @@ _PRINCIPLE_CODES = {name: f"P{number}" for number, name in enumerate(
 def render(settings, agencies: dict, lokal: bool = False) -> dict[str, str]:
     """The admin page's files (relative to its folder) → their text, from the settings and the agency registry."""
     config = build_config(settings, agencies, lokal)
-    head = (f"# {MARKER}: the Decap CMS form of {settings.pemda} (SPEC §16), from the field table of ooi and\n"
+    pemda = " ".join(settings.pemda.split())  # one comment line, whatever ooi.yaml holds
+    head = (f"# {MARKER}: the Decap CMS form of {pemda} (SPEC §16), from the field table of ooi and\n"
             "# the agency registry. Do not edit: run `ooi cms` again after the fields or data/opd change.\n")
     text = head + yaml.dump(config, Dumper=_Plain, sort_keys=False, allow_unicode=True, width=110)
     return {CONFIG_FILE: text, INDEX_FILE: _index(settings.pemda)}
@@ -137,23 +137,23 @@ def _fields(model: type[BaseModel], prefix: str, agencies: dict, within: str = "
 
 
 def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
-    annotation = info.annotation
-    core = _unwrap(annotation)
+    core, choices = core_type(info.annotation)
     stages = stages_needing(dotted)
     always = len(stages) == len(TAHAPAN) and dotted != "bukti.tautan"  # a link or an uploaded file
     label = _label(name, dotted)
-    # Decap checks a required field even inside an empty optional block, so there the hint says it instead.
+    # Inside an optional block the hint says what its filled block needs: Decap's ObjectControl validates
+    # every child, filled or not, and an empty block must not stop the officer from saving.
     field: dict = {"name": name, "label": label, "widget": "string", "required": always and not within}
     hint = _hint(dotted, stages, always) + (f" Wajib bila {within} diisi." if always and within else "")
     if hint.strip():
         field["hint"] = hint.strip()
-    field |= _widget(name, dotted, core, annotation, info, agencies, within or ("" if always else label))
+    field |= _widget(name, dotted, core, choices, info, agencies, within or ("" if always else label))
     if field["widget"] == "list" and field["required"]:
         field["min"] = 1
     return field
 
 
-def _widget(name: str, dotted: str, core, annotation, info, agencies: dict, within: str) -> dict:
+def _widget(name: str, dotted: str, core, choices: tuple, info, agencies: dict, within: str) -> dict:
     """The Decap widget and its options for one key, from its type."""
     if dotted == "opd":
         return {"widget": "select", "options": [{"label": f"{agency.nama} ({kode})", "value": kode}
@@ -165,14 +165,12 @@ def _widget(name: str, dotted: str, core, annotation, info, agencies: dict, with
         # Uploads land in the agency's own evidence folder, the one `berkas` may name (SPEC §15).
         return {"widget": "file", "media_folder": "/bukti/{{fields.opd}}", "public_folder": "bukti/{{fields.opd}}",
                 "choose_url": False}
-    origin = typing.get_origin(core)
-    if origin is typing.Literal:
-        return {"widget": "select", "options": _options(dotted, typing.get_args(core))}
-    if origin is list:
-        (inner,) = typing.get_args(core)
-        inner = _unwrap(inner)
-        if typing.get_origin(inner) is typing.Literal:
-            return {"widget": "select", "multiple": True, "options": _options(dotted, typing.get_args(inner))}
+    if choices:
+        return {"widget": "select", "options": _options(dotted, choices)}
+    if typing.get_origin(core) is list:
+        inner, choices = core_type(typing.get_args(core)[0])
+        if choices:
+            return {"widget": "select", "multiple": True, "options": _options(dotted, choices)}
         if _is_model(inner):
             return {"widget": "list", "label_singular": _label(name, dotted).lower(), "collapsed": False,
                     "fields": _fields(inner, dotted, agencies)}  # an item exists only once added
@@ -184,7 +182,7 @@ def _widget(name: str, dotted: str, core, annotation, info, agencies: dict, with
     if core is bool:
         return {"widget": "boolean"}
     if core in (int, float):
-        bounds = _bounds(annotation, info)
+        bounds = _bounds(info)
         return {"widget": "number", "value_type": "int" if core is int else "float", **bounds}
     widget: dict = {"widget": "text" if name in _LONG else "string"}
     if dotted == "nama":
@@ -225,7 +223,10 @@ def _hint(dotted: str, stages: tuple[str, ...], always: bool) -> str:
 
 
 def _sentence(text: str) -> str:
-    text = text.replace(", dalam tanda kutip", "").replace(" dalam tanda kutip", "").replace(": tulis true", ": centang").replace("`", "")
+    # What a YAML writer must mind (quotes, `true`) is the form's business, not the officer's.
+    for yaml_only, form in ((", dalam tanda kutip", ""), (" dalam tanda kutip", ""), (": tulis true", ": centang"),
+                            ("`", "")):
+        text = text.replace(yaml_only, form)
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
 
@@ -246,7 +247,7 @@ def _by_name(agencies: dict) -> list:
     return sorted(agencies.items(), key=lambda item: (item[1].nama.casefold(), item[0]))
 
 
-def _bounds(annotation, info) -> dict:
+def _bounds(info) -> dict:
     """`min`/`max` of a number from its pydantic constraints (`ge`, `le`), wherever the Annotated sits."""
     found: dict = {}
 
@@ -258,31 +259,16 @@ def _bounds(annotation, info) -> dict:
             visit(getattr(item, "metadata", ()))
 
     visit(info.metadata)
-    for part in (annotation, *typing.get_args(annotation)):
+    for part in (info.annotation, *typing.get_args(info.annotation)):
         if typing.get_origin(part) is typing.Annotated:
             visit(typing.get_args(part)[1:])
     return found
 
 
-def _unwrap(annotation):
-    """The type under Optional and Annotated (a Literal kept whole)."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            rest = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            if len(rest) != 1:
-                return annotation
-            annotation = rest[0]
-        else:
-            return annotation
-
-
 def _model_in(annotation) -> type[BaseModel] | None:
-    core = _unwrap(annotation)
+    core, _ = core_type(annotation)
     if typing.get_origin(core) is list:
-        core = _unwrap(typing.get_args(core)[0])
+        core, _ = core_type(typing.get_args(core)[0])
     return core if _is_model(core) else None
 
 
