@@ -32,6 +32,7 @@ PARTS = ROOT / "tests" / "cms"
 FILED = "2025-11-03T09:00:00+07:00"  # when the officer saves: Decap's commit, dated like every test commit
 TODAY = date(2025, 11, 10)
 SCREENSHOT = ROOT / "docs" / "formulir-cms.png"
+PDF = b"%PDF-1.4\n% SK Tim Sapa Lansia Terpadu\n%%EOF\n"
 
 # What an officer of Dinas Sosial types and picks for a new pilot: [action, field, value]; `add` opens a list item.
 STEPS = [
@@ -113,6 +114,7 @@ STEPS = [
     ["choose", "bukti.jenis", "sk_tim"],
     ["text", "bukti.judul", "SK Tim Sapa Lansia Terpadu"],
     ["text", "bukti.tautan", "https://batukota.go.id/dokumen/sk-tim-salsa"],
+    ["upload", "bukti.berkas", "sk-tim-salsa.pdf"],
     ["date", "bukti.tanggal", "2025-09-25"],
     ["text", "catatan", "Uji coba di Kecamatan Bumiaji lebih dulu."],
     ["text", "nama_inisiator", "Dinas Sosial Kota Batu"],
@@ -261,9 +263,11 @@ def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_
     server, web = _serve(site)
     try:
         _wait(port, proxy)
+        (tmp_path / "sk-tim-salsa.pdf").write_bytes(PDF)  # the scanned decree on the officer's computer
+        typed = [[*step[:2], str(tmp_path / step[2])] if step[0] == "upload" else step for step in steps]
         plan = tmp_path / "plan.json"
         plan.write_text(json.dumps({"url": f"http://127.0.0.1:{web}/index.html", "chromium": chromium,
-                                    "screenshot": str(tmp_path / "form.png"), "steps": steps}), encoding="utf-8")
+                                    "screenshot": str(tmp_path / "form.png"), "steps": typed}), encoding="utf-8")
         done = subprocess.run([node, str(PARTS / "fill.mjs"), str(plan)], cwd=PARTS, capture_output=True, text=True,
                               timeout=300)
     finally:
@@ -278,10 +282,15 @@ def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copy(tmp_path / "form.png", SCREENSHOT)
 
-    # The editorial workflow: the entry is a branch (the pull request's), holding exactly the new record.
+    # The editorial workflow: the entry is a branch (the pull request's) holding the record and, for the
+    # pilot, the evidence uploaded into the agency's own folder (SPEC §15).
     record = f"data/inovasi/dinsos/{slug}.yaml"
-    assert _git(repo, "diff", "--name-only", "main", f"cms/inovasi/dinsos/{slug}").split() == [record]
+    uploads = ["bukti/dinsos/sk-tim-salsa.pdf"] if steps is STEPS else []
+    assert _git(repo, "diff", "--name-only", "main", f"cms/inovasi/dinsos/{slug}").split() == [*uploads, record]
     _git(repo, "checkout", "-q", f"cms/inovasi/dinsos/{slug}")
+    if uploads:
+        assert (repo / uploads[0]).read_bytes() == PDF
+        assert f"    berkas: {uploads[0]}\n" in (repo / record).read_text(encoding="utf-8")
     outcome = _ooi(repo, "validate", "--format", "json", str(repo / record))
     result = json.loads(outcome.stdout)
     assert (outcome.exit_code, result["errors"], result["warnings"]) == (0, 0, 0), result["findings"]

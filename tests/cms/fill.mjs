@@ -55,6 +55,13 @@ try {
         await page.keyboard.type(choice);
         await page.keyboard.press('Enter');
       }
+    } else if (action === 'upload') {  // the file widget: its media library, an upload, then "Choose selected"
+      await page.locator(`label[for="${id}"]`)
+        .locator('xpath=following::button[normalize-space()="Choose a file"][1]').click();
+      await page.locator('input[type="file"]').setInputFiles(value);
+      const choose = page.getByRole('button', { name: 'Choose selected', exact: true });
+      await choose.and(page.locator(':enabled')).waitFor({ timeout: 30000 });
+      await choose.click();
     } else if (action === 'check') {
       await control.click();
     } else {
