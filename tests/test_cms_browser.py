@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from ooi.cli import app
 from ooi.engine import clock
 from ooi.workflow.cms import DECAP_URL
+from ooi.workflow.template import SCHEMA_COMMENT
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ROOT / "tests" / "cms"
@@ -288,9 +289,11 @@ def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_
     uploads = ["bukti/dinsos/sk-tim-salsa.pdf"] if steps is STEPS else []
     assert _git(repo, "diff", "--name-only", "main", f"cms/inovasi/dinsos/{slug}").split() == [*uploads, record]
     _git(repo, "checkout", "-q", f"cms/inovasi/dinsos/{slug}")
+    text = (repo / record).read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_COMMENT + "\nnama: ")  # like every record `ooi new` writes
     if uploads:
         assert (repo / uploads[0]).read_bytes() == PDF
-        assert f"    berkas: {uploads[0]}\n" in (repo / record).read_text(encoding="utf-8")
+        assert f"    berkas: {uploads[0]}\n" in text
     outcome = _ooi(repo, "validate", "--format", "json", str(repo / record))
     result = json.loads(outcome.stdout)
     assert (outcome.exit_code, result["errors"], result["warnings"]) == (0, 0, 0), result["findings"]

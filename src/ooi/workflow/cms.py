@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ooi.model import fields
 from ooi.model.records import STAGE_MODELS, TAHAPAN, Innovation
 from ooi.model.sectors import sectors
-from ooi.workflow.template import core_type, needed
+from ooi.workflow.template import SCHEMA_COMMENT, core_type, needed
 
 # The one pinned Decap CMS: the version and the sha384 of `package/dist/decap-cms.js` in its npm tarball
 # (`npm pack decap-cms@3.16.3`); tests/cms/package.json pins the same version for the browser test.
@@ -150,6 +150,8 @@ def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
     field |= _widget(name, dotted, core, choices, info, agencies, within or ("" if always else label))
     if field["widget"] == "list" and field["required"]:
         field["min"] = 1
+    if dotted == "nama":  # Decap writes it above the first key: the editor's schema line every record starts with
+        field["comment"] = SCHEMA_COMMENT.removeprefix("# ")
     return field
 
 
