@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import threading
 import time
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PARTS = ROOT / "tests" / "cms"
 FILED = "2025-11-03T09:00:00+07:00"  # when the officer saves: Decap's commit, dated like every test commit
 TODAY = date(2025, 11, 10)
-SCREENSHOT = ROOT / "docs" / "formulir-cms.png"
+SCREENSHOT = ROOT / "docs" / "formulir-cms.png"  # rewritten with OOI_UPDATE_GOLDEN=1, as the golden files
 PDF = b"%PDF-1.4\n% SK Tim Sapa Lansia Terpadu\n%%EOF\n"
 
 # What an officer of Dinas Sosial types and picks for a new pilot: [action, field, value]; `add` opens a list item.
@@ -279,9 +280,10 @@ def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report == {"saved": True, "filled": [step[1] for step in steps if step[0] != "add"], "errors": [],
                       "problems": []}
-    if steps is STEPS:  # the README shows the pilot's form
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        shutil.copy(tmp_path / "form.png", SCREENSHOT)
+    shot = (tmp_path / "form.png").read_bytes()
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and shot[16:24] == struct.pack(">II", 1200, 1500)
+    if steps is STEPS and os.environ.get("OOI_UPDATE_GOLDEN") == "1":  # the README shows the pilot's form
+        SCREENSHOT.write_bytes(shot)
 
     # The editorial workflow: the entry is a branch (the pull request's) holding the record and, for the
     # pilot, the evidence uploaded into the agency's own folder (SPEC §15).
