@@ -6,7 +6,7 @@ May import every layer below it. Nothing else imports it.
 import os
 import sys
 
-from ooi.cli import authoring, catalogue, coverage, history, iid, isi, report, validate  # noqa: F401  (each registers its commands on `app`)
+from ooi.cli import authoring, catalogue, cms, coverage, history, iid, isi, report, validate  # noqa: F401  (each registers its commands on `app`)
 from ooi.cli.app import app
 
 

@@ -127,7 +127,7 @@ def schema(check: CheckOption = False, force: ForceOption = False, root: RootOpt
     from ooi.workflow.schema_export import MARKER, render
 
     data_root, _ = open_root(root, lang)
-    _generate(data_root, render(), MARKER, check, force, "ooi schema")
+    generate(data_root, render(), MARKER, check, force, "ooi schema")
 
 
 @app.command()
@@ -138,13 +138,7 @@ def codeowners(check: CheckOption = False, force: ForceOption = False, root: Roo
     from ooi.input import codeowners as owners
 
     data_root, settings = open_root(root, lang)
-    from ooi.engine.checker import check as check_files
-
-    registry = check_files(data_root, settings, targets=[data_root / "data/opd"])
-    broken = [result.path for result in registry.files if result.errors]
-    if broken:
-        raise OoiError(tr("perbaiki dulu registri OPD ({p}); lihat ooi validate data/opd",
-                          "fix the agency registry first ({p}); see ooi validate data/opd", p=", ".join(broken)))
+    registry = clean_registry(data_root, settings)
     if not settings.sekretariat:  # every path needs an owner: the `*` line is the secretariat's
         raise OoiError(tr('`sekretariat` belum diatur di ooi.yaml; tambahkan `sekretariat: "@organisasi/tim"` '
                           "(tim yang memiliki berkas yang tidak dimiliki OPD), lalu jalankan lagi",
@@ -156,10 +150,22 @@ def codeowners(check: CheckOption = False, force: ForceOption = False, root: Roo
                           "owner `{h}` in {w} is not a team (@org/team), user (@name) or e-mail handle",
                           h=bad[0][1], w=bad[0][0]))
     text = owners.render(registry.agencies, settings.sekretariat)
-    _generate(data_root, {owners.PATH: text}, owners.MARKER, check, force, "ooi codeowners")
+    generate(data_root, {owners.PATH: text}, owners.MARKER, check, force, "ooi codeowners")
 
 
-def _generate(data_root: Path, files: dict[str, str], marker: str, check: bool, force: bool, command: str) -> None:
+def clean_registry(data_root: Path, settings):
+    """The agency registry checked alone; an agency file with an error stops the command (generated files need it)."""
+    from ooi.engine.checker import check as check_files
+
+    registry = check_files(data_root, settings, targets=[data_root / "data/opd"])
+    broken = [result.path for result in registry.files if result.errors]
+    if broken:
+        raise OoiError(tr("perbaiki dulu registri OPD ({p}); lihat ooi validate data/opd",
+                          "fix the agency registry first ({p}); see ooi validate data/opd", p=", ".join(broken)))
+    return registry
+
+
+def generate(data_root: Path, files: dict[str, str], marker: str, check: bool, force: bool, command: str) -> None:
     """Write generated files (only those that changed), or with --check report the stale ones and exit 1."""
     from ooi.input.writing import write_file
 

@@ -34,6 +34,10 @@ class Settings:
     pengecualian_maks_hari: int = 365  # a waiver may end at most this many days after today
     tenggat: date | None = None  # the deadline `ooi remind` names
     kuota: int = 1  # innovations counting in the target year that an agency needs to achieve it
+    # Part three (SPEC §16), optional: where the browser form (`ooi cms`) files its pull requests.
+    github_repo: str | None = None  # owner/name on GitHub
+    cabang: str = "main"  # the branch records are merged into
+    oauth_url: str | None = None  # the OAuth client through which the form logs in to GitHub (Decap's `base_url`)
     # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
     problems: tuple = ()
 
@@ -64,6 +68,10 @@ def _ratio(value: float) -> float:
 
 
 _Whole = Annotated[int, Field(strict=True)]
+# GitHub's own rules for an owner (39 letters, digits, inner hyphens) and a repository name.
+GITHUB_REPO = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/[A-Za-z0-9._-]{1,100}$"
+# A branch name: segments of letters, digits, `_`, `.` and `-` joined by `/`, none starting with `-` or `.`.
+BRANCH = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$"
 
 
 class SettingsFile(BaseModel):
@@ -85,6 +93,9 @@ class SettingsFile(BaseModel):
     pengecualian_maks_hari: Annotated[_Whole, Field(ge=1, le=3660)] | None = None
     tenggat: Annotated[object, AfterValidator(_date)] = None
     kuota: Annotated[_Whole, Field(ge=1, le=100)] | None = None
+    github_repo: Annotated[str, Field(pattern=GITHUB_REPO)] | None = None
+    cabang: Annotated[str, Field(pattern=BRANCH, max_length=200)] | None = None
+    oauth_url: Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#]*)?$")] | None = None
 
 
 # What each key must be, said once: every problem with a key (type, range, form) gets this one message.
@@ -103,4 +114,9 @@ MUST = {
     "pengecualian_maks_hari": ("bilangan bulat 1–3660", "a whole number 1–3660"),
     "kuota": ("bilangan bulat 1–100", "a whole number 1–100"),
     "kemiripan_maks": ("angka di atas 0 sampai 1, mis. 0.8", "a number above 0 up to 1, e.g. 0.8"),
+    "github_repo": ("repositori GitHub pemilik/nama, mis. pemkot-batu/inovasi",
+                    "a GitHub repository owner/name, e.g. pemkot-batu/inovasi"),
+    "cabang": ("nama cabang git, mis. main", "a git branch name, e.g. main"),
+    "oauth_url": ("alamat https klien OAuth formulir, mis. https://oauth.batukota.go.id",
+                  "the https address of the form's OAuth client, e.g. https://oauth.batukota.go.id"),
 }
