@@ -11,10 +11,12 @@ from ooi.engine import clock
 from ooi.engine import checker
 from ooi.engine.filing import Filed
 from ooi.engine.memo import Memo
-from ooi.engine.result import Result
+from ooi.engine.result import FileResult, Result
 from ooi.input import git
 from ooi.input.config import load_settings
 from ooi.input.snapshot import Snapshot
+from ooi.model.codes import severity
+from ooi.model.findings import Finding
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
@@ -63,13 +65,15 @@ class Source:
         if new:  # the work tree as it is: uncommitted and untracked files count from today
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
                          memo=self.memo, progress=progress)
+        odd = []
         if where is not None and where == seen.head and seen is repo and self._clean():
             # The work tree holds HEAD's files and nothing else: judged where they are, not written out again.
             folder, settings, files = self.root, self.settings, self._head_files(where)
         else:
             snapshot = self._snapshot(seen)
             folder = snapshot.move_to(where)
-            settings, files = load_settings(folder), snapshot.files
+            # A past ooi.yaml's problems are findings of its point, not a refusal to replay the history.
+            settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
         if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
             self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         try:
@@ -78,6 +82,9 @@ class Source:
         finally:
             if self.memo is not None:
                 self.memo.blobs = {}
+        if odd:  # entries of the commit's tree that could not be laid out: findings of this point
+            result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
+                                                  for rel, issue in odd], key=lambda r: r.path)
         # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
         return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
 
@@ -105,7 +112,7 @@ class Source:
 
     def _head_files(self, head: str) -> dict[str, git.Entry]:
         if head not in self._trees:
-            self._trees[head] = self.repo.tree(head)
+            self._trees[head] = self.repo.tree(head)[0]
         return self._trees[head]
 
     def _snapshot(self, seen: git.Repo) -> Snapshot:
@@ -135,6 +142,11 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     today = clock.today(settings.zona_waktu)
     repo, note = git.open_repo(root, history) if use_git else (None, "")
     return Source(root, settings, today, repo, note, Memo() if memo else None)
+
+
+def _finding(rel: str, issue, settings: Settings) -> Finding:
+    return Finding(rel, issue.line, issue.column, issue.code, severity(issue.code, settings.aturan), issue.field,
+                   issue.message, issue.hint)
 
 
 def _needs_git(root: Path):

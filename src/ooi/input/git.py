@@ -74,18 +74,21 @@ class Repo:
         index = bisect.bisect_right(stamps, seconds)
         return self.commits[index - 1][1] if index else None
 
-    def tree(self, commit: str) -> dict[str, Entry]:
-        """path (relative to the data root) → Entry, for every file under the data root in `commit`."""
+    def tree(self, commit: str) -> tuple[dict[str, Entry], set[str]]:
+        """path (relative to the data root) → Entry, for every file under the data root in `commit`;
+        and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
         out = run(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix or ".")
-        files = {}
+        files, twice = {}, set()
         for line in out.split("\0"):
-            if not line:
-                continue
-            meta, path = line.split("\t", 1)
-            mode, kind, blob = meta.split(" ")
-            if kind == "blob":
-                files[path[len(self.prefix) + 1:] if self.prefix else path] = Entry(mode, blob)
-        return files
+            meta, tab, path = line.partition("\t")
+            fields = meta.split(" ")
+            if not tab or len(fields) != 3 or fields[1] != "blob":
+                continue  # a submodule (commit) names no file of ours
+            rel = path[len(self.prefix) + 1:] if self.prefix else path
+            if rel in files:
+                twice.add(rel)
+            files[rel] = Entry(fields[0], fields[2])
+        return files, twice
 
     def read_many(self, blobs: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file)."""
