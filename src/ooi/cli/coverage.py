@@ -105,9 +105,14 @@ def status(
             shown.stage(progress.CHECKING, unit=progress.FILES)
             coverage = source.coverage(year, day, jobs or None, progress=shown.count)
             previous = _compare(source, year, day, compare, jobs) if compare is not None else None
+            distrusted = source.distrusted()
         shown.stage(progress.WRITING)
-        options = {"sumber": source.sumber, "previous": previous, "against": compare}
+        options = {"sumber": coverage.sumber, "previous": previous, "against": compare, "distrusted": distrusted}
         text = render(f"status_{format}", coverage, **options, **(screen() if format == "table" else {}))
+    if format == "table" and distrusted:
+        from ooi.report.distrust import lines
+
+        text += lines(distrusted)
     sys.stdout.write(text)
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.report.status_table import percent

@@ -9,7 +9,7 @@ from pathlib import Path
 from ooi.coverage.tally import Coverage, summarize, tally
 from ooi.engine import clock
 from ooi.engine import checker
-from ooi.engine.filing import Filed
+from ooi.engine.filing import Filed, within
 from ooi.engine.memo import Memo
 from ooi.engine.result import FileResult, Result
 from ooi.input import git
@@ -20,6 +20,16 @@ from ooi.model.findings import Finding
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
+ABBREV = 10  # hex digits of a commit named in output: unique in a national history, where git's 7 may not be
+
+
+@dataclass(frozen=True)
+class Distrusted:
+    """A commit of the line whose own date is not used (SPEC §10): abbreviated id, its date, the date used."""
+
+    commit: str
+    tanggal: date
+    dipakai: date
 
 
 @dataclass
@@ -47,21 +57,26 @@ class Source:
     def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
                progress=None) -> Result:
         """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
-        repo, since, zone = self.repo and git.read_history(self.repo), self.settings.git_sejak, self.settings.zona_waktu
+        repo, zone = self.repo and git.read_history(self.repo), self.settings.zona_waktu
         if repo is None:
             if ref is not None:
                 raise _needs_git(self.root)
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, memo=self.memo,
                          progress=progress)
+        since = self.settings.git_sejak
         if ref is not None:
             commit = git.commit_of(self.root, ref)
             seen = git.at(repo, commit)
             where, new = commit, False
         else:
-            seen, effective = repo, max(day, since) if since is not None else day
-            new = effective >= self.today
-            where = None if new else repo.commit_at(clock.end_of(effective, zone))
-        filed = Filed(seen.filed, zone, since, self.today, new=new)
+            seen, new = repo, max(day, since or day) >= self.today
+            if new:
+                where = None
+            elif since is None and self._before_import(day):  # the import commit's tree, by tanggal_lapor
+                where = repo.imported
+            else:  # before git_sejak: the tree as of git_sejak, by tanggal_lapor
+                where = repo.commit_at(clock.end_of(max(day, since or day), zone))
+        filed = Filed(seen, seen.filed, zone, since, self.today, self.settings.tinjauan_maks_hari, new=new)
         if new:  # the work tree as it is: uncommitted and untracked files count from today
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
                          memo=self.memo, progress=progress)
@@ -88,22 +103,53 @@ class Source:
         # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
         return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
 
-    def filed(self, paths: list[str] | None = None) -> Filed | None:
+    def filed(self, paths: list[str] | None = None, base: str | None = None) -> Filed | None:
         """The filed dates of the work tree as it is (for `ooi validate`); None outside git.
 
         `paths` (relative to the root; folders too): only theirs are needed, and when the
         history was left unread (`open_source(history=False)`) only theirs are looked up.
+        `base`: the ref a pull request is checked against (`validate --changed-since`).
         """
         if self.repo is None:
             return None
         if paths is None:
             git.read_history(self.repo)
         first = self.repo.filed if self.repo.walked else git.filed_of(self.repo, paths)
-        return Filed(first, self.settings.zona_waktu, self.settings.git_sejak, self.today)
+        pending = None
+        if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
+            pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
+                                    self.settings.tinjauan_maks_hari) if authored is not None else self.today
+                       for path, authored in git.under_review(self.repo, base, paths).items()}
+        return Filed(self.repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
+                     self.settings.tinjauan_maks_hari, pending=pending)
+
+    def distrusted(self) -> tuple[Distrusted, ...] | None:
+        """The commits read so far whose dates are not trusted, oldest first (None: git is not read)."""
+        if self.repo is None:
+            return None
+        zone = self.settings.zona_waktu
+        return tuple(Distrusted(commit.id[:ABBREV], clock.day_of(commit.own, zone), clock.day_of(commit.used, zone))
+                     for commit in self.repo.distrusted)
+
+    def sumber_at(self, day: date) -> str:
+        """Where the records as of `day` come from: git, or (before git_sejak or the import) their tanggal_lapor."""
+        if self.repo is None:
+            return DECLARED
+        since = self.settings.git_sejak
+        if since is not None:
+            return DECLARED if day < since else GIT
+        return DECLARED if self._before_import(day) else GIT
+
+    def _before_import(self, day: date) -> bool:
+        repo = git.read_history(self.repo)
+        if repo.imported is None:
+            return False
+        return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
 
     def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
                  progress=None) -> Coverage:
-        return tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+        found = tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+        return replace(found, sumber=self.sumber_at(day) if ref is None else self.sumber)
 
     def _clean(self) -> bool:
         if self._unchanged is None:
@@ -140,7 +186,7 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
     """
     today = clock.today(settings.zona_waktu)
-    repo, note = git.open_repo(root, history) if use_git else (None, "")
+    repo, note = git.open_repo(root, history, clock.end_of(today, settings.zona_waktu)) if use_git else (None, "")
     return Source(root, settings, today, repo, note, Memo() if memo else None)
 
 

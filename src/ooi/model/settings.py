@@ -38,6 +38,7 @@ class Settings:
     github_repo: str | None = None  # owner/name on GitHub
     cabang: str = "main"  # the branch records are merged into
     oauth_url: str | None = None  # the OAuth client through which the form logs in to GitHub (Decap's `base_url`)
+    tinjauan_maks_hari: int = 30  # R014: how long a pull request may wait for review and keep its submitted date
     # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
     problems: tuple = ()
 
@@ -96,6 +97,7 @@ class SettingsFile(BaseModel):
     github_repo: Annotated[str, Field(pattern=GITHUB_REPO)] | None = None
     cabang: Annotated[str, Field(pattern=BRANCH, max_length=200)] | None = None
     oauth_url: Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#]*)?$")] | None = None
+    tinjauan_maks_hari: Annotated[_Whole, Field(ge=0, le=90)] | None = None
 
 
 # What each key must be, said once: every problem with a key (type, range, form) gets this one message.
@@ -113,6 +115,7 @@ MUST = {
     "toleransi_lapor_hari": ("bilangan bulat 0–3660", "a whole number 0–3660"),
     "pengecualian_maks_hari": ("bilangan bulat 1–3660", "a whole number 1–3660"),
     "kuota": ("bilangan bulat 1–100", "a whole number 1–100"),
+    "tinjauan_maks_hari": ("bilangan bulat 0–90", "a whole number 0–90"),
     "kemiripan_maks": ("angka di atas 0 sampai 1, mis. 0.8", "a number above 0 up to 1, e.g. 0.8"),
     "github_repo": ("repositori GitHub pemilik/nama, mis. pemkot-batu/inovasi",
                     "a GitHub repository owner/name, e.g. pemkot-batu/inovasi"),

@@ -61,5 +61,10 @@ def _data(coverage: Coverage, summary: dict) -> dict:
 
 
 def render(coverage: Coverage, sumber: str = "tanggal_lapor", previous: Coverage | None = None,
-           against: str | None = None, **_) -> str:
-    return json.dumps(data(coverage, sumber, previous, against), ensure_ascii=False, indent=2) + "\n"
+           against: str | None = None, distrusted=None, **_) -> str:
+    found = data(coverage, sumber, previous, against)
+    if distrusted is not None:  # git was read: the commits whose dates it did not trust
+        from ooi.report.distrust import entries
+
+        found["tanggal_tidak_dipercaya"] = entries(distrusted)
+    return json.dumps(found, ensure_ascii=False, indent=2) + "\n"
