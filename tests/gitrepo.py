@@ -20,6 +20,7 @@ from ooi.cli import app
 from ooi.engine import clock
 
 PLAN = "data/inovasi/dispendukcapil/penak-pkk.yaml"
+TODAY = date(2023, 12, 1)  # the day every command runs on unless a test says otherwise
 
 
 def stamp(when: str) -> str:
@@ -144,27 +145,27 @@ class Repo:
         return found
 
     # What ooi says, with today fixed.
-    def ooi(self, *args: str, today: date):
+    def ooi(self, *args: str, today: date = TODAY):
         with clock.frozen(today):
             return CliRunner().invoke(app, [*args, "--root", str(self.root)], env={"OOI_LANG": None, "OOI_ROOT": None})
 
-    def status(self, *args: str, today: date) -> dict:
+    def status(self, *args: str, today: date = TODAY) -> dict:
         outcome = self.ooi("status", "--format", "json", *args, today=today)
         assert outcome.exit_code == 0, outcome.output
         return json.loads(outcome.stdout)
 
-    def findings(self, *args: str, today: date) -> list[tuple[str, str]]:
+    def findings(self, *args: str, today: date = TODAY) -> list[tuple[str, str]]:
         """(path, code) of every finding `ooi validate` reports."""
         outcome = self.ooi("validate", "--format", "json", *args, today=today)
         assert outcome.exit_code in (0, 1), outcome.output
         return [(f["path"], f["code"]) for f in json.loads(outcome.stdout)["findings"]]
 
-    def validate(self, *args: str, today: date) -> dict:
+    def validate(self, *args: str, today: date = TODAY) -> dict:
         outcome = self.ooi("validate", "--format", "json", *args, today=today)
         assert outcome.exit_code in (0, 1), outcome.output
         return json.loads(outcome.stdout)
 
-    def history(self, *args: str, today: date) -> dict:
+    def history(self, *args: str, today: date = TODAY) -> dict:
         outcome = self.ooi("history", "--format", "json", *args, today=today)
         assert outcome.exit_code == 0, outcome.output
         return json.loads(outcome.stdout)

@@ -8,12 +8,11 @@ import tempfile
 from datetime import date
 
 import pytest
-from gitrepo import PLAN, Repo, plan, statuses
+from gitrepo import PLAN, TODAY, Repo, plan, statuses
 
 from ooi.history import asof
 from ooi.input.config import load_settings
 
-TODAY = date(2023, 12, 1)
 FOLDER = "data/inovasi/dispendukcapil"
 
 
