@@ -289,3 +289,79 @@ def test_every_rule_on_a_record_at_two_dates_is_the_same_with_and_without_the_hi
             with asof.open_source(repo.root, settings, memo=True) as source:
                 remembered = {day: judged(day, source) for day in order}
             assert [remembered[day] for day in days] == alone
+
+
+# Imports and git_sejak.
+
+def with_settings(repo: Repo, extra: str, when: str = "2023-01-02") -> None:
+    repo.write("ooi.yaml", SETTINGS + extra)
+    repo.commit(when, "pengaturan")
+
+
+def test_a_record_first_committed_on_the_git_sejak_day_is_an_import(repo):
+    with_settings(repo, "git_sejak: 2023-03-10\n")
+    repo.write(PLAN, plan(tanggal_lapor="2023-01-01"))
+    repo.commit("2023-03-10T23:59:59+07:00")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-01-01"))
+    repo.commit("2023-03-11T00:00:00+07:00")
+    assert r014(repo) == [(SECOND, late("2023-01-01", "2023-03-11"))]
+
+
+def test_points_before_git_sejak_are_judged_by_tanggal_lapor_and_ooi_says_what_it_did_not_use(repo):
+    repo.write(PLAN, plan(tanggal_lapor="2023-02-01"))
+    repo.commit("2023-02-01")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-03-01")
+    with_settings(repo, "git_sejak: 2023-04-01\n", when="2023-04-01")
+    outcome = repo.ooi("history", "--format", "json", "--sampai", "2023-05-31")
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stderr == ("ooi: 3 commit sebelum git_sejak 2023-04-01 tidak dipakai: sampai tanggal itu "
+                              "catatan dinilai menurut tanggal_lapor pada pohon per git_sejak\n")
+    found = same_as_status(repo, "--sampai", "2023-05-31")
+    assert [(p["per"], p["sumber"], p["summary"]["planned"]) for p in found["points"]] == [
+        ("2023-01-31", "tanggal_lapor", 0), ("2023-02-28", "tanggal_lapor", 1), ("2023-03-31", "tanggal_lapor", 1),
+        ("2023-04-30", "git", 1), ("2023-05-31", "git", 1)]
+    assert r014(repo) == []
+
+
+def test_git_sejak_after_today_is_a_settings_error(repo):
+    with_settings(repo, "git_sejak: 2023-12-02\n")
+    outcome = repo.ooi("status")
+    assert outcome.exit_code == 2
+    assert "ooi.yaml:5:1: `git_sejak` 2023-12-02 lebih lambat dari hari ini (2023-12-01)" in outcome.output
+    found = repo.validate()["findings"]
+    assert [(f["path"], f["line"], f["code"], f["field"]) for f in found] == [("ooi.yaml", 5, "S007", "git_sejak")]
+    assert repo.ooi("status", today=date(2023, 12, 2)).exit_code == 0  # on the day itself
+
+
+def test_a_bulk_import_after_git_sejak_is_one_r016_and_its_r014_hints_point_there(repo):
+    with_settings(repo, "git_sejak: 2023-01-02\n")
+    names = ["satu", "dua", "tiga", "empat", "lima"]
+    for name in names:
+        repo.write(f"data/inovasi/{AGENCY}/{name}.yaml", other_plan(name, tanggal_lapor="2023-02-01"))
+    repo.write(PLAN, plan(tanggal_lapor="2023-05-30"))  # one honest record in the same commit
+    imported = repo.commit("2023-06-01", "impor catatan lama")
+    found = [f for f in repo.validate()["findings"] if f["code"] in ("R014", "R016")]
+    assert [(f["path"], f["code"]) for f in found] == [("data/inovasi/dispendukcapil/dua.yaml", "R014"),
+                                                       ("data/inovasi/dispendukcapil/empat.yaml", "R014"),
+                                                       ("data/inovasi/dispendukcapil/lima.yaml", "R014"),
+                                                       ("data/inovasi/dispendukcapil/satu.yaml", "R014"),
+                                                       ("data/inovasi/dispendukcapil/tiga.yaml", "R014"),
+                                                       ("ooi.yaml", "R016")]
+    assert found[-1]["message"] == (f"commit {imported[:10]} (2023-06-01) menambahkan 6 catatan dan 5 di antaranya "
+                                    "gagal R014 bersama: tampaknya impor catatan lama setelah `git_sejak`")
+    assert found[-1]["hint"] == "bila commit itu mengimpor catatan lama, tulis `git_sejak: 2023-06-01` di ooi.yaml"
+    assert {f["hint"] for f in found[:-1]} == {
+        f"jangan ubah tanggal_lapor: berkas ini bagian dari impor di commit {imported[:10]}; lihat R016 di ooi.yaml"}
+    with_settings(repo, "git_sejak: 2023-06-01\n", when="2023-06-02")  # as R016 says
+    assert [f for f in repo.validate()["findings"] if f["code"] in ("R014", "R016")] == []
+
+
+def test_four_records_failing_together_are_not_a_bulk_import(repo):
+    with_settings(repo, "git_sejak: 2023-01-02\n")
+    for name in ["satu", "dua", "tiga", "empat"]:
+        repo.write(f"data/inovasi/{AGENCY}/{name}.yaml", other_plan(name, tanggal_lapor="2023-02-01"))
+    repo.commit("2023-06-01")
+    found = repo.validate()["findings"]
+    assert [f["code"] for f in found if f["code"] in ("R014", "R016")] == ["R014"] * 4
+    assert {f["hint"] for f in found if f["code"] == "R014"} == {"tulis `tanggal_lapor: 2023-06-01`"}

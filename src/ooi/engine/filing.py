@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from ooi.engine import clock
 from ooi.input import git
 
+ABBREV = 10  # hex digits of a commit named in a finding (as in `tanggal_tidak_dipercaya`)
+
 
 class Filed:
     """path → the date R014 judges `tanggal_lapor` against (SPEC §10), or None when none is to be judged.
@@ -34,13 +36,21 @@ class Filed:
             if not self.new or (self.today <= self.since if self.since is not None else self.repo.imported is None):
                 return None
             return self.today
-        point = self.repo.line.get(commit)
-        if point is None:  # (a commit off the line: none is filed so)
+        if self.filing(path) is None:  # an import (or a commit off the line: none is filed so)
             return None
-        used = clock.day_of(point.used, self.zone)
-        if used <= self.since if self.since is not None else commit == self.repo.imported:
-            return None
+        used = clock.day_of(self.repo.line[commit].used, self.zone)
         return within(clock.day_of(git.submitted(self.repo, commit, path), self.zone), used, self.window)
+
+    def filing(self, path: str) -> str | None:
+        """The commit that filed `path`, when R014 judges it by git (not an import, not the change under review)."""
+        commit = self.first.get(path)
+        point = self.repo.line.get(commit) if commit is not None and path not in self.pending else None
+        if point is None:
+            return None
+        if clock.day_of(point.used, self.zone) <= self.since if self.since is not None else \
+                commit == self.repo.imported:
+            return None
+        return commit
 
     def __repr__(self) -> str:  # part of no memo key: each path's own date is
         return f"Filed({len(self.first)} paths, since={self.since}, today={self.today})"
@@ -49,3 +59,37 @@ class Filed:
 def within(authored: date, filed: date, window: int) -> date:
     """The submitted date: `authored` when it lies within `window` days before `filed`, else `filed` itself."""
     return authored if filed - timedelta(days=window) <= authored <= filed else filed
+
+
+def bulk_imports(results: list, filed: Filed | None, settings) -> list:
+    """R016 findings (for ooi.yaml) for each commit after the import that adds many records failing R014 together.
+
+    Those records' R014 findings stay, with a hint that points to R016 instead of proposing a date.
+    """
+    from dataclasses import replace
+
+    from ooi.engine.result import stamp
+    from ooi.model.settings import SETTINGS_FILE
+    from ooi.rules import imports
+
+    if filed is None:
+        return []
+    added: dict[str, int] = {}
+    failing: dict[str, list] = {}
+    for result in results:
+        commit = filed.filing(result.path) if result.kind == "inovasi" else None
+        if commit is not None:
+            added[commit] = added.get(commit, 0) + 1
+            if any(finding.code == "R014" for finding in result.findings):
+                failing.setdefault(commit, []).append(result)
+    found = []
+    for commit, bulk in sorted(failing.items(), key=lambda pair: filed.repo.line[pair[0]].used):
+        if not imports.is_bulk(len(bulk), added[commit]):
+            continue
+        short = commit[:ABBREV]
+        for result in bulk:
+            result.findings = [replace(f, hint=imports.r014_hint(short)) if f.code == "R014" else f
+                               for f in result.findings]
+        day = clock.day_of(filed.repo.line[commit].used, filed.zone)
+        found.append(stamp(SETTINGS_FILE, imports.problem(short, day, len(bulk), added[commit]), (1, 1), settings))
+    return found

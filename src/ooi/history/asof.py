@@ -9,7 +9,7 @@ from pathlib import Path
 from ooi.coverage.tally import Coverage, summarize, tally
 from ooi.engine import clock
 from ooi.engine import checker
-from ooi.engine.filing import Filed, within
+from ooi.engine.filing import ABBREV, Filed, within
 from ooi.engine.memo import Memo
 from ooi.engine.result import FileResult, Result
 from ooi.input import git
@@ -20,7 +20,6 @@ from ooi.model.findings import Finding
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
-ABBREV = 10  # hex digits of a commit named in output: unique in a national history, where git's 7 may not be
 
 
 @dataclass(frozen=True)
@@ -187,7 +186,26 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     """
     today = clock.today(settings.zona_waktu)
     repo, note = git.open_repo(root, history, clock.end_of(today, settings.zona_waktu)) if use_git else (None, "")
+    if repo is not None and repo.walked and settings.git_sejak is not None:
+        note = _unused(repo, settings) or note
     return Source(root, settings, today, repo, note, Memo() if memo else None)
+
+
+def _unused(repo: git.Repo, settings: Settings) -> str:
+    """One line when commits holding records lie before git_sejak: how many of them ooi does not use."""
+    if repo.imported is None:
+        return ""
+    order = [commit for _, commit in repo.commits]
+    before = repo.commit_at(clock.end_of(settings.git_sejak, settings.zona_waktu) - 86400)  # the day before
+    count = order.index(before) - order.index(repo.imported) + 1 if before in order else 0
+    if count <= 0:
+        return ""
+    from ooi.i18n import tr
+
+    return tr("{n} commit sebelum git_sejak {d} tidak dipakai: sampai tanggal itu catatan dinilai menurut "
+              "tanggal_lapor pada pohon per git_sejak",
+              "{n} commit(s) before git_sejak {d} not used: until that date records are judged by tanggal_lapor "
+              "in the tree as of git_sejak", n=count, d=settings.git_sejak)
 
 
 def _finding(rel: str, issue, settings: Settings) -> Finding:
