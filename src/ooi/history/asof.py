@@ -20,6 +20,20 @@ from ooi.model.findings import Finding
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
+# The settings a pull request's job summary names when it changes them (SPEC §10): each could move a figure.
+WATCHED = ("toleransi_lapor_hari", "tinjauan_maks_hari", "kemiripan_maks", "git_sejak", "kuota", "aturan",
+           "pengecualian", "zona_waktu")
+
+
+def changed_settings(before: Settings, after: Settings) -> list[tuple[str, str, str]]:
+    """(key, value before, value after) of each watched setting that differs; lists and maps are named, not shown."""
+    def shown(value) -> str:
+        if isinstance(value, (dict, tuple, list)):
+            return str(len(value))
+        return "-" if value is None else str(value)
+
+    return [(key, shown(getattr(before, key)), shown(getattr(after, key))) for key in WATCHED
+            if getattr(before, key) != getattr(after, key)]
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,7 @@ class Source:
     repo: git.Repo | None = None
     note: str = ""
     memo: Memo | None = None
+    compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
     _snapshots: dict = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
     _trees: dict = field(default_factory=dict)  # HEAD → its files
@@ -88,6 +103,8 @@ class Source:
             folder = snapshot.move_to(where)
             # A past ooi.yaml's problems are findings of its point, not a refusal to replay the history.
             settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
+            if ref is not None:
+                self.compared = settings
         if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
             self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         try:
