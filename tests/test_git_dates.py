@@ -365,3 +365,23 @@ def test_four_records_failing_together_are_not_a_bulk_import(repo):
     found = repo.validate()["findings"]
     assert [f["code"] for f in found if f["code"] in ("R014", "R016")] == ["R014"] * 4
     assert {f["hint"] for f in found if f["code"] == "R014"} == {"tulis `tanggal_lapor: 2023-06-01`"}
+
+
+# Bounded settings: a pull request that changes one that could move a figure says so in its job summary.
+
+def test_a_pull_request_changing_a_watched_setting_says_so_in_the_job_summary(repo):
+    repo.branch("pengaturan")
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    summary = repo.ooi("status", "--compare", "main", "--format", "markdown").stdout
+    assert "pengaturan" not in summary  # a record alone changes no setting
+    repo.write("ooi.yaml", SETTINGS + "toleransi_lapor_hari: 14\nkuota: 2\naturan:\n  P6: warning\n"
+                                      "zona_waktu: Asia/Makassar\n")
+    repo.commit("2023-03-11")
+    summary = repo.ooi("status", "--compare", "main", "--format", "markdown").stdout
+    assert summary.split("#### ")[1].split("\n\n")[:2] == [
+        "Pull request ini mengubah pengaturan ooi.yaml",
+        "- `toleransi_lapor_hari`: `7` → `14`\n- `kuota`: `1` → `2`\n- `aturan`: `0 entri` → `1 entri`\n"
+        "- `zona_waktu`: `Asia/Jakarta` → `Asia/Makassar`"]
+    compared = repo.status("--compare", "main")["compare"]["pengaturan_berubah"]
+    assert [entry["kunci"] for entry in compared] == ["toleransi_lapor_hari", "kuota", "aturan", "zona_waktu"]

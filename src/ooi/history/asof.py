@@ -29,7 +29,9 @@ def changed_settings(before: Settings, after: Settings) -> list[tuple[str, str, 
     """(key, value before, value after) of each watched setting that differs; lists and maps are named, not shown."""
     def shown(value) -> str:
         if isinstance(value, (dict, tuple, list)):
-            return str(len(value))
+            from ooi.i18n import tr
+
+            return tr("{n} entri", "{n} entries", n=len(value))
         return "-" if value is None else str(value)
 
     return [(key, shown(getattr(before, key)), shown(getattr(after, key))) for key in WATCHED
