@@ -142,3 +142,15 @@ def test_a_past_ooi_yaml_that_is_broken_is_a_finding_of_its_point_not_a_refusal(
     found = repo.history("--sampai", "2023-05-31", today=TODAY)
     assert len(found["points"]) == 5
     assert [code for _, code, _ in odd(repo, date(2023, 3, 31))] == ["Y003"]
+
+
+def test_a_blob_over_1_mib_in_an_old_commit_is_y007_without_being_read(repo, monkeypatch):
+    from ooi.input import git as gitmod
+
+    big = repo.blob(b"nama: x\n" + b"#" * (1 << 20))
+    repo.commit_tree(repo.grafted(FOLDER, [("100644", b"besar.yaml", big)]), "2023-04-10")
+    asked = []
+    real = gitmod.Repo.read_many
+    monkeypatch.setattr(gitmod.Repo, "read_many", lambda self, blobs: asked.extend(blobs) or real(self, blobs))
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/besar.yaml", "Y007", "berkas lebih dari 1 MiB")]
+    assert big not in asked

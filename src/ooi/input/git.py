@@ -43,10 +43,11 @@ def commit_of(root: Path, ref: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One file of a tree: git mode (100644, 100755, 120000 a symbolic link) and blob id."""
+    """One file of a tree: git mode (100644, 100755, 120000 a symbolic link), blob id and size in bytes."""
 
     mode: str
     blob: str
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,17 +101,17 @@ class Repo:
     def tree(self, commit: str) -> tuple[dict[str, Entry], set[str]]:
         """path (relative to the data root) → Entry, for every file under the data root in `commit`;
         and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
-        out = run(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix or ".")
+        out = run(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.prefix or ".")
         files, twice = {}, set()
         for line in out.split("\0"):
             meta, tab, path = line.partition("\t")
-            fields = meta.split(" ")
-            if not tab or len(fields) != 3 or fields[1] != "blob":
+            fields = meta.split()
+            if not tab or len(fields) != 4 or fields[1] != "blob":
                 continue  # a submodule (commit) names no file of ours
             rel = path[len(self.prefix) + 1:] if self.prefix else path
             if rel in files:
                 twice.add(rel)
-            files[rel] = Entry(fields[0], fields[2])
+            files[rel] = Entry(fields[0], fields[2], int(fields[3]))
         return files, twice
 
     def read_many(self, blobs: list[str]) -> dict[str, bytes]:

@@ -169,7 +169,7 @@ def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[d
     odd: list[tuple[str, Issue]] = []
     folders = {posixpath.dirname(rel) for rel in listed}
     folders |= {parent for folder in list(folders) for parent in _parents(folder)}
-    links = {rel: entry for rel, entry in listed.items() if entry.mode == LINK}
+    links = {rel: entry for rel, entry in listed.items() if entry.mode == LINK and entry.size <= MAX_BYTES}
     targets = repo.read_many(sorted({entry.blob for entry in links.values()}))
     wanted = {}
     for rel, entry in listed.items():
@@ -185,6 +185,10 @@ def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[d
             odd.append((shown(rel), _issue("Y013", tr(
                 "pohon commit ini memuat berkas dan folder dengan nama yang sama; berkasnya tidak dibaca",
                 "this commit's tree holds a file and a folder of the same name; the file is not read"))))
+        elif entry.size > MAX_BYTES:  # never read into memory: the safe reader's limit, before any byte is read
+            odd.append((shown(rel), _issue("Y007", tr("berkas lebih dari {n} MiB", "file is larger than {n} MiB",
+                                                      n=MAX_BYTES >> 20), tr(
+                "pecah isinya atau hapus bagian yang tidak perlu", "split it or remove what is not needed"))))
         elif entry.mode == LINK:
             target = _resolve(rel, links, targets, listed)
             if target is None:
@@ -202,6 +206,8 @@ def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[d
 def _resolve(rel: str, links: dict[str, Entry], targets: dict[str, bytes], listed: dict[str, Entry]) -> Entry | None:
     """The regular file a link of the tree names inside the data root (following links in it), else None."""
     for _ in range(_HOPS):
+        if rel not in links:
+            return None
         raw = targets.get(links[rel].blob, b"")
         if not raw or raw.startswith(b"/") or len(raw) > MAX_BYTES:
             return None
@@ -210,9 +216,7 @@ def _resolve(rel: str, links: dict[str, Entry], targets: dict[str, bytes], liste
         if rel.startswith("../") or rel == ".." or entry is None or not _safe(rel):
             return None
         if entry.mode != LINK:
-            return Entry("100644", entry.blob)
-        if rel not in links:
-            return None
+            return Entry("100644", entry.blob, entry.size) if entry.size <= MAX_BYTES else None
     return None
 
 
