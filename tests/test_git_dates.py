@@ -33,8 +33,9 @@ def status_at(repo: Repo, day: str, today: date = TODAY) -> str:
 def same_as_status(repo: Repo, *args: str, today: date = TODAY) -> dict:
     """`ooi history`, each of whose points is asserted to be what `ooi status --per` that day prints."""
     found = repo.history(*args, today=today)
+    year = ("--tahun", str(found["tahun"]))
     for point in found["points"]:
-        alone = repo.status("--per", point["per"], today=today)
+        alone = repo.status("--per", point["per"], *year, today=today)
         assert (point["total"], point["summary"], point["sumber"]) == (alone["total"], alone["summary"],
                                                                        alone["sumber"]), point["per"]
     return found
@@ -385,3 +386,17 @@ def test_a_pull_request_changing_a_watched_setting_says_so_in_the_job_summary(re
         "- `zona_waktu`: `Asia/Jakarta` → `Asia/Makassar`"]
     compared = repo.status("--compare", "main")["compare"]["pengaturan_berubah"]
     assert [entry["kunci"] for entry in compared] == ["toleransi_lapor_hari", "kuota", "aturan", "zona_waktu"]
+
+
+@pytest.mark.lambat
+@pytest.mark.parametrize("args", [("--tahun", "2023", "--sampai", "2023-12-31"),
+                                  ("--tahun", "2026", "--dari", "2026-11-20", "--sampai", "2026-12-06",
+                                   "--setiap", "minggu")])
+def test_history_of_the_shipped_sample_is_status_per_at_each_point(args):
+    """Before the sample's git_sejak each point is judged by tanggal_lapor, after it by git: both as status says."""
+    from pathlib import Path
+
+    shipped = Repo(Path(__file__).parent.parent)
+    found = same_as_status(shipped, *args, today=date(2026, 12, 7))
+    assert {point["sumber"] for point in found["points"]} == (
+        {"tanggal_lapor"} if args[1] == "2023" else {"tanggal_lapor", "git"})
