@@ -79,6 +79,8 @@ def test_a_few_files_get_the_dates_of_the_whole_history(repo):
                                           check=True).stdout.strip() for ref in ("main~3", "main~1", "main"))
     assert found == {"data/inovasi/c/satu-lagi.yaml": first, "data/inovasi/a/dua.yaml": first,
                      "data/inovasi/a/hapus.yaml": again, "data/inovasi/c/cabang.yaml": merge}
+    assert part.imported == whole.imported == first  # the first commit holding data/: found without the walk
+    assert [commit for _, commit in part.commits] == [commit for _, commit in whole.commits]
     assert gitmod.filed_of(part, ["data/inovasi/c"]) == {path: when for path, when in whole.filed.items()
                                                           if path.startswith("data/inovasi/c/")}
 

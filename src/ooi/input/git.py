@@ -246,9 +246,24 @@ def _line(repo: Repo, head: str) -> None:
         commit, own, authored, *parents = chunk.strip("\0\n").split()
         listed.append((commit, int(own), int(authored), len(parents) > 1))
     _date(repo, listed)
-    data = f"{repo.prefix}/data" if repo.prefix else "data"
-    first = run(repo.top, "log", "--first-parent", "--reverse", "--format=%H", head, "--", data).split()
-    repo.imported = first[0] if first else None
+    repo.imported = _first_holding(repo, [commit for commit, *_ in listed], "data")
+
+
+def _first_holding(repo: Repo, commits: list[str], folder: str) -> str | None:
+    """The first of `commits` whose tree holds `folder` (of the data root), found by halving: ~17 looks for
+    100,000 commits, where a log limited to the folder reads every one (20,000 commits: 1.8 s)."""
+    path = f"{repo.prefix}/{folder}" if repo.prefix else folder
+
+    def holds(commit: str) -> bool:
+        return bool(run(repo.top, "ls-tree", "--name-only", "--full-tree", commit, "--", path).strip())
+
+    if not commits or not holds(commits[-1]):
+        return None
+    low, high = 0, len(commits) - 1
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if holds(commits[middle]) else (middle + 1, high)
+    return commits[low]
 
 
 def submitted(repo: Repo, commit: str, path: str) -> int:
