@@ -154,3 +154,12 @@ def test_a_blob_over_1_mib_in_an_old_commit_is_y007_without_being_read(repo, mon
     monkeypatch.setattr(gitmod.Repo, "read_many", lambda self, blobs: asked.extend(blobs) or real(self, blobs))
     assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/besar.yaml", "Y007", "berkas lebih dari 1 MiB")]
     assert big not in asked
+
+
+def test_a_folder_named_ooi_yaml_in_an_old_commit_leaves_the_settings_of_today(repo):
+    inner = repo.tree([("100644", b"x.yaml", repo.blob(b"pemda: [\n"))])
+    entries = [entry for entry in repo.tree_of("HEAD") if entry[1] != b"ooi.yaml"] + [("40000", b"ooi.yaml", inner)]
+    repo.commit_tree(repo.tree(entries), "2023-04-10")
+    message = "di commit ini ooi.yaml adalah folder; isinya tidak dibaca"
+    assert odd(repo, date(2023, 4, 30)) == [("ooi.yaml/x.yaml", "Y013", message)]
+    assert repo.history("--sampai", "2023-05-31")["points"][-1]["summary"]["missing"] == 1

@@ -181,6 +181,10 @@ def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[d
             odd.append((shown(rel), _issue("Y013", tr(
                 "nama di pohon commit ini tidak dapat dipakai (., .., .git atau kosong); tidak dibaca",
                 "a name in this commit's tree cannot be used (., .., .git or empty); not read"))))
+        elif rel.startswith(SETTINGS_FILE + "/"):
+            odd.append((shown(rel), _issue("Y013", tr(
+                "di commit ini ooi.yaml adalah folder; isinya tidak dibaca",
+                "in this commit ooi.yaml is a folder; what it holds is not read"))))
         elif rel in folders:
             odd.append((shown(rel), _issue("Y013", tr(
                 "pohon commit ini memuat berkas dan folder dengan nama yang sama; berkasnya tidak dibaca",
