@@ -154,12 +154,6 @@ class Repo:
         assert outcome.exit_code == 0, outcome.output
         return json.loads(outcome.stdout)
 
-    def findings(self, *args: str, today: date = TODAY) -> list[tuple[str, str]]:
-        """(path, code) of every finding `ooi validate` reports."""
-        outcome = self.ooi("validate", "--format", "json", *args, today=today)
-        assert outcome.exit_code in (0, 1), outcome.output
-        return [(f["path"], f["code"]) for f in json.loads(outcome.stdout)["findings"]]
-
     def validate(self, *args: str, today: date = TODAY) -> dict:
         outcome = self.ooi("validate", "--format", "json", *args, today=today)
         assert outcome.exit_code in (0, 1), outcome.output
