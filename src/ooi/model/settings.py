@@ -34,11 +34,11 @@ class Settings:
     pengecualian_maks_hari: int = 365  # a waiver may end at most this many days after today
     tenggat: date | None = None  # the deadline `ooi remind` names
     kuota: int = 1  # innovations counting in the target year that an agency needs to achieve it
+    tinjauan_maks_hari: int = 30  # R014: how long a pull request may wait for review and keep its submitted date
     # Part three (SPEC §16), optional: where the browser form (`ooi cms`) files its pull requests.
     github_repo: str | None = None  # owner/name on GitHub
     cabang: str = "main"  # the branch records are merged into
     oauth_url: str | None = None  # the OAuth client through which the form logs in to GitHub (Decap's `base_url`)
-    tinjauan_maks_hari: int = 30  # R014: how long a pull request may wait for review and keep its submitted date
     # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
     problems: tuple = ()
 
