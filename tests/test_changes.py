@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from datetime import date
 
 import pytest
 from conftest import AGENCY, SETTINGS, dump, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
+from ooi.engine import clock
 from ooi.input.git import _name_status
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 OLD_BROKEN = "data/inovasi/dinkes/lama-rusak.yaml"
 
 
+# Every commit is made on the day the samples were reported, and checked two days later: within the review window.
+WHEN, TODAY = "2023-04-03T12:00:00+07:00", date(2023, 4, 5)
+
+
 def git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    env = {**os.environ, "GIT_AUTHOR_DATE": WHEN, "GIT_COMMITTER_DATE": WHEN}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
 def innovation(opd: str, nama: str, **changes) -> str:
@@ -29,8 +37,7 @@ def innovation(opd: str, nama: str, **changes) -> str:
 @pytest.fixture
 def repo(tmp_path, git_identity):
     """main: two agencies, one good innovation each, and an old broken file nobody touches; then a branch."""
-    # Records dated 2023 but committed today: imports (git_sejak), so R014 stays out of these tests.
-    root = make_root(tmp_path, settings=SETTINGS + "git_sejak: 2999-12-31\n", agencies=[AGENCY, DINKES], files={
+    root = make_root(tmp_path, settings=SETTINGS + "kemiripan_maks: 0.95\n", agencies=[AGENCY, DINKES], files={
         "data/inovasi/dispendukcapil/akta-kilat.yaml": innovation("dispendukcapil", "Akta Kilat"),
         "data/inovasi/dinkes/sigap-bumil.yaml": innovation("dinkes", "Sigap Bumil"),
         OLD_BROKEN: "nama: [rusak\n",
@@ -43,8 +50,9 @@ def repo(tmp_path, git_identity):
 
 
 def validate(root, *args):
-    outcome = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json", *args],
-                                 env={"OOI_LANG": None, "OOI_ROOT": None})
+    with clock.frozen(TODAY):
+        outcome = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json", *args],
+                                     env={"OOI_LANG": None, "OOI_ROOT": None})
     report = json.loads(outcome.stdout) if outcome.exit_code in (0, 1) else None
     return outcome, report
 
@@ -128,7 +136,8 @@ def test_paths_narrow_the_changed_files(repo):
 
 def test_nothing_changed_is_a_clean_run(repo):
     outcome, report = validate(repo, "--changed-since", "main")
-    assert outcome.exit_code == 0 and report == {"ok": True, "files": 0, "errors": 0, "warnings": 0, "findings": []}
+    assert outcome.exit_code == 0 and report == {"ok": True, "files": 0, "errors": 0, "warnings": 0, "findings": [],
+                                                 "tanggal_tidak_dipercaya": []}
 
 
 @pytest.mark.parametrize("ref", ["tidak-ada", "--output=/tmp/x", "main..", ""])

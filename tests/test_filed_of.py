@@ -60,7 +60,7 @@ def repo(tmp_path, git_identity, monkeypatch):
     move(root, "data/inovasi/b/satu-baru.yaml", "data/inovasi/c/satu-lagi.yaml")  # again, on a branch
     commit(top, "2023-03-05")
     git(top, "checkout", "-q", "main")
-    write(root, "data/inovasi/a/hapus.yaml", body("hapus lagi") + "lain\n")  # added again: keeps its first date
+    write(root, "data/inovasi/a/hapus.yaml", body("hapus lagi") + "lain\n")  # added again: a new filing
     write(root, "data/inovasi/a/dua.yaml", body("dua") + "ubah\n")
     commit(top, "2023-04-06")
     git(top, "merge", "-q", "--no-ff", "-m", "gabung", "cabang", when="2023-05-07")
@@ -75,8 +75,12 @@ def test_a_few_files_get_the_dates_of_the_whole_history(repo):
               "data/inovasi/c/cabang.yaml", "data/inovasi/baru/belum.yaml"]
     found = gitmod.filed_of(part, wanted)
     assert found == {path: whole.filed[path] for path in wanted if path in whole.filed}
-    assert sorted(found.values()) == sorted([whole.filed["data/inovasi/a/dua.yaml"]] * 3
-                                            + [whole.filed["data/inovasi/c/cabang.yaml"]])
+    first, again, merge = (subprocess.run(["git", "-C", str(repo), "rev-parse", ref], capture_output=True, text=True,
+                                          check=True).stdout.strip() for ref in ("main~3", "main~1", "main"))
+    assert found == {"data/inovasi/c/satu-lagi.yaml": first, "data/inovasi/a/dua.yaml": first,
+                     "data/inovasi/a/hapus.yaml": again, "data/inovasi/c/cabang.yaml": merge}
+    assert part.imported == whole.imported == first  # the first commit holding data/: found without the walk
+    assert [commit for _, commit in part.commits] == [commit for _, commit in whole.commits]
     assert gitmod.filed_of(part, ["data/inovasi/c"]) == {path: when for path, when in whole.filed.items()
                                                           if path.startswith("data/inovasi/c/")}
 

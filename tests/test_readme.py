@@ -46,3 +46,20 @@ def test_the_environment_is_active_before_the_first_bare_ooi():
     first_bare = next(i for i, block in enumerate(blocks) if re.search(r"^ooi ", block, re.M))
     assert any("source .venv/bin/activate" in block for block in blocks[:first_bare + 1])
     assert readme.index("source .venv/bin/activate") < readme.index("\nooi ")
+
+
+def test_readme_says_how_dates_from_git_are_trusted_in_both_languages():
+    """SPEC §10: how git's dates are trusted, how to protect main, merge commits for records, what git_sejak is for."""
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    english = readme.index("\n## English")
+    for indonesian, english_words in [
+        ("**Tanggal dari git, dan kapan ia dipercaya.**", "**Dates from git, and when they are trusted.**"),
+        ("**Melindungi cabang utama.**", "**Protect the main branch:**"),
+        ('**Pakai "Create a merge\ncommit" untuk pull request catatan:**',
+         '**Use "Create a merge commit" for record pull requests:**'),
+        ("**`git_sejak` dan impor.**", "**`git_sejak` and imports.**"),
+    ]:
+        assert readme.index(indonesian) < english < readme.index(english_words)
+    for words in ("tanggal_tidak_dipercaya", "tinjauan_maks_hari", "R016", "foxtrot", "Squash and merge",
+                  "Periksa data inovasi"):
+        assert readme.index(words) < english < readme.rindex(words), words

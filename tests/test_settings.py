@@ -19,13 +19,26 @@ def test_defaults_when_absent(tmp_path):
     s = settings_of(tmp_path, "")
     assert (s.zona_waktu, s.git_sejak, s.toleransi_lapor_hari, s.kemiripan_maks, s.pengecualian_maks_hari,
             s.tenggat, s.kuota) == ("Asia/Jakarta", None, 7, 0.8, 365, None, 1)
+    assert s.tinjauan_maks_hari == 30
 
 
 def test_values_are_read(tmp_path):
     s = settings_of(tmp_path, "zona_waktu: Asia/Makassar\ngit_sejak: 2026-11-28\ntoleransi_lapor_hari: 3\n"
-                              "kemiripan_maks: 1\npengecualian_maks_hari: 90\ntenggat: 2023-12-31\nkuota: 2\n")
+                              "kemiripan_maks: 0.9\npengecualian_maks_hari: 90\ntenggat: 2023-12-31\nkuota: 2\n"
+                              "tinjauan_maks_hari: 14\n")
     assert (s.zona_waktu, s.git_sejak, s.toleransi_lapor_hari, s.kemiripan_maks, s.pengecualian_maks_hari,
-            s.tenggat, s.kuota) == ("Asia/Makassar", date(2026, 11, 28), 3, 1.0, 90, date(2023, 12, 31), 2)
+            s.tenggat, s.kuota, s.tinjauan_maks_hari) == ("Asia/Makassar", date(2026, 11, 28), 3, 0.9, 90,
+                                                           date(2023, 12, 31), 2, 14)
+
+
+# The settings that could switch a check off are bounded (SPEC §10): each bound's last value is accepted.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("toleransi_lapor_hari: 0\n", "toleransi_lapor_hari", 0), ("toleransi_lapor_hari: 31\n", "toleransi_lapor_hari", 31),
+    ("tinjauan_maks_hari: 0\n", "tinjauan_maks_hari", 0), ("tinjauan_maks_hari: 90\n", "tinjauan_maks_hari", 90),
+    ("kemiripan_maks: 0.5\n", "kemiripan_maks", 0.5), ("kemiripan_maks: 0.95\n", "kemiripan_maks", 0.95),
+])
+def test_bounded_settings_take_their_bounds(tmp_path, text, field, value):
+    assert getattr(settings_of(tmp_path, text), field) == value
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -36,8 +49,15 @@ def test_values_are_read(tmp_path):
     ("tenggat: 2023-02-30\n", "ooi.yaml:2:1: `tenggat` harus tanggal YYYY-MM-DD"),
     ("kuota: 0\n", "ooi.yaml:2:1: `kuota` harus bilangan bulat 1–100"),
     ("kuota: yes\n", "ooi.yaml:2:1: `kuota` harus bilangan bulat 1–100"),
-    ("toleransi_lapor_hari: -1\n", "ooi.yaml:2:1: `toleransi_lapor_hari` harus bilangan bulat 0–3660"),
-    ("kemiripan_maks: 0\n", "ooi.yaml:2:1: `kemiripan_maks` harus angka di atas 0 sampai 1, mis. 0.8"),
+    ("toleransi_lapor_hari: -1\n", "ooi.yaml:2:1: `toleransi_lapor_hari` harus bilangan bulat 0–31"),
+    ("toleransi_lapor_hari: 32\n", "ooi.yaml:2:1: `toleransi_lapor_hari` harus bilangan bulat 0–31"),
+    ("toleransi_lapor_hari: 3660\n", "ooi.yaml:2:1: `toleransi_lapor_hari` harus bilangan bulat 0–31"),
+    ("tinjauan_maks_hari: -1\n", "ooi.yaml:2:1: `tinjauan_maks_hari` harus bilangan bulat 0–90"),
+    ("tinjauan_maks_hari: 91\n", "ooi.yaml:2:1: `tinjauan_maks_hari` harus bilangan bulat 0–90"),
+    ("kemiripan_maks: 0\n", "ooi.yaml:2:1: `kemiripan_maks` harus angka 0.5 sampai 0.95, mis. 0.8"),
+    ("kemiripan_maks: 0.49\n", "ooi.yaml:2:1: `kemiripan_maks` harus angka 0.5 sampai 0.95, mis. 0.8"),
+    ("kemiripan_maks: 0.96\n", "ooi.yaml:2:1: `kemiripan_maks` harus angka 0.5 sampai 0.95, mis. 0.8"),
+    ("kemiripan_maks: 1.0\n", "ooi.yaml:2:1: `kemiripan_maks` harus angka 0.5 sampai 0.95, mis. 0.8"),
 ])
 def test_bad_values_are_one_clear_error(tmp_path, text, message):
     with pytest.raises(OoiError) as caught:

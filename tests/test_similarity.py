@@ -72,7 +72,7 @@ def test_rewritten_texts_fall_below_the_threshold(tmp_path):
 
 
 def test_the_threshold_comes_from_ooi_yaml(tmp_path):
-    assert r015(tmp_path, {ORIGINAL: sample("uji_coba"), COPY: copied()}, USUAL + "kemiripan_maks: 0.97\n") == []
+    assert r015(tmp_path, {ORIGINAL: sample("uji_coba"), COPY: copied()}, USUAL + "kemiripan_maks: 0.9\n") == []
 
 
 def test_the_shipped_data_has_no_near_duplicates():

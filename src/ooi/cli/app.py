@@ -136,10 +136,11 @@ def open_root(root: str | None, lang: str | None, strict: bool = True):
     `strict=False` (validate): problems in ooi.yaml become findings instead of stopping the command.
     """
     from ooi import i18n
+    from ooi.engine import clock
     from ooi.input.config import find_root, load_settings
 
     i18n.use(lang, i18n.from_env())
     path = find_root(root)
-    settings = load_settings(path, strict)
+    settings = load_settings(path, strict, today=clock.today)
     i18n.use(lang, i18n.from_env(), settings.bahasa)
     return path, settings

@@ -74,6 +74,15 @@ def _compare(source, tahun: int, day, against: str, jobs: int):
     return source.coverage(tahun, day, jobs or None, ref=against)
 
 
+def _changed_settings(source) -> list | None:
+    """The settings the work tree changes against the ref `--compare` named (None: no ref was compared)."""
+    if source.compared is None:
+        return None
+    from ooi.history.asof import changed_settings
+
+    return changed_settings(source.compared, source.settings)
+
+
 @app.command()
 @english("Coverage of the target per agency: achieved, planned, reported, missing.")
 def status(
@@ -105,9 +114,16 @@ def status(
             shown.stage(progress.CHECKING, unit=progress.FILES)
             coverage = source.coverage(year, day, jobs or None, progress=shown.count)
             previous = _compare(source, year, day, compare, jobs) if compare is not None else None
+            distrusted = source.distrusted()
+            changed = _changed_settings(source)
         shown.stage(progress.WRITING)
-        options = {"sumber": source.sumber, "previous": previous, "against": compare}
+        options = {"sumber": coverage.sumber, "previous": previous, "against": compare, "distrusted": distrusted,
+                   "settings": changed}
         text = render(f"status_{format}", coverage, **options, **(screen() if format == "table" else {}))
+    if format == "table" and distrusted:
+        from ooi.report.distrust import lines
+
+        text += lines(distrusted)
     sys.stdout.write(text)
     if fail_under is not None and coverage.achievement < fail_under:
         from ooi.report.status_table import percent

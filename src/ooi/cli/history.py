@@ -48,6 +48,11 @@ def history(
             last = clock.as_of(sampai, zone, "--sampai")
             shown.stage(progress.COUNTING, unit=progress.POINTS)
             found = series(source, year, period_ends(first, last, setiap), jobs or None, progress=shown.count)
+            distrusted = source.distrusted()
         shown.stage(progress.WRITING)
-        text = render(f"history_{format}", found, **(screen() if format == "table" else {}))
+        text = render(f"history_{format}", found, distrusted=distrusted, **(screen() if format == "table" else {}))
+    if format == "table" and distrusted:
+        from ooi.report.distrust import lines
+
+        text += lines(distrusted)
     sys.stdout.write(text)

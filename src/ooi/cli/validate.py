@@ -51,16 +51,21 @@ def validate(
             if changed_since is not None:
                 from ooi.workflow.changes import check_since
 
-                result = check_since(data_root, settings, changed_since, within=paths or None, filed=source.filed,
-                                     **options)
+                result = check_since(data_root, settings, changed_since, within=paths or None,
+                                     filed=lambda found: source.filed(found, base=changed_since), **options)
             else:  # filed dates, for R014
                 result = check(data_root, settings, targets=paths or None, filed=source.filed(), **options)
+            distrusted = source.distrusted()
         shown.stage(progress.WRITING)
-        shape = {"hints": True} if format == "text" else {}
+        shape = {"hints": True} if format == "text" else {"distrusted": distrusted} if format == "json" else {}
         if format in ("github", "sarif"):  # annotations land on the repository's files, wherever ooi.yaml sits
             from ooi.input.repository import prefix
 
             shape["prefix"] = prefix(data_root)
         text = render(format, result, **shape)
+    if format == "text" and distrusted:
+        from ooi.report.distrust import lines
+
+        text += lines(distrusted)
     sys.stdout.write(text)
     raise typer.Exit(1 if result.errors else 0)

@@ -100,6 +100,7 @@ class Coverage:
     inactive: tuple[AgencyCoverage, ...]  # registered but not active on D: not counted
     other: tuple[Filed, ...]  # files with findings that belong to no active agency
     later: int  # files filed after D, ignored
+    sumber: str = "tanggal_lapor"  # where the records as of D came from: "git" or "tanggal_lapor" (SPEC §10)
 
     @property
     def total(self) -> int:

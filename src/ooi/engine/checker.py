@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ooi import rules
 from ooi.engine import clock, parallel
+from ooi.engine.filing import bulk_imports
 from ooi.engine.memo import Memo
 from ooi.engine.parts import Judged, Named, Part, split, weight
 from ooi.engine.registry import Registry
@@ -100,6 +101,9 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
+    imported = bulk_imports(checked, filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
+    if imported and within is None:
+        _add_settings_findings(files, imported)
     for result in files:
         result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
@@ -110,7 +114,10 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
 
 
 def _add_settings_problems(files: list[FileResult], settings: Settings) -> None:
-    found = [_stamp_issue(SETTINGS_FILE, issue, settings) for issue in settings.problems]
+    _add_settings_findings(files, [_stamp_issue(SETTINGS_FILE, issue, settings) for issue in settings.problems])
+
+
+def _add_settings_findings(files: list[FileResult], found: list[Finding]) -> None:
     result = next((r for r in files if r.path == SETTINGS_FILE), None)
     if result is None:
         files.append(FileResult(SETTINGS_FILE, "lain", None, capped(sorted(found))))

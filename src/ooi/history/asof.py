@@ -9,15 +9,42 @@ from pathlib import Path
 from ooi.coverage.tally import Coverage, summarize, tally
 from ooi.engine import clock
 from ooi.engine import checker
-from ooi.engine.filing import Filed
+from ooi.engine.filing import ABBREV, Filed, within
 from ooi.engine.memo import Memo
-from ooi.engine.result import Result
+from ooi.engine.result import FileResult, Result
 from ooi.input import git
 from ooi.input.config import load_settings
 from ooi.input.snapshot import Snapshot
+from ooi.model.codes import severity
+from ooi.model.findings import Finding
 from ooi.model.settings import SETTINGS_FILE, Settings
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
+# The settings a pull request's job summary names when it changes them (SPEC §10): each could move a figure.
+WATCHED = ("toleransi_lapor_hari", "tinjauan_maks_hari", "kemiripan_maks", "git_sejak", "kuota", "aturan",
+           "pengecualian", "zona_waktu")
+
+
+def changed_settings(before: Settings, after: Settings) -> list[tuple[str, str, str]]:
+    """(key, value before, value after) of each watched setting that differs; lists and maps are named, not shown."""
+    def shown(value) -> str:
+        if isinstance(value, (dict, tuple, list)):
+            from ooi.i18n import tr
+
+            return tr("{n} entri", "{n} entries", n=len(value))
+        return "-" if value is None else str(value)
+
+    return [(key, shown(getattr(before, key)), shown(getattr(after, key))) for key in WATCHED
+            if getattr(before, key) != getattr(after, key)]
+
+
+@dataclass(frozen=True)
+class Distrusted:
+    """A commit of the line whose own date is not used (SPEC §10): abbreviated id, its date, the date used."""
+
+    commit: str
+    tanggal: date
+    dipakai: date
 
 
 @dataclass
@@ -34,6 +61,7 @@ class Source:
     repo: git.Repo | None = None
     note: str = ""
     memo: Memo | None = None
+    compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
     _snapshots: dict = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
     _trees: dict = field(default_factory=dict)  # HEAD → its files
@@ -45,31 +73,40 @@ class Source:
     def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
                progress=None) -> Result:
         """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
-        repo, since, zone = self.repo and git.read_history(self.repo), self.settings.git_sejak, self.settings.zona_waktu
+        repo, zone = self.repo and git.read_history(self.repo), self.settings.zona_waktu
         if repo is None:
             if ref is not None:
                 raise _needs_git(self.root)
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, memo=self.memo,
                          progress=progress)
+        since = self.settings.git_sejak
         if ref is not None:
             commit = git.commit_of(self.root, ref)
             seen = git.at(repo, commit)
             where, new = commit, False
         else:
-            seen, effective = repo, max(day, since) if since is not None else day
-            new = effective >= self.today
-            where = None if new else repo.commit_at(clock.end_of(effective, zone))
-        filed = Filed(seen.filed, zone, since, self.today, new=new)
+            seen, new = repo, max(day, since or day) >= self.today
+            if new:
+                where = None
+            elif since is None and self._before_import(day):  # the import commit's tree, by tanggal_lapor
+                where = repo.imported
+            else:  # before git_sejak: the tree as of git_sejak, by tanggal_lapor
+                where = repo.commit_at(clock.end_of(max(day, since or day), zone))
+        filed = Filed(seen, seen.filed, zone, since, self.today, self.settings.tinjauan_maks_hari, new=new)
         if new:  # the work tree as it is: uncommitted and untracked files count from today
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
                          memo=self.memo, progress=progress)
+        odd = []
         if where is not None and where == seen.head and seen is repo and self._clean():
             # The work tree holds HEAD's files and nothing else: judged where they are, not written out again.
             folder, settings, files = self.root, self.settings, self._head_files(where)
         else:
             snapshot = self._snapshot(seen)
             folder = snapshot.move_to(where)
-            settings, files = load_settings(folder), snapshot.files
+            # A past ooi.yaml's problems are findings of its point, not a refusal to replay the history.
+            settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
+            if ref is not None:
+                self.compared = settings
         if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
             self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         try:
@@ -78,25 +115,59 @@ class Source:
         finally:
             if self.memo is not None:
                 self.memo.blobs = {}
+        if odd:  # entries of the commit's tree that could not be laid out: findings of this point
+            result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
+                                                  for rel, issue in odd], key=lambda r: r.path)
         # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
         return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
 
-    def filed(self, paths: list[str] | None = None) -> Filed | None:
+    def filed(self, paths: list[str] | None = None, base: str | None = None) -> Filed | None:
         """The filed dates of the work tree as it is (for `ooi validate`); None outside git.
 
         `paths` (relative to the root; folders too): only theirs are needed, and when the
         history was left unread (`open_source(history=False)`) only theirs are looked up.
+        `base`: the ref a pull request is checked against (`validate --changed-since`).
         """
         if self.repo is None:
             return None
         if paths is None:
             git.read_history(self.repo)
         first = self.repo.filed if self.repo.walked else git.filed_of(self.repo, paths)
-        return Filed(first, self.settings.zona_waktu, self.settings.git_sejak, self.today)
+        pending = None
+        if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
+            pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
+                                    self.settings.tinjauan_maks_hari) if authored is not None else self.today
+                       for path, authored in git.under_review(self.repo, base, paths).items()}
+        return Filed(self.repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
+                     self.settings.tinjauan_maks_hari, pending=pending)
+
+    def distrusted(self) -> tuple[Distrusted, ...] | None:
+        """The commits read so far whose dates are not trusted, oldest first (None: git is not read)."""
+        if self.repo is None:
+            return None
+        zone = self.settings.zona_waktu
+        return tuple(Distrusted(commit.id[:ABBREV], clock.day_of(commit.own, zone), clock.day_of(commit.used, zone))
+                     for commit in self.repo.distrusted)
+
+    def sumber_at(self, day: date) -> str:
+        """Where the records as of `day` come from: git, or (before git_sejak or the import) their tanggal_lapor."""
+        if self.repo is None:
+            return DECLARED
+        since = self.settings.git_sejak
+        if since is not None:
+            return DECLARED if day < since else GIT
+        return DECLARED if self._before_import(day) else GIT
+
+    def _before_import(self, day: date) -> bool:
+        repo = git.read_history(self.repo)
+        if repo.imported is None:
+            return False
+        return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
 
     def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
                  progress=None) -> Coverage:
-        return tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+        found = tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
+        return replace(found, sumber=self.sumber_at(day) if ref is None else self.sumber)
 
     def _clean(self) -> bool:
         if self._unchanged is None:
@@ -105,7 +176,7 @@ class Source:
 
     def _head_files(self, head: str) -> dict[str, git.Entry]:
         if head not in self._trees:
-            self._trees[head] = self.repo.tree(head)
+            self._trees[head] = self.repo.tree(head)[0]
         return self._trees[head]
 
     def _snapshot(self, seen: git.Repo) -> Snapshot:
@@ -133,8 +204,32 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
     """
     today = clock.today(settings.zona_waktu)
-    repo, note = git.open_repo(root, history) if use_git else (None, "")
+    repo, note = git.open_repo(root, history, clock.end_of(today, settings.zona_waktu)) if use_git else (None, "")
+    if repo is not None and repo.walked and settings.git_sejak is not None:
+        note = _unused(repo, settings) or note
     return Source(root, settings, today, repo, note, Memo() if memo else None)
+
+
+def _unused(repo: git.Repo, settings: Settings) -> str:
+    """One line when commits holding records lie before git_sejak: how many of them ooi does not use."""
+    if repo.imported is None:
+        return ""
+    order = [commit for _, commit in repo.commits]
+    before = repo.commit_at(clock.end_of(settings.git_sejak, settings.zona_waktu) - 86400)  # the day before
+    count = order.index(before) - order.index(repo.imported) + 1 if before in order else 0
+    if count <= 0:
+        return ""
+    from ooi.i18n import tr
+
+    return tr("{n} commit sebelum git_sejak {d} tidak dipakai: sampai tanggal itu catatan dinilai menurut "
+              "tanggal_lapor pada pohon per git_sejak",
+              "{n} commit(s) before git_sejak {d} not used: until that date records are judged by tanggal_lapor "
+              "in the tree as of git_sejak", n=count, d=settings.git_sejak)
+
+
+def _finding(rel: str, issue, settings: Settings) -> Finding:
+    return Finding(rel, issue.line, issue.column, issue.code, severity(issue.code, settings.aturan), issue.field,
+                   issue.message, issue.hint)
 
 
 def _needs_git(root: Path):

@@ -41,13 +41,14 @@ def _regular(root: Path) -> Path:
     return root
 
 
-def load_settings(root: Path, strict: bool = True) -> Settings:
+def load_settings(root: Path, strict: bool = True, today=None) -> Settings:
     """The settings of `root`; with `strict`, a problem in `ooi.yaml` is one OoiError naming its line and column.
 
     Without `strict` (for `ooi validate`) the problems travel in `Settings.problems` to be reported as
-    findings on `ooi.yaml`, and a key with a bad value keeps its default.
+    findings on `ooi.yaml`, and a key with a bad value keeps its default. `today(zone)` gives today's
+    date in a zone, for the settings that may not lie after it (`git_sejak`); None: not judged (a past commit).
     """
-    settings = read_settings(root)
+    settings = read_settings(root, today)
     if strict and settings.problems:
         first = settings.problems[0]
         more = len(settings.problems) - 1
@@ -58,7 +59,7 @@ def load_settings(root: Path, strict: bool = True) -> Settings:
     return settings
 
 
-def read_settings(root: Path) -> Settings:
+def read_settings(root: Path, today=None) -> Settings:
     """`ooi.yaml` loaded through the safe reader and validated with its model; problems are Issues, placed."""
     from pydantic import ValidationError
 
@@ -83,6 +84,8 @@ def read_settings(root: Path) -> Settings:
         valid = SettingsFile.model_validate({k: v for k, v in data.items() if k not in bad})
     values = {key: value for key, value in valid if value is not None}
     values["aturan"] = _severities(values.get("aturan") or {}, locator, issues)
+    if today is not None and values.get("git_sejak") is not None:
+        _not_after_today(values, today(values.get("zona_waktu")), locator, issues)
     # A file that did not load or fit the schema was never judged (SPEC §4): its Y and S codes stay errors
     # (the engine reports each such entry as R012 on ooi.yaml).
     values["aturan_ditolak"] = tuple(code for code, level in values["aturan"].items()
@@ -107,6 +110,19 @@ def _issue(error: dict, locator) -> Issue:
                                                    c=", ".join(MUST)), excerpt(key))
     code = "S003" if kind.endswith("_type") else "S004" if kind == "literal_error" else "S007"
     return Issue(code, line, column, tr("`{k}` harus {m}", "`{k}` must be {m}", k=key, m=tr(*MUST[key])), "", key)
+
+
+def _not_after_today(values: dict, today, locator, issues: list[Issue]) -> None:
+    """`git_sejak` after today would make every commit an import and switch R014 off: a settings error."""
+    if values["git_sejak"] > today:
+        line, column = locator.locate(("git_sejak",))
+        issues.append(Issue("S007", line, column, tr(
+            "`git_sejak` {d} lebih lambat dari hari ini ({t}); tanggal git tidak akan pernah dipakai",
+            "`git_sejak` {d} lies after today ({t}); git's dates would never be used", d=values["git_sejak"],
+            t=today), tr("tulis tanggal commit impor catatan lama, atau hapus `git_sejak`",
+                         "write the date of the commit that imported existing records, or remove `git_sejak`"),
+            "git_sejak"))
+        del values["git_sejak"]
 
 
 def _severities(rules: dict, locator, issues: list[Issue]) -> dict[str, Severity]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ooi.i18n import tr
+from ooi.input.trust import effective
 from ooi.model.errors import OoiError
 
 TIMEOUT = 120
@@ -42,10 +43,29 @@ def commit_of(root: Path, ref: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One file of a tree: git mode (100644, 100755, 120000 a symbolic link) and blob id."""
+    """One file of a tree: git mode (100644, 100755, 120000 a symbolic link), blob id and size in bytes."""
 
     mode: str
     blob: str
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit of the first-parent line: its dates as written (committer, author) and the date it is taken to have."""
+
+    id: str
+    own: int
+    authored: int
+    merge: bool
+    used: int  # `own` when trusted; else the next trusted commit's date (SPEC §10, "Trusting the dates")
+
+    @property
+    def trusted(self) -> bool:
+        return self.used == self.own
+
+
+FAR = 1 << 62  # no ceiling: every date as written may be trusted
 
 
 @dataclass
@@ -54,38 +74,45 @@ class Repo:
 
     top: Path
     prefix: str
-    commits: list[tuple[int, str]] = field(default_factory=list)  # (committer time, id), first-parent order
-    filed: dict[str, int] = field(default_factory=dict)  # path → time of the first commit holding it
+    commits: list[tuple[int, str]] = field(default_factory=list)  # (date used, id), first-parent order
+    line: dict[str, Commit] = field(default_factory=dict)  # id → the commit, for each commit of the line
+    filed: dict[str, str] = field(default_factory=dict)  # path → the commit that filed the record now there
+    imported: str | None = None  # the first commit of the line holding anything under data/ (the import)
     walked: bool = False  # whether `commits` and `filed` hold the whole history (see `open_repo`)
     born: bool = True  # whether HEAD names a commit (not in a repository created a moment ago)
+    ceiling: int = FAR  # the end of today: no date used lies after it (set before the history is read)
+    sides: dict[str, dict[str, int]] = field(default_factory=dict)  # merge → path → earliest author date
 
     @property
     def head(self) -> str | None:
         """The commit HEAD names (None before the first commit)."""
         return self.commits[-1][1] if self.commits else None
 
+    @property
+    def distrusted(self) -> list[Commit]:
+        """The commits whose own date is not used, oldest first."""
+        return [commit for commit in self.line.values() if not commit.trusted]
+
     def commit_at(self, seconds: int) -> str | None:
-        """The last commit of HEAD's first-parent line dated on or before `seconds` (None: none so early)."""
-        # By the latest date so far: a commit after one dated past `seconds` is not "before" it (clock skew).
-        latest, stamps = 0, []
-        for when, _ in self.commits:
-            latest = max(latest, when)
-            stamps.append(latest)
-        index = bisect.bisect_right(stamps, seconds)
+        """The last commit of HEAD's first-parent line taken to be dated on or before `seconds` (None: none so early)."""
+        index = bisect.bisect_right(self.commits, (seconds, "\x7f"))
         return self.commits[index - 1][1] if index else None
 
-    def tree(self, commit: str) -> dict[str, Entry]:
-        """path (relative to the data root) → Entry, for every file under the data root in `commit`."""
-        out = run(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix or ".")
-        files = {}
+    def tree(self, commit: str) -> tuple[dict[str, Entry], set[str]]:
+        """path (relative to the data root) → Entry, for every file under the data root in `commit`;
+        and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
+        out = run(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.prefix or ".")
+        files, twice = {}, set()
         for line in out.split("\0"):
-            if not line:
-                continue
-            meta, path = line.split("\t", 1)
-            mode, kind, blob = meta.split(" ")
-            if kind == "blob":
-                files[path[len(self.prefix) + 1:] if self.prefix else path] = Entry(mode, blob)
-        return files
+            meta, tab, path = line.partition("\t")
+            fields = meta.split()
+            if not tab or len(fields) != 4 or fields[1] != "blob":
+                continue  # a submodule (commit) names no file of ours
+            rel = path[len(self.prefix) + 1:] if self.prefix else path
+            if rel in files:
+                twice.add(rel)
+            files[rel] = Entry(fields[0], fields[2], int(fields[3]))
+        return files, twice
 
     def read_many(self, blobs: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file)."""
@@ -109,10 +136,11 @@ class Repo:
         return found
 
 
-def open_repo(root: Path, history: bool = True) -> tuple[Repo | None, str]:
+def open_repo(root: Path, history: bool = True, ceiling: int = FAR) -> tuple[Repo | None, str]:
     """The repository of `root` with its history read, or None and why not (`` when it is simply not in git).
 
     `history=False` leaves the history unread: a run over a few files asks `filed_of` for theirs.
+    `ceiling` is the end of today: a commit dated after it is not trusted.
 
     A missing git and a shallow clone are not errors: the caller falls back to `tanggal_lapor`
     and says so in one line, since the history it would judge by is not there.
@@ -136,7 +164,7 @@ def open_repo(root: Path, history: bool = True) -> tuple[Repo | None, str]:
                         "(in CI: check out with fetch-depth: 0)")
     top = Path(lines[1])
     prefix = Path(os.path.relpath(os.path.realpath(root), os.path.realpath(top))).as_posix()
-    repo = Repo(top, "" if prefix == "." else prefix)
+    repo = Repo(top, "" if prefix == "." else prefix, ceiling=ceiling)
     repo.born = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
                                capture_output=True, timeout=TIMEOUT).returncode == 0
     return (read_history(repo) if history else repo), ""
@@ -146,6 +174,7 @@ def read_history(repo: Repo) -> Repo:
     """`repo` with HEAD's first-parent history read (once: `open_repo(history=False)` left it for later)."""
     if not repo.walked:
         if repo.born:
+            repo.filed.clear()
             _walk(repo, "HEAD")
         repo.walked = True
     return repo
@@ -153,43 +182,111 @@ def read_history(repo: Repo) -> Repo:
 
 def at(repo: Repo, commit: str) -> Repo:
     """The same repository seen from another commit (a ref to compare with): its own first-parent history."""
-    other = Repo(repo.top, repo.prefix, walked=True)
+    other = Repo(repo.top, repo.prefix, walked=True, ceiling=repo.ceiling)
     _walk(other, commit)
     return other
 
 
-def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str, str] | None = None) -> None:
-    """One `git log` over HEAD's first-parent line, oldest first: commit dates, and each file's first commit.
+_LOG = ("log", "--first-parent", "--reverse", "-z", "--format=%x01%H %ct %at %P", "--no-color", "--no-ext-diff")
 
-    A rename carries the old path's filed date to the new one, so moving a record to another
-    name (or agency folder) does not make it look newly filed. `paths` (pathspecs, relative
-    to the top) limits the log to commits touching them; `added` then hears the commit that
-    first added each path it dates, since a rename from outside `paths` shows there as an add.
+
+def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str, str] | None = None) -> None:
+    """One `git log` over HEAD's first-parent line, oldest first: the commits, and the commit that filed each file.
+
+    A file filed again after it was removed is a new filing; a rename git pairs carries the
+    old path's filing to the new one, so moving a record to another name (or agency folder)
+    does not make it look newly filed. `paths` (pathspecs, relative to the top) limits the
+    log to commits touching them (`repo.line` then comes from `_line`); `added` then hears
+    the commit that first added each path it dates, since a rename from outside `paths`
+    shows there as an add.
     """
-    args = ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "-z", "--format=%x01%H %ct %P",
-            "--name-status", "-M", "--no-color", "--no-ext-diff"]
+    args = [*_LOG, "--diff-merges=first-parent", "--name-status", "-M"]
     args += [f"--relative={repo.prefix}/"] if repo.prefix else []
     out = run(repo.top, *(["--literal-pathspecs"] if paths else []), *args, head, "--", *(paths or ()))
+    listed = []
     for chunk in out.split("\x01")[1:]:
         header, _, changes = chunk.partition("\0")
-        commit, seconds, *parents = header.split()
-        when = int(seconds)
-        repo.commits.append((when, commit))
+        commit, own, authored, *parents = header.split()
+        listed.append((commit, int(own), int(authored), len(parents) > 1))
         fields = changes.lstrip("\n").split("\0")
         index = 0
         while index < len(fields) and fields[index]:
-            status = fields[index]
-            if status[:1] == "R":
+            status = fields[index][:1]
+            if status == "R":
                 old, new = fields[index + 1], fields[index + 2]
-                repo.filed.setdefault(new, repo.filed.get(old, when))
-                index += 3
-                continue
-            if status[:1] in ("A", "M", "T", "C"):
-                path = fields[index + (2 if status[:1] == "C" else 1)]
-                if added is not None and status[:1] == "A" and path not in repo.filed and parents:
+                repo.filed[new] = repo.filed.pop(old, commit)
+            elif status in ("A", "C"):  # a copy is a record of its own
+                path = fields[index + (2 if status == "C" else 1)]
+                if added is not None and status == "A" and parents:
                     added[path] = commit  # (a first commit renames nothing)
-                repo.filed.setdefault(path, when)  # a file deleted and added again keeps its first date
-            index += 3 if status[:1] == "C" else 2
+                if repo.imported is None and paths is None and path.startswith("data/"):
+                    repo.imported = commit
+                repo.filed[path] = commit
+            elif status in ("M", "T"):
+                repo.filed.setdefault(path := fields[index + 1], commit)
+            elif status == "D":
+                repo.filed.pop(fields[index + 1], None)
+            index += 3 if status in ("R", "C") else 2
+    if paths is None:
+        _date(repo, listed)
+
+
+def _date(repo: Repo, listed: list[tuple[str, int, int, bool]]) -> None:
+    """`repo.commits` and `repo.line` from the line's commits as written, each with the date it is taken to have."""
+    used = effective([own for _, own, _, _ in listed], repo.ceiling)
+    repo.line = {commit: Commit(commit, own, authored, merge, when)
+                 for (commit, own, authored, merge), when in zip(listed, used)}
+    repo.commits = [(when, commit) for (commit, _, _, _), when in zip(listed, used)]
+
+
+def _line(repo: Repo, head: str) -> None:
+    """The dates of every commit of the line, and its import commit, without reading what each changed."""
+    listed = []
+    for chunk in run(repo.top, *_LOG, head, "--").split("\x01")[1:]:
+        commit, own, authored, *parents = chunk.strip("\0\n").split()
+        listed.append((commit, int(own), int(authored), len(parents) > 1))
+    _date(repo, listed)
+    repo.imported = _first_holding(repo, [commit for commit, *_ in listed], "data")
+
+
+def _first_holding(repo: Repo, commits: list[str], folder: str) -> str | None:
+    """The first of `commits` whose tree holds `folder` (of the data root), found by halving: ~17 looks for
+    100,000 commits, where a log limited to the folder reads every one (20,000 commits: 1.8 s)."""
+    path = f"{repo.prefix}/{folder}" if repo.prefix else folder
+
+    def holds(commit: str) -> bool:
+        return bool(run(repo.top, "ls-tree", "--name-only", "--full-tree", commit, "--", path).strip())
+
+    if not commits or not holds(commits[-1]):
+        return None
+    low, high = 0, len(commits) - 1
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if holds(commits[middle]) else (middle + 1, high)
+    return commits[low]
+
+
+def submitted(repo: Repo, commit: str, path: str) -> int:
+    """The earliest author date of the commits that brought `path` in with `commit` (SPEC §10, "Review time").
+
+    A commit made on the line brought it itself; a merge brought the commits of its merged
+    side that add or change the file (asked of git once per merge).
+    """
+    point = repo.line[commit]
+    if not point.merge:
+        return point.authored
+    side = repo.sides.get(commit)
+    if side is None:
+        side = repo.sides[commit] = {}
+        args = ["log", "-z", "--format=%x01%at", "--name-only", "--diff-filter=AM", "--no-renames", "--no-color",
+                "--no-ext-diff", *([f"--relative={repo.prefix}/"] if repo.prefix else []), f"{commit}^1..{commit}",
+                "--"]
+        for chunk in run(repo.top, *args).split("\x01")[1:]:
+            authored, _, names = chunk.partition("\0")
+            for name in names.lstrip("\n").split("\0"):
+                if name:
+                    side[name] = min(side.get(name, int(authored)), int(authored))
+    return side.get(path, point.authored)
 
 
 def clean(root: Path) -> bool:
@@ -200,14 +297,18 @@ def clean(root: Path) -> bool:
         return False
 
 
-def filed_of(repo: Repo, paths: list[str], head: str = "HEAD", depth: int = 0) -> dict[str, int]:
+def filed_of(repo: Repo, paths: list[str], head: str = "HEAD", depth: int = 0) -> dict[str, str]:
     """`Repo.filed` for the files at `paths` (relative to the data root; a folder: every file in it), exactly.
 
     A log limited to those paths, not the whole history (100,000 files: ~0.45 s a run for
     one changed file). Git pairs a rename only when it sees both sides, so each first add is
     looked at again in its commit's whole diff: a rename there carries the old path's date.
     """
-    if not paths or not repo.born:
+    if not repo.born:
+        return {}
+    if depth == 0 and not repo.line:
+        _line(repo, head)
+    if not paths:
         return {}
     spec = [f"{repo.prefix}/{path}" if repo.prefix else path for path in paths]
     limited, added = Repo(repo.top, repo.prefix), {}
@@ -219,7 +320,7 @@ def filed_of(repo: Repo, paths: list[str], head: str = "HEAD", depth: int = 0) -
         old = next((old for old, new in renames[commit] if new == path), None)
         if old is not None and depth < 50:  # renamed in: the old path's date, as the whole walk carries it
             limited.filed[path] = filed_of(repo, [old], f"{commit}^1", depth + 1).get(old, limited.filed[path])
-    return {path: when for path, when in limited.filed.items()}
+    return dict(limited.filed)
 
 
 def _renames(repo: Repo, commit: str) -> list[tuple[str, str]]:
@@ -236,6 +337,32 @@ def _renames(repo: Repo, commit: str) -> list[tuple[str, str]]:
             found.append((fields[index + 1], fields[index + 2]))
         index += step
     return found
+
+
+def under_review(repo: Repo, base: str, paths: list[str] | None) -> dict[str, int | None]:
+    """The files under `paths` (relative to the data root; None: all) that the ref `base` does not hold, each with
+    the earliest author date of the branch's commits (`base..HEAD`) that add or change it (None: uncommitted)."""
+    commit = commit_of(repo.top, base)
+    spec = ["--literal-pathspecs"], [*(paths or ["."])]
+    root = repo.top / repo.prefix if repo.prefix else repo.top
+    new = run(root, *spec[0], "diff", "--name-only", "-z", "-M", "--diff-filter=A", "--relative", "--no-color",
+              "--no-ext-diff", commit, "--", *spec[1])
+    found: dict[str, int | None] = {path: None for path in new.split("\0") if path}
+    found |= {path: None for path in untracked(root) if path not in found and _under(path, paths)}
+    if not found or not repo.born:
+        return found
+    args = ["log", "-z", "--format=%x01%at", "--name-only", "--diff-filter=AM", "--no-renames", "--relative",
+            "--no-color", "--no-ext-diff", f"{commit}..HEAD", "--"]
+    for chunk in run(root, *spec[0], *args, *sorted(found)).split("\x01")[1:]:
+        authored, _, names = chunk.partition("\0")
+        for name in names.lstrip("\n").split("\0"):
+            if name in found:
+                found[name] = min(found[name] or int(authored), int(authored))
+    return found
+
+
+def _under(path: str, paths: list[str] | None) -> bool:
+    return paths is None or any(not place or path == place or path.startswith(place + "/") for place in paths)
 
 
 def untracked(root: Path) -> set[str]:

@@ -74,6 +74,7 @@ CODES = _codes(
     ("I006", W, "rancang bangun kurang dari syarat kata IID", "design text shorter than the IID asks"),
     ("R014", E, "tanggal lapor lebih awal dari yang dicatat git", "reporting date earlier than git's record"),
     ("R015", W, "inovasi hampir sama dengan inovasi lain", "innovation nearly the same as another"),
+    ("R016", E, "impor massal setelah git_sejak", "bulk import after git_sejak"),
 )
 
 PRINCIPLE_CODES = tuple(f"P{n}" for n in range(1, 9))

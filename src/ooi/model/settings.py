@@ -34,6 +34,7 @@ class Settings:
     pengecualian_maks_hari: int = 365  # a waiver may end at most this many days after today
     tenggat: date | None = None  # the deadline `ooi remind` names
     kuota: int = 1  # innovations counting in the target year that an agency needs to achieve it
+    tinjauan_maks_hari: int = 30  # R014: how long a pull request may wait for review and keep its submitted date
     # Part three (SPEC §16), optional: where the browser form (`ooi cms`) files its pull requests.
     github_repo: str | None = None  # owner/name on GitHub
     cabang: str = "main"  # the branch records are merged into
@@ -62,8 +63,8 @@ def _zone(value: str) -> str:
 
 
 def _ratio(value: float) -> float:
-    if not 0 < value <= 1:
-        raise PydanticCustomError("setting", "not in (0, 1]")
+    if not 0.5 <= value <= 0.95:  # above, R015 would see only word-for-word copies; below, everything alike
+        raise PydanticCustomError("setting", "not in [0.5, 0.95]")
     return float(value)
 
 
@@ -88,7 +89,7 @@ class SettingsFile(BaseModel):
     sekretariat: Annotated[str, Field(min_length=1)] | None = None
     zona_waktu: Annotated[str, AfterValidator(_zone)] | None = None
     git_sejak: Annotated[object, AfterValidator(_date)] = None
-    toleransi_lapor_hari: Annotated[_Whole, Field(ge=0, le=3660)] | None = None
+    toleransi_lapor_hari: Annotated[_Whole, Field(ge=0, le=31)] | None = None  # bounded: no switching R014 off
     kemiripan_maks: Annotated[float, Field(allow_inf_nan=False), AfterValidator(_ratio)] | None = None
     pengecualian_maks_hari: Annotated[_Whole, Field(ge=1, le=3660)] | None = None
     tenggat: Annotated[object, AfterValidator(_date)] = None
@@ -96,6 +97,7 @@ class SettingsFile(BaseModel):
     github_repo: Annotated[str, Field(pattern=GITHUB_REPO)] | None = None
     cabang: Annotated[str, Field(pattern=BRANCH, max_length=200)] | None = None
     oauth_url: Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s?#]*)?$")] | None = None
+    tinjauan_maks_hari: Annotated[_Whole, Field(ge=0, le=90)] | None = None
 
 
 # What each key must be, said once: every problem with a key (type, range, form) gets this one message.
@@ -110,10 +112,11 @@ MUST = {
     "zona_waktu": ("nama zona waktu IANA, mis. Asia/Jakarta", "an IANA time zone name, e.g. Asia/Jakarta"),
     "git_sejak": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
     "tenggat": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
-    "toleransi_lapor_hari": ("bilangan bulat 0–3660", "a whole number 0–3660"),
+    "toleransi_lapor_hari": ("bilangan bulat 0–31", "a whole number 0–31"),
     "pengecualian_maks_hari": ("bilangan bulat 1–3660", "a whole number 1–3660"),
     "kuota": ("bilangan bulat 1–100", "a whole number 1–100"),
-    "kemiripan_maks": ("angka di atas 0 sampai 1, mis. 0.8", "a number above 0 up to 1, e.g. 0.8"),
+    "tinjauan_maks_hari": ("bilangan bulat 0–90", "a whole number 0–90"),
+    "kemiripan_maks": ("angka 0.5 sampai 0.95, mis. 0.8", "a number from 0.5 to 0.95, e.g. 0.8"),
     "github_repo": ("repositori GitHub pemilik/nama, mis. pemkot-batu/inovasi",
                     "a GitHub repository owner/name, e.g. pemkot-batu/inovasi"),
     "cabang": ("nama cabang git, mis. main", "a git branch name, e.g. main"),

@@ -6,14 +6,20 @@ import json
 from json.encoder import encode_basestring  # the C encoder of one string, as json.dumps uses it
 
 
-def render(result, **_) -> str:
-    return dumps({
+def render(result, distrusted=None, **_) -> str:
+    """`distrusted`: the commits whose dates git's history could not be trusted for (None: git was not read)."""
+    found = {
         "ok": result.errors == 0,
         "files": len(result.files),
         "errors": result.errors,
         "warnings": result.warnings,
         "findings": [finding.as_dict() for finding in result.findings],
-    }) + "\n"
+    }
+    if distrusted is not None:
+        from ooi.report.distrust import entries
+
+        found["tanggal_tidak_dipercaya"] = entries(distrusted)
+    return dumps(found) + "\n"
 
 
 def dumps(value, pad: str = "") -> str:

@@ -61,5 +61,12 @@ def _data(coverage: Coverage, summary: dict) -> dict:
 
 
 def render(coverage: Coverage, sumber: str = "tanggal_lapor", previous: Coverage | None = None,
-           against: str | None = None, **_) -> str:
-    return json.dumps(data(coverage, sumber, previous, against), ensure_ascii=False, indent=2) + "\n"
+           against: str | None = None, distrusted=None, settings: list | None = None, **_) -> str:
+    found = data(coverage, sumber, previous, against)
+    if settings is not None and "compare" in found:  # the watched settings the work tree changes against the ref
+        found["compare"]["pengaturan_berubah"] = [{"kunci": key, "dari": old, "ke": new} for key, old, new in settings]
+    if distrusted is not None:  # git was read: the commits whose dates it did not trust
+        from ooi.report.distrust import entries
+
+        found["tanggal_tidak_dipercaya"] = entries(distrusted)
+    return json.dumps(found, ensure_ascii=False, indent=2) + "\n"

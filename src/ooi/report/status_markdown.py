@@ -10,7 +10,9 @@ from ooi.text_safety import code, markdown
 MARKS = {ACHIEVED: "🟢", PLANNED: "🔵", REPORTED: "🟡", MISSING: "🔴"}
 
 
-def render(coverage: Coverage, previous: Coverage | None = None, against: str | None = None, **_) -> str:
+def render(coverage: Coverage, previous: Coverage | None = None, against: str | None = None,
+           settings: list | None = None, **_) -> str:
+    """`settings`: (key, before, after) of the settings changed against the compared ref (a pull request's base)."""
     total, first, last = coverage.total, *coverage.window
     reported = total - coverage.count(MISSING)
     lines = [
@@ -31,6 +33,10 @@ def render(coverage: Coverage, previous: Coverage | None = None, against: str | 
     before = {entry.kode: entry.status for entry in previous.agencies} if previous is not None else None
     if previous is not None:
         lines[2:2] = ["**" + compared_line(coverage, previous, against, show=code) + "**", ""]
+    if settings:  # the job summary says so: each of these could move a figure or switch a check
+        lines += ["#### " + tr("Pull request ini mengubah pengaturan ooi.yaml", "This pull request changes ooi.yaml "
+                                                                              "settings"), ""]
+        lines += [f"- `{key}`: {code(old)} → {code(new)}" for key, old, new in settings] + [""]
     lines += [
         "| No | OPD | " + (tr("Sebelumnya", "Before") + " | " if before is not None else "") + "Status | "
         + " | ".join((tr("Inovasi", "Innovations"), tr("Rencana", "Plans"), "Error", tr("Peringatan", "Warnings")))

@@ -1,19 +1,27 @@
 """R014 tanggal lapor jujur: `tanggal_lapor` is not written earlier than git says the record was filed.
 
 Yang diperiksa:
-    Bila akar data berada dalam repositori git, tanggal berkas dilaporkan adalah tanggal commit
-    pertama yang memuatnya pada garis first-parent HEAD (penggantian nama diikuti); berkas yang
-    belum di-commit dilaporkan hari ini. `tanggal_lapor` tidak boleh lebih dari
-    `toleransi_lapor_hari` (`ooi.yaml`, bawaan 7) hari sebelum tanggal itu. Berkas yang sudah
-    ada sampai `git_sejak` adalah impor: tanggal laporannya adalah `tanggal_lapor`-nya sendiri
-    dan tidak diperiksa. Di luar git, atau bila riwayat git diabaikan, aturan ini tidak berlaku.
+    Bila akar data berada dalam repositori git, berkas dilaporkan oleh commit pertama yang
+    memuatnya pada garis first-parent HEAD (berkas yang dihapus lalu ditambahkan lagi adalah
+    laporan baru; penggantian nama yang dipasangkan git mempertahankan tanggalnya). Tanggal
+    diajukan adalah tanggal author paling awal dari commit yang membawanya (pada merge: commit di
+    sisi yang digabungkan) bila paling lama `tinjauan_maks_hari` (bawaan 30) sebelum commit itu,
+    selain itu tanggal commit itu; berkas yang belum di-commit, dan berkas baru sebuah pull
+    request (`--changed-since`), dinilai terhadap hari ini. `tanggal_lapor` tidak boleh lebih dari
+    `toleransi_lapor_hari` (`ooi.yaml`, bawaan 7) hari sebelum tanggal diajukan. Berkas yang
+    di-commit sampai `git_sejak` (tanpa itu: di commit impor pertama) adalah impor dan tidak
+    diperiksa. Di luar git, atau bila riwayat git diabaikan, aturan ini tidak berlaku.
 What it checks:
-    When the data root is in a git repository, a record's filed date is the date of the first
-    commit holding it on HEAD's first-parent line (renames followed); a file not yet committed
-    is filed today. `tanggal_lapor` (reporting date) must not lie more than
-    `toleransi_lapor_hari` (`ooi.yaml`, default 7) days before that date. Files present by
-    `git_sejak` are imports: their filed date is their own `tanggal_lapor`, and they are not
-    judged. Outside git, or when git's history is ignored, the rule does not apply.
+    When the data root is in a git repository, a record is filed by the first commit holding it
+    on HEAD's first-parent line (a path removed and added again is a new filing; a rename git
+    pairs keeps its date). Its submitted date is the earliest author date of the commits that
+    brought it in (for a merge, those on the merged side) when that lies within
+    `tinjauan_maks_hari` (default 30) days before that commit, else that commit's date; a file
+    not yet committed, and a new file of a pull request (`--changed-since`), are judged against
+    today. `tanggal_lapor` (reporting date) must not lie more than `toleransi_lapor_hari`
+    (`ooi.yaml`, default 7) days before the submitted date. Files committed by `git_sejak`
+    (without it: in the first, import commit) are imports and are not judged. Outside git, or
+    when git's history is ignored, the rule does not apply.
 Mengapa:
     Status cakupan dihitung per tanggal: berkas yang tanggal lapornya dimundurkan akan terhitung
     "sudah melapor" pada bulan ketika OPD itu sebenarnya belum melapor. Riwayat git mencatat

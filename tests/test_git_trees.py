@@ -1,0 +1,165 @@
+"""Replaying the past (SPEC §10): every tree git can store is judged from its object store, without a crash,
+and nothing of a past commit is written anywhere but a private folder of ooi's own."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+
+import pytest
+from gitrepo import PLAN, TODAY, Repo, plan, statuses
+
+from ooi.history import asof
+from ooi.input.config import load_settings
+
+FOLDER = "data/inovasi/dispendukcapil"
+
+
+@pytest.fixture
+def repo(tmp_path, git_identity, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    return Repo.made(tmp_path / "repo")
+
+
+@pytest.fixture
+def private(tmp_path, monkeypatch):
+    """Where ooi's temporary folders go in this test: every write of a replay must land under it."""
+    folder = tmp_path / "ooi-tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def odd(repo: Repo, day: date) -> list[tuple[str, str, str]]:
+    """(path, code, message) of the findings on files that are not records, at the point `day`."""
+    with asof.open_source(repo.root, load_settings(repo.root)) as source:
+        result = source.result(day)
+    return [(f.path, f.code, f.message) for r in result.files if r.kind == "lain" for f in r.findings]
+
+
+def files_under(folder) -> list[str]:
+    return sorted(os.path.relpath(os.path.join(top, name), folder) for top, dirs, names in os.walk(folder)
+                  for name in names + dirs)
+
+
+def test_a_link_beside_a_folder_of_the_same_name_writes_nothing_through_the_link(repo, tmp_path, private):
+    victim = tmp_path / "korban"
+    victim.mkdir()
+    yaml = repo.blob(b"nama: tertulis lewat tautan\n")
+    link = repo.blob(str(victim).encode())
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    inner = repo.tree([("100644", b"pwned.yaml", yaml)])
+    repo.commit_tree(repo.grafted("", [("120000", b"zz", link), ("40000", b"zz", inner)]), "2023-04-10")
+    before = repo.git("status", "--porcelain", "--ignored")
+    for args in (("status", "--per", "2023-04-30"), ("history",), ("status", "--compare", "main~1"),
+                 ("report", "--per", "2023-04-30", "--output", str(tmp_path / "laporan.html"))):
+        outcome = repo.ooi(*args, today=TODAY)
+        assert outcome.exit_code == 0, (args, outcome.output)
+    assert files_under(victim) == []
+    assert repo.git("status", "--porcelain", "--ignored") == before
+    assert files_under(private) == []  # every snapshot folder removed at the end of its run
+    assert odd(repo, date(2023, 4, 30)) == [
+        ("zz", "Y013", "pohon commit ini memuat berkas dan folder dengan nama yang sama; berkasnya tidak dibaca")]
+    assert statuses(repo.status("--per", "2023-04-30", today=TODAY)) == {"dispendukcapil": "planned"}
+
+
+def test_a_link_inside_the_tree_is_read_as_the_file_it_names_and_one_outside_is_y012(repo, tmp_path):
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    links = [("120000", b"salinan.yaml", repo.blob(b"penak-pkk.yaml")),
+             ("120000", b"luar.yaml", repo.blob(str(tmp_path / "korban.yaml").encode())),
+             ("120000", b"naik.yaml", repo.blob(b"../../../../ooi.yaml"))]
+    repo.commit_tree(repo.grafted(FOLDER, links), "2023-04-10")
+    message = "tautan simbolik di commit ini tidak menuju berkas di dalam akar data; tidak dibaca"
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/luar.yaml", "Y012", message),
+                                             (f"{FOLDER}/naik.yaml", "Y012", message)]
+    with asof.open_source(repo.root, load_settings(repo.root)) as source:
+        result = source.result(date(2023, 4, 30))
+    copy = next(r for r in result.files if r.path == f"{FOLDER}/salinan.yaml")
+    # The copy is a record: the same innovation twice (R007), filed by the link's commit a month late (R014).
+    assert (copy.kind, [f.code for f in copy.findings]) == ("inovasi", ["R007", "R014"])
+
+
+def test_a_folder_that_later_becomes_a_file_is_judged_at_each_point(repo):
+    repo.write(f"{PLAN}/catatan.yaml", plan())
+    repo.commit("2023-03-10")
+    repo.git("rm", "-r", "-q", PLAN)
+    repo.write(PLAN, plan(tanggal_lapor="2023-05-10"))
+    repo.commit("2023-05-10")
+    repo.git("rm", "-q", PLAN)
+    repo.write(f"{PLAN}/catatan.yaml", plan())
+    repo.commit("2023-07-10")
+    found = repo.history("--sampai", "2023-08-31", today=TODAY)
+    assert [point["summary"]["planned"] for point in found["points"]] == [0, 0, 0, 0, 1, 1, 0, 0]
+    assert odd(repo, date(2023, 3, 31)) == [(PLAN, "Y013", "subfolder tidak dibaca di sini")]
+    assert odd(repo, date(2023, 5, 31)) == []
+    assert odd(repo, date(2023, 7, 31)) == [(PLAN, "Y013", "subfolder tidak dibaca di sini")]
+
+
+def test_a_300_byte_name_is_a_finding_of_its_point(repo):
+    long = b"a" * 295 + b".yaml"
+    repo.commit_tree(repo.grafted(FOLDER, [("100644", long, repo.blob(b"nama: x\n"))]), "2023-04-10")
+    outcome = repo.ooi("status", "--per", "2023-04-30", today=TODAY)
+    assert outcome.exit_code == 0, outcome.output
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/{long.decode()}", "Y013",
+                                             "nama atau jalurnya terlalu panjang; tidak dibaca")]
+
+
+def test_a_name_that_is_not_utf8_is_a_finding_of_its_point(repo):
+    repo.commit_tree(repo.grafted(FOLDER, [("100644", b"caf\xe9.yaml", repo.blob(b"nama: x\n"))]), "2023-04-10")
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/caf\\xe9.yaml", "Y013",
+                                             "nama berkas atau folder bukan UTF-8; tidak dibaca")]
+    assert repo.history("--sampai", "2023-04-30", today=TODAY)["points"][-1]["summary"]["missing"] == 1
+
+
+def test_a_name_held_twice_in_one_tree_is_a_finding_and_neither_copy_counts(repo):
+    first, second = repo.blob(b"nama: satu\n"), repo.blob(b"nama: dua\n")
+    repo.commit_tree(repo.grafted(FOLDER, [("100644", b"ganda.yaml", first), ("100644", b"ganda.yaml", second)]),
+                     "2023-04-10")
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/ganda.yaml", "Y013",
+                                             "pohon commit ini memuat nama ini lebih dari sekali; tidak dibaca")]
+
+
+@pytest.mark.parametrize("name", [b"..", b".git", b"."])
+def test_a_name_git_would_never_check_out_is_a_finding(repo, name):
+    inner = repo.tree([("100644", b"config", repo.blob(b"nama: x\n"))])
+    repo.commit_tree(repo.grafted(FOLDER, [("40000", name, inner)]), "2023-04-10")
+    found = odd(repo, date(2023, 4, 30))
+    assert [(code, message) for _, code, message in found] == [(
+        "Y013", "nama di pohon commit ini tidak dapat dipakai (., .., .git atau kosong); tidak dibaca")]
+
+
+def test_a_past_ooi_yaml_that_is_broken_is_a_finding_of_its_point_not_a_refusal(repo):
+    repo.write("ooi.yaml", "pemda: [\n")
+    repo.commit("2023-03-10")
+    repo.write("ooi.yaml", (repo.root / "ooi.yaml").read_text().replace("pemda: [\n", "pemda: Kota Uji\n"))
+    from conftest import SETTINGS
+
+    repo.write("ooi.yaml", SETTINGS)
+    repo.commit("2023-05-10")
+    found = repo.history("--sampai", "2023-05-31", today=TODAY)
+    assert len(found["points"]) == 5
+    assert [code for _, code, _ in odd(repo, date(2023, 3, 31))] == ["Y003"]
+
+
+def test_a_blob_over_1_mib_in_an_old_commit_is_y007_without_being_read(repo, monkeypatch):
+    from ooi.input import git as gitmod
+
+    big = repo.blob(b"nama: x\n" + b"#" * (1 << 20))
+    repo.commit_tree(repo.grafted(FOLDER, [("100644", b"besar.yaml", big)]), "2023-04-10")
+    asked = []
+    real = gitmod.Repo.read_many
+    monkeypatch.setattr(gitmod.Repo, "read_many", lambda self, blobs: asked.extend(blobs) or real(self, blobs))
+    assert odd(repo, date(2023, 4, 30)) == [(f"{FOLDER}/besar.yaml", "Y007", "berkas lebih dari 1 MiB")]
+    assert big not in asked
+
+
+def test_a_folder_named_ooi_yaml_in_an_old_commit_leaves_the_settings_of_today(repo):
+    inner = repo.tree([("100644", b"x.yaml", repo.blob(b"pemda: [\n"))])
+    entries = [entry for entry in repo.tree_of("HEAD") if entry[1] != b"ooi.yaml"] + [("40000", b"ooi.yaml", inner)]
+    repo.commit_tree(repo.tree(entries), "2023-04-10")
+    message = "di commit ini ooi.yaml adalah folder; isinya tidak dibaca"
+    assert odd(repo, date(2023, 4, 30)) == [("ooi.yaml/x.yaml", "Y013", message)]
+    assert repo.history("--sampai", "2023-05-31")["points"][-1]["summary"]["missing"] == 1
