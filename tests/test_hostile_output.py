@@ -95,7 +95,7 @@ def test_rich_markup_in_a_name_is_shown_not_parsed(hostile):
 
 def test_status_markdown_escapes_names_and_file_names(hostile):
     lines = run(hostile, "status", "--format", "markdown").stdout.splitlines()
-    assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
+    assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https\\://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
             "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **1** | 0 |") in lines
     assert ("- ``data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml``: "
             "3 error, 0 peringatan, di luar daftar OPD aktif") in lines
@@ -103,7 +103,7 @@ def test_status_markdown_escapes_names_and_file_names(hostile):
 
 def test_principles_markdown_escapes_names(hostile):
     lines = run(hostile, "principles", "--format", "markdown").stdout.splitlines()
-    assert ("| Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
+    assert ("| Sigap \\[/oops\\] Bumil \\[link=https\\://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
             "\\\\x1b\\[2K\\\\r0 error\\\\u2066 | `dispendukcapil` | uji coba |") in "\n".join(lines)
 
 

@@ -55,16 +55,19 @@ def describe(character: str) -> str:
 
 # Inline punctuation that starts emphasis, links, images, code, HTML, entities, tables or
 # strikethrough; block syntax (`#`, `>`, `-`) needs a line start, which `visible` never leaves.
-_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~!]")
-_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Besides: `@` would notify a person or team (`@everyone`, `@org/team`) and is shown in a code span, which
+# mentions skip; `://` and `www.` would become links of their own (GFM autolinks), and an escape stops that.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~!@]|:(?=//)|(?<=www)\.", re.IGNORECASE)
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "`@`"}
 
 
 def markdown(text: object) -> str:
     """Text for a Markdown line or table cell: shown as written, never read as Markdown or HTML.
 
     `<!--` cannot hide the rest of a summary, `&#x202E;` cannot turn into a bidi override,
-    a backtick cannot close a code span, `|` cannot open a table cell, and a newline cannot
-    start a forged heading such as `### ✅ Capaian target: 35 dari 35 OPD`.
+    a backtick cannot close a code span, `|` cannot open a table cell, a newline cannot
+    start a forged heading such as `### ✅ Capaian target: 35 dari 35 OPD`, `[x](https://…)`
+    and `https://…` stay text, and `@everyone` notifies no one.
     """
     return _MARKDOWN.sub(lambda match: _HTML.get(match.group(), "\\" + match.group()), visible(text))
 
@@ -81,6 +84,16 @@ def code(text: object) -> str:
 # --- CSV, opened in a spreadsheet ---------------------------------------------------------
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: object) -> str:
+    """A spreadsheet or CSV cell of a data export: every control and format character escaped as `visible`
+    does, except the line breaks and tabs a long text keeps (a cell holds them; a terminal showing the CSV
+    then gets no BEL, ESC or bidi control either)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(visible(part) for part in line.split("\t")) for line in text.split("\n"))
 
 
 def spreadsheet(text: object) -> str:
