@@ -87,9 +87,9 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(text: object) -> str:
-    """A spreadsheet or CSV cell of a data export: every control and format character escaped as `visible`
-    does, except the line breaks and tabs a long text keeps (a cell holds them; a terminal showing the CSV
-    then gets no BEL, ESC or bidi control either)."""
+    """An xlsx cell: every control and format character escaped as `visible` does, except the line breaks and
+    tabs a long text keeps. (A CSV may be read on a terminal or in a CI log, where a kept line break could
+    start a forged `::error` line: its cells go through `spreadsheet`.)"""
     text = str(text)
     if text.isprintable():
         return text
@@ -97,7 +97,7 @@ def cell(text: object) -> str:
 
 
 def spreadsheet(text: object) -> str:
-    """A CSV cell of a table for people, shown as text: control characters visible, never a formula."""
+    """A CSV cell, shown as text: control characters (line breaks included) visible, never a formula."""
     return not_a_formula(visible(text))
 
 
