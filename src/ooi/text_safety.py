@@ -111,7 +111,7 @@ def not_a_formula(text: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-# --- Names compared as a reader sees them (R007) --------------------------------------------
+# --- Texts compared as a reader sees them (R007, R015, R021) --------------------------------------------
 
 # Characters that render as nothing, beyond the format category (Cf): fillers and joiners.
 _INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u3164\uffa0") | frozenset(
@@ -126,19 +126,55 @@ _CONFUSABLES = str.maketrans({
 })
 
 
-def fold(name: str) -> str:
-    """The form two names are compared in: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), invisible
-    characters removed, Cyrillic/Greek look-alikes read as Latin, case and spacing ignored."""
-    if name.isascii() and name.isprintable():  # nearly every name: nothing to normalise, remove or read as Latin
-        return " ".join(name.casefold().split())
-    return _fold_any(name)
+# Characters that render as nothing yet stand for a space between words (a line may break there).
+_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
+
+
+def fold(text: str) -> str:
+    """The form two texts are compared in, as a reader sees them: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), a
+    zero-width space or word joiner read as the space it stands for, other invisible characters removed,
+    Cyrillic/Greek look-alikes read as Latin, case and spacing ignored. (R007 names and R015 texts.)"""
+    if text.isascii() and text.isprintable():  # nearly every text: nothing to normalise, remove or read as Latin
+        return " ".join(text.casefold().split())
+    return _fold_any(text)
 
 
 def _fold_any(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
+    text = unicodedata.normalize("NFKC", name).translate(_AS_SPACE)
     text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) not in ("Cf", "Cc")
                    or c in " \t\n")
     return " ".join(unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold().split())
+
+
+def invisible(text: str) -> list[str]:
+    """The distinct characters of `text` that render as nothing (format, filler, or control other than a line
+    break or tab), named, in order of appearance."""
+    if text.isascii():
+        return [describe(c) for c in dict.fromkeys(text) if c < " " and c not in "\t\n\r" or c == "\x7f"]
+    return [describe(c) for c in dict.fromkeys(text)
+            if c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc") and c not in "\t\n\r"]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def mixed_words(text: str) -> list[str]:
+    """The words of `text` that mix scripts (`Ѕigap`: a Cyrillic `Ѕ` before Latin letters), in order, once each."""
+    if text.isascii():
+        return []
+    found = []
+    for word in _LETTERS.findall(unicodedata.normalize("NFC", text)):
+        if not word.isascii() and len({_script(c) for c in word}) > 1 and word not in found:
+            found.append(word)
+    return found
+
+
+def _script(letter: str) -> str:
+    """The script a letter is written in, from its Unicode name (`CYRILLIC SMALL LETTER A` → CYRILLIC)."""
+    if letter.isascii():
+        return "LATIN"
+    name = unicodedata.name(letter, "")
+    return "LATIN" if name.startswith("LATIN") else name.split(" ", 1)[0]
 
 
 def differing(first: str, second: str) -> list[str]:

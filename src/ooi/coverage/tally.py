@@ -230,8 +230,7 @@ def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: 
     An innovation in T short of the quota still reports (with a quota of one that case cannot arise).
     """
     need = getattr(agency, "kuota", None) or kuota
-    in_target = sum(f.standing == TARGET for f in files)
-    planned = sum(f.standing == PLAN for f in files)
+    in_target, planned = _distinct(files)
     if in_target >= need:
         status = ACHIEVED
     elif in_target + planned >= need:
@@ -245,6 +244,31 @@ def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: 
     files = sorted(files, key=lambda f: (f.standing != REGISTRY, f.path))
     return AgencyCoverage(agency, status, tuple(files), innovations, plans, agency.active_on(per), kuota=need,
                           in_target=in_target)
+
+
+def _distinct(files: list[Filed]) -> tuple[int, int]:
+    """(innovations in T, plans for T) of one agency, two records that R015 pairs counted once (SPEC §15).
+
+    A renamed copy of an agency's only innovation is one innovation: each group of alike records
+    counts once, toward T when one of them counts in T, else as a plan. A waived R015 keeps them apart.
+    """
+    counted = {f.path: f for f in files if f.standing in (TARGET, PLAN)}
+    group = {path: path for path in counted}
+
+    def top(path: str) -> str:
+        while group[path] != path:
+            path = group[path]
+        return path
+
+    for filed in counted.values():
+        for finding in filed.findings:
+            if finding.code == "R015" and finding.related in counted and not finding.waived_by:
+                group[top(finding.related)] = top(filed.path)
+    groups: dict[str, set[str]] = {}
+    for path, filed in counted.items():
+        groups.setdefault(top(path), set()).add(filed.standing)
+    in_target = sum(TARGET in standings for standings in groups.values())
+    return in_target, len(groups) - in_target
 
 
 def _grouped(agencies: list[AgencyCoverage]) -> list[AgencyCoverage]:

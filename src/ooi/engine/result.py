@@ -16,7 +16,7 @@ from ooi.model.settings import Settings
 def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
     """A rule's problem placed in its file, with its code's severity as configured."""
     return Finding(path, place[0], place[1], problem.code, severity(problem.code, settings.aturan, problem.severity),
-                   field_name(problem.keys), problem.message, problem.hint, keys=problem.keys)
+                   field_name(problem.keys), problem.message, problem.hint, keys=problem.keys, related=problem.related)
 
 
 def capped(findings: list[Finding]) -> list[Finding]:

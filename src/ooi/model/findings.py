@@ -47,6 +47,7 @@ class Finding:
     # The key path `field` was rendered from (`("bukti", 0, "tautan")`): code that needs the keys takes them here,
     # never from `field`, whose text a YAML key holding `[`, `]` or `.` makes ambiguous.
     keys: tuple = attribute(default=(), compare=False)
+    related: str = attribute(default="", compare=False)  # the other file a finding across files names (R015)
 
     def __post_init__(self):
         for name in ("field", "message", "hint"):  # the backstop behind every quote cut by `excerpt`
@@ -87,6 +88,7 @@ class Problem:
     hint: str = ""
     code: str | None = None
     severity: Severity | None = None
+    related: str = ""  # the other file, for a finding about two files (R015's pair)
 
 
 def field_name(keys: tuple) -> str:
