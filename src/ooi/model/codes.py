@@ -66,7 +66,7 @@ CODES = _codes(
     ("R012", E, "pengecualian atau perubahan tingkat tidak sah", "invalid waiver or severity change"),
     ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
     # R014–R019 are kept for the issues of SPEC §10–§13 that define them.
-    ("R020", E, "kontak OPD berupa nomor ponsel (data pribadi)", "agency contact is a mobile number (personal data)"),
+    ("R020", E, "kontak OPD memuat nomor ponsel (data pribadi)", "agency contact holds a mobile number (personal data)"),
     ("R021", W, "teks mencampur aksara dalam satu kata atau memuat karakter tak terlihat",
      "text mixes scripts within a word or holds invisible characters"),
     ("I001", E, "indikator IID tidak dikenal", "unknown IID indicator"),

@@ -169,6 +169,16 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
     elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
         message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
                      "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
+    elif not _evidence_folder(os.path.relpath(target, root), record.opd):
+        # Links followed: a record, ooi.yaml or another agency's evidence is no evidence of this innovation.
+        yield Problem(("bukti", index, "berkas"), tr(
+            "berkas bukti `{b}` tidak berada di bukti/{o}/ atau bukti/bersama/", "evidence file `{b}` is not under "
+            "bukti/{o}/ or bukti/bersama/", b=evidence.berkas, o=record.opd),
+            tr("simpan berkasnya di `bukti/{o}/` dan tulis `berkas: bukti/{o}/{n}` (bukti yang dipakai bersama "
+               "beberapa OPD: `bukti/bersama/`)", "put the file in `bukti/{o}/` and write `berkas: bukti/{o}/{n}` "
+               "(evidence shared by several agencies: `bukti/bersama/`)", o=record.opd,
+               n=_evidence_name(evidence.berkas)), "R008")
+        return
     elif not os.path.isfile(target):
         message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
     else:
@@ -177,6 +187,21 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
                   tr("tulis jalur di dalam repositori, mis. `bukti/{o}/sk-inovasi.pdf`, dan sertakan berkasnya",
                      "write a path inside the repository, e.g. `bukti/{o}/sk-inovasi.pdf`, and add the file",
                      o=record.opd), "R008")
+
+
+EVIDENCE = "bukti"
+SHARED = "bersama"
+
+
+def _evidence_folder(rel: str, kode: str) -> bool:
+    """`rel` (relative to the root, links followed) lies in the agency's own evidence folder or the shared one."""
+    parts = rel.replace(os.sep, "/").split("/")
+    return len(parts) >= 3 and parts[0] == EVIDENCE and parts[1] in (kode, SHARED)
+
+
+def _evidence_name(berkas: str) -> str:
+    name = berkas.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name and not name.endswith((".yaml", ".yml")) else "sk-inovasi.pdf"
 
 
 def _nik(record) -> Iterator[Problem]:
