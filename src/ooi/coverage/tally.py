@@ -250,7 +250,7 @@ def _distinct(files: list[Filed]) -> tuple[int, int]:
     """(innovations in T, plans for T) of one agency, two records that R015 pairs counted once (SPEC §15).
 
     A renamed copy of an agency's only innovation is one innovation: each group of alike records
-    counts once, toward T when one of them counts in T, else as a plan. A waived R015 keeps them apart.
+    counts once, toward T when one of them counts in T, else as a plan. R015 waived on either keeps them apart.
     """
     counted = {f.path: f for f in files if f.standing in (TARGET, PLAN)}
     group = {path: path for path in counted}
@@ -260,10 +260,12 @@ def _distinct(files: list[Filed]) -> tuple[int, int]:
             path = group[path]
         return path
 
-    for filed in counted.values():
-        for finding in filed.findings:
-            if finding.code == "R015" and finding.related in counted and not finding.waived_by:
-                group[top(finding.related)] = top(filed.path)
+    pairs = [(filed.path, f.related, f.waived_by) for filed in counted.values() for f in filed.findings
+             if f.code == "R015" and f.related in counted]
+    waived = {frozenset(pair[:2]) for pair in pairs if pair[2]}  # either file's waiver says the two differ
+    for path, other, _ in pairs:
+        if frozenset((path, other)) not in waived:
+            group[top(other)] = top(path)
     groups: dict[str, set[str]] = {}
     for path, filed in counted.items():
         groups.setdefault(top(path), set()).add(filed.standing)
