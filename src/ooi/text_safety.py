@@ -81,6 +81,19 @@ def code(text: object) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
+# --- Names in tables and reports ------------------------------------------------------------
+
+NAME_LIMIT = 150  # characters of a name shown in a table or report (S011 holds `nama` to it)
+
+
+def name(text: str) -> str:
+    """A record's name as tables and reports show it: at most NAME_LIMIT characters, cut with `…`.
+
+    A name past the bound is already an error (S011); twenty such files must not make a 17 MB report.
+    """
+    return text if len(text) <= NAME_LIMIT else text[:NAME_LIMIT - 1] + "…"
+
+
 # --- CSV, opened in a spreadsheet ---------------------------------------------------------
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

@@ -10,6 +10,7 @@ from ooi.i18n import tr
 from ooi.input.discovery import stem_of
 from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
+from ooi.text_safety import name
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
 STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
@@ -188,7 +189,7 @@ class Summary(NamedTuple):
 def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
-    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
+    return Summary(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
                    record.bentuk, record.jenis, record.urusan.utama)
 
 
