@@ -92,8 +92,9 @@ def link_problem(link: str) -> str | None:
     host = host.lower().rstrip(".")
     address = ip_address(host)
     if address is not None:
-        return tr("tautan `{t}` memakai alamat IP ({a}), bukan nama domain publik",
-                  "the link `{t}` uses an IP address ({a}), not a public domain name", t=text[:60], a=address)
+        meant = f" ({address})" if str(address) != host else ""  # what `0x7f.1` means, said when it differs
+        return tr("tautan `{t}` memakai alamat IP{a}, bukan nama domain publik",
+                  "the link `{t}` uses an IP address{a}, not a public domain name", t=text[:60], a=meant)
     # A name ending in a number is read by a browser as an IPv4 address, and here it is not one (`1.2.3.4.5`).
     if _private(host) or "." not in host or _IPV4ISH.match(host.rsplit(".", 1)[-1]):
         return tr("tautan `{t}` bukan laman publik", "the link `{t}` is not a public page", t=text[:60])
