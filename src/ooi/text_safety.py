@@ -139,6 +139,8 @@ _CONFUSABLES = str.maketrans({
 })
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # ASCII controls other than a tab or a line break
+
 # Characters that render as nothing yet stand for a space between words (a line may break there).
 _AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
 
@@ -147,16 +149,19 @@ def fold(text: str) -> str:
     """The form two texts are compared in, as a reader sees them: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), a
     zero-width space or word joiner read as the space it stands for, other invisible characters removed,
     Cyrillic/Greek look-alikes read as Latin, case and spacing ignored. (R007 names and R015 texts.)"""
-    if text.isascii() and text.isprintable():  # nearly every text: nothing to normalise, remove or read as Latin
-        return " ".join(text.casefold().split())
-    return _fold_any(text)
+    return " ".join(folded(text).split())
 
 
-def _fold_any(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).translate(_AS_SPACE)
-    text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) not in ("Cf", "Cc")
-                   or c in " \t\n")
-    return " ".join(unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold().split())
+def folded(text: str) -> str:
+    """`fold` without joining the words again: for a caller that splits the text itself (R015's shingles)."""
+    if text.isascii() and (text.isprintable() or not _CONTROL.search(text)):
+        return text.casefold()  # nearly every text: nothing to normalise, remove or read as Latin
+    text = unicodedata.normalize("NFKC", text).translate(_AS_SPACE)
+    # Decided once per distinct character, then removed in one C-level pass: a long text has few distinct ones.
+    gone = {ord(c): None for c in set(text) if c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc")
+            and c not in " \t\n"}
+    text = text.translate(gone) if gone else text
+    return unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold()
 
 
 def invisible(text: str) -> list[str]:

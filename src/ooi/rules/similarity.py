@@ -51,7 +51,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.text_safety import fold
+from ooi.text_safety import fold, folded
 
 CODE = "R015"
 RECORDS = ()  # nothing to judge in one record: the engine hands every record's signature to `check_all`
@@ -130,7 +130,7 @@ _WORDS = _Words()
 def signature(record: Innovation) -> Signature:
     # Folded as a reader sees the text (as R007 folds names): a Cyrillic `а` for every `a`, or a zero-width
     # space after each word, makes no other text.
-    words = fold(" ".join(getattr(record, key) or "" for key in FIELDS)).translate(_SPACE).split()
+    words = folded(" ".join(getattr(record, key) or "" for key in FIELDS)).translate(_SPACE).split()
     if len(_WORDS) > 1 << 20:  # a hostile corpus of made-up words must not grow it without end
         _WORDS.clear()
     ids = list(map(_WORDS.__getitem__, words))
