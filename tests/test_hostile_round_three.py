@@ -269,3 +269,13 @@ def test_contact_email_is_a_plain_address(tmp_path, email):
     assert [row[1:] for row in found(root)] == [
         (8, 3, "S007", "kontak.email", "`kontak.email`: alamat surel berbentuk nama@domain.go.id",
          "tulis `email: dinkes@batukota.go.id` (surel kantor)")]
+
+
+def test_r021_sees_characters_written_as_yaml_escapes(tmp_path):
+    text = (make_root(tmp_path, {REL: sample("uji_coba")}) / REL).read_text(encoding="utf-8")
+    nama = text.splitlines()[0]
+    (tmp_path / REL).write_text(text.replace(nama, 'nama: "Sig\\u0430p\\x01 Bumil"', 1), encoding="ascii")
+    assert [row[1:6] for row in found(tmp_path, "R021")] == [
+        (1, 1, "R021", "nama", "`nama` memuat karakter tak terlihat: U+0001 CONTROL CHARACTER"),
+        (1, 1, "R021", "nama", "`nama`: kata `Sig\u0430p` mencampur huruf dari aksara berbeda (huruf yang tampak Latin "
+         "tetapi bukan)")]

@@ -48,7 +48,8 @@ def unusual(text: str) -> list[str]:
 
 def describe(character: str) -> str:
     """`U+0430 CYRILLIC SMALL LETTER A`."""
-    return f"U+{ord(character):04X} {unicodedata.name(character, 'UNNAMED')}"
+    kind = "CONTROL CHARACTER" if unicodedata.category(character) == "Cc" else "UNNAMED"  # controls have no name
+    return f"U+{ord(character):04X} {unicodedata.name(character, kind)}"
 
 
 # --- Markdown (GitHub-flavoured), for job summaries and pull-request comments -------------

@@ -33,8 +33,9 @@ def check(record, context: Context) -> Iterator[Problem]:
                       tr("tulis nama yang singkat, paling banyak {m} karakter, mis. `Sigap Bumil`; uraiannya masuk "
                          "`latar_belakang`", "write a short name of at most {m} characters, e.g. `Sigap Bumil`; "
                          "the description goes in `latar_belakang`", m=letters), "S011")
-    # Only a file long enough to hold a text past the bound, or holding a character beyond ASCII, is walked.
-    long, foreign = len(context.text) >= 2 * words + 1, not context.text.isascii()
+    # Only a file long enough to hold a text past the bound, or holding a character beyond ASCII (written as
+    # itself, or as a YAML escape such as `"\u200b"`), is walked.
+    long, foreign = len(context.text) >= 2 * words + 1, not context.text.isascii() or "\\" in context.text
     if not (long or foreign):
         return
     for keys, text in texts(record.model_dump(warnings=False), ()):
