@@ -157,6 +157,10 @@ def folded(text: str) -> str:
     """`fold` without joining the words again: for a caller that splits the text itself (R015's shingles)."""
     if text.isascii() and (text.isprintable() or not _CONTROL.search(text)):
         return text.casefold()  # nearly every text: nothing to normalise, remove or read as Latin
+    return _fold_any(text)
+
+
+def _fold_any(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_AS_SPACE)
     # Decided once per distinct character, then removed in one C-level pass: a long text has few distinct ones.
     gone = {ord(c): None for c in set(text) if c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc")
