@@ -175,8 +175,8 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
             "berkas bukti `{b}` tidak berada di bukti/{o}/ atau bukti/bersama/", "evidence file `{b}` is not under "
             "bukti/{o}/ or bukti/bersama/", b=evidence.berkas, o=record.opd),
             tr("simpan berkasnya di `bukti/{o}/` dan tulis `berkas: bukti/{o}/{n}` (bukti yang dipakai bersama "
-               "beberapa OPD: `bukti/bersama/`)", "put the file in `bukti/{o}/` and write `berkas: bukti/{o}/{n}` "
-               "(evidence shared by several agencies: `bukti/bersama/`)", o=record.opd,
+               "beberapa OPD: `bukti/bersama/`)", "put the file in `bukti/{o}/` and write its path, e.g. "
+               "`bukti/{o}/{n}` (evidence shared by several agencies: `bukti/bersama/`)", o=record.opd,
                n=_evidence_name(evidence.berkas)), "R008")
         return
     elif not os.path.isfile(target):
