@@ -92,7 +92,8 @@ def written(folder) -> dict:
 
 
 @pytest.mark.parametrize(("name", "fmt"), commands(), ids=lambda value: str(value))
-def test_every_command_and_format_shows_a_hostile_record_as_text(hostile, tmp_path, name, fmt):
+def test_every_command_and_format_shows_a_hostile_record_as_text(hostile, tmp_path, monkeypatch, name, fmt):
+    monkeypatch.chdir(tmp_path)  # whatever a command writes by default lands here, and is checked too
     args = [name, *NEEDS.get(name, [])]
     command = typer.main.get_command(app).commands[name]
     options = {opt for param in command.params for opt in getattr(param, "opts", ())}
@@ -100,11 +101,12 @@ def test_every_command_and_format_shows_a_hostile_record_as_text(hostile, tmp_pa
     args += WHEN if "--per" in options else (WHEN[:2] if "--tahun" in options else [])
     before = written(hostile)
     run = functools.partial(_run, rooted="--root" in options)
-    outputs = [run(hostile, args)]
     if "--output" in options:  # to a file, and (for text formats) to standard output, which may be a terminal
         outputs = [run(hostile, [*args, "--output", str(tmp_path / f"out.{(fmt or 'html').split('-')[-1]}")])]
         if fmt in ("csv", "json"):
             outputs.append(run(hostile, [*args, "--output", "-"]))
+    else:
+        outputs = [run(hostile, args)]
     if "--export" in options:
         outputs += [run(hostile, [*args, "--export", str(tmp_path / "iid.csv")])]
     for outcome in outputs:
