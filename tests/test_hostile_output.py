@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import AGENCY, make_root, sample
 from ooi.cli import app
-from ooi.text_safety import code, fold, markdown, spreadsheet, visible
+from ooi.text_safety import cell, code, fold, markdown, name, spreadsheet, visible
 
 ERASE = "\x1b[2K\r0 error"  # erase the line, go back, print a fake all-clear
 CONCEAL = "\x1b[8mrahasia\x9b2K"  # ESC conceal, and the 8-bit CSI (U+009B) erase
@@ -148,3 +148,8 @@ def test_the_escaping_functions():
     assert spreadsheet("=1+1") == "'=1+1" and spreadsheet("-") == "'-" and spreadsheet("Dinas") == "Dinas"
     assert fold("ＳＩＧＡＰ Bu\u00admil") == fold("Ѕіgар  BUMIL") == fold("Sigap Bumil") == "sigap bumil"
     assert fold("Sigap\u200bBumil") == fold("Sigap\u2060 Bumil\u200b") == "sigap bumil"  # the space it stands for
+    assert markdown("[x](https://evil.example) www.evil.example @everyone a@b.id") == \
+        "\\[x\\](https\\://evil.example) www\\.evil.example `@`everyone a`@`b.id"
+    assert cell("baris 1\nbaris\t2\x07\u202e") == "baris 1\nbaris\t2\\x07\\u202e"  # an xlsx cell keeps its lines
+    assert spreadsheet("baris 1\nbaris 2") == "baris 1\\nbaris 2"  # a CSV cell may reach a CI log: no line break
+    assert name("a" * 150) == "a" * 150 and name("a" * 151) == "a" * 149 + "…"
