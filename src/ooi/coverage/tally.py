@@ -10,6 +10,7 @@ from ooi.i18n import tr
 from ooi.input.discovery import stem_of
 from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
+from ooi.coverage.copies import distinct
 from ooi.text_safety import name
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
@@ -231,7 +232,7 @@ def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: 
     An innovation in T short of the quota still reports (with a quota of one that case cannot arise).
     """
     need = getattr(agency, "kuota", None) or kuota
-    in_target, planned = _distinct(files)
+    in_target, planned = distinct(files, (TARGET, PLAN))
     if in_target >= need:
         status = ACHIEVED
     elif in_target + planned >= need:
@@ -245,33 +246,6 @@ def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: 
     files = sorted(files, key=lambda f: (f.standing != REGISTRY, f.path))
     return AgencyCoverage(agency, status, tuple(files), innovations, plans, agency.active_on(per), kuota=need,
                           in_target=in_target)
-
-
-def _distinct(files: list[Filed]) -> tuple[int, int]:
-    """(innovations in T, plans for T) of one agency, two records that R015 pairs counted once (SPEC §15).
-
-    A renamed copy of an agency's only innovation is one innovation: each group of alike records
-    counts once, toward T when one of them counts in T, else as a plan. R015 waived on either keeps them apart.
-    """
-    counted = {f.path: f for f in files if f.standing in (TARGET, PLAN)}
-    group = {path: path for path in counted}
-
-    def top(path: str) -> str:
-        while group[path] != path:
-            path = group[path]
-        return path
-
-    pairs = [(filed.path, f.related, f.waived_by) for filed in counted.values() for f in filed.findings
-             if f.code == "R015" and f.related in counted]
-    waived = {frozenset(pair[:2]) for pair in pairs if pair[2]}  # either file's waiver says the two differ
-    for path, other, _ in pairs:
-        if frozenset((path, other)) not in waived:
-            group[top(other)] = top(path)
-    groups: dict[str, set[str]] = {}
-    for path, filed in counted.items():
-        groups.setdefault(top(path), set()).add(filed.standing)
-    in_target = sum(TARGET in standings for standings in groups.values())
-    return in_target, len(groups) - in_target
 
 
 def _grouped(agencies: list[AgencyCoverage]) -> list[AgencyCoverage]:
