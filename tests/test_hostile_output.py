@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from conftest import AGENCY, make_root, sample
 from ooi.cli import app
-from ooi.text_safety import code, fold, markdown, spreadsheet, visible
+from ooi.text_safety import cell, code, fold, markdown, name, spreadsheet, visible
 
 ERASE = "\x1b[2K\r0 error"  # erase the line, go back, print a fake all-clear
 CONCEAL = "\x1b[8mrahasia\x9b2K"  # ESC conceal, and the 8-bit CSI (U+009B) erase
@@ -70,7 +70,7 @@ def test_validate_text_shows_the_escapes_as_text(hostile):
             "`bukti[0].berkas`: jalur berkas memuat karakter kendali U+001B") in lines
     assert ("data/inovasi/dispendukcapil/x\\x1b[8m\\u202e\\u200b.yaml:1:1: error R003 nama berkas "
             "`x\\x1b[8m\\u202e\\u200b.yaml` bukan slug") in lines
-    assert lines[-1] == "4 berkas diperiksa: 4 error, 0 peringatan"
+    assert lines[-1] == "4 berkas diperiksa: 4 error, 2 peringatan"  # R021: the bidi controls in the two names
 
 
 def test_github_annotations_stay_one_line_each(hostile):
@@ -95,15 +95,15 @@ def test_rich_markup_in_a_name_is_shown_not_parsed(hostile):
 
 def test_status_markdown_escapes_names_and_file_names(hostile):
     lines = run(hostile, "status", "--format", "markdown").stdout.splitlines()
-    assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
-            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **1** | 0 |") in lines
+    assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https\\://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
+            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **1** | 2 |") in lines
     assert ("- ``data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml``: "
             "3 error, 0 peringatan, di luar daftar OPD aktif") in lines
 
 
 def test_principles_markdown_escapes_names(hostile):
     lines = run(hostile, "principles", "--format", "markdown").stdout.splitlines()
-    assert ("| Sigap \\[/oops\\] Bumil \\[link=https://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
+    assert ("| Sigap \\[/oops\\] Bumil \\[link=https\\://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
             "\\\\x1b\\[2K\\\\r0 error\\\\u2066 | `dispendukcapil` | uji coba |") in "\n".join(lines)
 
 
@@ -146,4 +146,10 @@ def test_the_escaping_functions():
     assert markdown("x\n### y") == "x\\\\n### y"
     assert code("a`b") == "``a`b``" and code("`") == "`` ` ``" and code("a|b") == "`a\\|b`"
     assert spreadsheet("=1+1") == "'=1+1" and spreadsheet("-") == "'-" and spreadsheet("Dinas") == "Dinas"
-    assert fold("ＳＩＧＡＰ Bu\u200bmil") == fold("Ѕіgар  BUMIL") == fold("Sigap Bumil") == "sigap bumil"
+    assert fold("ＳＩＧＡＰ Bu\u00admil") == fold("Ѕіgар  BUMIL") == fold("Sigap Bumil") == "sigap bumil"
+    assert fold("Sigap\u200bBumil") == fold("Sigap\u2060 Bumil\u200b") == "sigap bumil"  # the space it stands for
+    assert markdown("[x](https://evil.example) www.evil.example @everyone a@b.id") == \
+        "\\[x\\](https\\://evil.example) www\\.evil.example `@`everyone a`@`b.id"
+    assert cell("baris 1\nbaris\t2\x07\u202e") == "baris 1\nbaris\t2\\x07\\u202e"  # an xlsx cell keeps its lines
+    assert spreadsheet("baris 1\nbaris 2") == "baris 1\\nbaris 2"  # a CSV cell may reach a CI log: no line break
+    assert name("a" * 150) == "a" * 150 and name("a" * 151) == "a" * 149 + "…"

@@ -77,8 +77,8 @@ def test_a_file_name_that_is_not_utf8_is_a_finding_and_output_stays_valid(tmp_pa
 
 def test_changed_since_never_reads_through_a_link_to_a_device(tmp_path, git_identity):
     record = sample("uji_coba")
-    record["bukti"][0]["berkas"] = "bukti/lama.pdf"
-    root = make_root(tmp_path, {f"{FOLDER}/baik.yaml": record, "bukti/lama.pdf": b"%PDF"})
+    record["bukti"][0]["berkas"] = "bukti/dispendukcapil/lama.pdf"
+    root = make_root(tmp_path, {f"{FOLDER}/baik.yaml": record, "bukti/dispendukcapil/lama.pdf": b"%PDF"})
     os.symlink("/dev/zero", root / FOLDER / "nol.yaml")  # discovery refuses it (outside); _citing must not read it
     os.symlink("/dev/zero", root / "data/inovasi/nol.yaml")
 
@@ -88,11 +88,11 @@ def test_changed_since_never_reads_through_a_link_to_a_device(tmp_path, git_iden
     git("init", "-q", "-b", "main")
     git("add", "-A")
     git("commit", "-q", "-m", "awal")
-    (root / "bukti/lama.pdf").unlink()  # a deleted file outside data/: every record is searched for citing it
+    (root / "bukti/dispendukcapil/lama.pdf").unlink()  # a deleted file outside data/: every record is searched for citing it
     outcome = CliRunner().invoke(app, ["validate", "--root", str(root), "--format", "json", "--changed-since", "main"])
     assert outcome.exit_code == 1, outcome.output
     assert [(f["path"], f["code"], f["message"]) for f in json.loads(outcome.stdout)["findings"]] == [
-        (f"{FOLDER}/baik.yaml", "R008", "berkas bukti `bukti/lama.pdf` tidak ada")]
+        (f"{FOLDER}/baik.yaml", "R008", "berkas bukti `bukti/dispendukcapil/lama.pdf` tidak ada")]
 
 
 def test_ooi_isi_refuses_a_fifo_at_once(tmp_path):

@@ -97,12 +97,14 @@ def test_findings_on_stderr_and_exit_1_when_a_requirement_blocks(tmp_path):
     root = make_root(tmp_path / "root", {REL: record})
     outcome = run(root, "--export", str(tmp_path / "iid.csv"))
     assert outcome.exit_code == 1
-    assert outcome.stderr.splitlines()[:3] == [
+    lines = outcome.stderr.splitlines()  # validate's reporter: each finding, then its hint
+    assert [line for line in lines if not line.startswith(" ")][:3] == [
         f"{REL}:1:1: warning I005 indikator IID wajib belum diklaim: regulasi, sdm, kecepatan, kemanfaatan, video "
         "(portal memberinya nilai 0)",
         f"{REL}:18:1: warning I006 `rancang_bangun` 34 kata; portal IID meminta minimal 300 kata",
         "Persyaratan IID: 2 temuan, 1 menghalangi pengiriman yang bersih (error, dan I006: portal menolak rancang "
         "bangun yang terlalu pendek)"]
+    assert lines[1].startswith("    saran: tambahkan mis. `iid: {regulasi: {level: 1, bukti: [0]}}`")
     assert (tmp_path / "iid.csv").exists() and (tmp_path / "iid-indikator.csv").exists()
 
 

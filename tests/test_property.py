@@ -45,9 +45,12 @@ _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(min_va
                      st.floats(allow_nan=True), _TEXT,
                      st.sampled_from(["yes", "no", "~", "0x1F", "012", "1:30", "2023-02-30", "1.10", "\0", "\u2028",
                      "Sigap [/oops] Bumil", "[link=https://evil.example]x[/link]", "\x1b[2K"]))
+# Every character YAML gives a meaning to (its indicators), alone and inside a key: a field name is a key path
+# inside ooi, never text parsed back (a key `"a[b"` once broke every command).
+INDICATORS = "-?:,[]{}#&*!|>'\"%@`."
+_KEYS = st.one_of(_TEXT, st.integers(), st.none(), st.sampled_from([*INDICATORS, *(f"a{c}b" for c in INDICATORS)]))
 _VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.one_of(_TEXT, st.integers(), st.none()), inner, max_size=4)),
-    max_leaves=12)
+    st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)), max_leaves=12)
 # What a hand edit can break: YAML's own characters, inserted anywhere in a valid record.
 _MARKS = st.sampled_from(list(":-[]{}#&*!|>'\"%@`,?\t\r\n\\") + ["\u2028", "\x85", "\0", "\ufeff", "é", "  "])
 
@@ -90,6 +93,23 @@ def test_random_shapes_in_a_record(root, changes, stage):
     for key, value in changes:
         record[key] = value
     check_every_command(root, yaml.safe_dump(record, allow_unicode=True, sort_keys=False).encode("utf-8", "replace"))
+
+
+def test_keys_with_every_yaml_indicator_character(root):
+    """Each indicator alone and inside a key, at the top, in a principle and in a list item: findings, no fault."""
+    record = sample("penerapan")
+    keys = {**{c: 1 for c in INDICATORS}, **{f"a{c}b": 1 for c in INDICATORS}, "a[0]": 1, "a[": 1, "]a": 1}
+    record.update(keys)
+    record["prinsip"]["efisiensi"].update(keys)
+    record["bukti"][0].update(keys)
+    check_every_command(root, dump(record).encode("utf-8"))
+    record = sample("penerapan")  # the field names keep today's form, made from the keys, never parsed back
+    for part in (record, record["prinsip"]["efisiensi"], record["bukti"][0]):
+        part.update({"a[b": 1, "a]b.c": 1})
+    (root / REL).write_text(dump(record), encoding="utf-8")
+    outcome = CliRunner().invoke(app, ["validate", "--format", "json", "--root", str(root)])
+    assert [f["field"] for f in json.loads(outcome.stdout)["findings"] if f["code"] == "S002"] == [
+        "bukti[0].a[b", "bukti[0].a]b.c", "prinsip.efisiensi.a[b", "prinsip.efisiensi.a]b.c", "a[b", "a]b.c"]
 
 
 @EXAMPLES

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from conftest import AGENCY, SETTINGS, make_root
+from conftest import AGENCY, SETTINGS, TEST_DEFAULTS, make_root
 from test_coverage import FOLDER, TODAY, pilot, plan
 from typer.testing import CliRunner
 
@@ -31,7 +31,7 @@ def files(in_t: int = 0, plans: int = 0, window: bool = False) -> dict:
 
 
 def entry(tmp_path, chosen: dict, kuota: int | None = None, own: int | None = None):
-    settings = SETTINGS + (f"kuota: {kuota}\n" if kuota is not None else "")
+    settings = SETTINGS + TEST_DEFAULTS + (f"kuota: {kuota}\n" if kuota is not None else "")
     agency = {**AGENCY, **({"kuota": own} if own is not None else {})}
     root = make_root(tmp_path, chosen, settings=settings, agencies=[agency])
     result = check(root, load_settings(root), today=TODAY)

@@ -48,23 +48,27 @@ def unusual(text: str) -> list[str]:
 
 def describe(character: str) -> str:
     """`U+0430 CYRILLIC SMALL LETTER A`."""
-    return f"U+{ord(character):04X} {unicodedata.name(character, 'UNNAMED')}"
+    kind = "CONTROL CHARACTER" if unicodedata.category(character) == "Cc" else "UNNAMED"  # controls have no name
+    return f"U+{ord(character):04X} {unicodedata.name(character, kind)}"
 
 
 # --- Markdown (GitHub-flavoured), for job summaries and pull-request comments -------------
 
 # Inline punctuation that starts emphasis, links, images, code, HTML, entities, tables or
 # strikethrough; block syntax (`#`, `>`, `-`) needs a line start, which `visible` never leaves.
-_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~!]")
-_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Besides: `@` would notify a person or team (`@everyone`, `@org/team`) and is shown in a code span, which
+# mentions skip; `://` and `www.` would become links of their own (GFM autolinks), and an escape stops that.
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>&|~!@]|:(?=//)|(?<=www)\.", re.IGNORECASE)
+_HTML = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "`@`"}
 
 
 def markdown(text: object) -> str:
     """Text for a Markdown line or table cell: shown as written, never read as Markdown or HTML.
 
     `<!--` cannot hide the rest of a summary, `&#x202E;` cannot turn into a bidi override,
-    a backtick cannot close a code span, `|` cannot open a table cell, and a newline cannot
-    start a forged heading such as `### ✅ Capaian target: 35 dari 35 OPD`.
+    a backtick cannot close a code span, `|` cannot open a table cell, a newline cannot
+    start a forged heading such as `### ✅ Capaian target: 35 dari 35 OPD`, `[x](https://…)`
+    and `https://…` stay text, and `@everyone` notifies no one.
     """
     return _MARKDOWN.sub(lambda match: _HTML.get(match.group(), "\\" + match.group()), visible(text))
 
@@ -78,13 +82,36 @@ def code(text: object) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
+# --- Names in tables and reports ------------------------------------------------------------
+
+NAME_LIMIT = 150  # characters of a name shown in a table or report (S011 holds `nama` to it)
+
+
+def name(text: str) -> str:
+    """A record's name as tables and reports show it: at most NAME_LIMIT characters, cut with `…`.
+
+    A name past the bound is already an error (S011); twenty such files must not make a 17 MB report.
+    """
+    return text if len(text) <= NAME_LIMIT else text[:NAME_LIMIT - 1] + "…"
+
+
 # --- CSV, opened in a spreadsheet ---------------------------------------------------------
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+def cell(text: object) -> str:
+    """An xlsx cell: every control and format character escaped as `visible` does, except the line breaks and
+    tabs a long text keeps. (A CSV may be read on a terminal or in a CI log, where a kept line break could
+    start a forged `::error` line: its cells go through `spreadsheet`.)"""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(visible(part) for part in line.split("\t")) for line in text.split("\n"))
+
+
 def spreadsheet(text: object) -> str:
-    """A CSV cell of a table for people, shown as text: control characters visible, never a formula."""
+    """A CSV cell, shown as text: control characters (line breaks included) visible, never a formula."""
     return not_a_formula(visible(text))
 
 
@@ -98,7 +125,7 @@ def not_a_formula(text: str) -> str:
     return "'" + text if looks_like_formula(text) else text
 
 
-# --- Names compared as a reader sees them (R007) --------------------------------------------
+# --- Texts compared as a reader sees them (R007, R015, R021) --------------------------------------------
 
 # Characters that render as nothing, beyond the format category (Cf): fillers and joiners.
 _INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u3164\uffa0") | frozenset(
@@ -113,19 +140,64 @@ _CONFUSABLES = str.maketrans({
 })
 
 
-def fold(name: str) -> str:
-    """The form two names are compared in: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), invisible
-    characters removed, Cyrillic/Greek look-alikes read as Latin, case and spacing ignored."""
-    if name.isascii() and name.isprintable():  # nearly every name: nothing to normalise, remove or read as Latin
-        return " ".join(name.casefold().split())
-    return _fold_any(name)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # ASCII controls other than a tab or a line break
+
+# Characters that render as nothing yet stand for a space between words (a line may break there).
+_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
 
 
-def _fold_any(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
-    text = "".join(c for c in text if c not in _INVISIBLE and unicodedata.category(c) not in ("Cf", "Cc")
-                   or c in " \t\n")
-    return " ".join(unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold().split())
+def fold(text: str) -> str:
+    """The form two texts are compared in, as a reader sees them: NFKC (fullwidth `ＳＩＧＡＰ` is `SIGAP`), a
+    zero-width space or word joiner read as the space it stands for, other invisible characters removed,
+    Cyrillic/Greek look-alikes read as Latin, case and spacing ignored. (R007 names and R015 texts.)"""
+    return " ".join(folded(text).split())
+
+
+def folded(text: str) -> str:
+    """`fold` without joining the words again: for a caller that splits the text itself (R015's shingles)."""
+    if text.isascii() and (text.isprintable() or not _CONTROL.search(text)):
+        return text.casefold()  # nearly every text: nothing to normalise, remove or read as Latin
+    return _fold_any(text)
+
+
+def _fold_any(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_AS_SPACE)
+    # Decided once per distinct character, then removed in one C-level pass: a long text has few distinct ones.
+    gone = {ord(c): None for c in set(text) if c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc")
+            and c not in " \t\n"}
+    text = text.translate(gone) if gone else text
+    return unicodedata.normalize("NFKC", text.translate(_CONFUSABLES)).casefold()
+
+
+def invisible(text: str) -> list[str]:
+    """The distinct characters of `text` that render as nothing (format, filler, or control other than a line
+    break or tab), named, in order of appearance."""
+    if text.isascii():
+        return [describe(c) for c in dict.fromkeys(text) if c < " " and c not in "\t\n\r" or c == "\x7f"]
+    return [describe(c) for c in dict.fromkeys(text)
+            if c in _INVISIBLE or unicodedata.category(c) in ("Cf", "Cc") and c not in "\t\n\r"]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def mixed_words(text: str) -> list[str]:
+    """The words of `text` that mix scripts (`Ѕigap`: a Cyrillic `Ѕ` before Latin letters), in order, once each."""
+    if text.isascii():
+        return []
+    found = []
+    for word in _LETTERS.findall(unicodedata.normalize("NFC", text)):
+        if not word.isascii() and len({_script(c) for c in word}) > 1 and word not in found:
+            found.append(word)
+    return found
+
+
+def _script(letter: str) -> str:
+    """The script a letter is written in, from its Unicode name (`CYRILLIC SMALL LETTER A` → CYRILLIC)."""
+    if letter.isascii():
+        return "LATIN"
+    name = unicodedata.name(letter, "")
+    return "LATIN" if name.startswith("LATIN") else name.split(" ", 1)[0]
 
 
 def differing(first: str, second: str) -> list[str]:

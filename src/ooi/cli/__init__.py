@@ -11,7 +11,7 @@ from ooi.cli.app import app
 
 
 def main() -> None:
-    """Console entry point; anything but an OoiError is a bug and keeps its traceback."""
+    """Console entry point: a user error exits 2, a fault in ooi 3 (cli.app), an interrupted run 130."""
     try:
         app()
     except SystemExit as done:

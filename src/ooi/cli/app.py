@@ -20,6 +20,9 @@ class _Group(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in args[:args.index("--")] if "--" in args else "--debug" in args
+        if debug:  # a switch of the whole program, accepted wherever it is written (`ooi validate --debug`)
+            args.remove("--debug")
         language.choose(args)
         language.localize(self)
         if not standalone_mode:
@@ -32,6 +35,8 @@ class _Group(TyperGroup):
         except language.Abort:
             typer.echo(tr("Dibatalkan.", "Aborted!"), err=True)
             sys.exit(1)
+        except Exception as error:  # noqa: BLE001 - anything else is a fault in ooi (SPEC §7, STYLE habit 9)
+            fault(error, debug)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
@@ -48,6 +53,26 @@ class _Group(TyperGroup):
             start = "\r" if sys.stderr.isatty() else ""  # over the terminal's `^C`, not after it
             typer.echo(start + tr("ooi: dihentikan (Ctrl-C)", "ooi: interrupted (Ctrl-C)"), err=True)
             raise typer.Exit(130) from None
+
+
+FAULT_EXIT = 3
+
+
+def fault(error: BaseException, debug: bool) -> None:
+    """A bug, told apart from bad data (exit 1) and user errors (exit 2): one line, the traceback on request."""
+    import os
+    import traceback
+
+    if debug or os.environ.get("OOI_DEBUG", "") not in ("", "0"):
+        traceback.print_exception(error)
+    from ooi.text_safety import visible
+
+    typer.echo(tr("ooi: kesalahan di dalam ooi sendiri (bug), bukan di data Anda: {e}. Laporkan sebagai issue di "
+                  "repositori ooi, dengan perintah yang sama dijalankan ulang memakai --debug (atau OOI_DEBUG=1).",
+                  "ooi: a fault in ooi itself (a bug), not in your data: {e}. Report it as an issue in ooi's "
+                  "repository, with the same command run again with --debug (or OOI_DEBUG=1).",
+                  e=visible(f"{type(error).__name__}: {error}")[:200]), err=True)
+    sys.exit(FAULT_EXIT)
 
 
 app = typer.Typer(
@@ -126,6 +151,9 @@ def _app(
         bool, typer.Option("--version", callback=_version, is_eager=True,
                             help=helps("Tampilkan versi lalu keluar.", "Show the version and exit."))
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=helps(
+        "Tampilkan traceback bila ooi sendiri gagal (bug); boleh ditulis setelah perintah mana pun. Juga: OOI_DEBUG=1.",
+        "Show the traceback when ooi itself fails (a bug); may follow any command. Also: OOI_DEBUG=1."))] = False,
 ) -> None:
     """The app's own options; its help is the `help` given to the Typer app above."""
 

@@ -82,10 +82,12 @@ def write_export(result, records: list, chosen, output: str, delimiter: str = ",
 
 def _report_requirements(result, paths: set[str]) -> int:
     """Print the I findings and the errors of the exported files on stderr; how many block a clean submission."""
+    from ooi.report.text import finding_lines
+
     shown = [f for f in result.findings if f.path in paths and (f.code.startswith("I") or f.is_error)]
     blocking = sum(f.is_error or (f.code == "I006" and not f.waived_by) for f in shown)
-    for f in shown:
-        typer.echo(f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message}", err=True)
+    for line in finding_lines(shown):  # validate's own reporter: record text reaches stderr only escaped
+        typer.echo(line, err=True)
     typer.echo(tr("Persyaratan IID: {n} temuan, {b} menghalangi pengiriman yang bersih (error, dan I006: portal "
                   "menolak rancang bangun yang terlalu pendek)",
                   "IID requirements: {n} finding(s), {b} blocking a clean submission (errors, and I006: the portal "

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ooi.model.iid import LEVELS, Catalogue
 from ooi.model.records import Innovation
+from ooi.text_safety import name
 
 SCORED = ("uji_coba", "penerapan")  # plans earn no score
 
@@ -75,8 +76,8 @@ def scores(records: list[tuple[str, Innovation]], catalogue: Catalogue) -> Score
             continue
         levels = claims(record, catalogue)
         missing = tuple(item.kunci for item in catalogue.indicators if item.wajib and item.kunci not in levels)
-        scored.append(Scored(path, record.nama, record.opd, record.tahapan, score(record, catalogue), missing, levels,
-                             best_raise(levels, catalogue)))
+        scored.append(Scored(path, name(record.nama), record.opd, record.tahapan, score(record, catalogue), missing,
+                             levels, best_raise(levels, catalogue)))
     mean = sum(s.skor for s in scored) / len(scored) if scored else 0.0
     percent = round(100.0 * mean / catalogue.maksimum, 2) if catalogue.maksimum else 0.0
     return Scores(catalogue.siklus, catalogue.maksimum, tuple(scored), len(records) - len(scored), percent,

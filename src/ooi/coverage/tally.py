@@ -10,6 +10,8 @@ from ooi.i18n import tr
 from ooi.input.discovery import stem_of
 from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
+from ooi.coverage.copies import distinct
+from ooi.text_safety import name
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
 STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
@@ -188,7 +190,7 @@ class Summary(NamedTuple):
 def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
-    return Summary(record.nama, record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
+    return Summary(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
                    record.bentuk, record.jenis, record.urusan.utama)
 
 
@@ -230,8 +232,7 @@ def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: 
     An innovation in T short of the quota still reports (with a quota of one that case cannot arise).
     """
     need = getattr(agency, "kuota", None) or kuota
-    in_target = sum(f.standing == TARGET for f in files)
-    planned = sum(f.standing == PLAN for f in files)
+    in_target, planned = distinct(files, (TARGET, PLAN))
     if in_target >= need:
         status = ACHIEVED
     elif in_target + planned >= need:

@@ -16,7 +16,7 @@ from ooi.model.settings import Settings
 def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
     """A rule's problem placed in its file, with its code's severity as configured."""
     return Finding(path, place[0], place[1], problem.code, severity(problem.code, settings.aturan, problem.severity),
-                   field_name(problem.keys), problem.message, problem.hint)
+                   field_name(problem.keys), problem.message, problem.hint, keys=problem.keys, related=problem.related)
 
 
 def capped(findings: list[Finding]) -> list[Finding]:
@@ -36,7 +36,7 @@ def capped(findings: list[Finding]) -> list[Finding]:
             kept.append(finding)
         elif seen[finding.code] == CAP + 1:
             rest = counts[finding.code] - CAP
-            kept.append(replace(finding, field="", message=tr(
+            kept.append(replace(finding, field="", keys=(), message=tr(
                 "dan {n} temuan {c} lagi di berkas ini", "and {n} more {c} findings in this file", n=rest,
                 c=finding.code), hint=tr("perbaiki temuan di atas lalu jalankan lagi",
                                          "fix the findings above, then run again"), waived_by=""))

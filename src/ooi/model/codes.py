@@ -51,6 +51,7 @@ CODES = _codes(
     ("S008", E, "nilai dibaca YAML berbeda dari maksudnya", "YAML reads the value differently than meant"),
     ("S009", E, "daftar kurang isi", "list has too few items"),
     ("S010", E, "isian teks masih placeholder", "a text is still a placeholder"),
+    ("S011", E, "teks melebihi batas panjang", "text longer than its bound"),
     ("R001", E, "OPD tidak terdaftar", "unknown agency"),
     ("R002", E, "nama folder atau berkas tidak sesuai isi", "folder or file name does not match the record"),
     ("R003", E, "nama berkas bukan slug", "file name is not a slug"),
@@ -65,7 +66,9 @@ CODES = _codes(
     ("R012", E, "pengecualian atau perubahan tingkat tidak sah", "invalid waiver or severity change"),
     ("R013", W, "pengecualian perlu ditinjau", "waiver needs review"),
     # R014–R019 are kept for the issues of SPEC §10–§13 that define them.
-    ("R020", E, "kontak OPD berupa nomor ponsel (data pribadi)", "agency contact is a mobile number (personal data)"),
+    ("R020", E, "kontak OPD memuat nomor ponsel (data pribadi)", "agency contact holds a mobile number (personal data)"),
+    ("R021", W, "teks mencampur aksara dalam satu kata atau memuat karakter tak terlihat",
+     "text mixes scripts within a word or holds invisible characters"),
     ("I001", E, "indikator IID tidak dikenal", "unknown IID indicator"),
     ("I002", E, "level IID tanpa bukti yang cocok", "IID level without fitting evidence"),
     ("I003", E, "nomor bukti IID tidak ada", "IID evidence index does not exist"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ooi.i18n import current
@@ -208,9 +209,12 @@ INNOVATION.update(_docs(
 ))
 
 
-def lookup(docs: dict[str, FieldDoc], dotted: str) -> FieldDoc | None:
-    """The doc of `a.b[0].c` (indices dropped), falling back to the shared principle keys."""
-    key = _strip_indices(dotted)
+def lookup(docs: dict[str, FieldDoc], where: tuple | str) -> FieldDoc | None:
+    """The doc of the key path `("bukti", 0, "judul")` (indices dropped), falling back to the shared principle keys.
+
+    `where` may also be a doc key as the tables above write it (`bukti.judul`).
+    """
+    key = doc_key(where)
     if key in docs:
         return docs[key]
     parts = key.split(".")
@@ -219,11 +223,18 @@ def lookup(docs: dict[str, FieldDoc], dotted: str) -> FieldDoc | None:
     return None
 
 
-def _strip_indices(dotted: str) -> str:
-    while "[" in dotted:
-        start = dotted.index("[")
-        dotted = dotted[:start] + dotted[dotted.index("]", start) + 1:]
-    return dotted
+_INDEX = re.compile(r"\[[0-9]+\]")
+
+
+def doc_key(where: tuple | str) -> str:
+    """`("bukti", 0, "judul")` → `bukti.judul`: the key of the docs and choice tables.
+
+    A text (a doc key, or a rendered field name from a caller that has not taken `Finding.keys` yet) only loses
+    its `[n]` indices: nothing in it is looked for that a YAML key holding `[`, `]` or `.` could break.
+    """
+    if isinstance(where, str):
+        return _INDEX.sub("", where)
+    return ".".join(str(key) for key in where if isinstance(key, str))
 
 
 # Plain-language labels of the choices, for `ooi isi`'s numbered lists (keys as in INNOVATION, indices dropped).
@@ -280,7 +291,7 @@ _CHOICES = {
 }
 
 
-def choice_label(dotted: str, value: str) -> str:
+def choice_label(where: tuple | str, value: str) -> str:
     """The plain-language label of a choice (`bentuk`, `pelayanan_publik` → `pelayanan publik kepada warga`)."""
-    label = _CHOICES.get(_strip_indices(dotted), {}).get(value)
+    label = _CHOICES.get(doc_key(where), {}).get(value)
     return (label[1] if current() == "en" else label[0]) if label else ""

@@ -44,6 +44,10 @@ class Finding:
     message: str = attribute(default="", compare=False)
     hint: str = attribute(default="", compare=False)
     waived_by: str = attribute(default="", compare=False)
+    # The key path `field` was rendered from (`("bukti", 0, "tautan")`): code that needs the keys takes them here,
+    # never from `field`, whose text a YAML key holding `[`, `]` or `.` makes ambiguous.
+    keys: tuple = attribute(default=(), compare=False)
+    related: str = attribute(default="", compare=False)  # the other file a finding across files names (R015)
 
     def __post_init__(self):
         for name in ("field", "message", "hint"):  # the backstop behind every quote cut by `excerpt`
@@ -84,10 +88,11 @@ class Problem:
     hint: str = ""
     code: str | None = None
     severity: Severity | None = None
+    related: str = ""  # the other file, for a finding about two files (R015's pair)
 
 
 def field_name(keys: tuple) -> str:
-    """`("prinsip", "efisiensi", "ukuran", 0)` → `prinsip.efisiensi.ukuran[0]`."""
+    """`("prinsip", "efisiensi", "ukuran", 0)` → `prinsip.efisiensi.ukuran[0]`: for people only, never parsed back."""
     text = ""
     for key in keys:
         if isinstance(key, int) and not isinstance(key, bool):

@@ -87,7 +87,8 @@ class Record(BaseModel):
 # An office contact: an address with a domain, and a phone written with digits, spaces,
 # brackets, dots or hyphens (`(0341) 512345`, `+62 341 512345`). Whether the phone is a
 # mobile, i.e. a person's own number, is rule R020's to say, with a reason.
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+# A plain address only: no `mailto:`, no `?cc=…&body=…` riding into the `mailto:` links of reports and letters.
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
 TELEPON_PATTERN = r"^(?:\+62|\(0|0)[0-9 ().\-]{5,24}$"
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from ooi.coverage.rows import RECORD_COLUMNS, record_rows
 from ooi.coverage.tally import Coverage
-from ooi.text_safety import not_a_formula
+from ooi.text_safety import spreadsheet
 
 
 
@@ -17,7 +17,8 @@ BOM = "\ufeff"  # Excel set to Indonesian reads UTF-8 only with it
 
 
 def safe(value, decimal: str = ".") -> str:
-    """One value as CSV text: dates ISO, whole numbers without a fraction, text defused.
+    """One value as CSV text: dates ISO, whole numbers without a fraction, text defused (no formula, no control
+    character, no line break: `--output -` may be a terminal or a CI log).
 
     With `;` between fields (Excel set to Indonesian) the decimal mark is `,` as that Excel
     expects; `97.6` would otherwise be read as text or worse.
@@ -32,7 +33,7 @@ def safe(value, decimal: str = ".") -> str:
         return str(int(value)) if value.is_integer() else repr(value).replace(".", decimal)
     if isinstance(value, int):
         return str(value)
-    return not_a_formula(str(value))  # numbers, negative ones included, stayed numbers above
+    return spreadsheet(value)  # numbers, negative ones included, stayed numbers above
 
 
 def render(coverage: Coverage, delimiter: str = ",", **_) -> Iterator[str]:

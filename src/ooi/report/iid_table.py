@@ -12,6 +12,7 @@ from ooi.i18n import current, tr
 from ooi.report.iid_words import estimate, notes, raise_text
 from ooi.report.status_show import STAGES
 from ooi.report.status_table import console, text
+from ooi.text_safety import visible
 
 
 def render(scores: Scores, width: int | None = None, color: bool = False, **_) -> str:
@@ -29,7 +30,7 @@ def render(scores: Scores, width: int | None = None, color: bool = False, **_) -
     table.add_column(tr("Naik terbesar", "Largest raise"), no_wrap=True)
     for number, scored in enumerate(scores.innovations, 1):
         missing = Text(", ".join(scored.wajib_kurang) or "—", style="yellow" if scored.wajib_kurang else "dim")
-        table.add_row(str(number), scored.nama, scored.opd, STAGES[scored.tahapan][current() == "en"],
+        table.add_row(str(number), Text(visible(scored.nama)), Text(visible(scored.opd)), STAGES[scored.tahapan][current() == "en"],
                       f"{scored.skor}/{scores.maksimum}", missing, raise_text(scored))
     parts = [Text(title, style="bold"), Text("")]
     parts.append(table if scores.innovations else Text(tr("Belum ada inovasi uji coba atau penerapan.",

@@ -73,7 +73,9 @@ def render(coverage: Coverage, format: str = "text", opd: list[str] | None = Non
         to = m["kepada"] + (f" <{kontak.email}>" if kontak and kontak.email else "") + (
             tr(", telp. {t}", ", phone {t}", t=kontak.telepon) if kontak and kontak.telepon else "")
         if format == "markdown":
-            body = m["isi"].replace("\n    ooi new", "\n\n    ooi new")
+            # Record text (names, file names) is escaped line by line; the indented command stays a code block.
+            body = "\n".join(line if line.startswith("    ") else markdown(line) for line in m["isi"].split("\n"))
+            body = body.replace("\n    ooi new", "\n\n    ooi new")
             blocks.append(f"## {markdown(m['judul'])}\n\n*{tr('Kepada', 'To')}: {markdown(to)}*\n\n{body}\n")
         else:
             blocks.append(f"{tr('Kepada', 'To')}: {to}\n{tr('Perihal', 'Subject')}: {m['judul']}\n\n{m['isi']}\n")

@@ -19,8 +19,17 @@ GROUP_FROM = 4  # this many blanks in one file or more are listed together
 
 
 def render(result, hints: bool = True) -> str:
+    lines = finding_lines(result.findings, hints)
+    lines.append(tr("{f} berkas diperiksa: {e} error, {w} peringatan",
+                    "{f} file(s) checked: {e} error(s), {w} warning(s)",
+                    f=len(result.files), e=result.errors, w=result.warnings))
+    return "\n".join(lines) + "\n"
+
+
+def finding_lines(findings: list, hints: bool = True) -> list[str]:
+    """The lines of `findings` as `validate` prints them: what every command that prints findings prints."""
     lines = []
-    for _, findings in groupby(result.findings, key=lambda finding: finding.path):
+    for _, findings in groupby(findings, key=lambda finding: finding.path):
         findings = list(findings)
         blanks = [f for f in findings if not f.waived_by and f.message == tr(*EMPTY, f=f.field)]
         grouped = len(blanks) >= GROUP_FROM
@@ -29,10 +38,7 @@ def render(result, hints: bool = True) -> str:
                 lines += _blanks(blanks, hints)
             elif not grouped or finding not in blanks:
                 lines += _line(finding, hints)
-    lines.append(tr("{f} berkas diperiksa: {e} error, {w} peringatan",
-                    "{f} file(s) checked: {e} error(s), {w} warning(s)",
-                    f=len(result.files), e=result.errors, w=result.warnings))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _line(finding, hints: bool) -> list[str]:

@@ -9,6 +9,7 @@ from ooi.rules import (
     content,
     iid,
     filing,
+    free_text,
     imports,
     ownership,
     p1_efisiensi,
@@ -39,6 +40,7 @@ ALL: tuple[ModuleType, ...] = (
     imports,
     ownership,
     contact,
+    free_text,
     similarity,
 )
 

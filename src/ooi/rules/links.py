@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -14,8 +15,11 @@ LINK_HINT = ("tulis alamat lengkap laman publik, mis. `https://dinkes.batukota.g
              "write the full address of a public page, e.g. `https://dinkes.batukota.go.id/layanan/antrean`")
 
 
-# Only ASCII digits and dots can be an IPv4 address; an IPv6 address always holds a colon.
-_IPV4ISH = re.compile(r"[0-9.]+\Z")
+# What a browser would read as an IPv4 address (inet_aton's forms): one to four dot-separated numbers, each
+# decimal, octal (`0177`) or hex (`0x7f`), the last filling the bytes left (`127.1`, `2130706433`). An IPv6
+# address always holds a colon. Anything else is never an IP address: no parse attempted.
+_IPV4ISH = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\Z")
+_DOTS = str.maketrans("\u3002\uff0e\uff61", "...")  # ideographic and fullwidth full stops, which IDNA reads as dots
 _SPACE = re.compile(r"\s")  # what str.isspace calls space (the same Unicode test), found without a loop per character
 
 
@@ -40,6 +44,34 @@ def _private(host: str) -> bool:
     return False
 
 
+def ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host name written as an IP address means, in any notation a browser accepts, else None.
+
+    `127.1`, `0177.0.0.1`, `0x7f.0.0.1` and `2130706433` are all 127.0.0.1; `[::1]` is ::1.
+    """
+    if ":" in host:
+        try:
+            return ipaddress.ip_address(host.split("%", 1)[0])
+        except ValueError:
+            return None
+    if not _IPV4ISH.match(host):
+        return None
+    numbers = []
+    for part in host.split("."):
+        base = 16 if part.startswith("0x") else 8 if len(part) > 1 and part.startswith("0") else 10
+        try:
+            numbers.append(int(part[2:] if base == 16 else part, base) if part != "0x" else 0)
+        except ValueError:
+            return None
+    *first, last = numbers
+    if any(number > 255 for number in first) or last >= 256 ** (4 - len(first)):
+        return None
+    value = last
+    for place, number in enumerate(first):
+        value += number << (8 * (3 - place))
+    return ipaddress.IPv4Address(value)
+
+
 def link_problem(link: str) -> str | None:
     """Why a link is not a public https address, or None. Form only: nothing is fetched."""
     text = link.strip()
@@ -56,14 +88,14 @@ def link_problem(link: str) -> str | None:
         return tr("tautan `{t}` bukan alamat https", "the link `{t}` is not an https address", t=text[:60])
     if parts.username or parts.password:
         return tr("tautan memuat nama pengguna atau sandi", "the link holds a user name or password")
-    host = parts.hostname.rstrip(".")
-    if ":" in host or _IPV4ISH.match(host):  # anything else is never an IP address: no parse attempted
-        try:
-            ipaddress.ip_address(host)
-            return tr("tautan `{t}` memakai alamat IP, bukan nama domain publik",
-                      "the link `{t}` uses an IP address, not a public domain name", t=text[:60])
-        except ValueError:
-            pass
-    if _private(host) or "." not in host:
+    host = parts.hostname if parts.hostname.isascii() else unicodedata.normalize("NFKC", parts.hostname).translate(_DOTS)
+    host = host.lower().rstrip(".")
+    address = ip_address(host)
+    if address is not None:
+        meant = f" ({address})" if str(address) != host else ""  # what `0x7f.1` means, said when it differs
+        return tr("tautan `{t}` memakai alamat IP{a}, bukan nama domain publik",
+                  "the link `{t}` uses an IP address{a}, not a public domain name", t=text[:60], a=meant)
+    # A name ending in a number is read by a browser as an IPv4 address, and here it is not one (`1.2.3.4.5`).
+    if _private(host) or "." not in host or _IPV4ISH.match(host.rsplit(".", 1)[-1]):
         return tr("tautan `{t}` bukan laman publik", "the link `{t}` is not a public page", t=text[:60])
     return None

@@ -15,6 +15,7 @@ from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 from ooi.rules.links import link_problem
 from ooi.rules.parts import independent
+from ooi.rules.text import texts
 from ooi.schema.draft import Unjudged
 from ooi.schema.hints import link_meant
 from ooi.text_safety import differing, fold
@@ -168,6 +169,16 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
     elif not trusted(target, root) or ".git" in evidence.berkas.replace("\\", "/").split("/"):
         message = tr("berkas bukti `{b}` berada di dalam .git, bukan berkas repositori",
                      "evidence file `{b}` lies inside .git, not a file of the repository", b=evidence.berkas)
+    elif not _evidence_folder(os.path.relpath(target, root), record.opd):
+        # Links followed: a record, ooi.yaml or another agency's evidence is no evidence of this innovation.
+        yield Problem(("bukti", index, "berkas"), tr(
+            "berkas bukti `{b}` tidak berada di bukti/{o}/ atau bukti/bersama/", "evidence file `{b}` is not under "
+            "bukti/{o}/ or bukti/bersama/", b=evidence.berkas, o=record.opd),
+            tr("simpan berkasnya di `bukti/{o}/` dan tulis `berkas: bukti/{o}/{n}` (bukti yang dipakai bersama "
+               "beberapa OPD: `bukti/bersama/`)", "put the file in `bukti/{o}/` and write its path, e.g. "
+               "`bukti/{o}/{n}` (evidence shared by several agencies: `bukti/bersama/`)", o=record.opd,
+               n=_evidence_name(evidence.berkas)), "R008")
+        return
     elif not os.path.isfile(target):
         message = tr("berkas bukti `{b}` tidak ada", "evidence file `{b}` does not exist", b=evidence.berkas)
     else:
@@ -178,25 +189,29 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
                      o=record.opd), "R008")
 
 
+EVIDENCE = "bukti"
+SHARED = "bersama"
+
+
+def _evidence_folder(rel: str, kode: str) -> bool:
+    """`rel` (relative to the root, links followed) lies in the agency's own evidence folder or the shared one."""
+    parts = rel.replace(os.sep, "/").split("/")
+    return len(parts) >= 3 and parts[0] == EVIDENCE and parts[1] in (kode, SHARED)
+
+
+def _evidence_name(berkas: str) -> str:
+    name = berkas.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if name and not name.endswith((".yaml", ".yml")) else "sk-inovasi.pdf"
+
+
 def _nik(record) -> Iterator[Problem]:
     # warnings=False: a draft (schema failed) holds holes where values were unusable; they are no text to scan
-    for keys, text in _texts(record.model_dump(warnings=False), ()):
+    for keys, text in texts(record.model_dump(warnings=False), ()):
         if _NIK.search(text):
             yield Problem(keys, tr("teks memuat 16 angka berurutan yang tampak seperti NIK",
                                    "the text holds 16 digits in a row that look like a NIK"),
                           tr("hapus NIK: data pribadi (UU 27/2022) tidak boleh ada di repositori publik",
                              "remove the NIK: personal data (UU 27/2022) has no place in a public repository"), "R009")
-
-
-def _texts(value, keys: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield keys, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*keys, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*keys, index))
 
 
 def _parent(agency: Agency, context: Context) -> Iterator[Problem]:
@@ -229,8 +244,8 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
             yield from ((path, problem) for problem in _parent(record, context))
             continue
         # Compared as a reader sees them: a zero-width space, a Cyrillic `а` or a fullwidth `Ｓ`
-        # does not make a second copy of one innovation count again.
-        by_name[(record.opd, fold(record.nama))].append((path, record.nama))
+        # does not make a second copy of one innovation count again; nor does a space more or less.
+        by_name[(record.opd, fold(record.nama).replace(" ", ""))].append((path, record.nama))
     for copies in by_name.values():
         for path, nama in copies if len(copies) > 1 else ():
             others = ", ".join(p for p, _ in copies if p != path)

@@ -2,18 +2,23 @@
 
 Yang diperiksa:
     Teks `nama`, `latar_belakang`, `rancang_bangun`, `tujuan`, dan `manfaat` setiap inovasi
-    dibandingkan dengan semua inovasi lain yang diperiksa bersamanya, dari OPD mana pun.
+    dibandingkan dengan semua inovasi lain yang diperiksa bersamanya, dari OPD mana pun, sebagaimana
+    terbaca oleh orang: huruf Kiril atau Yunani yang mirip huruf Latin dibaca sebagai huruf Latin,
+    karakter tak terlihat diabaikan (spasi lebar nol dibaca sebagai spasi).
     Bila kemiripannya (Jaccard atas potongan tiga kata) mencapai `kemiripan_maks` (`ooi.yaml`,
     bawaan 0,8), kedua berkas diberi peringatan yang menyebut berkas lainnya dan persentase
-    kemiripannya. Sebagai peringatan, temuan ini tidak menghalangi inovasi dihitung. Sebuah
-    berkas tidak pernah dibandingkan dengan versi lamanya sendiri.
+    kemiripannya. Sebagai peringatan, temuan ini tidak menghalangi inovasi dihitung, tetapi dua
+    inovasi satu OPD yang saling mirip dihitung satu terhadap `kuota`. Sebuah berkas tidak pernah
+    dibandingkan dengan versi lamanya sendiri.
 What it checks:
     The texts `nama`, `latar_belakang`, `rancang_bangun`, `tujuan` and `manfaat` of each
-    innovation are compared with every other innovation checked with it, in any agency. When
+    innovation are compared with every other innovation checked with it, in any agency, as a
+    person reads them: Cyrillic or Greek letters drawn like Latin ones read as Latin, invisible
+    characters ignored (a zero-width space read as a space). When
     their similarity (Jaccard over three-word shingles) reaches `kemiripan_maks` (`ooi.yaml`,
     default 0.8), both files get a warning naming the other file and how similar they are. Being
-    a warning, it does not stop the innovation from counting. A file is never compared with its
-    own earlier versions.
+    a warning, it does not stop the innovation from counting, but two alike innovations of one
+    agency count once toward its `kuota`. A file is never compared with its own earlier versions.
 Mengapa:
     Target gerakan dihitung per OPD: dua OPD yang melaporkan inovasi yang sama, atau satu OPD yang
     menyalin berkasnya dengan nama lain, membuat angka cakupan tampak lebih baik dari
@@ -46,6 +51,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
+from ooi.text_safety import fold, folded
 
 CODE = "R015"
 RECORDS = ()  # nothing to judge in one record: the engine hands every record's signature to `check_all`
@@ -122,14 +128,16 @@ _WORDS = _Words()
 
 
 def signature(record: Innovation) -> Signature:
-    words = " ".join(getattr(record, key) or "" for key in FIELDS).casefold().translate(_SPACE).split()
+    # Folded as a reader sees the text (as R007 folds names): a Cyrillic `а` for every `a`, or a zero-width
+    # space after each word, makes no other text.
+    words = folded(" ".join(getattr(record, key) or "" for key in FIELDS)).translate(_SPACE).split()
     if len(_WORDS) > 1 << 20:  # a hostile corpus of made-up words must not grow it without end
         _WORDS.clear()
     ids = list(map(_WORDS.__getitem__, words))
     # An int tuple's hash is not salted per process (unlike a str's), so workers agree.
     sampled = {h for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % SAMPLE}
     # The name always counts, whole: the same texts under another name are alike, yet not the same file.
-    name = hash(tuple(map(_WORDS.__getitem__, record.nama.casefold().split())))
+    name = hash(tuple(map(_WORDS.__getitem__, fold(record.nama).split())))
     sampled.add(name)
     return Signature(sampled, name)
 
@@ -190,4 +198,4 @@ def _problem(other: str, similar: float) -> Problem:
                    tr("bila inovasinya sama, laporkan sekali saja oleh OPD pemiliknya; bila berbeda, uraikan "
                       "perbedaannya di `latar_belakang` dan `rancang_bangun`", "if it is the same innovation, file it "
                       "once, by the agency that owns it; if not, describe what differs in `latar_belakang` and "
-                      "`rancang_bangun`"), CODE, Severity.WARNING)
+                      "`rancang_bangun`"), CODE, Severity.WARNING, related=other)

@@ -184,3 +184,15 @@ def filled(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str,
                                n=name, t=" ".join(text.split())[:40]), tr(*guide), code)
     else:
         yield from length(keys, text, kind, guide, name, code)
+
+
+def texts(value, keys: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text inside a record's data, with its key path: `(("bukti", 0, "judul"), "SK ...")`."""
+    if isinstance(value, str):
+        yield keys, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*keys, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*keys, index))

@@ -83,7 +83,7 @@ def _translate(error: dict, model: type[BaseModel], docs: dict, stage: str | Non
     if kind == "invalid_key":  # pydantic's loc holds 1 for `true:` and 'None' for `~:`: the key itself is `input`
         return _key((*loc[:-1], value), value)
     name = field_name(loc)
-    doc = fields.lookup(docs, name)
+    doc = fields.lookup(docs, loc)
     key = str(loc[-1]) if loc else ""
     if kind == "missing" or value == "":
         return _missing(loc, name, doc, model, stage, empty=kind != "missing")

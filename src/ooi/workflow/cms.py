@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ooi.model import fields
 from ooi.model.records import STAGE_MODELS, TAHAPAN, Innovation
 from ooi.model.sectors import sectors
+from ooi.text_safety import visible
 from ooi.workflow.template import SCHEMA_COMMENT, core_type, needed
 
 # The one pinned Decap CMS: the version and the sha384 of `package/dist/decap-cms.js` in its npm tarball
@@ -49,7 +50,7 @@ _PRINCIPLE_CODES = {name: f"P{number}" for number, name in enumerate(
 def render(settings, agencies: dict, lokal: bool = False) -> dict[str, str]:
     """The admin page's files (relative to its folder) → their text, from the settings and the agency registry."""
     config = build_config(settings, agencies, lokal)
-    pemda = " ".join(settings.pemda.split())  # one comment line, whatever ooi.yaml holds
+    pemda = visible(" ".join(settings.pemda.split()))  # one comment line, whatever ooi.yaml holds
     head = (f"# {MARKER}: the Decap CMS form of {pemda} (SPEC §16), from the field table of ooi and\n"
             "# the agency registry. Do not edit: run `ooi cms` again after the fields or data/opd change.\n")
     text = head + yaml.dump(config, Dumper=_Plain, sort_keys=False, allow_unicode=True, width=110)
@@ -158,7 +159,8 @@ def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
 def _widget(name: str, dotted: str, core, choices: tuple, info, agencies: dict, within: str) -> dict:
     """The Decap widget and its options for one key, from its type."""
     if dotted == "opd":
-        return {"widget": "select", "options": [{"label": f"{agency.nama} ({kode})", "value": kode}
+        # Registry names are shown through the one guard: a bidi override must not reorder the form's labels.
+        return {"widget": "select", "options": [{"label": f"{visible(agency.nama)} ({kode})", "value": kode}
                                                 for kode, agency in _by_name(agencies)]}
     if dotted in _SECTOR_CODE:
         options = [{"label": f"{code} {title}", "value": code} for code, title in sectors().items()]
@@ -280,7 +282,7 @@ def _is_model(annotation) -> bool:
 
 def _index(pemda: str) -> str:
     """The admin page: Decap CMS from its CDN, pinned, checked by the browser against its hash."""
-    title = f"Lapor inovasi — {pemda}".replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    title = f"Lapor inovasi — {visible(pemda)}".replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f"""<!doctype html>
 <!-- {MARKER}: Decap CMS {DECAP_VERSION}; the browser refuses the script if its hash differs. -->
 <html lang="id">

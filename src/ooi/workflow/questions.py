@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from ooi.i18n import tr
 from ooi.model import fields
-from ooi.model.findings import Finding, field_name
+from ooi.model.findings import Finding
 from ooi.workflow.template import core_type
 
 # Texts written as a paragraph or more: asked over several lines.
@@ -55,7 +55,7 @@ def context_of(docs: dict, keys: tuple) -> str:
     for end in range(2, len(keys)):
         if isinstance(keys[end - 1], int):
             continue
-        doc = fields.lookup(docs, field_name(keys[:end]))
+        doc = fields.lookup(docs, keys[:end])
         if doc is not None and doc.text():
             parts.append(doc.text())
     return " › ".join(parts)
