@@ -21,6 +21,10 @@ from ooi.input.values import render
 from ooi.input.writing import write_file
 from ooi.model.errors import OoiError
 
+# The signals that stop ooi isi; Windows has no SIGHUP (and no signal masks: see _held).
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
 class Editor:
     """One YAML file held as text; `change` returns the text with one value replaced, `save` writes it."""
 
@@ -92,7 +96,7 @@ class Editor:
                               "{p} was changed outside ooi isi; the last answer was not saved (run ooi isi again)",
                               p=self.shown))
         root = _compose(text, self.shown)  # never write what cannot be read again
-        with _held(signal.SIGINT, signal.SIGHUP, signal.SIGTERM):  # Ctrl-C lands after the rename, not inside it
+        with _held(*_STOPPING):  # Ctrl-C lands after the rename, not inside it
             write_file(self.path, ("\ufeff" if self._bom else "") + text, force=True, shown=self.shown)
             self.text, self._root = text, root
 
