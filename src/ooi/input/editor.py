@@ -80,7 +80,7 @@ class Editor:
         found = self._find(keys)
         if found is not None:
             key_node, node = found
-            text = self._replace(key_node, node, value)
+            text = self._replace(key_node, node, value, self._in_flow(keys))
         else:
             text = self._insert(keys, value, order)
         return text
@@ -111,7 +111,19 @@ class Editor:
             key_node, node = found
         return key_node, node
 
-    def _replace(self, key_node, node, value) -> str:
+    def _in_flow(self, keys: tuple) -> bool:
+        """Whether the value at `keys` sits inside a `{…}` or `[…]` collection (its parent, or one above it)."""
+        node = self._root
+        for key in keys[:-1]:
+            found = _child(node, key)
+            if found is None:
+                return False
+            node = found[1]
+            if getattr(node, "flow_style", False):
+                return True
+        return False
+
+    def _replace(self, key_node, node, value, flow: bool = False) -> str:
         text = self.text
         start, end = node.start_mark.index, node.end_mark.index
         if _is_null(node, text):
@@ -125,7 +137,7 @@ class Editor:
             found = re.search(r"[ \t]+#[^\n]*", text[start:text.index("\n", start)])
             comment = found.group(0).rstrip("\r") if found else ""
         column = key_node.start_mark.column if key_node is not None else 0
-        rendered = render(value, column + 2, self.newline)
+        rendered = render(value, column + 2, self.newline, flow)
         head = start
         while head > 0 and text[head - 1] in " \t":
             head -= 1  # `key: ""  # c` becomes `key: >-  # c` or `key:  # c`, never `key: ` with a trailing space
@@ -190,8 +202,10 @@ def _compose(text: str, shown: str):
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    try:
-        return YAML(typ="rt").compose(text)
+    try:  # a tab after `key:` is separation as a space is (libyaml reads it so); ruamel refuses it.
+        # Only positions and styles are taken from this parse, never values: a space of the same
+        # length keeps every index.
+        return YAML(typ="rt").compose(text.replace("\t", " "))
     except YAMLError as error:
         raise OoiError(tr("{p} bukan YAML yang sah: {e}", "{p} is not valid YAML: {e}", p=shown,
                           e=str(error).splitlines()[0])) from None
