@@ -71,18 +71,20 @@ class Editor:
     def has(self, keys: tuple) -> bool:
         return self._find(keys) is not None
 
-    def change(self, keys: tuple, value: object, order: tuple[str, ...] = ()) -> str:
+    def change(self, keys: tuple, value: object, order: tuple[str, ...] = (), rename: str = "") -> str:
         """The text with the value at `keys` set to `value` (a scalar or a Block); the key is added when missing.
 
         A missing key goes where `order` (its siblings' names in the model's order) puts it: before the
-        nearest sibling that follows it, else after the nearest that precedes it, else last.
+        nearest sibling that follows it, else after the nearest that precedes it, else last. `rename`
+        writes the value under that name instead (`tautan:` becomes `media:`), in the same place.
         """
         found = self._find(keys)
-        if found is not None:
-            key_node, node = found
-            text = self._replace(key_node, node, value, self._in_flow(keys))
-        else:
-            text = self._insert(keys, value, order)
+        if found is None:
+            return self._insert((*keys[:-1], rename or keys[-1]), value, order)
+        key_node, node = found
+        text = self._replace(key_node, node, value, self._in_flow(keys))
+        if rename and key_node is not None:  # the key comes before its value: its place is as it was
+            text = text[:key_node.start_mark.index] + rename + text[key_node.end_mark.index:]
         return text
 
     def save(self, text: str) -> None:
