@@ -98,7 +98,8 @@ def _ask(screen: "Screen", walk, question) -> None:
     screen.say(tr("Sekarang: {v}", "Now: {v}", v=describe(question.current)))
     for number, (value, label) in enumerate(question.choices, 1):
         screen.say(f"  {number:>2}. {value}" + (f": {label}" if label else ""), indent=6)
-    fix, kept = question.fix, None
+    # A value that stands with a warning only is kept by Enter; an empty or wrong one is skipped.
+    fix, kept = question.fix, question.current if question.warning and question.current not in (None, "", []) else None
     if fix:
         screen.say(_offer(fix))
     while True:
@@ -199,11 +200,12 @@ def _summary(screen: "Screen", walk) -> int:
 
 def _next_steps(walk, errors: bool) -> list[str]:
     """Continue while errors stand; else how the file reaches the secretariat (a pull request, or the form)."""
-    if errors:
-        return [tr("Langkah berikutnya: lanjutkan dengan `ooi isi {p}` (pertanyaan yang dilewati ditanyakan lagi), "
-                   "atau ubah berkasnya sendiri lalu periksa dengan `ooi validate {p}`.",
-                   "Next: continue with `ooi isi {p}` (skipped questions are asked again), or edit the file "
-                   "yourself and check it with `ooi validate {p}`.", p=walk.rel)]
+    if errors:  # each command on a line of its own: copied whole, never cut by the wrapping
+        return [tr("Langkah berikutnya: lanjutkan mengisi (yang dilewati ditanyakan lagi):",
+                   "Next: continue filling it in (what was skipped is asked again):"),
+                f"  ooi isi {walk.rel}",
+                tr("atau ubah berkasnya sendiri, lalu periksa:", "or edit the file yourself, then check it:"),
+                f"  ooi validate {walk.rel}"]
     steps = [tr("Langkah berikutnya: kirim berkasnya lewat pull request:",
                 "Next: send the file as a pull request:"),
              f"  git add {walk.rel}",
