@@ -35,11 +35,13 @@ def record(slug: str) -> dict:
     ("a:b.yaml", 'nama `a:b.yaml` memuat karakter yang tidak boleh ada di nama berkas Windows (`<>:"|?*\\` atau '
      "karakter kendali)", "a-b.yaml"),
     ('t<a>n"y|a?*.yaml', 'nama `t<a>n"y|a?*.yaml` memuat karakter yang tidak boleh ada di nama berkas Windows '
-     '(`<>:"|?*\\` atau karakter kendali)', "t-a-n-y-a--.yaml"),
+     '(`<>:"|?*\\` atau karakter kendali)', "t-a-n-y-a.yaml"),
     ("garis\\miring.yaml", 'nama `garis\\miring.yaml` memuat karakter yang tidak boleh ada di nama berkas Windows '
      '(`<>:"|?*\\` atau karakter kendali)', "garis-miring.yaml"),
     ("c\x07x.yaml", 'nama `c\x07x.yaml` memuat karakter yang tidak boleh ada di nama berkas Windows (`<>:"|?*\\` '
      "atau karakter kendali)", "c-x.yaml"),
+    ("baris\nbaru\u202e.yaml", 'nama `baris\nbaru\u202e.yaml` memuat karakter yang tidak boleh ada di nama berkas '
+     'Windows (`<>:"|?*\\` atau karakter kendali)', "baris-baru.yaml"),
     ("titik.yaml.", "nama `titik.yaml.` berakhiran titik atau spasi; Windows membuangnya dan tidak dapat membuat "
      "berkas ini", "titik.yaml"),
     ("spasi.yaml ", "nama `spasi.yaml ` berakhiran titik atau spasi; Windows membuangnya dan tidak dapat membuat "
