@@ -10,7 +10,7 @@ import sys
 from types import SimpleNamespace
 
 import pytest
-from conftest import make_root
+from conftest import SETTINGS, TEST_DEFAULTS, make_root
 
 from ooi.input.loading import load
 
@@ -100,7 +100,8 @@ def walk(root, answers: dict) -> tuple[list[tuple[int, int, str]], str, int]:
 
 @pytest.fixture
 def root(tmp_path):
-    base = make_root(tmp_path, agencies=[DINSOS])
+    # The repository of the browser form (SPEC §16): the ending offers it beside the pull request.
+    base = make_root(tmp_path, agencies=[DINSOS], settings=SETTINGS + TEST_DEFAULTS + "github_repo: pemkot-batu/inovasi\n")
     made = subprocess.run([sys.executable, "-m", "ooi", "new", "--opd", "dinsos", "--nama", "Resik Lansia",
                            "--tahapan", "uji_coba"], cwd=base, capture_output=True, text=True, timeout=60,
                           env={k: v for k, v in os.environ.items() if not k.startswith("OOI_")})
@@ -150,7 +151,10 @@ def test_the_dinsos_officer_files_a_clean_record_in_two_rounds_without_editing_i
     assert [(number, total) for number, total, _ in asked] == [(1, 2), (2, 2)]
     assert "Bersih: lolos semua pemeriksaan (2 jawaban tersimpan).\n" in shown
     assert ("Langkah berikutnya: kirim berkasnya lewat pull request:\n  git add data/inovasi/dinsos/resik-lansia.yaml\n"
-            '  git commit -m "Inovasi resik-lansia"\n  git push, lalu buka pull request ke cabang utama;') in shown
+            '  git commit -m "Inovasi resik-lansia"\n  git push, lalu buka pull request ke cabang main; CI memeriksanya '
+            "dan\n    sekretariat meninjaunya.\nTanpa git: isi formulir di peramban,\n"
+            "    https://pemkot-batu.github.io/inovasi/admin/ (halaman yang diterbitkan\n"
+            "    sekretariat); hasilnya juga menjadi pull request.\n") in shown
     data = load(root / PATH).data
     assert data["bukti"][0]["tautan"] == "https://dinsos.batukota.go.id/dokumen/sk-resik-lansia.pdf"
     assert data["prinsip"]["keterbukaan"]["publikasi"] == [{"media": "Radio Kota Batu FM", "tanggal": "2023-07-10"}]
@@ -188,11 +192,11 @@ def test_a_flow_mapping_and_a_tab_after_the_colon_are_filled_like_any_other(root
     assert 'nama:\t"Resik Lansia"' in written
 
 
-def test_the_ending_offers_the_browser_form_when_the_repository_is_known():
+def test_without_a_form_the_ending_names_the_pull_request_alone():
     from ooi.cli.isi import _next_steps
+    from ooi.model.settings import Settings
 
-    walked = SimpleNamespace(rel=PATH, settings=SimpleNamespace(github_repo="pemkot-batu/ooi"))
-    assert _next_steps(walked, errors=False)[-1] == (
-        "Tanpa git: isi formulir di peramban, https://pemkot-batu.github.io/ooi/admin/ (halaman yang diterbitkan "
-        "sekretariat); hasilnya juga menjadi pull request.")
-    assert len(_next_steps(SimpleNamespace(rel=PATH, settings=SimpleNamespace()), errors=False)) == 4
+    assert _next_steps(SimpleNamespace(rel=PATH, settings=Settings(cabang="utama")), errors=False) == [
+        "Langkah berikutnya: kirim berkasnya lewat pull request:", f"  git add {PATH}",
+        '  git commit -m "Inovasi resik-lansia"',
+        "  git push, lalu buka pull request ke cabang utama; CI memeriksanya dan sekretariat meninjaunya."]

@@ -18,6 +18,7 @@ COMMANDS = {
     "new": ["new", "--opd", "dispendukcapil", "--nama", "Layanan “Sigap” — Ibu & Anak", "--tahapan", "inisiatif"],
     "schema": ["schema", "--check"],
     "codeowners": ["codeowners", "--check"],
+    "cms": ["cms", "--output", "admin"],
     "rules": ["rules"],
     "explain": ["explain", "P4"],
     "principles": ["principles"],
@@ -50,7 +51,7 @@ def root(tmp_path):
     return make_root(tmp_path / "akar", {
         "data/inovasi/dispendukcapil/sigap.yaml": good,
         "data/inovasi/dispendukcapil/rusak.yaml": broken,
-    }, settings=SETTINGS + TEST_DEFAULTS + 'sekretariat: "@kota-uji/sekretariat"\n')
+    }, settings=SETTINGS + TEST_DEFAULTS + 'sekretariat: "@kota-uji/sekretariat"\ngithub_repo: kota-uji/inovasi\n')
 
 
 @pytest.mark.parametrize("encoding", ENCODINGS)

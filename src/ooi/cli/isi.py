@@ -210,12 +210,11 @@ def _next_steps(walk, errors: bool) -> list[str]:
                 "Next: send the file as a pull request:"),
              f"  git add {walk.rel}",
              tr('  git commit -m "Inovasi {s}"', '  git commit -m "Innovation {s}"', s=_stem(walk.rel)),
-             tr("  git push, lalu buka pull request ke cabang utama; CI memeriksanya dan sekretariat meninjaunya.",
-                "  git push, then open a pull request to the main branch; CI checks it and the secretariat "
-                "reviews it.")]
-    repository = getattr(walk.settings, "github_repo", None)
-    if repository and "/" in repository:
-        owner, name = repository.split("/", 1)
+             tr("  git push, lalu buka pull request ke cabang {c}; CI memeriksanya dan sekretariat meninjaunya.",
+                "  git push, then open a pull request to the {c} branch; CI checks it and the secretariat "
+                "reviews it.", c=walk.settings.cabang)]
+    if walk.settings.github_repo:  # the form `ooi cms` makes, as README says the secretariat publishes it
+        owner, name = walk.settings.github_repo.split("/", 1)
         steps.append(tr("Tanpa git: isi formulir di peramban, https://{o}.github.io/{n}/admin/ (halaman yang "
                         "diterbitkan sekretariat); hasilnya juga menjadi pull request.",
                         "Without git: fill in the form in a browser, https://{o}.github.io/{n}/admin/ (the page the "
