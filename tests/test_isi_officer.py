@@ -193,7 +193,7 @@ def test_a_flow_mapping_and_a_tab_after_the_colon_are_filled_like_any_other(root
 
 
 def test_without_a_form_the_ending_names_the_pull_request_alone():
-    from ooi.cli.isi import _next_steps
+    from ooi.cli.isi_ending import _next_steps
     from ooi.model.settings import Settings
 
     assert _next_steps(SimpleNamespace(rel=PATH, settings=Settings(cabang="utama")), errors=False) == [
