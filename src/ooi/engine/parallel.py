@@ -59,12 +59,11 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
 
     Workers get `shared` and the language of messages once, when they start; on Linux they
     are forked, so even a large `shared` costs nothing to hand over (spawned elsewhere, it is
-    pickled to each). `then` runs in this
-    process on each result as it arrives, while the workers go on. `progress`, when given,
-    is called in this process with the work done so far (the sum of `weigh(item)`, default
-    1 an item): after each item in one process; across processes the workers add to a
-    shared count and this process passes it on a few times a second, whatever the order
-    results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
+    pickled to each). `then` runs in this process on each result as it arrives, while the
+    workers go on. `progress`, when given, is called in this process with the work done so
+    far (the sum of `weigh(item)`, default 1 an item): after each item in one process; across
+    processes the workers add to a shared count and this process passes it on a few times a
+    second, whatever the order results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
     then = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:

@@ -7,7 +7,9 @@ import re
 import textwrap
 from dataclasses import dataclass
 
+from ooi.i18n import tr
 from ooi.input.loading import parse
+from ooi.model.errors import OoiError
 
 WIDTH = 96  # the shipped records wrap long texts near here
 _PLAIN = re.compile(r"[^\s\"'#&*!|>%@`{}\[\],?:-][^#\n]*")
@@ -56,8 +58,9 @@ _FLOW_PLAIN = re.compile(r"[^\W_][\w .()/-]*")  # no `,[]{}:#` nor quotes: the s
 
 
 def _in_flow(value) -> str:
-    if isinstance(value, Block):
-        raise ValueError("a block cannot be written inside a flow collection")
+    if isinstance(value, Block):  # a part to add inside `{…}`: its lines cannot stand there
+        raise OoiError(tr("bagian ini berada di dalam `{…}` atau `[…]`; tulis isinya sendiri di berkas",
+                          "this part sits inside `{…}` or `[…]`; write its values in the file yourself"))
     if isinstance(value, list):
         return "[" + ", ".join(_in_flow(item) for item in value) + "]"
     if value is None or isinstance(value, (bool, int, float)):
