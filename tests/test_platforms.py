@@ -55,3 +55,21 @@ def test_parallel_checking_spawns_where_there_is_no_signal_mask(tmp_path):
         print([(f.path, f.code) for f in two.findings] == [(f.path, f.code) for f in one.findings], len(one.findings))
     """, root)
     assert (done.returncode, done.stdout, done.stderr) == (0, "True 1\n", "")
+
+
+def test_an_evidence_path_written_with_backslashes_is_judged_alike_everywhere(tmp_path):
+    """`bukti\\dinsos\\sk.pdf` names a file on Windows and a strange name elsewhere: the same finding on each."""
+    from datetime import date
+
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
+
+    record = sample("penerapan")
+    record["bukti"][0] = {**record["bukti"][0], "berkas": "bukti\\dispendukcapil\\sk.pdf"}
+    record["bukti"][0].pop("tautan", None)
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/a.yaml": record, "bukti/dispendukcapil/sk.pdf": b"%PDF"})
+    found = [(f.code, f.field, f.message, f.hint) for f in check(root, load_settings(root),
+                                                                 today=date(2026, 11, 28)).findings]
+    assert found == [("R008", "bukti[0].berkas", "jalur berkas bukti `bukti\\dispendukcapil\\sk.pdf` memakai `\\`; "
+                      "pemisah folder di repositori adalah `/` (di Linux dan macOS `\\` bagian dari nama)",
+                      "tulis `berkas: bukti/dispendukcapil/sk.pdf`")]
