@@ -200,3 +200,18 @@ def test_without_a_form_the_ending_names_the_pull_request_alone():
         "Langkah berikutnya: kirim berkasnya lewat pull request:", f"  git add {PATH}",
         '  git commit -m "Inovasi resik-lansia"',
         "  git push, lalu buka pull request ke cabang utama; CI memeriksanya dan sekretariat meninjaunya."]
+
+
+def test_evidence_named_by_its_path_is_written_as_berkas_and_a_backslash_fixed_by_enter(root):
+    (root / "bukti/dinsos").mkdir(parents=True)
+    (root / "bukti/dinsos/sk-resik-lansia.pdf").write_bytes(b"%PDF-1.4\n")
+    asked, shown, _ = walk(root, {"bukti[0].tautan": ["bukti\\dinsos\\sk-resik-lansia.pdf", ""]})
+    assert ("Tautan https ke bukti; atau jalur berkas bukti di repositori, pengganti tautan\n"
+            "  (mis. bukti/dinkes/sk-inovasi.pdf)\n") in shown
+    assert ("  ✗ jalur berkas bukti `bukti\\dinsos\\sk-resik-lansia.pdf` memakai `\\`; pemisah\n"
+            "    folder di repositori adalah `/` (di Linux dan macOS `\\` bagian dari nama)\n"
+            "  Coba lagi, atau Enter saja untuk memakai `bukti/dinsos/sk-resik-lansia.pdf`;\n"
+            "  ketik - untuk melewati.\n> \n  memakai `bukti/dinsos/sk-resik-lansia.pdf`\n"
+            "  ✓ tersimpan: bukti/dinsos/sk-resik-lansia.pdf (sebagai `bukti[0].berkas`)\n") in shown
+    assert load(root / PATH).data["bukti"][0] == {"jenis": "", "judul": "", "berkas": "bukti/dinsos/sk-resik-lansia.pdf",
+                                                  "tanggal": ""}

@@ -30,8 +30,8 @@ from ooi.workflow.questions import (
     is_model_list,
     keys_of,
     kind_of,
-    looks_like_link,
     plain,
+    takes,
     typed_hint,
     value_at,
 )
@@ -114,8 +114,9 @@ class Walk:
                 self.skip(question)
                 return Verdict(False, True)
             return self._add(question)
-        # A publication named by its medium (`Radio Kota Batu FM`) where the record allows one beside a link.
-        rename = question.alternative if question.alternative and not looks_like_link(typed) else ""
+        # A publication named by its medium (`Radio Kota Batu FM`), or evidence by its path in the repository
+        # (`bukti/dinsos/sk.pdf`), where the record allows one beside a link.
+        rename = question.alternative if takes(question.alternative, typed) else ""
         keys = (*question.keys[:-1], rename) if rename else question.keys
         value = answers.convert("text" if rename else question.kind, typed, question.choices, question.field)
         text = self.editor.change(question.keys, value, order=self._order(question.keys), rename=rename)
@@ -177,12 +178,13 @@ class Walk:
                         alternative[0] if alternative else "")
 
     def _alternative(self, model, keys: tuple, docs: dict):
-        """(`media`, its doc) for a link that the record allows to be a named medium instead."""
+        """(`media` or `berkas`, its doc) for a link the record allows to be a named medium or a file instead."""
         parent = core_type(annotation_at(model, keys[:-1]))[0] if len(keys) > 1 else None
-        if keys[-1] != "tautan" or not is_model(parent) or "media" not in parent.model_fields:
+        if keys[-1] != "tautan" or not is_model(parent):
             return None
-        doc = fields.lookup(docs, field_name((*keys[:-1], "media")))
-        return ("media", doc) if doc else None
+        name = next((name for name in ("media", "berkas") if name in parent.model_fields), None)
+        doc = fields.lookup(docs, field_name((*keys[:-1], name))) if name else None
+        return (name, doc) if doc else None
 
     def _sectors(self, data: dict) -> tuple[tuple[str, str], ...]:
         from ooi.model.sectors import sectors

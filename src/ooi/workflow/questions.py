@@ -36,7 +36,7 @@ class Question:
     warning: bool = False
     context: str = ""  # the parts it belongs to (`P1 peningkatan efisiensi › ukuran efisiensi ...`)
     fix: str = ""  # the exact value the finding's hint offers (`https://…` for a link without it): Enter takes it
-    alternative: str = ""  # the sibling key an answer that is not a link is written to (`media` beside `tautan`)
+    alternative: str = ""  # the sibling key an answer that is no link is written to (`media`, `berkas` by `tautan`)
 
 
 def plain(text: str) -> str:
@@ -74,6 +74,16 @@ _LINK = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?", re.I)
 def looks_like_link(typed: str) -> bool:
     """`dinsos.batukota.go.id/x` or `https://…` is meant as a link; `Radio Kota Batu FM` names a medium."""
     return bool(_LINK.fullmatch(typed.strip()))
+
+
+_PATH = re.compile(r"[\w.-]+(?:[/\\][\w.-]+)+")
+
+
+def takes(alternative: str, typed: str) -> bool:
+    """Whether an answer to a link belongs under `alternative` instead: a medium's name, or a repository path."""
+    if alternative == "media":
+        return not looks_like_link(typed)
+    return alternative == "berkas" and bool(_PATH.fullmatch(typed.strip())) and not looks_like_link(typed)
 
 
 def context_of(docs: dict, keys: tuple) -> str:
