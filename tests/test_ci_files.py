@@ -232,3 +232,34 @@ def test_readme_tells_agencies_how_to_file():
     config = yaml.safe_load(re.search(r"```yaml\n(repos:.*?)```", readme, re.S).group(1))
     [local] = config["repos"][0]["hooks"]
     assert (local["id"], local["entry"], local["files"]) == (hook["id"], hook["entry"], hook["files"])
+
+
+TESTS_WORKFLOW = TOP / ".github/workflows/tes.yml"
+
+
+def test_the_project_tests_run_on_linux_windows_and_macos_as_the_readme_says():
+    """tes.yml: read-only, no kept token, pinned actions; Windows and macOS run the README's own commands."""
+    text = TESTS_WORKFLOW.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["on"] = data.pop(True, data.get("on"))
+    assert set(data["on"]) == {"pull_request", "push"} and data["permissions"] == {"contents": "read"}
+    jobs = data["jobs"]
+    assert {name: job["runs-on"] for name, job in jobs.items()} == {
+        "linux": "ubuntu-latest", "windows": "windows-latest", "macos": "macos-latest"}
+    for job in jobs.values():
+        assert "permissions" not in job
+        checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+        assert [step["with"] for step in checkouts] == [{"persist-credentials": False}]
+        assert all("${{" not in step.get("run", "") for step in job["steps"])
+    runs = {name: [step["run"] for step in job["steps"] if "run" in step] for name, job in jobs.items()}
+    assert runs["linux"] == ["bash .ci/run"]
+    readme = (TOP / "README.md").read_text(encoding="utf-8")
+    windows = re.findall(r"```powershell\n(.*?)\n```", readme, re.S)
+    assert runs["windows"] == windows == [
+        "py -m venv .venv; .venv\\Scripts\\activate; pip install -e .; ooi status",
+        "py -m venv .venv; .venv\\Scripts\\activate; pip install -e '.[test]'; python -m pytest"]
+    assert jobs["windows"]["defaults"]["run"]["shell"] == "pwsh"
+    assert runs["macos"] == re.findall(r"```sh\n(python3 -m venv .*)\n```", readme)[:2]
+    pins = set(re.findall(r"uses: (\S+)@(\S+)  # (\S+)", text))
+    assert pins == set(re.findall(r"uses: (\S+)@(\S+)  # (\S+)", WORKFLOW.read_text(encoding="utf-8")))
+    assert all(re.fullmatch(r"[0-9a-f]{40}", sha) for _, sha, _ in pins)

@@ -61,8 +61,14 @@ def test_a_long_text_is_folded_under_its_key_and_keeps_the_comment(editor):
 
 
 def test_paragraphs_stay_paragraphs(editor):
-    changed = editor.change(("catatan",), "Satu.\n\nDua.")
+    """A line break in the value is one blank line of the folded text, as a person writes one by hand."""
+    from ooi.input.loading import parse
+
+    changed = editor.change(("catatan",), "Satu.\nDua.")
     assert changed.endswith("catatan: >-\n  Satu.\n\n  Dua.\n")
+    assert parse(changed.encode()).data["catatan"] == "Satu.\nDua."
+    changed = editor.change(("catatan",), "Satu.\n\nDua.")  # read back exactly, two breaks and all
+    assert parse(changed.encode()).data["catatan"] == "Satu.\n\nDua."
 
 
 def test_a_missing_key_goes_where_the_models_order_puts_it(editor):

@@ -37,3 +37,22 @@ def test_invalid_fixture_is_caught_by_its_code(tmp_path, fixture):
 def test_valid_fixture_is_clean(tmp_path, fixture):
     found, _ = findings_for(tmp_path, fixture)
     assert found == []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_crlf_copy_gives_the_same_findings_at_the_same_places(tmp_path, fixture):
+    """A file saved by a Windows editor (CRLF line ends) reads as on Linux: same findings, same line:col."""
+    lf = fixture.read_bytes().replace(b"\r\n", b"\n")
+    crlf = tmp_path / "crlf" / fixture.name
+    crlf.parent.mkdir()
+    crlf.write_bytes(lf.replace(b"\n", b"\r\n"))
+    (tmp_path / "lf").mkdir()
+    (tmp_path / "lf" / fixture.name).write_bytes(lf)
+
+    def seen(path):
+        found, _ = findings_for(path.parent.parent / (path.parent.name + "-root"), path)
+        return [(f.code, f.line, f.column, f.field, f.message, f.hint) for f in found]
+
+    found = seen(crlf)
+    assert found == seen(tmp_path / "lf" / fixture.name)
+    assert bool(found) == (fixture.parent.name == "invalid")

@@ -70,7 +70,11 @@ def test_validate_text_shows_the_escapes_as_text(hostile):
             "`bukti[0].berkas`: jalur berkas memuat karakter kendali U+001B") in lines
     assert ("data/inovasi/dispendukcapil/x\\x1b[8m\\u202e\\u200b.yaml:1:1: error R003 nama berkas "
             "`x\\x1b[8m\\u202e\\u200b.yaml` bukan slug") in lines
-    assert lines[-1] == "4 berkas diperiksa: 4 error, 2 peringatan"  # R021: the bidi controls in the two names
+    # Both names would break a checkout on Windows as well (Y015): control characters, `<`, a line break.
+    assert ("data/inovasi/dispendukcapil/x\\x1b[8m\\u202e\\u200b.yaml:1:1: error Y015 nama "
+            "`x\\x1b[8m\\u202e\\u200b.yaml` memuat karakter yang tidak boleh ada di nama berkas Windows (`<>:\"|?*\\` "
+            "atau karakter kendali)") in lines
+    assert lines[-1] == "4 berkas diperiksa: 6 error, 2 peringatan"  # R021: the bidi controls in the two names
 
 
 def test_github_annotations_stay_one_line_each(hostile):
@@ -96,9 +100,9 @@ def test_rich_markup_in_a_name_is_shown_not_parsed(hostile):
 def test_status_markdown_escapes_names_and_file_names(hostile):
     lines = run(hostile, "status", "--format", "markdown").stdout.splitlines()
     assert ("| 1 | Dinas Sigap \\[/oops\\] Bumil \\[link=https\\://evil.example\\]x\\[/link\\] \\[conceal\\]y\\[/conceal\\] "
-            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **1** | 2 |") in lines
+            "\\\\x1b\\[8mrahasia\\\\x9b2K\\\\u202e (`dispendukcapil`) | 🟢 Tercapai | 1 | 0 | **2** | 2 |") in lines
     assert ("- ``data/inovasi/palsu/a`\\n### ✅ Capaian target: 35 dari 35 OPD (100,0%)\\n<!--.yaml``: "
-            "3 error, 0 peringatan, di luar daftar OPD aktif") in lines
+            "4 error, 0 peringatan, di luar daftar OPD aktif") in lines
 
 
 def test_principles_markdown_escapes_names(hostile):

@@ -115,7 +115,7 @@ def test_a_principle_value_says_which_principle_it_belongs_to(pilot):
     ("bool", "Ya", True), ("bool", "tidak", False), ("bool", "mungkin", "mungkin"),
     ("nip", "19750812 200003 2 004", "197508122000032004"), ("nip", "1975-08-12", "19750812"),
     ("text", "  dua   spasi ", "dua spasi"),
-    ("long", "baris satu\nbaris dua\n\nparagraf dua", "baris satu baris dua\n\nparagraf dua"),
+    ("long", "baris satu\nbaris dua\n\nparagraf dua", "baris satu baris dua\nparagraf dua"),
     ("list", "2.16, 2.12", ["2.16", "2.12"]),
 ])
 def test_answers_are_read_as_the_kind_of_value_asked(kind, typed, value):

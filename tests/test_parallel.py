@@ -105,3 +105,43 @@ def test_a_worker_sends_what_it_judged_and_the_parent_makes_the_records_again():
         == ["made from data/opd/a.yaml", "record b"]
     assert parent.get(("data/opd/a.yaml", "blob a"), today).pivots == (date(2023, 1, 2),)
     assert worker.fresh_judgements() == []
+
+
+def test_spawned_workers_give_what_forked_ones_give(root, monkeypatch):
+    """Windows and macOS start workers by spawning (a fresh interpreter that imports ooi again): same findings."""
+    from ooi.engine import parallel
+
+    settings = load_settings(root)
+    monkeypatch.setenv("OOI_START_METHOD", "fork")
+    forked = check(root, settings, today=TODAY, jobs=2)
+    monkeypatch.setenv("OOI_START_METHOD", "spawn")
+    assert parallel.start_method() == "spawn"
+    spawned = check(root, settings, today=TODAY, jobs=2)
+    assert _seen(spawned) == _seen(forked)
+    assert [f.message for f in spawned.findings] == [f.message for f in forked.findings]
+
+
+def test_the_start_method_is_spawn_where_fork_is_missing(monkeypatch):
+    from ooi.engine import parallel
+
+    monkeypatch.delenv("OOI_START_METHOD", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert parallel.start_method() == "spawn"
+    assert parallel.workers(0, 2000) == 1  # a spawned worker imports everything again: worth it only for more files
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert parallel.start_method() == "fork"
+
+
+def test_validate_under_spawn_prints_what_it_prints_under_fork(root):
+    """The command end to end, in a fresh process as a person runs it, forced onto two spawned workers."""
+    import os
+    import subprocess
+
+    outputs = []
+    for method in ("fork", "spawn"):
+        env = {**os.environ, "OOI_START_METHOD": method, "OOI_LANG": "id"}
+        done = subprocess.run([sys.executable, "-m", "ooi", "validate", "--root", str(root), "--jobs", "2",
+                               "--format", "json"], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[1] == outputs[0] and '"R007"' in outputs[0]

@@ -200,8 +200,6 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
 
 
 def test_the_workers_ignore_ctrl_c_and_the_parent_hears_it():
-    if not parallel.FORK:
-        pytest.skip("workers are forked on Linux only")
     heard = parallel.run(_signal_of_worker, [1, 2, 3], None, 2)
     assert heard == ["ignored"] * 3
 

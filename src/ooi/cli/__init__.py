@@ -12,6 +12,9 @@ from ooi.cli.app import app
 
 def main() -> None:
     """Console entry point: a user error exits 2, a fault in ooi 3 (cli.app), an interrupted run 130."""
+    from ooi.report.width import use_plain_fallback
+
+    use_plain_fallback()  # a legacy code page (a Windows console redirected to a file) gets plain characters
     try:
         app()
     except SystemExit as done:

@@ -45,10 +45,10 @@ def fill(data_root: Path, settings, file: Path) -> int:
         raise
     screen = Screen()
     screen.say(tr("ooi isi: {p}", "ooi isi: {p}", p=walk.rel))
-    screen.say(tr("Satu pertanyaan untuk setiap nilai yang kosong atau salah. Enter saja = lewati; "
-                  "Ctrl-C = berhenti (jawaban yang sudah diberikan tetap tersimpan).",
-                  "One question for each value that is empty or wrong. Enter alone = skip; "
-                  "Ctrl-C = stop (answers already given stay saved)."))
+    screen.say(tr("Satu pertanyaan untuk setiap nilai yang kosong atau salah. Enter saja = lewati (atau pakai "
+                  "perbaikan yang ditawarkan); Ctrl-C = berhenti (jawaban yang sudah diberikan tetap tersimpan).",
+                  "One question for each value that is empty or wrong. Enter alone = skip (or use the fix "
+                  "offered); Ctrl-C = stop (answers already given stay saved)."))
     _hang_up_as_interrupt()
     try:
         while (question := walk.next()) is not None:
@@ -58,7 +58,9 @@ def fill(data_root: Path, settings, file: Path) -> int:
         raise Interrupted(tr("dihentikan; {n} jawaban sudah tersimpan di {p} (lanjutkan: ooi isi {p})",
                              "stopped; {n} answer(s) already saved in {p} (resume: ooi isi {p})",
                              n=walk.answered, p=walk.rel)) from None
-    return _summary(screen, walk)
+    from ooi.cli.isi_ending import summary
+
+    return summary(screen, walk)
 
 
 def _hang_up_as_interrupt() -> None:
@@ -75,8 +77,8 @@ def _hang_up_as_interrupt() -> None:
 def _ask(screen: "Screen", walk, question) -> None:
     from ooi.workflow.isi import describe
 
-    screen.rule(tr("{i} dari ±{n} · {f}", "{i} of ±{n} · {f}", i=walk.answered + len(walk.skipped) + 1,
-                   n=walk.total, f=question.field))
+    screen.rule(tr("{i} dari ±{n} · {f}", "{i} of ±{n} · {f}", i=walk.number(question), n=walk.total,
+                   f=question.field))
     if question.kind == "add":
         screen.say(question.why)
         screen.say(tr("Tambahkan `{f}` sekarang? ketik ya; Enter saja = lewati",
@@ -84,7 +86,7 @@ def _ask(screen: "Screen", walk, question) -> None:
         if walk.answer(question, screen.ask("> ")).saved:
             screen.say(tr("  ✓ ditambahkan; isinya ditanyakan berikut ini", "  ✓ added; its values are asked next"))
         else:
-            screen.say(tr("  dilewati", "  skipped"))
+            screen.say(_skipped())
         return
     if question.context:
         screen.say(tr("Bagian: {c}", "Part: {c}", c=question.context))
@@ -97,26 +99,56 @@ def _ask(screen: "Screen", walk, question) -> None:
     screen.say(tr("Sekarang: {v}", "Now: {v}", v=describe(question.current)))
     for number, (value, label) in enumerate(question.choices, 1):
         screen.say(f"  {number:>2}. {value}" + (f": {label}" if label else ""), indent=6)
+    # A value that stands with a warning only is kept by Enter; an empty or wrong one is skipped.
+    fix, kept = question.fix, question.current if question.warning and question.current not in (None, "", []) else None
+    if fix:
+        screen.say(_offer(fix))
     while True:
         typed = _read(screen, question)
-        if not typed.strip():
-            walk.skip(question)
-            screen.say(tr("  dilewati", "  skipped"))
+        if not typed.strip() and fix:
+            typed = fix  # the exact value the hint showed: Enter takes it
+            screen.say(tr("  memakai `{v}`", "  using `{v}`", v=fix))
+        elif not typed.strip() or (fix and typed.strip() == "-"):
+            if kept is not None:  # the answer saved with a warning stays as it is
+                walk.keep(question)
+                screen.say(tr("  dipertahankan: {v}", "  kept: {v}", v=_short(describe(kept), screen.width - 20)))
+            else:
+                walk.skip(question)
+                screen.say(_skipped())
             return
         verdict = walk.answer(question, typed)
+        fix = ""
         if verdict.saved:
             shown = _short(describe(verdict.written), screen.width - 16)
-            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=shown))
+            screen.say(tr("  ✓ tersimpan: {v}", "  ✓ saved: {v}", v=shown)
+                       + (tr(" (sebagai `{f}`)", " (as `{f}`)", f=verdict.field) if verdict.field else ""))
         if verdict.fits:
             return
-        screen.say(("  ! " if verdict.saved else "  ✗ ") + verdict.message)
-        if verdict.hint:
-            screen.say(tr("    saran: {h}", "    hint: {h}", h=verdict.hint), indent=4)
-        screen.say(tr("  Perbaiki jawaban, atau Enter saja untuk lanjut.", "  Give a better answer, or Enter alone "
-                      "to go on.") if verdict.saved else tr("  Coba lagi, atau Enter saja untuk melewati.",
-                                                            "  Try again, or Enter alone to skip."))
+        screen.say(("  ! " if verdict.saved else "  ✗ ") + verdict.message, indent=4)
+        if verdict.hint and not verdict.fix:  # a fix is offered in the line below, the value said once
+            screen.say(tr("    saran: {h}", "    hint: {h}", h=verdict.hint), indent=6)
         if verdict.saved:
+            kept = verdict.written
+            screen.say(tr("  Perbaiki jawaban, atau Enter saja untuk mempertahankannya.",
+                          "  Give a better answer, or Enter alone to keep it."))
             question = walk.requestion(question)
+        elif verdict.fix:
+            fix = verdict.fix
+            screen.say(_offer(fix, again=True))
+        else:
+            screen.say(tr("  Coba lagi, atau Enter saja untuk melewati.", "  Try again, or Enter alone to skip."))
+
+
+def _skipped() -> str:
+    """What a question left without an answer is called: one word, never the word for an answer kept."""
+    return tr("  dilewati", "  skipped")
+
+
+def _offer(fix: str, again: bool = False) -> str:
+    if again:
+        return tr("  Coba lagi, atau Enter saja untuk memakai `{v}`; ketik - untuk melewati.",
+                  "  Try again, or Enter alone to use `{v}`; type - to skip.", v=fix)
+    return tr("Enter saja = pakai `{v}`; ketik - untuk melewati.", "Enter alone = use `{v}`; type - to skip.", v=fix)
 
 
 def _short(text: str, width: int) -> str:
@@ -139,20 +171,6 @@ def _read(screen: "Screen", question) -> str:
     if question.kind == "bool":
         return screen.ask(tr("ya atau tidak: ", "yes or no: "))
     return screen.ask("> ")
-
-
-def _summary(screen: "Screen", walk) -> int:
-    from ooi.report import render
-
-    result = walk.result()
-    screen.rule(tr("selesai", "done"))
-    if not result.findings:
-        screen.say(tr("Bersih: lolos semua pemeriksaan ({n} jawaban tersimpan).",
-                      "Clean: every check passes ({n} answer(s) saved).", n=walk.answered))
-        return 0
-    screen.say(tr("{n} jawaban tersimpan. Masih ada:", "{n} answer(s) saved. Still open:", n=walk.answered))
-    sys.stdout.write(render("text", result, hints=True))
-    return 1 if result.errors else 0
 
 
 def _show_findings(data_root: Path, settings, path: Path) -> None:
@@ -187,11 +205,17 @@ class Screen:
         self.width = max(40, min(100, shutil.get_terminal_size((80, 24)).columns)) - 1
 
     def say(self, text: str, indent: int = 2) -> None:
-        lines = textwrap.wrap(text, self.width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""]
+        """`text` wrapped to the screen, never cut; what a record says goes through the terminal guard first."""
+        from ooi.text_safety import visible
+
+        shown = visible(text.replace("\n", " "))  # an escape or bidi character is shown, never obeyed
+        lines = textwrap.wrap(shown, self.width, subsequent_indent=" " * indent, break_on_hyphens=False) or [""]
         print("\n".join(lines), flush=True)
 
     def rule(self, title: str) -> None:
-        print(("── " + title + " ").ljust(self.width, "─"), flush=True)
+        from ooi.text_safety import visible
+
+        print(("── " + visible(title) + " ").ljust(self.width, "─"), flush=True)
 
     def ask(self, prompt: str) -> str:
         try:

@@ -36,7 +36,7 @@ from ooi.model.findings import Finding, Problem
 from ooi.model.records import Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
-from ooi.rules import similarity
+from ooi.rules import portable, similarity
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
@@ -71,6 +71,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     total = sum(map(weight, units))
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     misplaced = chosen.misplaced
+    unportable = _unportable(tree, wanted)
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
     salt = _salt(root, settings, base, memo, agency_files) if memo is not None else None
@@ -104,6 +105,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     imported = bulk_imports(checked, filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
     if imported and within is None:
         _add_settings_findings(files, imported)
+    _add_named(files, unportable, settings)
     for result in files:
         result.findings = capped(result.findings)
     files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
@@ -111,6 +113,26 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, base.agencies)
+
+
+def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
+    """Y015 for the names of the tree (its files and agency folders) that lie among or above the `wanted` paths."""
+    paths = [entry.rel for entry in tree.entries] + [rel for rel, _ in tree.misplaced]
+    paths += {rel.rsplit("/", 1)[0] for rel in paths if rel.count("/") > 2}  # data/inovasi/<folder>
+    return [(path, Issue(portable.CODE, 1, 1, message, hint)) for path, message, hint in portable.problems(paths)
+            if path in wanted or any(rel.startswith(path + "/") for rel in wanted)]
+
+
+def _add_named(files: list[FileResult], named: list[tuple[str, Issue]], settings: Settings) -> None:
+    """A name's finding joins its file's others; a folder's stands alone."""
+    results = {result.path: result for result in files}
+    for path, issue in named:
+        finding = _stamp_issue(path, issue, settings)
+        if path in results:
+            results[path].findings = [*results[path].findings, finding]
+        else:
+            results[path] = FileResult(path, "lain", None, [finding])
+            files.append(results[path])
 
 
 def _add_settings_problems(files: list[FileResult], settings: Settings) -> None:

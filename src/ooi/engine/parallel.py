@@ -19,8 +19,9 @@ from ooi.model.errors import OoiError
 # and one process checks ~1,500 files a second (2 cores: 330 files take as long either way,
 # 1,100 files 0.95 s alone and 0.75 s on two); a spawned worker (macOS, Windows) imports
 # everything again first (~0.5 s).
-FORK = sys.platform == "linux"
-SERIAL_BELOW = 500 if FORK else 3000
+SERIAL_BELOW, SPAWNED_SERIAL_BELOW = 500, 3000
+# `OOI_START_METHOD=spawn` starts workers as Windows and macOS do, so Linux can test that path.
+_METHOD_VARIABLE = "OOI_START_METHOD"
 
 _work: tuple | None = None  # (function, shared, shared count of work done, weigh) inside a worker process
 
@@ -33,13 +34,23 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def start_method() -> str:
+    """`fork` where it is safe (Linux: nothing to import again), else `spawn` (Windows has no fork; macOS's is unsafe)."""
+    import multiprocessing
+
+    asked = os.environ.get(_METHOD_VARIABLE, "")
+    if asked in multiprocessing.get_all_start_methods():
+        return asked
+    return "fork" if sys.platform == "linux" else "spawn"
+
+
 def workers(jobs: int | None, files: int) -> int:
     """`--jobs`: a number given, else automatic: one process for a small run, one per core for a large one."""
     if jobs is not None and jobs < 0:
         raise OoiError(i18n.tr("--jobs harus 0 (otomatis) atau lebih", "--jobs must be 0 (automatic) or more"))
     if jobs:
         return jobs
-    return 1 if files < SERIAL_BELOW else cores()
+    return 1 if files < (SERIAL_BELOW if start_method() == "fork" else SPAWNED_SERIAL_BELOW) else cores()
 
 
 def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Callable | None = None,
@@ -47,12 +58,12 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     """`[then(function(item, shared)) for item in items]`, spread over `jobs` processes when jobs > 1.
 
     Workers get `shared` and the language of messages once, when they start; on Linux they
-    are forked, so even a large `shared` costs nothing to hand over. `then` runs in this
-    process on each result as it arrives, while the workers go on. `progress`, when given,
-    is called in this process with the work done so far (the sum of `weigh(item)`, default
-    1 an item): after each item in one process; across processes the workers add to a
-    shared count and this process passes it on a few times a second, whatever the order
-    results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
+    are forked, so even a large `shared` costs nothing to hand over (spawned elsewhere, it is
+    pickled to each). `then` runs in this process on each result as it arrives, while the
+    workers go on. `progress`, when given, is called in this process with the work done so
+    far (the sum of `weigh(item)`, default 1 an item): after each item in one process; across
+    processes the workers add to a shared count and this process passes it on a few times a
+    second, whatever the order results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
     then = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
@@ -69,7 +80,7 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = min(jobs, len(items))
-    context = multiprocessing.get_context("fork" if FORK else None)
+    context = multiprocessing.get_context(start_method())
     done = context.Value("q", 0) if progress else None
     with _fewer_collections() as keep:
         pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,

@@ -21,6 +21,10 @@ from ooi.input.values import render
 from ooi.input.writing import write_file
 from ooi.model.errors import OoiError
 
+# The signals that stop ooi isi; Windows has no SIGHUP (and no signal masks: see _held).
+_STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
 class Editor:
     """One YAML file held as text; `change` returns the text with one value replaced, `save` writes it."""
 
@@ -67,18 +71,20 @@ class Editor:
     def has(self, keys: tuple) -> bool:
         return self._find(keys) is not None
 
-    def change(self, keys: tuple, value: object, order: tuple[str, ...] = ()) -> str:
+    def change(self, keys: tuple, value: object, order: tuple[str, ...] = (), rename: str = "") -> str:
         """The text with the value at `keys` set to `value` (a scalar or a Block); the key is added when missing.
 
         A missing key goes where `order` (its siblings' names in the model's order) puts it: before the
-        nearest sibling that follows it, else after the nearest that precedes it, else last.
+        nearest sibling that follows it, else after the nearest that precedes it, else last. `rename`
+        writes the value under that name instead (`tautan:` becomes `media:`), in the same place.
         """
         found = self._find(keys)
-        if found is not None:
-            key_node, node = found
-            text = self._replace(key_node, node, value)
-        else:
-            text = self._insert(keys, value, order)
+        if found is None:
+            return self._insert((*keys[:-1], rename or keys[-1]), value, order)
+        key_node, node = found
+        text = self._replace(key_node, node, value, self._in_flow(keys))
+        if rename and key_node is not None:  # the key comes before its value: its place is as it was
+            text = text[:key_node.start_mark.index] + rename + text[key_node.end_mark.index:]
         return text
 
     def save(self, text: str) -> None:
@@ -92,7 +98,7 @@ class Editor:
                               "{p} was changed outside ooi isi; the last answer was not saved (run ooi isi again)",
                               p=self.shown))
         root = _compose(text, self.shown)  # never write what cannot be read again
-        with _held(signal.SIGINT, signal.SIGHUP, signal.SIGTERM):  # Ctrl-C lands after the rename, not inside it
+        with _held(*_STOPPING):  # Ctrl-C lands after the rename, not inside it
             write_file(self.path, ("\ufeff" if self._bom else "") + text, force=True, shown=self.shown)
             self.text, self._root = text, root
 
@@ -107,7 +113,19 @@ class Editor:
             key_node, node = found
         return key_node, node
 
-    def _replace(self, key_node, node, value) -> str:
+    def _in_flow(self, keys: tuple) -> bool:
+        """Whether the value at `keys` sits inside a `{…}` or `[…]` collection (its parent, or one above it)."""
+        node = self._root
+        for key in keys[:-1]:
+            found = _child(node, key)
+            if found is None:
+                return False
+            node = found[1]
+            if getattr(node, "flow_style", False):
+                return True
+        return False
+
+    def _replace(self, key_node, node, value, flow: bool = False) -> str:
         text = self.text
         start, end = node.start_mark.index, node.end_mark.index
         if _is_null(node, text):
@@ -121,7 +139,7 @@ class Editor:
             found = re.search(r"[ \t]+#[^\n]*", text[start:text.index("\n", start)])
             comment = found.group(0).rstrip("\r") if found else ""
         column = key_node.start_mark.column if key_node is not None else 0
-        rendered = render(value, column + 2, self.newline)
+        rendered = render(value, column + 2, self.newline, flow)
         head = start
         while head > 0 and text[head - 1] in " \t":
             head -= 1  # `key: ""  # c` becomes `key: >-  # c` or `key:  # c`, never `key: ` with a trailing space
@@ -186,8 +204,10 @@ def _compose(text: str, shown: str):
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    try:
-        return YAML(typ="rt").compose(text)
+    try:  # a tab after `key:` is separation as a space is (libyaml reads it so); ruamel refuses it.
+        # Only positions and styles are taken from this parse, never values: a space of the same
+        # length keeps every index.
+        return YAML(typ="rt").compose(text.replace("\t", " "))
     except YAMLError as error:
         raise OoiError(tr("{p} bukan YAML yang sah: {e}", "{p} is not valid YAML: {e}", p=shown,
                           e=str(error).splitlines()[0])) from None

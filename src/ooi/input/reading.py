@@ -12,7 +12,10 @@ from ooi.input.paths import resolves_inside
 
 MAX_BYTES = 1 << 20
 # O_NONBLOCK: opening a FIFO does not wait for a writer (it is then refused as not a regular file).
-_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+# O_BINARY (Windows only): without it os.read turns CRLF into LF and stops at Ctrl-Z; the POSIX flags
+# Windows lacks are left out there (getattr), the checks after fstat do their work alone.
+_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+    | getattr(os, "O_CLOEXEC", 0)
 
 
 class Refused(Exception):

@@ -109,7 +109,8 @@ def _temporary(path: Path, text: str, shown: str, inside: Path | None, mode: int
 
 def _create_exclusively(path: Path, text: str, shown: str) -> None:
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        # O_BINARY (Windows only): the text wrapper below already writes "\n"; no second translation to CRLF.
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except FileExistsError:
         raise _exists(shown) from None
     except OSError as error:

@@ -41,6 +41,7 @@ CODES = _codes(
     ("Y012", E, "tautan simbolik keluar dari repositori", "symbolic link leads outside the repository"),
     ("Y013", E, "berkas di tempat yang salah atau berekstensi salah", "file in the wrong place or with the wrong extension"),
     ("Y014", E, "tanda akhir baris tak lazim", "unusual line terminator"),
+    ("Y015", E, "nama yang merusak checkout di Windows atau macOS", "a name that breaks a checkout on Windows or macOS"),
     ("S001", E, "kunci wajib belum ada", "required key missing"),
     ("S002", E, "kunci tidak dikenal", "unknown key"),
     ("S003", E, "jenis nilai salah", "wrong type of value"),

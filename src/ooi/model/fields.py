@@ -12,6 +12,7 @@ class FieldDoc(NamedTuple):
     id: str
     en: str
     example: str = ""
+    full: str = ""  # a whole example where `example` is its start (`Mempercepat ...`): what `ooi isi` shows
 
     def text(self, language: str | None = None) -> str:
         """The doc in `language` (default: the current one), word counts read from the one table."""
@@ -64,15 +65,21 @@ INNOVATION = _docs(
     tanggal_lapor=("tanggal catatan ini pertama kali dilaporkan", "date this record was first filed", "2023-03-01"),
     latar_belakang=("masalah yang diselesaikan dan mengapa penting: {latar_belakang.saran} kata atau lebih, "
                     "minimal {latar_belakang.minimal}", "the problem and why it matters: {latar_belakang.saran} "
-                    "words or more, at least {latar_belakang.minimal}", "Antrean pendaftaran ..."),
+                    "words or more, at least {latar_belakang.minimal}", "Antrean pendaftaran ...",
+                    "Antrean pendaftaran akta kelahiran di kantor dinas memakan waktu 3 hari karena orang tua harus "
+                    "datang sendiri membawa berkas; banyak keluarga di desa menundanya, sehingga cakupan akta anak "
+                    "tertinggal dari target."),
     tujuan=("tujuan inovasi, minimal {tujuan.minimal} kata", "objective, {tujuan.minimal} words or more",
-            "Mempercepat ..."),
+            "Mempercepat ...", "Mempercepat penerbitan akta kelahiran anak dari 3 hari menjadi 1 hari."),
     manfaat=("manfaat yang diharapkan, minimal {manfaat.minimal} kata",
-             "expected benefit, {manfaat.minimal} words or more", "Warga tidak perlu ..."),
+             "expected benefit, {manfaat.minimal} words or more", "Warga tidak perlu ...",
+             "Warga tidak perlu datang ke kantor; berkas dikumpulkan kader PKK di kelurahan."),
     rancang_bangun=("rancangan dan pokok perubahan dibanding cara kerja sekarang: {rancang_bangun.saran} kata atau "
                     "lebih, minimal {rancang_bangun.minimal}", "design and main changes against today's way of "
                     "working: {rancang_bangun.saran} words or more, at least {rancang_bangun.minimal}",
-                    "Pendaftaran ..."),
+                    "Pendaftaran ...", "Pendaftaran akta dipindah dari loket dinas ke kader PKK di tiap kelurahan: "
+                    "kader memeriksa dan memindai berkas, petugas dinas memverifikasi secara daring, lalu akta "
+                    "dicetak dan diantar lewat kelurahan tanpa warga datang ke kantor."),
     keluaran=("keluaran terukur: indikator, target, satuan", "measurable output: indicator, target, unit",
               "{indikator: ..., target: 100, satuan: persen}"),
     keluaran__indikator=("indikator keluaran", "output indicator", "Waktu layanan"),
@@ -98,7 +105,8 @@ INNOVATION = _docs(
     waktu__uji_coba=("tanggal uji coba dimulai", "date the pilot started", "2023-05-02"),
     waktu__penerapan=("tanggal inovasi mulai diterapkan", "date the innovation came into force", "2023-09-01"),
     hasil=("capaian inovasi, dengan angka, minimal {hasil.minimal} kata",
-           "what it achieved, with numbers, {hasil.minimal} words or more", "Waktu layanan turun dari 3 hari ..."),
+           "what it achieved, with numbers, {hasil.minimal} words or more", "Waktu layanan turun dari 3 hari ...",
+           "Waktu layanan turun dari 3 hari menjadi 1 hari; 1.240 akta terbit lewat kader PKK selama uji coba."),
     bukti=("bukti dukung: jenis, judul, tautan atau berkas, tanggal",
            "evidence: kind, title, link or file, date",
            "[{jenis: regulasi, judul: SK Kepala Dinas ..., tautan: https://..., tanggal: 2023-04-01}]"),
@@ -133,7 +141,8 @@ INNOVATION.update(_docs(
     jadwal__selesai=("tanggal kegiatan selesai", "end date", "2023-08-31"),
     bukti__jenis=("jenis bukti", "kind of evidence", "regulasi"),
     bukti__judul=("judul dokumen bukti", "title of the evidence", "SK Kepala Dinas tentang Penerapan Inovasi"),
-    bukti__tautan=("tautan https ke bukti", "https link to the evidence", "https://batukota.go.id/..."),
+    bukti__tautan=("tautan https ke bukti", "https link to the evidence", "https://batukota.go.id/...",
+                   "https://dinsos.batukota.go.id/dokumen/sk-inovasi-2023.pdf"),
     bukti__berkas=("jalur berkas bukti di repositori, pengganti tautan", "path of the evidence file in the repository, "
                    "instead of a link", "bukti/dinkes/sk-inovasi.pdf"),
     bukti__tanggal=("tanggal dokumen bukti", "date of the evidence", "2023-04-01"),
@@ -188,7 +197,8 @@ INNOVATION.update(_docs(
     prinsip__keterbukaan__publikasi=("tempat inovasi diumumkan: tautan https atau nama media, dan tanggalnya",
                                      "where it was made public: an https link or a named medium, and when", ""),
     prinsip__keterbukaan__publikasi__tautan=("tautan https publikasi", "https link of the publication",
-                                             "https://batukota.go.id/berita/..."),
+                                             "https://batukota.go.id/berita/...",
+                                             "https://batukota.go.id/berita/2023/05/layanan-akta-lewat-kader-pkk"),
     prinsip__keterbukaan__publikasi__media=("nama media, bila tidak ada tautan", "name of the medium, if no link",
                                             "Radio Kota Batu"),
     prinsip__keterbukaan__publikasi__tanggal=("tanggal publikasi", "date of the publication", "2023-05-10"),

@@ -1,10 +1,69 @@
-"""How wide the reader's screen is: COLUMNS when set, else the terminal's; None for a pipe or a file."""
+"""What the reader's screen can show: its width (COLUMNS, else the terminal's; None for a pipe), colour, characters.
+
+The one place that decides the console's capabilities. A Windows console redirected to a
+file writes its legacy code page (cp1252, cp437) and a misconfigured one ASCII: a character
+the stream cannot encode becomes a plain one (`✔` → `v`, `█` → `#`, `…` → `...`), never a
+`UnicodeEncodeError`.
+"""
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import sys
+import unicodedata
+
+_PLAIN = {
+    **dict.fromkeys("✔✓✅", "v"), **dict.fromkeys("✘✗❌×", "x"), "◆": "+", **dict.fromkeys("●•■▪", "*"),
+    **dict.fromkeys("○◌◦□", "o"),
+    **dict.fromkeys("🟢🟡🔵🔴", "*"), "█": "#", "▓": "#", "▒": ":", "░": ".", "…": "...", "·": ".",
+    **dict.fromkeys("–—−‐‑➖", "-"), "±": "+/-", "≈": "~", "≥": ">=", "≤": "<=", "→": "->", "←": "<-",
+    "↑": "^", "↓": "v", "▲": "^", "▼": "v", "↳": "->", "›": ">", "‹": "<", "«": "<<", "»": ">>",
+    **dict.fromkeys("“”„″", '"'), **dict.fromkeys("‘’‚′", "'"), "⚠": "!", "⏸": "||", "§": "S", "Σ": "total",
+    **dict.fromkeys("─━═┄┈╌", "-"), **dict.fromkeys("│┃║┆┊╎", "|"),
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\ufe0f": "", "\u200b": "",
+}
+_ERRORS = "ooi-plain"
+
+
+def plain(character: str) -> str:
+    """An ASCII stand-in for `character`: a known symbol's, else its letters without accents, else `?`."""
+    if character in _PLAIN:
+        return _PLAIN[character]
+    if "\u2500" <= character <= "\u257f":  # box corners and tees: `└`, `┼`
+        return "+"
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
+    return stripped if stripped.isascii() and stripped.isprintable() else "?"
+
+
+def _replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(plain(c) for c in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error(_ERRORS, _replace)
+
+
+def use_plain_fallback(*streams) -> None:
+    """Streams (stdout and stderr by default) write what their encoding lacks as plain characters.
+
+    Called once by the CLI's entry point: a process-wide setting, like the streams themselves.
+    """
+    for stream in streams or (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.errors or "strict") == "strict":
+            stream.reconfigure(errors=_ERRORS)
+
+
+def encodes(text: str, stream=None) -> bool:
+    """Whether `stream` (stdout by default) writes `text` as it is (a prompt may then choose a plainer symbol)."""
+    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def columns() -> int | None:

@@ -161,6 +161,13 @@ def _evidence_file(index: int, evidence, record: Innovation, context: Context) -
         return
     if not isinstance(evidence.berkas, str):
         raise Unjudged  # a hole of a draft (e.g. a path with a control character): file-system calls take no holes
+    if "\\" in evidence.berkas:  # a folder on Windows, a character of the name elsewhere: judged alike everywhere
+        yield Problem(("bukti", index, "berkas"), tr(
+            "jalur berkas bukti `{b}` memakai `\\`; pemisah folder di repositori adalah `/` (di Linux dan macOS "
+            "`\\` bagian dari nama)", "the evidence path `{b}` uses `\\`; folders in the repository are separated "
+            "by `/` (on Linux and macOS `\\` is part of a name)", b=evidence.berkas),
+            tr("tulis `berkas: {f}`", "write `berkas: {f}`", f=evidence.berkas.replace("\\", "/")), "R008")
+        return
     root = os.path.realpath(context.root)  # only for files that cite one: it costs two lstat
     target = os.path.realpath(os.path.join(root, evidence.berkas))
     if os.path.isabs(evidence.berkas) or not inside(target, root) or target == root:

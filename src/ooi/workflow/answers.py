@@ -37,7 +37,9 @@ def convert(kind: str, typed: str, choices: tuple[tuple[str, str], ...] = (), fi
 def _read(kind: str, typed: str, choices: tuple[tuple[str, str], ...]) -> object:
     text = typed.strip()
     if kind == "long":
-        return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())
+        # Paragraphs (apart by a blank line as typed) are apart by one line break in the value: one blank
+        # line in the folded text written (YAML's convention, as the records are written by hand).
+        return "\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip())
     text = " ".join(text.split())
     if kind in ("int", "number"):
         if _INT.fullmatch(text):  # a sign is kept, for the rules to judge

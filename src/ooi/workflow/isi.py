@@ -14,7 +14,8 @@ from ooi.input.editor import Editor
 from ooi.input.values import Block
 from ooi.input.loading import parse
 from ooi.model import fields
-from ooi.model.findings import Finding
+from ooi.i18n import tr
+from ooi.model.findings import Finding, field_name
 from ooi.model.records import STAGE_MODELS, Agency, Innovation
 from ooi.workflow import answers
 from ooi.workflow.questions import (
@@ -24,11 +25,13 @@ from ooi.workflow.questions import (
     context_of,
     covers,
     describe,
+    exact_fix,
     is_model,
     is_model_list,
     keys_of,
     kind_of,
     plain,
+    takes,
     typed_hint,
     value_at,
 )
@@ -46,6 +49,8 @@ class Verdict:
     message: str = ""
     hint: str = ""
     written: object = None
+    fix: str = ""  # the exact value the hint offers, when the answer was refused
+    field: str = ""  # where the answer was written, when not the question's own key (`…publikasi[0].media`)
 
 
 @dataclass
@@ -60,6 +65,8 @@ class Walk:
     done: set = field(default_factory=set)  # (field, code) answered: what stands after it is not asked again
     answered: int = 0
     total: int = 0
+    asked: list = field(default_factory=list)  # the fields asked, in order: a question's number is its place here
+    passed: int = 0  # questions left without an answer (Enter alone)
 
     @classmethod
     def open(cls, root: Path, settings, path: Path) -> Walk:
@@ -81,10 +88,23 @@ class Walk:
         """The first finding not yet skipped that a value can answer, as a question."""
         questions = [q for f in self.findings() if (q := self._question(f)) is not None]
         fresh = [q for q in questions if (q.field, q.code) not in self.skipped | self.done]
-        self.total = max(self.total, self.answered + len(self.skipped) + len(fresh))
+        # Counted by field: a value asked again for another finding keeps its number, and the total
+        # grows only when a value that was not there to ask appears (the parts of an added list item).
+        self.total = max(self.total, len(set(self.asked) | {q.field for q in fresh}))
         return fresh[0] if fresh else None
 
+    def number(self, question: Question) -> int:
+        """The question's place among the values asked so far (the same value, asked again, keeps it)."""
+        if question.field not in self.asked:
+            self.asked.append(question.field)
+        return self.asked.index(question.field) + 1
+
     def skip(self, question: Question) -> None:
+        self.skipped.add((question.field, question.code))
+        self.passed += 1
+
+    def keep(self, question: Question) -> None:
+        """A saved answer with a warning, kept as it is: not asked again."""
         self.skipped.add((question.field, question.code))
 
     def answer(self, question: Question, typed: str) -> Verdict:
@@ -94,21 +114,28 @@ class Walk:
                 self.skip(question)
                 return Verdict(False, True)
             return self._add(question)
-        value = answers.convert(question.kind, typed, question.choices, question.field)
-        text = self.editor.change(question.keys, value, order=self._order(question.keys))
-        standing = [f for f in check_text(self.root, self.settings, self.rel, text) if covers(f, question.field)]
+        # A publication named by its medium (`Radio Kota Batu FM`), or evidence by its path in the repository
+        # (`bukti/dinsos/sk.pdf`), where the record allows one beside a link.
+        rename = question.alternative if takes(question.alternative, typed) else ""
+        keys = (*question.keys[:-1], rename) if rename else question.keys
+        value = answers.convert("text" if rename else question.kind, typed, question.choices, question.field)
+        text = self.editor.change(question.keys, value, order=self._order(question.keys), rename=rename)
+        where = field_name(keys)
+        standing = [f for f in check_text(self.root, self.settings, self.rel, text)
+                    if covers(f, question.field) or covers(f, where)]
         errors = [f for f in standing if f.is_error]
         if errors:
-            return Verdict(False, False, errors[0].message, typed_hint(errors[0].hint))
+            fix = exact_fix(errors[0].hint, self._docs(), errors[0].field)
+            return Verdict(False, False, errors[0].message, typed_hint(errors[0].hint), fix=fix)
         self.editor.save(text)
         self.answered += 1
         self.done.add((question.field, question.code))
-        written = parse(text.encode()).data
+        written = value_at(parse(text.encode()).data, keys)
+        moved = where if rename else ""
         if standing:  # a warning: the answer is kept, and may be bettered
             self.skipped.add((question.field, standing[0].code))
-            return Verdict(True, False, standing[0].message, typed_hint(standing[0].hint),
-                           value_at(written, question.keys))
-        return Verdict(True, True, written=value_at(written, question.keys))
+            return Verdict(True, False, standing[0].message, typed_hint(standing[0].hint), written, field=moved)
+        return Verdict(True, True, written=written, field=moved)
 
     # --- how a finding becomes a question ------------------------------------------------
 
@@ -138,10 +165,26 @@ class Walk:
             kind, labelled = "choice", self._sectors(data)
         # ooi writes the YAML: what to type is the value alone, so "write `k: v`" and "in quotes" are left out
         hint = "" if finding.code in ("S001", "S009") else typed_hint(finding.hint)
-        example = "" if labelled or kind == "bool" or not doc else plain(doc.example).strip('"')
-        return Question(keys, finding.field, finding.code, kind, plain(doc.text()) if doc else finding.field,
-                        finding.message, hint, example, present, labelled, not finding.is_error,
-                        context_of(docs, keys))
+        example = "" if labelled or kind == "bool" or not doc else plain(doc.full or doc.example).strip('"')
+        fix = exact_fix(finding.hint, docs, finding.field) if present not in (None, "", []) \
+            and finding.code not in ("S001", "S009") else ""
+        label = plain(doc.text()) if doc else finding.field
+        alternative = self._alternative(model, keys, docs)
+        if alternative:
+            label += tr("; atau {d} (mis. {e})", "; or {d} (e.g. {e})", d=alternative[1].text(),
+                        e=alternative[1].example)
+        return Question(keys, finding.field, finding.code, kind, label, finding.message, hint, example, present,
+                        labelled, not finding.is_error, context_of(docs, keys), fix,
+                        alternative[0] if alternative else "")
+
+    def _alternative(self, model, keys: tuple, docs: dict):
+        """(`media` or `berkas`, its doc) for a link the record allows to be a named medium or a file instead."""
+        parent = core_type(annotation_at(model, keys[:-1]))[0] if len(keys) > 1 else None
+        if keys[-1] != "tautan" or not is_model(parent):
+            return None
+        name = next((name for name in ("media", "berkas") if name in parent.model_fields), None)
+        doc = fields.lookup(docs, field_name((*keys[:-1], name))) if name else None
+        return (name, doc) if doc else None
 
     def _sectors(self, data: dict) -> tuple[tuple[str, str], ...]:
         from ooi.model.sectors import sectors
@@ -178,6 +221,9 @@ class Walk:
         if not is_model(parent) or isinstance(keys[-1], int):
             return ()
         return tuple(parent.model_fields)
+
+    def _docs(self) -> dict:
+        return fields.INNOVATION if self.rel.startswith("data/inovasi/") else fields.AGENCY
 
     def _model(self, data: dict) -> type[BaseModel]:
         if not self.rel.startswith("data/inovasi/"):

@@ -35,6 +35,8 @@ class Question:
     choices: tuple[tuple[str, str], ...] = ()  # (value, plain-language label)
     warning: bool = False
     context: str = ""  # the parts it belongs to (`P1 peningkatan efisiensi › ukuran efisiensi ...`)
+    fix: str = ""  # the exact value the finding's hint offers (`https://…` for a link without it): Enter takes it
+    alternative: str = ""  # the sibling key an answer that is no link is written to (`media`, `berkas` by `tautan`)
 
 
 def plain(text: str) -> str:
@@ -47,6 +49,41 @@ def typed_hint(hint: str) -> str:
     if not found:
         return hint
     return tr("ketik `{v}`{r}", "type `{v}`{r}", v=found.group(2).strip('"'), r=found.group(3))
+
+
+def exact_fix(hint: str, docs: dict, dotted: str) -> str:
+    """The value a hint offers as the answer (`tulis `tautan: https://x.go.id/a`` → `https://x.go.id/a`), else ``.
+
+    The field's example (`100`, `Mempercepat ...`) or a structure (`[masyarakat]`) is not a fix: the
+    person still writes their own value.
+    """
+    found = re.match(r"(?:tulis|write) `[\w.]+: (.+?)`", hint)
+    if not found:
+        return ""
+    value = found.group(1)
+    doc = fields.lookup(docs, dotted)
+    if not value.strip('"') or "..." in value or "…" in value or value.startswith(("[", "{")) \
+            or (doc is not None and value == doc.example):
+        return ""
+    return value.strip('"')
+
+
+_LINK = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?", re.I)
+
+
+def looks_like_link(typed: str) -> bool:
+    """`dinsos.batukota.go.id/x` or `https://…` is meant as a link; `Radio Kota Batu FM` names a medium."""
+    return bool(_LINK.fullmatch(typed.strip()))
+
+
+_PATH = re.compile(r"[\w.-]+(?:[/\\][\w.-]+)+")
+
+
+def takes(alternative: str, typed: str) -> bool:
+    """Whether an answer to a link belongs under `alternative` instead: a medium's name, or a repository path."""
+    if alternative == "media":
+        return not looks_like_link(typed)
+    return alternative == "berkas" and bool(_PATH.fullmatch(typed.strip())) and not looks_like_link(typed)
 
 
 def context_of(docs: dict, keys: tuple) -> str:
