@@ -44,8 +44,7 @@ def commands() -> list[tuple[str, str | None]]:
 
 # Known and being fixed elsewhere: the marker fails once the fix lands, so it is taken away then.
 AWAITED = {("export", "iid-xlsx"): "issue 26: openpyxl refuses \\x01 (IllegalCharacterError); IID moves onto "
-                                   "the hand-written xlsx writer",
-           ("isi", None): "issue 30: `ooi isi` shows a value (`Sekarang: …`) through the terminal guard"}
+                                   "the hand-written xlsx writer"}
 
 
 @pytest.fixture(scope="module")

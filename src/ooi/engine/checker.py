@@ -117,7 +117,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
 
 def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
     """Y015 for the names of the tree (its files and agency folders) that lie among or above the `wanted` paths."""
-    paths = [entry.rel for entry in tree.entries] + [rel for rel, _ in tree.misplaced]
+    paths = [entry.rel for entry in tree.entries] + [rel for rel, _ in tree.misplaced if rel not in tree.undecodable]
     paths += {rel.rsplit("/", 1)[0] for rel in paths if rel.count("/") > 2}  # data/inovasi/<folder>
     return [(path, Issue(portable.CODE, 1, 1, message, hint)) for path, message, hint in portable.problems(paths)
             if path in wanted or any(rel.startswith(path + "/") for rel in wanted)]

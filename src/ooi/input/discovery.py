@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ooi.i18n import tr
@@ -51,6 +51,8 @@ class Tree:
 
     entries: list[Entry]
     misplaced: list[tuple[str, Issue]]
+    # Names that are not UTF-8, as `shown` writes them: refused above, and no other rule judges the escaped text.
+    undecodable: set[str] = field(default_factory=set)
 
 
 def discover(root: Path, within: list[str] | None = None) -> Tree:
@@ -100,6 +102,7 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
                                                                            "or remove it"))))
             continue  # .gitkeep, editor swap files, ooi's own temporary files
         if shown(item.name) != item.name:  # not UTF-8: no tool along the way can be trusted to show or match it
+            tree.undecodable.add(f"{folder}/{shown(item.name)}")
             tree.misplaced.append((f"{folder}/{shown(item.name)}", _misplaced(
                 tr("nama berkas atau folder bukan UTF-8; tidak dibaca",
                    "the file or folder name is not UTF-8; not read"),
