@@ -56,14 +56,15 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     With `trend`, also the target achievement at the end of each month from 1 January of the
     target year to D (the last TREND_POINTS months), each point what `ooi history` gives.
-    The progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it.
+    and the changes between the last two of them. The progress display (stderr, in a terminal, for work
+    of more than a second) as `ooi status` has it.
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
     from ooi.engine import clock
     from ooi.report import progress
 
-    points = []
+    points, changes = [], []
     with progress.display(quiet=quiet, machine=machine) as shown:
         with source_of(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
             day = clock.as_of(per, source.settings.zona_waktu)
@@ -77,10 +78,11 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
                 ends = period_ends(date(year, 1, 1), day, "bulan")[-TREND_POINTS:]
                 shown.stage(progress.COUNTING, unit=progress.POINTS)
                 found = series(source, year, ends, jobs or None, progress=shown.count)
-                points = [(point.per.strftime("%Y-%m"), point.achievement) for point in found.points]
+                points = [(point.per, point.achievement) for point in found.points]
+                changes = [change for change in found.changes if len(points) > 1 and change.per == points[-1][0]]
         shown.stage(progress.COUNTING)
         coverage = tally(result, year, day)
-    return source.root, source.settings, coverage, points if len(points) > 1 else []
+    return source.root, source.settings, coverage, (points, changes) if len(points) > 1 else ([], [])
 
 
 def _write(output: str, content) -> None:
@@ -107,6 +109,11 @@ def report(
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
+    lengkap: Annotated[bool, typer.Option("--lengkap", help=helps(
+        "Tambahkan lampiran untuk sekretariat: rincian inovasi, matriks prinsip, daftar inovasi dengan berkasnya "
+        "dan langkah berikutnya, tanggal dan commit.",
+        "Add the secretariat's appendix: innovations by stage, form, type and sector, the principle matrix, every "
+        "innovation with its file and next steps, the date and commit."))] = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -121,10 +128,11 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    data_root, settings, coverage, trend = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True)
+    data_root, settings, coverage, (trend, changes) = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet,
+                                                               trend=True)
     made = clock.now().astimezone(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
     page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made,
-                  series=trend)
+                  series=trend, changes=changes, lengkap=lengkap)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
 
 
