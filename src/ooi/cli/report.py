@@ -40,7 +40,8 @@ EXPORTS = {
     "iid-xlsx": Export(IID, ".xlsx", flat=False),
     "iid-csv": Export(IID, ".csv", flat=False),
 }
-REMIND_FORMATS = ("text", "markdown", "json")
+REMIND_FORMATS = ("text", "markdown", "json", "html")
+LETTER_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json", "html": ".html"}
 
 TREND_POINTS = 24  # months of the report's trend: two years, enough to see a movement without costing a history
 
@@ -179,8 +180,23 @@ def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: st
                         delimiter)
 
 
+def _names(root, coverage) -> dict[str, str]:
+    """The `nama` written in each innovation file the schema refused, so a letter names the innovation to fix."""
+    from ooi.coverage.tally import ACHIEVED, LATER, REGISTRY
+    from ooi.input.loading import load
+
+    names = {}
+    for entry in coverage.agencies:
+        for filed in entry.files:
+            if entry.status != ACHIEVED and filed.record is None and filed.standing not in (LATER, REGISTRY):
+                data = load(root / filed.path, root).data
+                if isinstance(data, dict) and isinstance(data.get("nama"), str) and data["nama"].strip():
+                    names[filed.path] = data["nama"].strip()
+    return names
+
+
 @app.command()
-@english("A reminder for each agency short of the target, addressed to its contact.")
+@english("A letter for each agency short of the target, addressed to its head, ready to send or print.")
 def remind(
     opd: Annotated[Optional[list[str]], typer.Option(
         "--opd", metavar="KODE",
@@ -188,17 +204,36 @@ def remind(
                    "Only this agency (may be repeated); default: every agency short of the target."))] = None,
     tahun: TahunOption = None,
     per: PerOption = None,
-    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",
+    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, json, atau html (untuk dicetak).",
+                                         "text, markdown, json, or html (for printing).")] = "text",
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="DIR", help=helps(
+            "Tulis satu berkas per OPD ke folder ini (<kode>.txt, .md, .json atau .html).",
+            "Write one file per agency into this folder (<kode>.txt, .md, .json or .html)."))] = None,
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Pesan pengingat untuk setiap OPD yang belum mencapai target, ditujukan ke kontaknya."""
-    from ooi.cli.coverage import _unknown
-    from ooi.report import render
+    """Surat pengingat untuk setiap OPD yang belum mencapai target, siap dikirim ke pimpinannya."""
+    from pathlib import Path
 
-    _, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
+    from ooi.cli.coverage import _unknown
+    from ooi.input.writing import write_output
+    from ooi.report import render
+    from ooi.report.remind import one, reminders
+
+    data_root, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))
-    sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, tenggat=settings.tenggat))
+    options = dict(tenggat=settings.tenggat, secretariat=settings.kontak_sekretariat, names=_names(data_root, coverage))
+    if output is None:
+        sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, **options))
+        return
+    folder = Path(output)
+    if not folder.is_dir():
+        raise OoiError(tr("--output {p}: bukan folder yang ada; buat dulu foldernya",
+                          "--output {p}: not an existing folder; create it first", p=output))
+    for letter in reminders(coverage, opd or None, **options):
+        write_output(folder / f"{letter['kode']}{LETTER_SUFFIX[format]}", one(letter, format).encode("utf-8"))
+    typer.echo(tr("ditulis: {p}", "written: {p}", p=output), err=True)
