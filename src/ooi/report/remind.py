@@ -14,7 +14,7 @@ from markupsafe import escape
 
 from ooi.coverage.next_steps import next_steps, would_count
 from ooi.coverage.tally import ACHIEVED, FAULTY, LATER, MISSING, PLANNED, REGISTRY, REPORTED, Coverage, label
-from ooi.i18n import tr
+from ooi.i18n import current, tr
 from ooi.model.fields import INNOVATION, lookup
 from ooi.report.contact import addressee
 from ooi.report.figures import day
@@ -147,7 +147,8 @@ def reminders(coverage: Coverage, opd: list[str] | None = None, tenggat=None, se
         to = addressee(entry.agency)
         title = tr("Pengingat {m}", "Reminder: {m}", m=_movement(t))
         lines = [coverage.pemda, day(coverage.per), "", tr("Yth. {k}", "To: {k}", k=to[0]), *to[1:],
-                 tr("di tempat", ""), "", tr("Perihal: {j}", "Subject: {j}", j=title), "",
+                 *([] if current() == "en" else ["di tempat"]), "",  # the Indonesian form; English has none
+                 tr("Perihal: {j}", "Subject: {j}", j=title), "",
                  tr("Dengan hormat,", "Dear Sir or Madam,"), "",
                  tr("Berdasarkan data per {d}, status {n} dalam {m} adalah: {s}. {w}",
                     "According to the data as of {d}, the status of {n} in the {m} is: {s}. {w}",
@@ -226,8 +227,6 @@ def _entry(m: dict) -> dict:
 
 
 def _page(messages: list[dict]) -> str:
-    from ooi.i18n import current
-
     return HTML_PAGE.format(lang=current(), title=escape(tr("Surat pengingat", "Reminder letters")),
                             letters="".join(_html(m) for m in messages))
 
