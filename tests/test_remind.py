@@ -170,3 +170,17 @@ def test_names_from_records_cannot_steer_the_terminal(tmp_path):
                                                                'nama: "Sekretariat\\e[2K Daerah"'), encoding="utf-8")
     text = remind(root, "--opd", "setda")
     assert "\x1b" not in text and "Sekretariat\\x1b[2K Daerah" in text
+
+
+@pytest.mark.lambat
+def test_html_letters_print_one_a4_page_each_in_chromium(root, tmp_path):
+    import re
+
+    from browser import print_pdf
+
+    page = tmp_path / "surat.html"
+    page.write_text(remind(root, "--format", "html", "--opd", "setda", "--opd", "kec-batu", "--opd", "dinkes"),
+                    encoding="utf-8")
+    pdf = print_pdf(page, tmp_path / "surat.pdf")
+    boxes = {tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", pdf)}
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 3 and boxes == {(0, 0, 595, 842)}  # A4, a page a letter
