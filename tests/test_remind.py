@@ -184,3 +184,4 @@ def test_html_letters_print_one_a4_page_each_in_chromium(root, tmp_path):
     pdf = print_pdf(page, tmp_path / "surat.pdf")
     boxes = {tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", pdf)}
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 3 and boxes == {(0, 0, 595, 842)}  # A4, a page a letter
+

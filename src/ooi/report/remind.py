@@ -48,11 +48,16 @@ def _situation(entry, coverage: Coverage) -> str:
               "No innovation or innovation plan is recorded for {t}.", t=t)
 
 
+def _label(doc) -> str:
+    """A key's meaning as a head of office reads it: choices in words too (`uji_coba` → uji coba)."""
+    return doc.text().replace("_", " ")
+
+
 def _worded(text: str) -> str:
     """A finding's text in words: a quoted key becomes what it means (`waktu.uji_coba` → tanggal uji coba)."""
     def word(match: re.Match) -> str:
         doc = lookup(INNOVATION, match.group(1))
-        return f"«{doc.text()}»" if doc else match.group(1).replace("_", " ")
+        return f"«{_label(doc)}»" if doc else match.group(1).replace("_", " ")
     return _QUOTED.sub(word, text)
 
 
@@ -70,7 +75,7 @@ def _fixes(filed) -> list[str]:
         message = finding.message.removeprefix(f"`{finding.field}`: ") if finding.field else finding.message
         # The hint shows what to type in the file: that is for the operator's note; the head reads what is wrong.
         what = _MISSING.sub(tr("belum diisi", "not filled in"), _worded(message)) if doc else _worded(message)
-        out.append(f"- {doc.text()}: {what}" if doc else f"- {what}")
+        out.append(f"- {_label(doc)}: {what}" if doc else f"- {what}")
     return out
 
 
