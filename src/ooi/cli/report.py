@@ -56,9 +56,9 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
 
     With `trend`, also the target achievement at the end of each month from 1 January of the
-    target year to D (the last TREND_POINTS months), each point what `ooi history` gives.
-    and the changes between the last two of them. The progress display (stderr, in a terminal, for work
-    of more than a second) as `ooi status` has it.
+    target year to D (the last TREND_POINTS months), each point what `ooi history` gives, and the
+    changes between the last two of them. The progress display (stderr, in a terminal, for work of
+    more than a second) as `ooi status` has it.
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally

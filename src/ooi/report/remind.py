@@ -62,7 +62,7 @@ def _worded(text: str) -> str:
 
 
 def _fixes(filed) -> list[str]:
-    """What to fix in one report, in words: the part of the form, then what is wrong with it and the hint."""
+    """What to fix in one report, in words: the part of the form and what is wrong with it."""
     out = []
     for finding in (f for f in filed.findings if f.is_error):
         if finding.code.startswith("Y"):  # how the file is written, not what it says: the operator's to mend
