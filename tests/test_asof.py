@@ -249,10 +249,30 @@ def test_history_table_reads_like_a_trend_report(repo):
     commit(repo, "2023-03-10")
     outcome = ooi(repo, "history", "--sampai", "2023-04-30")
     assert outcome.exit_code == 0, outcome.output
-    assert " Per         ✔ Tercapai  ◆ Rencana  ● Melapor  ✘ Belum  Kepatuhan\n" in outcome.stdout
-    assert " 2023-04-30           0          1          0        0  ████████████████████  100,0%\n" in outcome.stdout
+    assert " Per         ✔ Tercapai  ◆ Rencana  ● Melapor  ✘ Belum  Capaian  Kepatuhan\n" in outcome.stdout
+    assert " 2023-04-30           0          1          0        0     0,0%  ████████████████████  100,0%\n" \
+        in outcome.stdout
     assert "2023-03-31  dispendukcapil: ✘ Belum melapor → ◆ Direncanakan  Dinas Kependudukan dan Pencatatan Sip…\n" \
         in outcome.stdout
+
+
+def test_history_at_80_columns_keeps_every_date_whole_and_stops_at_the_end_of_the_year(repo):
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    write(repo, PLAN, pilot())
+    commit(repo, "2023-07-20")
+    with clock.frozen(date(2026, 12, 7)):  # years later: still the target year's twelve months, not 47
+        outcome = CliRunner().invoke(app, ["history", "--root", str(repo)],
+                                     env={"OOI_LANG": None, "OOI_ROOT": None, "COLUMNS": "80"})
+    assert outcome.exit_code == 0, outcome.output
+    rows = [line for line in outcome.stdout.splitlines() if line[:5] == " 2023"]
+    assert [row.split()[0] for row in rows] == [f"2023-{m:02d}-{d}" for m, d in zip(
+        range(1, 13), (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31))]
+    assert " Per         ✔ Tercapai  ◆ Rencana  ● Melapor  ✘ Belum  Capaian  Kepatuhan\n" in outcome.stdout
+    assert rows[-1] == " 2023-12-31           1          0          0        0   100,0%     100,0%"
+    assert max(len(line) for line in outcome.stdout.splitlines()) <= 80
+    today = ooi(repo, "history", "--format", "json", today=date(2023, 5, 10))  # the year not over: up to today
+    assert json.loads(today.stdout)["points"][-1]["per"] == "2023-05-10"
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -43,8 +43,7 @@ def commands() -> list[tuple[str, str | None]]:
 
 
 # Known and being fixed elsewhere: the marker fails once the fix lands, so it is taken away then.
-AWAITED = {("export", "iid-xlsx"): "issue 26: openpyxl refuses \\x01 (IllegalCharacterError); IID moves onto "
-                                   "the hand-written xlsx writer"}
+AWAITED: dict[tuple[str, str | None], str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -96,12 +95,16 @@ def test_every_command_and_format_shows_a_hostile_record_as_text(hostile, tmp_pa
     monkeypatch.chdir(tmp_path)  # whatever a command writes by default lands here, and is checked too
     args = [name, *NEEDS.get(name, [])]
     command = typer.main.get_command(app).commands[name]
-    options = {opt for param in command.params for opt in getattr(param, "opts", ())}
+    params = {opt: param for param in command.params for opt in getattr(param, "opts", ())}
+    options = set(params)
     args += ["--format", fmt] if fmt else []
     args += WHEN if "--per" in options else (WHEN[:2] if "--tahun" in options else [])
     before = written(hostile)
     run = functools.partial(_run, rooted="--root" in options)
-    if "--output" in options and name not in INSIDE_ROOT:  # to a file, and (for text formats) to standard output, which may be a terminal
+    if "--output" in options and params["--output"].metavar == "DIR":  # one file per agency, and standard output
+        (tmp_path / "keluaran").mkdir()
+        outputs = [run(hostile, [*args, "--output", str(tmp_path / "keluaran")]), run(hostile, args)]
+    elif "--output" in options and name not in INSIDE_ROOT:  # to a file, and (for text formats) to standard output
         outputs = [run(hostile, [*args, "--output", str(tmp_path / f"out.{(fmt or 'html').split('-')[-1]}")])]
         if fmt in ("csv", "json"):
             outputs.append(run(hostile, [*args, "--output", "-"]))
@@ -125,7 +128,6 @@ def test_every_command_and_format_shows_a_hostile_record_as_text(hostile, tmp_pa
             assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", _sheets(path)), path
 
 
-@pytest.mark.xfail(strict=True, reason="issue 26 moves the xlsx writers onto text_safety.cell (report/xlsx*.py)")
 @pytest.mark.parametrize("fmt", ["xlsx", "iid-xlsx"])
 def test_spreadsheet_cells_show_control_and_bidi_characters_as_text(hostile, tmp_path, fmt):
     outcome = _run(hostile, ["export", "--format", fmt, *WHEN[:2], "--output", str(tmp_path / "out.xlsx")])

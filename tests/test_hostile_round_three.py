@@ -108,10 +108,10 @@ def test_remind_markdown_escapes_links_html_and_mentions(tmp_path):
     outcome = run(root, "remind", "--format", "markdown", "--opd", "dinkes", "--tahun", "2023", "--per", "2023-06-30")
     assert outcome.exit_code == 0, outcome.output
     lines = outcome.stdout.splitlines()
-    assert lines[0] == ("## Pengingat Satu Instansi Satu Inovasi 2023: Dinas \\[klik\\](https\\://evil.example) "
-                        "&lt;img src=x&gt; `@`everyone (Belum melapor)")
-    assert ("Per 2023-06-30, status Dinas \\[klik\\](https\\://evil.example) &lt;img src=x&gt; `@`everyone untuk target "
-            "Satu Instansi Satu Inovasi 2023: Belum melapor.") in lines
+    assert "Yth. Kepala Dinas \\[klik\\](https\\://evil.example) &lt;img src=x&gt; `@`everyone  " in lines
+    assert ("Berdasarkan data per 30 Juni 2023, status Dinas \\[klik\\](https\\://evil.example) &lt;img src=x&gt; "
+            "`@`everyone dalam Gerakan Satu Instansi Satu Inovasi tahun 2023 adalah: belum melapor. Belum ada inovasi "
+            "maupun rencana inovasi yang tercatat untuk tahun 2023.  ") in lines
 
 
 def test_export_csv_on_standard_output_carries_no_raw_control_character(tmp_path):

@@ -116,20 +116,20 @@ def test_ooi_iid_json_has_exactly_the_pinned_keys(root):
         "siklus": 2023, "maksimum": 111,
         "innovations": [{"path": "data/inovasi/dispendukcapil/penak-pkk.yaml",
                          "nama": "PENAK PKK (Pelayanan Akta Kelahiran Kolektif melalui TP PKK)",
-                         "opd": "dispendukcapil", "tahapan": "penerapan", "skor": 11,
-                         "wajib_kurang": ["sdm", "kecepatan", "kemanfaatan"]}],
-        "perkiraan": {"skor": 9.91, "predikat": "Kurang Inovatif"}}
+                         "opd": "dispendukcapil", "tahapan": "penerapan", "skor": 3,
+                         "wajib_kurang": ["sdm", "kecepatan", "kemanfaatan", "video"]}],
+        "perkiraan": {"skor": 2.7, "predikat": "Kurang Inovatif"}}  # video's claim is an error (I002): 0, not 8
 
 
 def test_ooi_iid_table_and_markdown_say_it_is_an_estimate(root):
     table = run("--root", str(root), "--siklus", "2024").stdout
     assert "Indeks Inovasi Daerah (IID) · siklus 2024 · skor maksimum 111 per inovasi" in table
-    assert "11/111" in table and "kemanfaatan 0→3 (+9)" in table
-    assert "Perkiraan daerah: 9,91% → Kurang Inovatif" in table
+    assert "3/111" in table and "video 0→3 (+12)" in table  # its claim in error counts as none
+    assert "Perkiraan daerah: 2,70% → Kurang Inovatif" in table
     assert "tanpa aspek SPD" in table and "1 rencana (inisiatif) tidak diberi skor." in table
     markdown = run("--root", str(root), "--format", "markdown", "--lang", "en").stdout
     assert "| 1 | PENAK PKK (Pelayanan Akta Kelahiran Kolektif melalui TP PKK) " in markdown
-    assert "**Regional estimate: 9.91% → Kurang Inovatif" in markdown and "region-level (SPD)" in markdown
+    assert "**Regional estimate: 2.70% → Kurang Inovatif" in markdown and "region-level (SPD)" in markdown
 
 
 def test_ooi_iid_for_one_agency_and_bad_input(root):
@@ -142,3 +142,46 @@ def test_ooi_iid_for_one_agency_and_bad_input(root):
     assert outcome.exit_code == 2
     assert "--siklus 2019: belum ada katalog IID untuk tahun itu; tersedia: 2023, 2024, 2025" in outcome.output
     assert run("--root", str(root), "--format", "xml").exit_code == 2
+
+
+def test_a_claim_that_is_an_error_scores_nothing_and_the_others_still_do(tmp_path):
+    claimed = sample("penerapan")
+    # regulasi 3 asks for a Perda; the record's legal basis is an SK (level 1): I004, an error, scores nothing.
+    claimed["iid"] = {"regulasi": {"level": 3, "bukti": [0]}, "sdm": {"level": 1, "bukti": [0]}}
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/penak-pkk.yaml": claimed})
+    found = json.loads(run("--root", str(root), "-f", "json").stdout)
+    assert found["innovations"][0]["skor"] == 2  # sdm 1 × 2; not 9 more for the unsupported regulasi 3
+    assert found["perkiraan"]["skor"] == round(100 * 2 / 111, 2)
+
+
+def test_a_record_of_no_registered_agency_is_listed_but_left_out_of_the_estimate(tmp_path):
+    claimed = sample("penerapan")
+    claimed["iid"] = {"regulasi": {"level": 1, "bukti": [0]}}
+    stray = dict(claimed, opd="tanpa-opd")
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/penak-pkk.yaml": claimed,
+                                "data/inovasi/tanpa-opd/penak-pkk.yaml": stray})
+    found = json.loads(run("--root", str(root), "-f", "json").stdout)
+    assert [(i["path"], i["skor"]) for i in found["innovations"]] == [
+        ("data/inovasi/dispendukcapil/penak-pkk.yaml", 3), ("data/inovasi/tanpa-opd/penak-pkk.yaml", 3)]
+    assert found["perkiraan"]["skor"] == round(100 * 3 / 111, 2)  # the mean of the registered one alone
+    table = run("--root", str(root)).stdout
+    assert "3/111*" in table and "1 inovasi bertanda * tidak masuk perkiraan" in table
+    assert "rata-rata skor 1 inovasi" in table
+
+
+def test_with_no_claims_it_says_so_once_and_suggests_what_the_record_supports(tmp_path):
+    root = make_root(tmp_path, {"data/inovasi/dispendukcapil/penak-pkk.yaml": sample("penerapan")})
+    table = run("--root", str(root), "--siklus", "2024").stdout
+    assert table.count("Belum ada inovasi yang mengklaim indikator IID") == 1
+    # Its legal basis is an SK of the agency's head (regulasi level 1), cited by evidence 0 of kind `regulasi`.
+    result = scores([("a.yaml", _unclaimed())], iid.catalogue(2024))
+    saran = {s.kunci: (s.level, s.bukti) for s in result.innovations[0].saran}
+    assert saran["regulasi"] == (1, (0,)) and "video" not in saran  # no video or link among its evidence
+    assert (result.innovations[0].skor, result.perkiraan, result.claimed) == (0, 0.0, False)  # never counted
+    assert "regulasi 1" in table and "bila dikonfirmasi" in table and "0/111" in table
+
+
+def _unclaimed():
+    validated, problems = validate_innovation(sample("penerapan"))
+    assert validated is not None, problems
+    return validated

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,15 +58,16 @@ def test_shipped_launch_report_says_what_the_city_announced(tmp_path):
 
 
 def test_record_text_is_escaped_never_markup(root, tmp_path):
-    html = make_report(root, tmp_path / "r.html", *WHEN)
+    html = make_report(root, tmp_path / "r.html", *WHEN, "--lengkap")  # innovations are named in the appendix
     page = Dom(html)
     assert page.scripts == 0 and page.handlers == [] and page.external == []
     assert HOSTILE + "\\u202e" in "".join(page.text)  # shown to the reader as the text it is, bidi shown too
     assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
 
 
-def test_self_contained_no_network_no_script(root, tmp_path):
-    html = make_report(root, tmp_path / "r.html", *WHEN)
+@pytest.mark.parametrize("lengkap", [(), ("--lengkap",)])
+def test_self_contained_no_network_no_script(root, tmp_path, lengkap):
+    html = make_report(root, tmp_path / "r.html", *WHEN, *lengkap)
     assert "default-src 'none'" in html  # a browser refuses any script or load even if one slipped in
     assert not re.search(r"(?i)<script|<link|@import|url\(|https?://(?!www\.w3\.org/2000/svg)", html)
     assert "@media print" in html and "size: A4" in html and 'name="viewport"' in html
@@ -76,15 +78,21 @@ def test_english_and_default_file_name(root, tmp_path, monkeypatch):
     outcome = run("report", "--root", str(root), *WHEN, "--lang", "en")
     assert outcome.exit_code == 0, outcome.output
     html = (tmp_path / "laporan-2023-2023-06-30.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "Headline figures" in html and "Angka utama" not in html
+    assert '<html lang="en">' in html and "Agency coverage" in html and "Cakupan OPD" not in html
+    assert '<strong data-figure="per">30 June 2023</strong>' in html
 
 
-def test_missing_agencies_name_their_next_step_and_contact(tmp_path):
+def test_missing_agencies_name_their_contact_and_the_appendix_their_next_step(tmp_path):
     root = golden_root(tmp_path / "root")
     registry = root / "data/opd/setda.yaml"
     registry.write_text(registry.read_text(encoding="utf-8") + "kontak: {nama: Bagian Organisasi, "
                         "email: organisasi@batukota.go.id, telepon: \"(0341) 512345\"}\n", encoding="utf-8")
     html = make_report(root, tmp_path / "r.html", *WHEN)
+    line = re.search(r'<ul class="lagging">.*?<li data-kode="setda">(.*?)</li>', html, re.S).group(1)
+    assert line == ('<strong>Sekretariat Daerah</strong> · <span class="contact">Bagian Organisasi · <a href="mailto:'
+                    'organisasi@batukota.go.id">organisasi@batukota.go.id</a> · (0341) 512345</span>')
+    assert 'class="card"' not in html and "ooi new" not in html  # the steps and commands are the appendix's
+    html = make_report(root, tmp_path / "r.html", *WHEN, "--lengkap")
     card = re.search(r'<div class="card" data-kode="setda">(.*?)</div>', html, re.S).group(1)
     assert "Bagian Organisasi" in card and "organisasi@batukota.go.id" in card and "(0341) 512345" in card
     assert "<li>ajukan rencana inovasi 2023 dengan <code>ooi new --opd setda --tahapan inisiatif</code></li>" in card
@@ -96,7 +104,7 @@ def test_unwritable_output_is_one_line(root, tmp_path):
     assert outcome.stderr.startswith(f"ooi: tidak dapat menulis {tmp_path / 'no' / 'such' / 'r.html'}: ")
 
 
-def test_header_names_the_commit_and_marks_uncommitted_data(tmp_path, git_identity):
+def test_appendix_names_the_commit_and_marks_uncommitted_data(tmp_path, git_identity):
     import subprocess
 
     root = golden_root(tmp_path / "root")
@@ -104,9 +112,10 @@ def test_header_names_the_commit_and_marks_uncommitted_data(tmp_path, git_identi
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
     head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True, text=True,
                           check=True).stdout.strip()
-    assert Dom(make_report(root, tmp_path / "a.html", *WHEN)).figures["commit"] == [head]
+    assert Dom(make_report(root, tmp_path / "a.html", *WHEN, "--lengkap")).figures["commit"] == [head]
+    assert "commit" not in Dom(make_report(root, tmp_path / "a.html", *WHEN)).figures  # not for leaders
     (root / "data/opd/setda.yaml").write_text("kode: setda\n", encoding="utf-8")
-    assert Dom(make_report(root, tmp_path / "b.html", *WHEN)).figures["commit"] == [f"{head} +"]
+    assert Dom(make_report(root, tmp_path / "b.html", *WHEN, "--lengkap")).figures["commit"] == [f"{head} +"]
 
 
 def _coverage(root: Path):
@@ -125,7 +134,7 @@ def test_long_lists_are_cut_and_point_to_the_export(root):
     from ooi.report.html import render
 
     coverage, listed = _coverage(root)
-    page = render(coverage, overview=listed, limit=2)
+    page = render(coverage, overview=listed, limit=2, lengkap=True)
     rows = re.findall(r'<tr data-path="([^"]+)"', page)
     assert len(rows) == 2 and len(listed.listed) == 7  # active agencies only, filed on or before per
     assert "5 inovasi lagi tidak dicantumkan agar laporan tetap ringan; daftar lengkap: " in page
@@ -136,9 +145,11 @@ def test_trend_section_only_with_a_series(root):
 
     coverage, listed = _coverage(root)
     assert 'id="tren"' not in render(coverage, overview=listed)
-    page = render(coverage, overview=listed, series=[("2023-01", 0.0), ("2023-02", 8.3), ("2023-03", 16.7)])
+    page = render(coverage, overview=listed, series=[(date(2023, 1, 31), 0.0), (date(2023, 2, 28), 8.3),
+                                                     (date(2023, 3, 31), 16.7)])
     trend = re.search(r'<section id="tren">(.*?)</section>', page, re.S).group(1)
-    assert "<polyline" in trend and trend.count("<circle") == 3 and ">2023-02</text>" in trend
+    assert trend.count("<line") == 3 + 2 and trend.count("<circle") == 3 and ">Feb</text>" in trend
+    assert "Perubahan sejak akhir Februari 2023" in page  # the month before the last point
 
 
 def test_quota_above_one_is_shown_and_figures_still_equal_status(tmp_path):
@@ -159,13 +170,13 @@ def test_the_trend_is_history_month_by_month(tmp_path):
     history = json.loads(run("history", "--root", str(SHIPPED), "--tahun", "2023", "--sampai", "2023-06-30",
                              "--format", "json").stdout)
     trend = re.search(r'<svg class="chart" role="img" aria-label="Capaian target".*?</svg>', html, re.S).group(0)
-    labels = re.findall(r'text-anchor="middle">([^<]+)</text>', trend)
-    assert labels == ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06"]
+    labels = re.findall(r'text-anchor="(?:middle|end)">([^<]+)</text>', trend)
+    assert labels == ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun"]
     assert [p["per"] for p in history["points"]] == ["2023-01-31", "2023-02-28", "2023-03-31", "2023-04-30",
                                                      "2023-05-31", "2023-06-30"]
-    heights = [float(y) for y in re.findall(r'<circle cx="[0-9.]+" cy="([0-9.]+)"', trend)]
+    heights = [float(y) for y in re.findall(r'<circle cx="[0-9.]+%" cy="([0-9.]+)"', trend)]
     achieved = [100 * p["summary"]["achieved"] / p["total"] for p in history["points"]]
-    assert [round(10 + 146 * (1 - a / 100), 1) for a in achieved] == heights
+    assert [round(10 + 136 * (1 - a / 100), 1) for a in achieved] == heights
 
 
 def test_no_trend_before_the_target_year_begins(tmp_path):

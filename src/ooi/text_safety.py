@@ -110,9 +110,24 @@ def cell(text: object) -> str:
     return "\n".join("\t".join(visible(part) for part in line.split("\t")) for line in text.split("\n"))
 
 
+# A piece a spreadsheet would run: at the start, or after either separator, past any spaces or quotes (a cell
+# opened with the other separator than it was written with is split there).
+_OPENS = re.compile(r"(^|[,;])([\s\"]*)(?=[=+\-@])")
+_NUMBER_LIKE = re.compile(r"\s*\d[\d\s.,/:%-]*")  # digits and what numbers and dates are written with
+JOINER = "\u2060"  # WORD JOINER: invisible, and a cell that starts with it is text to every spreadsheet
+
+
 def spreadsheet(text: object) -> str:
-    """A CSV cell, shown as text: control characters (line breaks included) visible, never a formula."""
-    return not_a_formula(visible(text))
+    """A CSV cell a spreadsheet keeps as the text it is, whichever separator it is opened with.
+
+    Control characters (line breaks included: a CSV may go to a terminal or a CI log) are shown as
+    `visible` does; no piece can start a formula (an apostrophe before it); a text that would read as
+    a number or a date (a NIP, a sector code `2.20`) keeps its digits behind an invisible WORD JOINER.
+    """
+    text = visible(text)
+    if _NUMBER_LIKE.fullmatch(text):
+        return JOINER + text
+    return _OPENS.sub(r"\1\2'", text)
 
 
 def looks_like_formula(text: str) -> bool:

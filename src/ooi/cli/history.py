@@ -23,8 +23,9 @@ def history(
                                            "The first point, YYYY-MM-DD (default: 1 January of the target year)."))
     ] = None,
     sampai: Annotated[Optional[str], typer.Option(
-        "--sampai", metavar="D2", help=helps("Titik terakhir, YYYY-MM-DD (bawaan: hari ini).",
-                                             "The last point, YYYY-MM-DD (default: today)."))] = None,
+        "--sampai", metavar="D2", help=helps(
+        "Titik terakhir, YYYY-MM-DD (bawaan: 31 Desember tahun target, atau hari ini bila lebih awal).",
+        "The last point, YYYY-MM-DD (default: 31 December of the target year, or today if earlier)."))] = None,
     setiap: Annotated[str, typer.Option("--setiap", metavar="bulan|minggu", help=helps(
         "Jarak titik: `bulan` atau `minggu`.", "The step between points: `bulan` (month) or `minggu` (week)."))
     ] = "bulan",
@@ -45,7 +46,9 @@ def history(
             zone = source.settings.zona_waktu
             year = tahun or source.settings.tahun_target
             first = clock.as_of(dari, zone, "--dari") if dari is not None else date(year, 1, 1)
-            last = clock.as_of(sampai, zone, "--sampai")
+            # Past the target year every point would repeat its end: stop there, or today if that comes first.
+            last = clock.as_of(sampai, zone, "--sampai") if sampai is not None else min(
+                date(year, 12, 31), clock.today(zone))
             shown.stage(progress.COUNTING, unit=progress.POINTS)
             found = series(source, year, period_ends(first, last, setiap), jobs or None, progress=shown.count)
             distrusted = source.distrusted()

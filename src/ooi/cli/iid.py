@@ -132,7 +132,7 @@ def iid(
 ) -> None:
     """Skor kematangan Indeks Inovasi Daerah (IID) per inovasi, indikator wajib yang kurang, dan perkiraan daerah."""
     from ooi.report.width import screen
-    from ooi.coverage.iid import scores
+    from ooi.coverage.iid import judged, scores
     from ooi.engine.checker import check
     from ooi.report import progress, render
 
@@ -146,5 +146,5 @@ def iid(
         kode = agency_of(kode, result)
     if export is not None:
         raise typer.Exit(write_export(result, innovations(result, kode), chosen, export, delimiter))
-    scored = scores(innovations(result, kode), chosen)
+    scored = scores(innovations(result, kode), chosen, judged(result))
     sys.stdout.write(render(f"iid_{format}", scored, **(screen() if format == "table" else {})))

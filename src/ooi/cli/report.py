@@ -40,7 +40,8 @@ EXPORTS = {
     "iid-xlsx": Export(IID, ".xlsx", flat=False),
     "iid-csv": Export(IID, ".csv", flat=False),
 }
-REMIND_FORMATS = ("text", "markdown", "json")
+REMIND_FORMATS = ("text", "markdown", "json", "html")
+LETTER_SUFFIX = {"text": ".txt", "markdown": ".md", "json": ".json", "html": ".html"}
 
 TREND_POINTS = 24  # months of the report's trend: two years, enough to see a movement without costing a history
 
@@ -55,15 +56,16 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
 
     With `trend`, also the target achievement at the end of each month from 1 January of the
-    target year to D (the last TREND_POINTS months), each point what `ooi history` gives.
-    The progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it.
+    target year to D (the last TREND_POINTS months), each point what `ooi history` gives, and the
+    changes between the last two of them. The progress display (stderr, in a terminal, for work of
+    more than a second) as `ooi status` has it.
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
     from ooi.engine import clock
     from ooi.report import progress
 
-    points = []
+    points, changes = [], []
     with progress.display(quiet=quiet, machine=machine) as shown:
         with source_of(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
             day = clock.as_of(per, source.settings.zona_waktu)
@@ -77,10 +79,11 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
                 ends = period_ends(date(year, 1, 1), day, "bulan")[-TREND_POINTS:]
                 shown.stage(progress.COUNTING, unit=progress.POINTS)
                 found = series(source, year, ends, jobs or None, progress=shown.count)
-                points = [(point.per.strftime("%Y-%m"), point.achievement) for point in found.points]
+                points = [(point.per, point.achievement) for point in found.points]
+                changes = [change for change in found.changes if len(points) > 1 and change.per == points[-1][0]]
         shown.stage(progress.COUNTING)
         coverage = tally(result, year, day)
-    return source.root, source.settings, coverage, points if len(points) > 1 else []
+    return source.root, source.settings, coverage, (points, changes) if len(points) > 1 else ([], [])
 
 
 def _write(output: str, content) -> None:
@@ -107,6 +110,11 @@ def report(
     tahun: TahunOption = None,
     per: PerOption = None,
     output: OutputOption = None,
+    lengkap: Annotated[bool, typer.Option("--lengkap", help=helps(
+        "Tambahkan lampiran untuk sekretariat: rincian inovasi, matriks prinsip, daftar inovasi dengan berkasnya "
+        "dan langkah berikutnya, tanggal dan commit.",
+        "Add the secretariat's appendix: innovations by stage, form, type and sector, the principle matrix, every "
+        "innovation with its file and next steps, the date and commit."))] = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -121,10 +129,11 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    data_root, settings, coverage, trend = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True)
+    data_root, settings, coverage, (trend, changes) = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet,
+                                                               trend=True)
     made = clock.now().astimezone(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
     page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made,
-                  series=trend)
+                  series=trend, changes=changes, lengkap=lengkap)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
 
 
@@ -171,8 +180,23 @@ def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: st
                         delimiter)
 
 
+def _names(root, coverage) -> dict[str, str]:
+    """The `nama` written in each innovation file the schema refused, so a letter names the innovation to fix."""
+    from ooi.coverage.tally import ACHIEVED, LATER, REGISTRY
+    from ooi.input.loading import load
+
+    names = {}
+    for entry in coverage.agencies:
+        for filed in entry.files:
+            if entry.status != ACHIEVED and filed.record is None and filed.standing not in (LATER, REGISTRY):
+                data = load(root / filed.path, root).data
+                if isinstance(data, dict) and isinstance(data.get("nama"), str) and data["nama"].strip():
+                    names[filed.path] = data["nama"].strip()
+    return names
+
+
 @app.command()
-@english("A reminder for each agency short of the target, addressed to its contact.")
+@english("A letter for each agency short of the target, addressed to its head, ready to send or print.")
 def remind(
     opd: Annotated[Optional[list[str]], typer.Option(
         "--opd", metavar="KODE",
@@ -180,17 +204,36 @@ def remind(
                    "Only this agency (may be repeated); default: every agency short of the target."))] = None,
     tahun: TahunOption = None,
     per: PerOption = None,
-    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, atau json.")] = "text",
+    format: Annotated[str, format_option(REMIND_FORMATS, "text, markdown, json, atau html (untuk dicetak).",
+                                         "text, markdown, json, or html (for printing).")] = "text",
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="DIR", help=helps(
+            "Tulis satu berkas per OPD ke folder ini (<kode>.txt, .md, .json atau .html).",
+            "Write one file per agency into this folder (<kode>.txt, .md, .json or .html)."))] = None,
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Pesan pengingat untuk setiap OPD yang belum mencapai target, ditujukan ke kontaknya."""
-    from ooi.cli.coverage import _unknown
-    from ooi.report import render
+    """Surat pengingat untuk setiap OPD yang belum mencapai target, siap dikirim ke pimpinannya."""
+    from pathlib import Path
 
-    _, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
+    from ooi.cli.coverage import _unknown
+    from ooi.input.writing import write_output
+    from ooi.report import render
+    from ooi.report.remind import one, reminders
+
+    data_root, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))
-    sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, tenggat=settings.tenggat))
+    options = dict(tenggat=settings.tenggat, secretariat=settings.kontak_sekretariat, names=_names(data_root, coverage))
+    if output is None:
+        sys.stdout.write(render("remind", coverage, format=format, opd=opd or None, **options))
+        return
+    folder = Path(output)
+    if not folder.is_dir():
+        raise OoiError(tr("--output {p}: bukan folder yang ada; buat dulu foldernya",
+                          "--output {p}: not an existing folder; create it first", p=output))
+    for letter in reminders(coverage, opd or None, **options):
+        write_output(folder / f"{letter['kode']}{LETTER_SUFFIX[format]}", one(letter, format).encode("utf-8"))
+    typer.echo(tr("ditulis: {p}", "written: {p}", p=output), err=True)

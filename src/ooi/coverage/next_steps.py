@@ -18,7 +18,7 @@ from ooi.coverage.tally import (
 from ooi.i18n import tr
 
 
-def _would_count(filed: Filed, tahun: int, per: date) -> bool:
+def would_count(filed: Filed, tahun: int, per: date) -> bool:
     """A record held back only by its errors that would meet the target, as of `per`, or be a plan for it once fixed.
 
     The same test as coverage's: a pilot or entry into force in year T on or before D.
@@ -57,7 +57,7 @@ def next_steps(entry: AgencyCoverage, coverage: Coverage) -> list[str]:
                             "isi `waktu.uji_coba` serta `bukti` di berkas yang sama",
                             "carry out the plan in {p}: when the pilot starts in {t}, set `tahapan: uji_coba` and "
                             "fill in `waktu.uji_coba` and `bukti` in the same file", p=path, t=t))
-    elif not any(_would_count(f, t, coverage.per) for f in counted if f.standing == FAULTY):
+    elif not any(would_count(f, t, coverage.per) for f in counted if f.standing == FAULTY):
         for filed in (f for f in counted if f.standing == PENDING):
             steps.append(tr("{n} baru terhitung setelah uji cobanya dimulai", "{n} counts once its pilot starts",
                             n=filed.record.nama))

@@ -130,8 +130,9 @@ def _row(filed: Filed, kode: str, nama: str | None, status: str | None) -> dict:
             "error": filed.errors, "peringatan": filed.warnings, **dict(zip(FIELDS, flat))}
 
 
-RECORD_COLUMNS = ("path", "kode_opd", "nama_opd", "status_opd", "terhitung", "tahun_terhitung", "error", "peringatan",
-                  *FIELDS)
+# The name first and the path last (SPEC §12): a person reads a row from what it is to where it lives.
+RECORD_COLUMNS = ("nama", "kode_opd", "nama_opd", "tahapan", *(f for f in FIELDS if f not in ("nama", "tahapan")),
+                  "status_opd", "terhitung", "tahun_terhitung", "error", "peringatan", "path")
 
 
 def contact(agency: Agency) -> dict:
@@ -139,7 +140,7 @@ def contact(agency: Agency) -> dict:
     return {name: getattr(kontak, name.split(".")[1]) if kontak else None for name in KONTAK}
 
 
-AGENCY_COLUMNS = ("kode", "nama", "singkatan", "jenis", "induk", "status", "inovasi", "rencana", "error",
+AGENCY_COLUMNS = ("nama", "kode", "singkatan", "jenis", "induk", "status", "inovasi", "rencana", "error",
                   "peringatan", *KONTAK)
 
 
@@ -150,7 +151,7 @@ def agency_rows(coverage: Coverage) -> list[dict]:
              "error": e.errors, "peringatan": e.warnings, **contact(e.agency)} for e in coverage.agencies]
 
 
-FINDING_COLUMNS = ("path", "baris", "kolom", "kode", "tingkat", "kunci", "pesan", "saran", "dikecualikan")
+FINDING_COLUMNS = ("pesan", "saran", "kunci", "tingkat", "kode", "dikecualikan", "baris", "kolom", "path")
 
 
 def finding_rows(coverage: Coverage) -> list[dict]:

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from ooi.model.dates import parse_date
 from ooi.model.findings import Severity
+from ooi.model.records import Kontak
 
 SETTINGS_FILE = "ooi.yaml"
 
@@ -33,6 +34,7 @@ class Settings:
     kemiripan_maks: float = 0.8  # R015: the similarity from which two innovations are near-duplicates
     pengecualian_maks_hari: int = 365  # a waiver may end at most this many days after today
     tenggat: date | None = None  # the deadline `ooi remind` names
+    kontak_sekretariat: Kontak | None = None  # whom a reminder's reader asks: the movement's secretariat
     kuota: int = 1  # innovations counting in the target year that an agency needs to achieve it
     tinjauan_maks_hari: int = 30  # R014: how long a pull request may wait for review and keep its submitted date
     # Part three (SPEC §16), optional: where the browser form (`ooi cms`) files its pull requests.
@@ -93,6 +95,7 @@ class SettingsFile(BaseModel):
     kemiripan_maks: Annotated[float, Field(allow_inf_nan=False), AfterValidator(_ratio)] | None = None
     pengecualian_maks_hari: Annotated[_Whole, Field(ge=1, le=3660)] | None = None
     tenggat: Annotated[object, AfterValidator(_date)] = None
+    kontak_sekretariat: Kontak | None = None
     kuota: Annotated[_Whole, Field(ge=1, le=100)] | None = None
     github_repo: Annotated[str, Field(pattern=GITHUB_REPO)] | None = None
     cabang: Annotated[str, Field(pattern=BRANCH, max_length=200)] | None = None
@@ -112,6 +115,8 @@ MUST = {
     "zona_waktu": ("nama zona waktu IANA, mis. Asia/Jakarta", "an IANA time zone name, e.g. Asia/Jakarta"),
     "git_sejak": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
     "tenggat": ("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "kontak_sekretariat": ("pemetaan {nama, jabatan, email, telepon} kontak kantor",
+                           "a map {nama, jabatan, email, telepon} of office contacts"),
     "toleransi_lapor_hari": ("bilangan bulat 0–31", "a whole number 0–31"),
     "pengecualian_maks_hari": ("bilangan bulat 1–3660", "a whole number 1–3660"),
     "kuota": ("bilangan bulat 1–100", "a whole number 1–100"),

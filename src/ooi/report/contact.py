@@ -11,13 +11,13 @@ def contact_text(kontak) -> str:
     return " · ".join(part for part in (who, kontak.email, kontak.telepon) if part)
 
 
-def addressee(agency) -> str:
-    """Whom a reminder is addressed to: the contact (named with its agency), else the head of the agency."""
-    kontak = agency.kontak
-    if not kontak or not (kontak.nama or kontak.jabatan):
-        return head_of(agency)
-    who = f"{kontak.nama} ({kontak.jabatan})" if kontak.nama and kontak.jabatan else kontak.nama or kontak.jabatan
-    return who if agency.nama in who else f"{who}, {agency.nama}"
+def addressee(agency) -> list[str]:
+    """Whom a letter is addressed to, by office: the contact's `jabatan`, then its agency unless the title names
+    it (`Kepala Bagian Organisasi`, `Sekretariat Daerah`); without one the head of the agency (`Camat Batu`)."""
+    jabatan = agency.kontak.jabatan if agency.kontak else None
+    if not jabatan:
+        return [head_of(agency)]
+    return [jabatan] if agency.nama in jabatan else [jabatan, agency.nama]
 
 
 # The title of an agency's head follows its kind: Sekretaris Daerah, Inspektur, Camat, Lurah, Kepala Dinas.

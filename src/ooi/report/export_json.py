@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ooi.coverage.rows import record_rows
+from ooi.coverage.rows import RECORD_COLUMNS, record_rows
 from ooi.coverage.tally import Coverage
 
 
@@ -15,7 +15,7 @@ def _plain(value):
 
 def data(coverage: Coverage) -> dict:
     return {"pemda": coverage.pemda, "tahun": coverage.tahun, "per": coverage.per.isoformat(),
-            "records": [{key: _plain(value) for key, value in row.items()} for row in record_rows(coverage)]}
+            "records": [{key: _plain(row[key]) for key in RECORD_COLUMNS} for row in record_rows(coverage)]}
 
 
 def render(coverage: Coverage, **_) -> str:

@@ -6,7 +6,7 @@ from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, label
 from ooi.history.series import Series
 from ooi.i18n import tr
 from ooi.report.status_markdown import MARKS
-from ooi.report.status_table import percent
+from ooi.report.figures import percent
 from ooi.text_safety import code, markdown
 
 ORDER = (ACHIEVED, PLANNED, REPORTED, MISSING)

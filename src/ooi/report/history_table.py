@@ -24,15 +24,20 @@ def render(found: Series, width: int | None = None, color: bool = False, **_) ->
                "Coverage history {t} · {p} · {a} to {b} · source: {s}", t=found.tahun,
                p=last.pemda, a=found.points[0].per, b=last.per, s=found.sumber)
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    table.add_column(tr("Per", "As of"))
+    table.add_column(tr("Per", "As of"), no_wrap=True, min_width=10)  # a date is never cut
     for status in (ACHIEVED, PLANNED, REPORTED, MISSING):
         table.add_column(Text(f"{SYMBOLS[status]} {_SHORT[status]()}", style=STYLES[status]), justify="right",
                          no_wrap=True)
-    table.add_column(tr("Kepatuhan", "Compliance"), no_wrap=True)
-    table.add_column("", justify="right")
+    table.add_column(tr("Capaian", "Achieved %"), justify="right", no_wrap=True)
+    bar = min(BAR, out.width - 80)  # what the figures leave of the width, at most BAR
+    bar = bar if bar >= 5 else 0
+    if bar:
+        table.add_column(tr("Kepatuhan", "Compliance"), no_wrap=True)
+    table.add_column("" if bar else tr("Kepatuhan", "Compliance"), justify="right", no_wrap=True)
     for point in found.points:
         table.add_row(str(point.per), *(str(point.count(s)) for s in (ACHIEVED, PLANNED, REPORTED, MISSING)),
-                      _bar(point.compliance), percent(point.compliance))
+                      percent(point.achievement), *([_bar(point.compliance, bar)] if bar else []),
+                      percent(point.compliance))
     lines: list = [Text(title, style="bold"), Text(""), table, Text("")]
     if found.changes:
         lines.append(Text(tr("Perubahan status ({n})", "Status changes ({n})", n=len(found.changes)), style="bold"))
@@ -49,6 +54,6 @@ def render(found: Series, width: int | None = None, color: bool = False, **_) ->
     return text(out)
 
 
-def _bar(value: float) -> Text:
-    filled = round(BAR * value / 100)
-    return Text.assemble(("█" * filled, "bold"), ("░" * (BAR - filled), "dim"))
+def _bar(value: float, width: int) -> Text:
+    filled = round(width * value / 100)
+    return Text.assemble(("█" * filled, "bold"), ("░" * (width - filled), "dim"))

@@ -1,21 +1,25 @@
-"""`ooi report`: one self-contained HTML page (CSS and SVG inline, no script) from coverage, escaped by Jinja2."""
+"""`ooi report`: one self-contained HTML page (CSS and SVG inline, no script) from coverage, escaped by Jinja2.
+
+The leaders' part comes first and is all a mayor reads (no path, command, rule code or YAML
+key); `lengkap` adds the secretariat's appendix after it.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ooi.coverage.next_steps import next_steps
 from ooi.coverage.overview import Overview
-from ooi.coverage.tally import MISSING, STATUSES, Coverage, label
+from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, STATUSES, Coverage, label
 from ooi.i18n import current, tr
 from ooi.model.codes import PRINCIPLE_CODES
 from ooi.model.facts import principles
 from ooi.model.sectors import sectors
-from ooi.report import charts
+from ooi.report import charts, figures as written
 from ooi.report.status_json import data as status_data
 from ooi.text_safety import visible
 from ooi.report.status_show import STAGES
@@ -55,10 +59,15 @@ def _pick(table: dict, key: str) -> str:
     return (pair[1] if current() == "en" else pair[0]) if pair else key
 
 
+# From the weakest status to the strongest: a move up the list is progress (↑), down a setback (↓).
+RANK = {MISSING: 0, REPORTED: 1, PLANNED: 2, ACHIEVED: 3}
+
+
 def render(coverage: Coverage, overview: Overview | None = None, commit: str | None = None,
-           made: datetime | None = None, series: list[tuple[str, float]] | None = None,
-           limit: int = LIST_LIMIT, **_) -> str:
-    """The report; `series` (label, achievement %) adds the trend section when history gives one."""
+           made: datetime | None = None, series: list[tuple[date, float]] | None = None,
+           changes: list | None = None, lengkap: bool = False, limit: int = LIST_LIMIT, **_) -> str:
+    """The report; `series` (month end, achievement %) adds the trend when history gives one, and `changes`
+    (history's changes between the last two points of it) what moved since the previous month."""
     figures = status_data(coverage)
     summary = figures["summary"]
     names = sectors()
@@ -81,7 +90,11 @@ def render(coverage: Coverage, overview: Overview | None = None, commit: str | N
         label=label, codes=PRINCIPLE_CODES, principles=principles(), cells=cells,
         listed=overview.listed[:limit], cut=max(len(overview.listed) - limit, 0),
         stage=lambda key: _pick(STAGES, key), form=lambda key: _pick(FORMS, key), kind=lambda key: _pick(TYPES, key),
-        trend=charts.trend(series, tr("Capaian target", "Target achievement")) if series else None,
-        first=coverage.window[0],
+        trend=charts.trend([(written.month(day, short=True), value) for day, value in series],
+                           tr("Capaian target", "Target achievement")) if series else None,
+        since=written.month(series[-2][0]) if series else None,
+        moved=[(change, "↑" if RANK[change.ke] > RANK[change.dari] else "↓") for change in changes or ()],
+        first=coverage.window[0], lengkap=lengkap, number=written.number, percent=written.percent,
+        day=written.day,
     )
     return _environment().get_template("report.html.j2").render(**context)

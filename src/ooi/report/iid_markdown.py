@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ooi.coverage.iid import Scores
 from ooi.i18n import current, tr
-from ooi.report.iid_words import estimate, notes, raise_text
+from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.text_safety import code, markdown
 from ooi.report.status_show import STAGES
 
@@ -14,14 +14,19 @@ def render(scores: Scores, **_) -> str:
                          "Regional Innovation Index (IID) · cycle {y} · maximum {m} per innovation",
                          y=scores.siklus, m=scores.maksimum), ""]
     if scores.innovations:
+        if not scores.claimed:
+            lines += [markdown(nothing_claimed()), ""]
+        last = tr("Naik terbesar", "Largest raise") if scores.claimed else tr("Saran klaim (belum dihitung)",
+                                                                             "Suggested claims (not counted)")
         lines += ["| No | " + " | ".join((tr("Inovasi", "Innovation"), "OPD", tr("Tahapan", "Stage"),
                                           tr("Skor", "Score"), tr("Wajib belum diklaim", "Mandatory not claimed"),
-                                          tr("Naik terbesar", "Largest raise"))) + " |",
+                                          last)) + " |",
                   "|---:|---|---|---|---:|---|---|"]
         for number, s in enumerate(scores.innovations, 1):
+            mark = "" if s.dihitung else "\\*"
             lines.append(f"| {number} | {markdown(s.nama)} ({code(s.path)}) | {code(s.opd)} | {STAGES[s.tahapan][current() == 'en']}"
-                         f" | {s.skor}/{scores.maksimum} | {', '.join(f'`{k}`' for k in s.wajib_kurang) or '—'}"
-                         f" | {raise_text(s)} |")
+                         f" | {s.skor}/{scores.maksimum}{mark} | {', '.join(f'`{k}`' for k in s.wajib_kurang) or '—'}"
+                         f" | {raise_text(s) if scores.claimed else suggestion_text(s, scores)} |")
         lines.append("")
     lines += [f"**{estimate(scores)}**", ""] + [f"- {markdown(line)}" for line in notes(scores)]
     return "\n".join(lines) + "\n"

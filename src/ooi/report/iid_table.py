@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ooi.coverage.iid import Scores
 from ooi.i18n import current, tr
-from ooi.report.iid_words import estimate, notes, raise_text
+from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.report.status_show import STAGES
 from ooi.report.status_table import console, text
 from ooi.text_safety import visible
@@ -27,12 +27,19 @@ def render(scores: Scores, width: int | None = None, color: bool = False, **_) -
     table.add_column(tr("Tahapan", "Stage"), no_wrap=True)
     table.add_column(tr("Skor", "Score"), justify="right", no_wrap=True)
     table.add_column(tr("Wajib belum diklaim", "Mandatory not claimed"), overflow="fold")
-    table.add_column(tr("Naik terbesar", "Largest raise"), no_wrap=True)
+    if scores.claimed:
+        table.add_column(tr("Naik terbesar", "Largest raise"), no_wrap=True)
+    else:
+        table.add_column(tr("Saran klaim (belum dihitung)", "Suggested claims (not counted)"), overflow="fold")
     for number, scored in enumerate(scores.innovations, 1):
         missing = Text(", ".join(scored.wajib_kurang) or "—", style="yellow" if scored.wajib_kurang else "dim")
-        table.add_row(str(number), Text(visible(scored.nama)), Text(visible(scored.opd)), STAGES[scored.tahapan][current() == "en"],
-                      f"{scored.skor}/{scores.maksimum}", missing, raise_text(scored))
+        table.add_row(str(number), Text(visible(scored.nama)), Text(visible(scored.opd)),
+                      STAGES[scored.tahapan][current() == "en"],
+                      f"{scored.skor}/{scores.maksimum}" + ("" if scored.dihitung else "*"), missing,
+                      raise_text(scored) if scores.claimed else suggestion_text(scored, scores))
     parts = [Text(title, style="bold"), Text("")]
+    if scores.innovations and not scores.claimed:
+        parts += [Text(nothing_claimed(), style="yellow"), Text("")]
     parts.append(table if scores.innovations else Text(tr("Belum ada inovasi uji coba atau penerapan.",
                                                           "No innovation at pilot or in use yet."), style="dim"))
     parts += [Text(estimate(scores), style="bold"), *(Text(line, style="dim") for line in notes(scores))]

@@ -4,13 +4,29 @@ from __future__ import annotations
 
 from ooi.coverage.iid import Scored, Scores
 from ooi.i18n import current, tr
+from ooi.report.figures import number as written
 
 
 def number(value: float) -> str:
     """`35,14` in Indonesian, `35.14` in English."""
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if current() == "id" else text
+    return written(value, 2)
 
+
+def nothing_claimed() -> str:
+    """The one line said when no record claims an indicator yet."""
+    return tr("Belum ada inovasi yang mengklaim indikator IID (blok iid di rekamannya), jadi setiap skor 0. Kolom saran: level "
+              "yang sudah didukung rekamannya sendiri, untuk dikonfirmasi; saran tidak dihitung.",
+              "No innovation claims an IID indicator yet (an iid block in its record), so every score is 0. The suggestion "
+              "column: levels the record itself already supports, to confirm; suggestions are not counted.")
+
+
+def suggestion_text(scored: Scored, scores: Scores) -> str:
+    """`regulasi 2, sdm 1 (+8 bila dikonfirmasi)`, or a dash."""
+    if not scored.saran:
+        return "—"
+    gain = sum(scores.catalogue.get(s.kunci).bobot * s.level for s in scored.saran)
+    return ", ".join(f"{s.kunci} {s.level}" for s in scored.saran) + tr(" (+{n} bila dikonfirmasi)",
+                                                                         " (+{n} once confirmed)", n=gain)
 
 def raise_text(scored: Scored) -> str:
     if scored.naik is None:
@@ -22,7 +38,7 @@ def raise_text(scored: Scored) -> str:
 def estimate(scores: Scores) -> str:
     return tr("Perkiraan daerah: {p}% → {k} (rata-rata skor {n} inovasi sebagai persen maksimum)",
               "Regional estimate: {p}% → {k} (mean score of {n} innovation(s) as a percentage of the maximum)",
-              p=number(scores.perkiraan), k=scores.predikat, n=len(scores.innovations))
+              p=number(scores.perkiraan), k=scores.predikat, n=scores.counted)
 
 
 def notes(scores: Scores) -> list[str]:
@@ -36,6 +52,12 @@ def notes(scores: Scores) -> list[str]:
                 "menerapkan jendela itu.",
                 "The portal assesses only innovations put into use in the last two years; the scores here do not "
                 "apply that window.")]
+    left = len(scores.innovations) - scores.counted
+    if left:
+        lines.append(tr("{n} inovasi bertanda * tidak masuk perkiraan: ada error di luar blok `iid:`, atau foldernya "
+                        "bukan OPD yang terdaftar.",
+                        "{n} innovation(s) marked * are left out of the estimate: errors outside the `iid:` block, or "
+                        "a folder of no registered agency.", n=left))
     if scores.plans:
         lines.append(tr("{n} rencana (inisiatif) tidak diberi skor.", "{n} plan(s) (inisiatif) earn no score.",
                         n=scores.plans))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ooi.coverage.tally import ACHIEVED, MISSING, PLANNED, REPORTED, Coverage, label
 from ooi.i18n import tr
-from ooi.report.status_table import arrow, compared_line, percent
+from ooi.report.figures import percent
+from ooi.report.status_table import arrow, compared_line
 from ooi.text_safety import code, markdown
 
 MARKS = {ACHIEVED: "🟢", PLANNED: "🔵", REPORTED: "🟡", MISSING: "🔴"}

@@ -19,7 +19,8 @@ from ooi.coverage.tally import (
     Coverage,
     label,
 )
-from ooi.i18n import current, tr
+from ooi.i18n import tr
+from ooi.report.figures import percent
 from ooi.text_safety import visible
 
 # A symbol as well as a colour, so the status still reads in black and white.
@@ -33,12 +34,6 @@ def console(width: int | None = None, color: bool = False) -> Console:
     return Console(file=StringIO(), width=width or 100, color_system="truecolor" if color else None,
                    force_terminal=color, no_color=not color, highlight=False, emoji=False, legacy_windows=False,
                    soft_wrap=False)
-
-
-def percent(value: float) -> str:
-    """`31,4%` in Indonesian, `31.4%` in English."""
-    text = f"{value:.1f}"
-    return (text.replace(".", ",") if current() == "id" else text) + "%"
 
 
 def status_text(status: str) -> Text:

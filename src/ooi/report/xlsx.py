@@ -1,15 +1,18 @@
-"""`ooi export --format xlsx`: summary, agencies, records and findings sheets; frozen headers, filters, widths."""
+"""`ooi export --format xlsx`: summary, agencies, records and findings sheets; frozen headers, filters, print set-up.
+
+A workbook for people: each record's name first and its path last, statuses in Indonesian
+words, the summary's figures written as Indonesian reads them (`34,3%`, `30 Juni 2023`).
+"""
 
 from __future__ import annotations
 
 import io
-from datetime import date
-from itertools import chain, islice
 
 from ooi.coverage.rows import (
     AGENCY_COLUMNS,
     FINDING_COLUMNS,
     RECORD_COLUMNS,
+    STANDING,
     agency_rows,
     finding_rows,
     record_count,
@@ -17,53 +20,52 @@ from ooi.coverage.rows import (
 )
 from ooi.coverage.tally import STATUSES, Coverage, label
 from ooi.i18n import tr
+from ooi.report.figures import day, number, percent
 from ooi.report.status_json import data as status_data
-from ooi.report.xlsx_writer import Sheet, write
+from ooi.report.xlsx_writer import sheet, write
 
-WIDTH_SAMPLE = 300  # rows looked at to size a column
-
-
-def _width(values) -> float:
-    longest = max((len(v.isoformat() if isinstance(v, date) else str(v)) for v in values if v is not None), default=4)
-    return min(max(longest, 4) + 2, 60)
+SEVERITY = {"error": ("error", "error"), "warning": ("peringatan", "warning")}
 
 
-def _sheet(title: str, header, rows, count: int) -> Sheet:
-    """A sheet of value lists; widths from the header and the first rows, the rest streamed as they come."""
-    rows = iter(rows)
-    sample = list(islice(rows, WIDTH_SAMPLE))
-    widths = [_width([name, *(row[index] for row in sample)]) for index, name in enumerate(header)]
-    return Sheet(title, list(header), chain(sample, rows), count, widths)
-
-
-def _values(rows, columns):
-    return ([row[name] for name in columns] for row in rows)
+def worded(row: dict) -> dict:
+    """A record row with its agency's status and its own standing in words (`Tercapai`, `terhitung tahun target`)."""
+    status, standing = row["status_opd"], row["terhitung"]
+    return {**row, "status_opd": label(status) if status else None,
+            "terhitung": tr(*STANDING[standing]) if standing in STANDING else standing}
 
 
 def _summary(coverage: Coverage) -> list[list]:
     figures = status_data(coverage)
     summary = figures["summary"]
     first, last = coverage.window
-    rows = [[tr("pemda", "region"), coverage.pemda], ["tahun", coverage.tahun], ["per", coverage.per],
-            [tr("jendela tahun", "window of years"), f"{first}–{last}"],
-            [tr("jumlah OPD", "agencies"), coverage.total]]
-    rows += [[label(status), summary[status]] for status in STATUSES]
-    rows += [[tr("capaian target (%)", "target achievement (%)"), summary["achievement"]],
-             [tr("kepatuhan melapor (%)", "reporting compliance (%)"), summary["compliance"]],
-             [tr("OPD dengan inovasi", "agencies with an innovation"), summary["agencies_with_innovation"]],
-             [tr("inovasi", "innovations"), summary["innovations"]],
-             [tr("berkas dilapor setelah per (tidak dihitung)", "files filed after per (not counted)"), coverage.later]]
+    rows = [[tr("pemda", "region"), coverage.pemda], [tr("tahun target", "target year"), str(coverage.tahun)],
+            [tr("keadaan data per", "data as of"), day(coverage.per)],
+            [tr("inovasi yang dihitung", "innovations counted"), f"{first}–{last}"],
+            [tr("jumlah OPD", "agencies"), number(coverage.total)]]
+    rows += [[label(status), number(summary[status])] for status in STATUSES]
+    rows += [[tr("capaian target", "target achievement"), percent(summary["achievement"])],
+             [tr("kepatuhan melapor", "reporting compliance"), percent(summary["compliance"])],
+             [tr("OPD dengan inovasi", "agencies with an innovation"), number(summary["agencies_with_innovation"])],
+             [tr("inovasi", "innovations"), number(summary["innovations"])],
+             [tr("laporan masuk setelah tanggal per (tidak dihitung)", "reports filed after the as-of date (not counted)"),
+              number(coverage.later)]]
     return rows
 
 
 def render(coverage: Coverage, **_) -> bytes:
     summary, agencies, findings = _summary(coverage), agency_rows(coverage), finding_rows(coverage)
+    for row in agencies:
+        row["status"] = label(row["status"])
+    for row in findings:
+        row["tingkat"] = tr(*SEVERITY.get(row["tingkat"], (row["tingkat"],) * 2))
     sheets = [
-        _sheet(tr("Ringkasan", "Summary"), (tr("ukuran", "measure"), tr("nilai", "value")), summary, len(summary)),
-        _sheet("OPD", AGENCY_COLUMNS, _values(agencies, AGENCY_COLUMNS), len(agencies)),
-        _sheet(tr("Inovasi", "Innovations"), RECORD_COLUMNS, _values(record_rows(coverage), RECORD_COLUMNS),
-               record_count(coverage)),
-        _sheet(tr("Temuan", "Findings"), FINDING_COLUMNS, _values(findings, FINDING_COLUMNS), len(findings)),
+        sheet(tr("Ringkasan", "Summary"), (tr("ukuran", "measure"), tr("nilai", "value")), summary, len(summary)),
+        sheet("OPD", AGENCY_COLUMNS, ([row[name] for name in AGENCY_COLUMNS] for row in agencies), len(agencies)),
+        sheet(tr("Inovasi", "Innovations"), RECORD_COLUMNS,
+              ([row[name] for name in RECORD_COLUMNS] for row in map(worded, record_rows(coverage))),
+              record_count(coverage)),
+        sheet(tr("Temuan", "Findings"), FINDING_COLUMNS, ([row[name] for name in FINDING_COLUMNS] for row in findings),
+              len(findings)),
     ]
     out = io.BytesIO()
     write(out, sheets)

@@ -3,23 +3,26 @@
 Why not a library: XlsxWriter spent ~70 µs a cell on a loaded machine (it checks, stores
 and re-serialises every cell), so 20,000 records × 63 columns took twice as long as
 `ooi status` itself; one f-string a cell does the same work several times faster. What is
-written is deliberately plain: inline strings (no shared-string table), three styles, one
-frozen header row and an autofilter per sheet, as Excel, LibreOffice and openpyxl read them.
+written is deliberately plain: inline strings (no shared-string table), four styles, one
+frozen header row, an autofilter and a print set-up per sheet (A4 landscape, fit to the
+page's width, the header row on every page), as Excel, LibreOffice and openpyxl read them.
+Every text is a text cell, so an identifier or code (a NIP, sector `2.20`) stays as written;
+control characters are shown escaped (`\x01`, through `ooi.text_safety`), never written.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain, islice
 from typing import BinaryIO, Iterable
 
-from ooi.text_safety import looks_like_formula
+from ooi.text_safety import looks_like_formula, visible
 
 EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk folded in)
 MAX_TEXT = 32767  # Excel's longest cell text
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+WIDTH_SAMPLE = 300  # rows looked at to size a column
 # Styles (cellXfs order in STYLES): 0 plain, 1 header, 2 date, 3 text typed with a leading apostrophe.
 HEAD, DAY, QUOTED = 1, 2, 3
 
@@ -31,6 +34,28 @@ class Sheet:
     rows: Iterable[list]
     count: int  # rows after the header (for the filter's range, known before the rows are written)
     widths: list[float]
+
+
+def sheet(title: str, header, rows, count: int) -> Sheet:
+    """A sheet of value lists; widths from the header and the first rows, the rest streamed as they come."""
+    rows = iter(rows)
+    sample = list(islice(rows, WIDTH_SAMPLE))
+    widths = [_width([name, *(row[index] for row in sample)]) for index, name in enumerate(header)]
+    return Sheet(title, list(header), chain(sample, rows), count, widths)
+
+
+def _width(values) -> float:
+    longest = max((max(map(len, (v.isoformat() if isinstance(v, date) else str(v)).split("\n")))
+                   for v in values if v is not None), default=4)
+    return min(max(longest, 4) + 2, 60)
+
+
+def shown(text: str) -> str:
+    """A text with every control character but line breaks and tabs shown escaped (`\x01`), never written."""
+    if text.isprintable():
+        return text
+    return "\n".join("\t".join(visible(part) for part in line.split("\t"))
+                     for line in text.replace("\r\n", "\n").split("\n"))
 
 
 def _letters(count: int) -> list[str]:
@@ -45,8 +70,7 @@ def _letters(count: int) -> list[str]:
 
 
 def _text(value: str) -> str:
-    if _CONTROL.search(value):
-        value = _CONTROL.sub("", value)
+    value = shown(value)
     if len(value) > MAX_TEXT:
         value = value[:MAX_TEXT - 1] + "…"
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -77,6 +101,7 @@ def _sheet_xml(sheet: Sheet, stream: BinaryIO) -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         f'<dimension ref="A1:{last}"/>'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
         'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
@@ -90,7 +115,11 @@ def _sheet_xml(sheet: Sheet, stream: BinaryIO) -> None:
         if len(chunk) == 500:
             stream.write("".join(chunk).encode("utf-8"))
             chunk = []
-    stream.write(("".join(chunk) + f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>').encode("utf-8"))
+    # Printed: A4 (paperSize 9) landscape, all columns on the page's width, as many pages down as it takes.
+    stream.write(("".join(chunk) + f'</sheetData><autoFilter ref="A1:{last}"/>'
+                  '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>'
+                  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+                  '</worksheet>').encode("utf-8"))
 
 
 STYLES = (
@@ -121,6 +150,7 @@ def write(target: BinaryIO, sheets: list[Sheet]) -> None:
     names = [f'<sheet name="{_text(s.title)}" sheetId="{i}" r:id="rId{i}"/>' for i, s in enumerate(sheets, 1)]
     filters = [f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
                f"'{_text(s.title)}'!$A$1:${_letters(len(s.header))[-1]}${s.count + 1}</definedName>"
+               f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">\'{_text(s.title)}\'!$1:$1</definedName>'
                for i, s in enumerate(sheets)]
     rels = "".join(f'<Relationship Id="rId{i}" Type="{ns}/officeDocument/2006/relationships/worksheet" '
                    f'Target="worksheets/sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
