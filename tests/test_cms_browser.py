@@ -11,6 +11,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import struct
@@ -236,7 +237,10 @@ def test_an_officer_files_through_the_form_and_ooi_finds_no_error(tmp_path, git_
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     repo = tmp_path / "repo"
     repo.mkdir()
-    shutil.copy(ROOT / "ooi.yaml", repo / "ooi.yaml")
+    # The sample's settings without its git_sejak (its own import day, after this test's days): the repository's
+    # first commit is its import, as in any fresh repository of the sample.
+    settings = (ROOT / "ooi.yaml").read_text(encoding="utf-8")
+    (repo / "ooi.yaml").write_text(re.sub(r"(?m)^git_sejak:.*\n", "", settings), encoding="utf-8")
     shutil.copytree(ROOT / "data", repo / "data")
     outcome = _ooi(repo, "cms", "--lokal")
     assert outcome.exit_code == 0, outcome.output
