@@ -10,13 +10,8 @@ Typer's and click's own words (Usage, Options, Error, …) are translated here.
 import re
 from collections.abc import Callable, Sequence
 
-try:  # Typer 0.2x carries its own copy of click
-    from typer._click import Command, Context, HelpFormatter, echo
-    from typer._click.exceptions import ClickException
-    from typer.exceptions import Abort  # noqa: F401  (caught in cli.app)
-except ImportError:  # an older Typer on click itself
-    from click import Command, Context, HelpFormatter, echo
-    from click.exceptions import Abort, ClickException  # noqa: F401  (Abort: caught in cli.app)
+from typer import Abort, Context, TyperException, echo  # noqa: F401  (Abort: caught in cli.app)
+from typer.core import TyperGroup
 
 from ooi import i18n
 from ooi.i18n import tr
@@ -58,7 +53,7 @@ def choose(args: Sequence[str]) -> str:
     return i18n.use(asked, i18n.from_env())
 
 
-def localize(command: Command) -> None:
+def localize(command: TyperGroup) -> None:
     """Put the current language into a built command tree: its helps, metavars and the formatter's words."""
     english_wanted = i18n.current() == "en"
     for cmd in (command, *getattr(command, "commands", {}).values()):
@@ -120,7 +115,7 @@ def translate(message: str) -> str:
     return message
 
 
-def show_usage_error(error: ClickException) -> None:
+def show_usage_error(error: TyperException) -> None:
     """What click prints for a usage error, in the current language: usage, where to get help, the error."""
     if getattr(error, "ctx", None) is not None:
         hint = ""
@@ -131,7 +126,7 @@ def show_usage_error(error: ClickException) -> None:
     echo(tr("Galat: {m}", "Error: {m}", m=translate(error.format_message())), err=True)
 
 
-class _Formatter(HelpFormatter):
+class _Formatter(Context.formatter_class):  # click's documented hook: the class a context writes help with
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix if prefix is not None else tr("Cara pakai: ", "Usage: "))
 
