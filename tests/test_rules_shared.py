@@ -59,7 +59,6 @@ LONG_TEXTS = ["lorem ipsum " * 10, "Lorem" + " " * 70 + "ipsum dolor", "ada" + "
 
 @pytest.mark.parametrize("value", LONG_TEXTS)
 def test_a_long_text_is_a_placeholder_exactly_when_its_whole_normal_form_is(value):
-    text.placeholder.cache_clear()
     assert text.placeholder(value) is bool(_placeholder_whole(value))
 
 
@@ -71,7 +70,6 @@ def test_the_head_of_a_long_text_is_longer_than_every_stand_in_and_opening():
 @given(st.text(alphabet=st.sampled_from(list("ab é_-.…—\t\n")) | st.characters(), max_size=200))
 @settings(max_examples=400, deadline=None)
 def test_placeholder_and_word_counts_agree_with_their_definitions(value):
-    text.placeholder.cache_clear()
     assert text.placeholder(value) is bool(_placeholder_whole(value))
     count = len(text._WORD.findall(value))
     assert [text.has_words(value, n) for n in (1, 6, 10, 25)] == [count >= n for n in (1, 6, 10, 25)]

@@ -60,41 +60,59 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     Workers get `shared` and the language of messages once, when they start; on Linux they
     are forked, so even a large `shared` costs nothing to hand over (spawned elsewhere, it is
     pickled to each). `then` runs in this process on each result as it arrives, while the
-    workers go on. `progress`, when given, is called in this process with the work done so
-    far (the sum of `weigh(item)`, default 1 an item): after each item in one process; across
-    processes the workers add to a shared count and this process passes it on a few times a
-    second, whatever the order results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
+    workers go on. `progress`, when given,
+    is called in this process with the work done so far (the sum of `weigh(item)`, default
+    1 an item): after each item in one process; across processes the workers add to a
+    shared count and this process passes it on a few times a second, whatever the order
+    results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
     then = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
-        with _fewer_collections() as keep:
-            if progress is None:
-                return [keep(then(function(item, shared))) for item in items]
-            results, done = [], 0
-            for item in items:
-                results.append(keep(then(function(item, shared))))
-                done += weigh(item) if weigh else 1
-                progress(done)
-            return results
+        if progress is None:
+            return [then(function(item, shared)) for item in items]
+        results, done = [], 0
+        for item in items:
+            results.append(then(function(item, shared)))
+            done += weigh(item) if weigh else 1
+            progress(done)
+        return results
     import multiprocessing  # here: a small run never pays for importing it
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = min(jobs, len(items))
-    context = multiprocessing.get_context(start_method())
+    context = _Recorded(multiprocessing.get_context(start_method()))
     done = context.Value("q", 0) if progress else None
-    with _fewer_collections() as keep:
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                                   initargs=(i18n.current(), function, shared, done, weigh))
-        try:
-            with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
-                futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
-            with _terminated_as_exit():
-                results = [keep(then(result)) for future in futures for result in _wait(future, done, progress)]
-        except BaseException:
-            _end(pool)
-            raise
-        pool.shutdown()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+                               initargs=(i18n.current(), function, shared, done, weigh))
+    try:
+        with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
+            futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
+        with _terminated_as_exit():
+            results = [then(result) for future in futures for result in _wait(future, done, progress)]
+    except BaseException:
+        _end(pool, context.started)
+        raise
+    pool.shutdown()
     return results
+
+
+class _Recorded:
+    """A multiprocessing context that remembers the worker processes a pool starts from it, so they can be ended.
+
+    (A pool names its processes only privately before Python 3.14's `terminate_workers()`.)
+    """
+
+    def __init__(self, context) -> None:
+        self.context = context
+        self.started: list = []
+
+    def __getattr__(self, name: str):
+        return getattr(self.context, name)
+
+    def Process(self, *args, **kwargs):  # noqa: N802  (the name a pool calls)
+        process = self.context.Process(*args, **kwargs)
+        self.started.append(process)
+        return process
 
 
 def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequence]:
@@ -116,33 +134,6 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     return chunks
 
 
-@contextmanager
-def _fewer_collections():
-    """The cyclic garbage collector, kept from work that is not garbage.
-
-    Checking a file allocates ~2,000 short-lived objects and no cycles worth chasing: with
-    the default threshold (700) the collector ran every few files (~8% of the time), so it
-    runs rarer. And the results pile up (100,000 records: ~5 million objects) while every
-    full collection walks them all: each result is set aside (`gc.freeze`) as it is kept,
-    and everything is handed back to the collector at the end. Collections stay on.
-    """
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
-    mine = gc.get_freeze_count() == 0  # someone else's freeze is not ours to undo
-
-    def keep(result):
-        if mine:
-            gc.freeze()
-        return result
-
-    try:
-        yield keep
-    finally:
-        if mine:
-            gc.unfreeze()
-        gc.set_threshold(*threshold)
-
-
 def _start(language: str, function: Callable, shared: object, done, weigh: Callable | None) -> None:
     global _work
     # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
@@ -151,7 +142,9 @@ def _start(language: str, function: Callable, shared: object, done, weigh: Calla
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while forked (_interrupts_held)
     i18n.use(language)
     _work = (function, shared, done, weigh)
-    gc.freeze()  # what the worker inherited is never garbage here: collections skip it
+    # A worker process is ooi's own, so its collector is tuned as the CLI tunes the parent's (a spawned one
+    # inherits nothing): what it started with is never garbage, and a file's short-lived objects hold no cycles.
+    gc.freeze()
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
@@ -209,32 +202,25 @@ def _terminated_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _end(pool) -> None:
-    """End the workers now: shutting down would first finish every chunk still queued for them."""
-    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers()
-    manager = pool._executor_manager_thread
+def _end(pool, processes: list) -> None:
+    """End the workers now: shutting down would first finish every chunk still queued for them.
+
+    A worker ended while it wrote a result can leave the pool's own thread waiting for ever on
+    the rest of it, and the interpreter's exit would wait for that thread: after an interrupted
+    run the command line's entry point (ooi.cli.main) ends the process without waiting for it.
+    """
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=10)
-    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it
-    # races the interpreter's exit, which wakes it through that pipe (a traceback about a bad file).
-    # A worker ended while it wrote a result leaves half a message that thread waits on for ever:
-    # then the interpreter's exit would wait for it too, and the process must end without it.
-    global _stuck
-    if manager is not None:
-        manager.join(timeout=2)
-        _stuck = _stuck or manager.is_alive()
-
-
-_stuck = False
-
-
-def stuck() -> bool:
-    """Whether ending a pool early left its thread waiting on a half-written result (see `_end`)."""
-    return _stuck
+    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it races
+    # the interpreter's exit, which wakes it through that pipe (a traceback about a bad file). Wait for it
+    # a little, from a thread of ours, since it may be the one left waiting for ever.
+    waiter = threading.Thread(target=pool.shutdown, daemon=True)
+    waiter.start()
+    waiter.join(timeout=2)
 
 
 @dataclass(frozen=True)

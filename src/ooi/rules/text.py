@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from ooi.i18n import tr
 from ooi.model.facts import facts, principle, principles
@@ -25,7 +25,6 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-@lru_cache(maxsize=4096)  # counted in full only when short of the advice (see `has_words`), by each rule that asks
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -41,7 +40,6 @@ def has_words(text: str, count: int) -> bool:
     return _at_least(count).match(text) is not None
 
 
-@lru_cache(maxsize=4096)
 def placeholder(text: str | None) -> bool:
     """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum`…"""
     if text is None:
@@ -73,7 +71,6 @@ def _opening() -> re.Pattern:
     return re.compile(("lorem|" if "lorem" in starts else "") + f"(?:{whole})(?: |\\Z)")
 
 
-@lru_cache(maxsize=4096)
 def normal_words(text: str) -> str:
     """The words of a text, lowercased, without punctuation: what "word for word" compares."""
     return " ".join(_WORD.findall(text.casefold()))
