@@ -1,8 +1,7 @@
-"""One catalogue of every finding code, id/en: Y/S/R from `codes` and `data/kode.yaml`, rules from their docstrings."""
+"""One catalogue of every finding code, id/en: titles and severities from `model.codes`, documentation from `data/kode.yaml`."""
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -12,13 +11,6 @@ from ooi.model.codes import CODES, PRINCIPLE_CODES, default_severity, known_code
 from ooi.model.findings import Severity
 from ooi.model.names import did_you_mean
 
-# A rule module's docstring sections (ruff's What it does / Why / Example), in both languages.
-_SECTIONS = {
-    "Yang diperiksa": ("what", "id"), "What it checks": ("what", "en"),
-    "Mengapa": ("why", "id"), "Why": ("why", "en"),
-    # Examples are YAML in the records' own (Indonesian) keys: one section serves both languages.
-    "Contoh lolos / Passing example": ("passing", "*"), "Contoh gagal / Failing example": ("failing", "*"),
-}
 _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan", "references"),
              "I": ("indeks inovasi daerah", "regional innovation index"), "P": ("prinsip", "principles")}
 
@@ -70,7 +62,7 @@ def entry(code: str) -> Entry:
     """The documentation of one code; KeyError for a code that does not exist."""
     if code not in known_codes():
         raise KeyError(code)
-    docs = _module_docs(code) or _data_docs(code)
+    docs = _docs(code)
     if code in PRINCIPLE_CODES:
         from ooi.model.facts import principle
 
@@ -106,51 +98,6 @@ def more(code: str) -> str:
     return "\n".join(f"  {number}  {name}" for number, name in sectors().items())
 
 
-def _module_docs(code: str) -> tuple[Text, ...] | None:
-    """what, why, passing, failing from the docstring of the rule module that owns `code` alone."""
-    from ooi import rules
-
-    try:
-        module = rules.get(code)
-    except KeyError:
-        return None
-    if getattr(module, "CODE", None) != code:
-        return None
-    from ooi.model.facts import with_word_counts
-
-    sections = parse_docstring(with_word_counts(module.__doc__ or ""))
-    if not sections:
-        return None
-    return tuple(Text(sections.get((name, "id"), ""), sections.get((name, "en"), ""))
-                 for name in ("what", "why", "passing", "failing"))
-
-
-def parse_docstring(doc: str) -> dict[tuple[str, str], str]:
-    """`Header:` lines at the margin open a section; its indented body is the text.
-
-    Prose is joined into paragraphs; examples keep their lines.
-    """
-    bodies: dict[tuple[str, str], list[str]] = {}
-    current = None
-    for line in doc.splitlines()[1:]:
-        header = line.rstrip()
-        if header.endswith(":") and not line[:1].isspace() and header[:-1] in _SECTIONS:
-            current = _SECTIONS[header[:-1]]
-            bodies[current] = []
-        elif current is not None and (not line.strip() or line[:1].isspace()):
-            bodies[current].append(line)
-        else:
-            current = None
-    result = {}
-    for key, lines in bodies.items():
-        text = textwrap.dedent("\n".join(lines)).strip("\n")
-        if key[0] in ("what", "why"):
-            text = "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
-        for language in ("id", "en") if key[1] == "*" else (key[1],):
-            result[(key[0], language)] = text
-    return result
-
-
 @cache
 def _data() -> dict:
     import yaml
@@ -159,12 +106,14 @@ def _data() -> dict:
     return yaml.load(text, Loader=yaml.CSafeLoader)
 
 
-def _data_docs(code: str) -> tuple[Text, ...]:
+def _docs(code: str) -> tuple[Text, ...]:
+    """what, why, passing, failing, with the word counts of data/prinsip.yaml written in."""
+    from ooi.model.facts import with_word_counts
+
     row = _data().get(code, {})
 
-    def example(key: str) -> Text:
-        text = str(row.get(key, "")).strip("\n")
-        return Text(text, str(row.get(f"{key}_en", text)).strip("\n"))
+    def text(key: str, english: str) -> Text:
+        said = with_word_counts(str(row.get(key, "")).strip("\n"))
+        return Text(said, with_word_counts(str(row.get(english, said)).strip("\n")))
 
-    return (Text(row.get("apa", ""), row.get("what", "")), Text(row.get("mengapa", ""), row.get("why", "")),
-            example("lolos"), example("gagal"))
+    return text("apa", "what"), text("mengapa", "why"), text("lolos", "lolos_en"), text("gagal", "gagal_en")
