@@ -144,7 +144,7 @@ def test_titles_for_sarif_and_settings_helpers():
 def test_every_code_belongs_to_a_named_family():
     families = {code: catalogue.entry(code).family for code in CODES}
     assert {code[0] for code in CODES} == {"Y", "S", "R", "I", "P"}
-    assert families["I001"] == ("indeks inovasi daerah", "regional innovation index")
+    assert (families["I001"].id, families["I001"].en) == ("indeks inovasi daerah", "regional innovation index")
     data = json.loads(run("rules", "--format", "json", "--lang", "en").stdout)
     assert {row["family"] for row in data if row["code"].startswith("I")} == {"regional innovation index"}
 

@@ -159,5 +159,5 @@ def finding_rows(coverage: Coverage) -> list[dict]:
     files = [f for e in (*coverage.agencies, *coverage.inactive) for f in e.files if f.standing != LATER]
     files += coverage.other
     return [{"path": f.path, "baris": f.line, "kolom": f.column, "kode": f.code, "tingkat": f.severity.value,
-             "kunci": f.field, "pesan": f.message, "saran": f.hint, "dikecualikan": bool(f.waived_by)}
+             "kunci": f.field, "pesan": str(f.message), "saran": str(f.hint), "dikecualikan": bool(f.waived_by)}
             for filed in sorted(files, key=lambda filed: filed.path) for f in filed.findings]

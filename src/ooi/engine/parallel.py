@@ -57,10 +57,10 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
         progress: Callable[[int], None] | None = None, weigh: Callable | None = None) -> list:
     """`[then(function(item, shared)) for item in items]`, spread over `jobs` processes when jobs > 1.
 
-    Workers get `shared` and the language of messages once, when they start; on Linux they
-    are forked, so even a large `shared` costs nothing to hand over (spawned elsewhere, it is
-    pickled to each). `then` runs in this process on each result as it arrives, while the
-    workers go on. `progress`, when given,
+    Workers get `shared` once, when they start (and no language: their messages are rendered
+    here); on Linux they are forked, so even a large `shared` costs nothing to hand over
+    (spawned elsewhere, it is pickled to each). `then` runs in this process on each result as
+    it arrives, while the workers go on. `progress`, when given,
     is called in this process with the work done so far (the sum of `weigh(item)`, default
     1 an item): after each item in one process; across processes the workers add to a
     shared count and this process passes it on a few times a second, whatever the order
@@ -83,7 +83,7 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     context = _Recorded(multiprocessing.get_context(start_method()))
     done = context.Value("q", 0) if progress else None
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                               initargs=(i18n.current(), function, shared, done, weigh))
+                               initargs=(function, shared, done, weigh))
     try:
         with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
             futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
@@ -134,13 +134,12 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     return chunks
 
 
-def _start(language: str, function: Callable, shared: object, done, weigh: Callable | None) -> None:
+def _start(function: Callable, shared: object, done, weigh: Callable | None) -> None:
     global _work
     # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while forked (_interrupts_held)
-    i18n.use(language)
     _work = (function, shared, done, weigh)
     # A worker process is ooi's own, so its collector is tuned as the CLI tunes the parent's (a spawned one
     # inherits nothing): what it started with is never garbage, and a file's short-lived objects hold no cycles.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ooi.i18n import current
+from ooi.i18n import tr
 
 
 class FieldDoc(NamedTuple):
@@ -15,10 +15,12 @@ class FieldDoc(NamedTuple):
     full: str = ""  # a whole example where `example` is its start (`Mempercepat ...`): what `ooi isi` shows
 
     def text(self, language: str | None = None) -> str:
-        """The doc in `language` (default: the current one), word counts read from the one table."""
+        """The doc in `language` (default: a message in the language it is shown in), word counts from the one table."""
         from ooi.model.facts import with_word_counts
 
-        return with_word_counts(self.en if (language or current()) == "en" else self.id)
+        if language is None:
+            return tr(with_word_counts(self.id), with_word_counts(self.en))
+        return with_word_counts(self.en if language == "en" else self.id)
 
 
 def _docs(**rows: tuple) -> dict[str, FieldDoc]:
@@ -304,4 +306,4 @@ _CHOICES = {
 def choice_label(where: tuple | str, value: str) -> str:
     """The plain-language label of a choice (`bentuk`, `pelayanan_publik` → `pelayanan publik kepada warga`)."""
     label = _CHOICES.get(doc_key(where), {}).get(value)
-    return (label[1] if current() == "en" else label[0]) if label else ""
+    return tr(*label) if label else ""

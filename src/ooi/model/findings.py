@@ -67,8 +67,8 @@ class Finding:
             "code": self.code,
             "severity": self.severity.value,
             "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
+            "message": str(self.message),  # a catalogue message, in the language current now
+            "hint": str(self.hint),
         }
         if self.waived_by:
             data["waived_by"] = self.waived_by

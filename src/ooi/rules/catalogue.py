@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 
+from ooi.i18n import Message, tr
 from ooi.model.codes import CODES, PRINCIPLE_CODES, default_severity, known_codes
 from ooi.model.findings import Severity
 from ooi.model.names import did_you_mean
@@ -15,40 +15,26 @@ _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan",
              "I": ("indeks inovasi daerah", "regional innovation index"), "P": ("prinsip", "principles")}
 
 
-class Text(NamedTuple):
-    """A text in Bahasa Indonesia and in English."""
-
-    id: str
-    en: str
-
-    def __str__(self) -> str:
-        from ooi.i18n import tr
-
-        return tr(self.id, self.en)
-
-
 @dataclass(frozen=True)
 class Entry:
     """What `ooi explain CODE` shows: title, what it checks, why, a passing and a failing example."""
 
     code: str
     severity: Severity
-    title: Text
-    what: Text
-    why: Text
-    passing: Text
-    failing: Text
+    title: Message
+    what: Message
+    why: Message
+    passing: Message
+    failing: Message
     source: str = ""  # the legal source of a principle, e.g. "PP 38/2017 Pasal 3 huruf d"
 
     @property
-    def family(self) -> Text:
-        return Text(*_FAMILIES[self.code[0]])
+    def family(self) -> Message:
+        return Message(*_FAMILIES[self.code[0]])
 
 
 def title(code: str) -> str:
     if code in CODES:
-        from ooi.i18n import tr
-
         return tr(CODES[code].title_id, CODES[code].title_en)
     return str(entry(code).title) if code in known_codes() else code
 
@@ -67,9 +53,9 @@ def entry(code: str) -> Entry:
         from ooi.model.facts import principle
 
         fact = principle(code)
-        return Entry(code, default_severity(code), Text(fact.legal, fact.english), *docs, source=fact.source)
+        return Entry(code, default_severity(code), Message(fact.legal, fact.english), *docs, source=fact.source)
     row = CODES[code]
-    return Entry(code, row.severity, Text(row.title_id, row.title_en), *docs)
+    return Entry(code, row.severity, Message(row.title_id, row.title_en), *docs)
 
 
 def suggest(code: str) -> str | None:
@@ -106,14 +92,14 @@ def _data() -> dict:
     return yaml.load(text, Loader=yaml.CSafeLoader)
 
 
-def _docs(code: str) -> tuple[Text, ...]:
+def _docs(code: str) -> tuple[Message, ...]:
     """what, why, passing, failing, with the word counts of data/prinsip.yaml written in."""
     from ooi.model.facts import with_word_counts
 
     row = _data().get(code, {})
 
-    def text(key: str, english: str) -> Text:
+    def text(key: str, english: str) -> Message:
         said = with_word_counts(str(row.get(key, "")).strip("\n"))
-        return Text(said, with_word_counts(str(row.get(english, said)).strip("\n")))
+        return Message(said, with_word_counts(str(row.get(english, said)).strip("\n")))
 
     return text("apa", "what"), text("mengapa", "why"), text("lolos", "lolos_en"), text("gagal", "gagal_en")
