@@ -21,7 +21,7 @@ from ooi.coverage.tally import (
     Coverage,
     Filed,
 )
-from ooi.i18n import current, tr
+from ooi.i18n import tr
 from ooi.report.contact import contact_text
 from ooi.report.status_table import console, status_text, text
 from ooi.text_safety import visible
@@ -65,7 +65,7 @@ def describe(filed: Filed) -> str:
     record = filed.record
     if record is None or not hasattr(record, "tahapan"):
         return ""
-    stage = STAGES[record.tahapan][current() == "en"]
+    stage = tr(*STAGES[record.tahapan])
     parts = [record.nama, stage, tr("dilapor {d}", "filed {d}", d=record.tanggal_lapor)]
     if record.tahun_rencana and record.tahapan == "inisiatif":
         parts.append(tr("rencana {y}", "planned for {y}", y=record.tahun_rencana))
