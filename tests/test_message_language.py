@@ -63,3 +63,26 @@ def test_a_message_renders_when_asked_and_crosses_processes_as_its_id_and_values
     assert pickle.loads(packed) == "`nama` is empty (line 3)"
     with pytest.raises(AttributeError):
         message.id = "x"
+
+
+@pytest.fixture(scope="module")
+def status_root(tmp_path_factory):
+    from test_status_cli import golden_root
+
+    return golden_root(tmp_path_factory.mktemp("status"))
+
+
+@pytest.mark.parametrize(("checked", "written", "golden"), [("id", "en", "expected.en.markdown"),
+                                                           ("en", "id", "expected.markdown")])
+def test_a_status_tallied_in_one_language_is_written_in_another_as_its_golden_output(status_root, checked, written,
+                                                                                     golden):
+    from ooi.history.asof import open_source
+    from test_status_cli import GOLDEN
+
+    i18n.use(checked)
+    settings = load_settings(status_root)
+    with open_source(status_root, settings) as source:
+        coverage = source.coverage(2023, date(2023, 6, 30))
+    i18n.use(written)
+    text = render("status_markdown", coverage, sumber=source.sumber, previous=None, against=None)
+    assert text == (GOLDEN / golden).read_text(encoding="utf-8")
