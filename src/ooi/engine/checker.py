@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 from ooi import rules
 from ooi.engine import clock, parallel
@@ -16,6 +17,7 @@ from ooi.engine.memo import Memo
 from ooi.engine.parts import Judged, Named, Part, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Result, capped, stamp
+from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
@@ -42,31 +44,27 @@ from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
 
 
-def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
-          jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False,
-          progress: Callable[[int, int], None] | None = None, filed=None, memo: Memo | None = None) -> Result:
-    """Check every file (or the files under `targets`) with the registry as context.
+def check(root: Path, settings: Settings, **asked) -> Result:
+    """`check_run(Run(root, settings, **asked))`: the shorthand the commands call (see Run for what can be asked)."""
+    return check_run(Run(root, settings, **asked))
+
+
+def check_run(run: Run) -> Result:
+    """Check every file (or the files under `run.targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
     cross-file checks see the whole registry or one agency's innovations, and a run over a
-    few files reads only their folders and the registry entries they name. `jobs` spreads
-    the agencies over processes (None: automatic); the result is the same, in the same
-    order. `records=False` lets innovation records go once judged, for callers that need
-    only findings; a function keeps what it returns for each record instead, e.g. the few
-    fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
-    `iid_export` holds every innovation to the IID portal's requirements (I005, I006), not
-    only those with an `iid:` block. `progress(done, total)` hears how many files are
-    checked, a few times a second or more often (counts only: the caller draws, if anything).
-    `today` is the as-of date (default: today in `zona_waktu`); `filed` maps a path to the
-    date git says it was filed (R014; None outside git); a `memo` keeps judgements across the
-    runs of one history (workers use what it holds and send back what they judged anew).
+    few files reads only their folders and the registry entries they name. The agencies
+    are spread over processes (`run.jobs`); the result is the same, in the same order.
+    Workers use what the memo holds and send back what they judged anew.
     """
+    root, settings, targets, memo, progress = run.root, run.settings, run.targets, run.memo, run.progress
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
-    base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
-                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
-                   iid_export=iid_export, filed=filed)
+    base = Context(root=root, settings=settings, today=run.today, sectors=sectors(),
+                   codeowners=codeowners.read(root, list(targets) if targets else None), agencies=Registry(root),
+                   iid_export=run.iid_export, filed=run.filed)
     units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
     total = sum(map(weight, units))
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
@@ -74,15 +72,15 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     unportable = _unportable(tree, wanted)
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
-    salt = _salt(root, settings, base, memo, agency_files) if memo is not None else None
+    salt = _salt(run, base, agency_files) if memo is not None else None
     # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
     del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
-    work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
+    work = parallel.workers(run.jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
-    done = parallel.run(_check_any, units, (base, records, work > 1, memo, salt), work, then=partial(_arrived, memo),
+    done = parallel.run(_check_any, units, _Shared(run, base, work > 1, salt), work, then=partial(_arrived, memo),
                         weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
     del units
     checked = [result for results in done for result in (results.results if isinstance(results, Judged) else results)]
@@ -102,13 +100,13 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
-    imported = bulk_imports(checked, filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
+    imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
     if imported and within is None:
         _add_settings_findings(files, imported)
     _add_named(files, unportable, settings)
     for result in files:
         result.findings = capped(result.findings)
-    files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
+    files += apply_waivers(files, root, settings, base.today, list(targets) if targets else None)  # marks, drops none
     if settings.problems:  # what was wrong in ooi.yaml judges every file of the run: always reported
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
@@ -158,24 +156,33 @@ def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
     return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
 
 
-def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
-                ) -> tuple[list[FileResult], list]:
+class _Shared(NamedTuple):
+    """What every unit of a run is judged with, handed to each worker once."""
+
+    run: Run
+    base: Context  # the rules' context, before a file's path is set
+    packed: bool  # results cross processes: records as plain data, the memo's new judgements sent back
+    salt: bytes | None  # what a memo key adds to a file's content (see `_salt`)
+
+
+def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: _Shared) -> tuple[list[FileResult], list]:
     """One agency's files, with the checks across its innovations; runs in a worker process when parallel.
 
     Also what a worker added to its copy of the memo, for the parent's (nothing when not parallel).
     """
-    (agency, entries), (base, records, packed, memo, salt) = unit, shared
+    (agency, entries), (run, base, packed, salt) = unit, shared
+    memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
     results = []
     if agency is not None:
-        results.append(_judge(agency, base, memo, salt)[0])
+        results.append(_judge(agency, run, base, salt)[0])
         base.agencies.offer(agency.stem, results[0].record)
-    judged = [_judge(entry, base, memo, salt) for entry in entries]
+    judged = [_judge(entry, run, base, salt) for entry in entries]
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
                   _folder_rules())
-    _keep(judged, records, packed)
+    _keep(judged, run.records, packed)
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
@@ -222,15 +229,16 @@ def _check_any(item, shared) -> tuple[list[FileResult], list] | Judged:
     return _check_part(item, shared) if isinstance(item, Part) else _check_unit(item, shared)
 
 
-def _check_part(part: Part, shared: tuple) -> Judged:
+def _check_part(part: Part, shared: _Shared) -> Judged:
     """Some files of a huge folder, as `_check_unit` judges a folder's, but their checks across files left to
     `_check_parts`, on names: records are let go (or kept) here, part by part, not held for the whole folder."""
-    base, records, packed, memo, salt = shared
+    run, base, packed, salt = shared
+    memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
-    judged = [_judge(entry, base, memo, salt) for entry in part.entries]
+    judged = [_judge(entry, run, base, salt) for entry in part.entries]
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
-    _keep(judged, records, packed)
+    _keep(judged, run.records, packed)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
     return Judged(part.folder, [result for result, _ in judged], names, fresh)
 
@@ -264,21 +272,29 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
     return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
 
 
-def _salt(root: Path, settings: Settings, base: Context, memo: Memo, registry: list[Entry] | None) -> bytes:
+def _salt(run: Run, base: Context, registry: list[Entry] | None) -> bytes:
     """What a judgement depends on besides its file and the as-of date: settings, registry, CODEOWNERS.
 
     `registry`: the agency files, when already discovered (None: listed here).
     """
-    digest = hashlib.blake2b(repr(settings).encode("utf-8", "surrogatepass"), digest_size=16)
-    for entry in registry if registry is not None else discover(root, within=[AGENCIES]).entries:
-        blob = memo.blob_of(entry.rel, lambda entry=entry: read(entry.path))[0]
+    digest = hashlib.blake2b(repr(run.settings).encode("utf-8", "surrogatepass"), digest_size=16)
+    for entry in registry if registry is not None else discover(run.root, within=[AGENCIES]).entries:
+        blob = _blob_of(run, entry)[0]
         digest.update(f"{entry.rel}\0{blob}\0".encode("utf-8", "surrogatepass"))
     digest.update((base.codeowners or "").encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
-def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | None = None,
-           ) -> tuple[FileResult, dict | None]:
+def _blob_of(run: Run, entry: Entry) -> tuple[str, bytes | None]:
+    """The git blob id of a file: known to the run, else computed from its bytes (returned too, read once)."""
+    known = run.blobs.get(entry.rel)
+    if known is not None:
+        return known, None
+    raw = read(entry.path)
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
+
+
+def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> tuple[FileResult, dict | None]:
     """Load, validate and judge one file (positions only if it has findings); also the loaded data.
 
     With a memo, a file whose content was judged before for the same inputs is not read again
@@ -286,10 +302,11 @@ def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | 
     `discover` found the entry inside the root with its links followed (a link out is Y012 there),
     so it is read without resolving its path again: two realpath calls were a tenth of a file's time.
     """
+    memo = run.memo
     if memo is None:
         return _judge_document(entry, load(entry.path), base)
     try:
-        blob, raw = memo.blob_of(entry.rel, lambda: read(entry.path))
+        blob, raw = _blob_of(run, entry)
     except Refused:  # judged as load judges it: one finding, nothing kept
         return _judge_document(entry, load(entry.path), base)
     key = (entry.rel, blob, salt, base.filed and base.filed.get(entry.rel))

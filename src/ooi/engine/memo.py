@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -35,7 +34,6 @@ class Memo:
 
     def __init__(self):
         self._kept: dict[tuple, Judged] = {}
-        self.blobs: dict[str, str] = {}  # path → git blob id, when known without reading (a snapshot's files)
         self.hits = self.misses = 0
         self._fresh: list | None = None  # in a worker process: what it judged anew, to send to the parent's memo
         self._once: dict[str, tuple] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
@@ -49,14 +47,6 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._kept)
-
-    def blob_of(self, rel: str, reader) -> tuple[str, bytes | None]:
-        """The git blob id of a file: known, else computed from its bytes (`reader()`; returned too, read once)."""
-        known = self.blobs.get(rel)
-        if known is not None:
-            return known, None
-        raw = reader()
-        return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
 
     def get(self, key: tuple | None, today: date) -> Judged | None:
         judged = self._kept.get(key) if key is not None else None

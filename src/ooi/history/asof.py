@@ -107,14 +107,10 @@ class Source:
             settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
             if ref is not None:
                 self.compared = settings
-        if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
-            self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
-        try:
-            result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
-                           memo=self.memo, progress=progress)
-        finally:
-            if self.memo is not None:
-                self.memo.blobs = {}
+        # The files' blob ids are known: with a memo, unchanged ones need not even be read.
+        blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
+        result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
+                               memo=self.memo, progress=progress, blobs=blobs)
         if odd:  # entries of the commit's tree that could not be laid out: findings of this point
             result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
                                                   for rel, issue in odd], key=lambda r: r.path)
