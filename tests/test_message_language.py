@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from ooi import i18n
+from ooi.coverage.tally import as_of
 from ooi.engine import clock
 from ooi.engine.checker import check
 from ooi.engine.memo import Memo
@@ -76,13 +77,13 @@ def status_root(tmp_path_factory):
                                                            ("en", "id", "expected.markdown")])
 def test_a_status_tallied_in_one_language_is_written_in_another_as_its_golden_output(status_root, checked, written,
                                                                                      golden):
-    from ooi.history.asof import open_source
+    from ooi.engine.source import open_source
     from test_status_cli import GOLDEN
 
     i18n.use(checked)
     settings = load_settings(status_root)
     with open_source(status_root, settings) as source:
-        coverage = source.coverage(2023, date(2023, 6, 30))
+        coverage = as_of(source, 2023, date(2023, 6, 30))
     i18n.use(written)
     text = render("status_markdown", coverage, sumber=source.sumber, previous=None, against=None)
     assert text == (GOLDEN / golden).read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ooi.i18n import tr
 from ooi.input.discovery import stem_of
@@ -12,6 +12,9 @@ from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
 from ooi.coverage.copies import distinct
 from ooi.text_safety import name
+
+if TYPE_CHECKING:
+    from ooi.engine.source import Source
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
 STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
@@ -139,6 +142,13 @@ class Coverage:
 
 def _percent(part: int, whole: int) -> float:
     return 100.0 * part / whole if whole else 0.0
+
+
+def as_of(source: Source, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
+          progress=None) -> Coverage:
+    """The coverage of year `tahun` as of `day`, from the records as they stood then (`ref`: in that git ref)."""
+    found = tally(source.result(day, jobs, records=summarize, ref=ref, progress=progress), tahun, day)
+    return replace(found, sumber=source.sumber_at(day) if ref is None else source.sumber)
 
 
 def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage:

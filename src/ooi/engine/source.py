@@ -1,4 +1,4 @@
-"""Records as they stood: the Result and coverage of a data root as of a date, from git when the root is in it."""
+"""Records as they stood: the Result of a data root as of a date, from git when the root is in it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ooi.coverage.tally import Coverage, summarize, tally
-from ooi.engine import clock
-from ooi.engine import checker
+from ooi.engine import checker, clock
 from ooi.engine.filing import ABBREV, Filed, within
 from ooi.engine.memo import Memo
 from ooi.engine.result import FileResult, Result
@@ -70,7 +68,7 @@ class Source:
     def sumber(self) -> str:
         return GIT if self.repo is not None else DECLARED
 
-    def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
+    def result(self, day: date, jobs: int | None = None, records=True, ref: str | None = None,
                progress=None) -> Result:
         """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
         repo, zone = self.repo and git.read_history(self.repo), self.settings.zona_waktu
@@ -159,11 +157,6 @@ class Source:
         if repo.imported is None:
             return False
         return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
-
-    def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
-                 progress=None) -> Coverage:
-        found = tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
-        return replace(found, sumber=self.sumber_at(day) if ref is None else self.sumber)
 
     def _clean(self) -> bool:
         if self._unchanged is None:
