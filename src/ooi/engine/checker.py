@@ -348,16 +348,15 @@ def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[Fi
 
 
 # The keys the checks across files point at (R001 `induk`, R007 and R015 `nama`): placed while the tree is at hand,
-# so a finding across files never parses its file again. Any other key path falls back to a reload.
+# so a finding across files never parses its file again. A rule across files that points elsewhere adds its key here.
 _ACROSS_KEYS = ("nama", "induk")
 
 
-def _place(result: FileResult, keys: tuple, context: Context) -> tuple[int, int]:
-    if result.kind == "lain" or not keys:
+def _place(result: FileResult, keys: tuple) -> tuple[int, int]:
+    """Where a finding across files points: its key's place, found when the file was judged (else the file's start)."""
+    if result.kind == "lain" or not keys or result.places is None:
         return 1, 1
-    if result.places is not None and len(keys) == 1 and keys[0] in result.places:
-        return result.places[keys[0]]
-    return load(context.root / result.path, context.root).locator().locate(keys)
+    return result.places.get(keys[0], (1, 1))
 
 
 def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:
@@ -386,7 +385,7 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
-            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys, context), context.settings)
+            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
             result.findings = sorted([*result.findings, finding])
 
 
