@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from ooi.coverage.copies import distinct
+from ooi.engine.result import FileResult, Result
 from ooi.i18n import tr
 from ooi.input.discovery import stem_of
 from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
-from ooi.coverage.copies import distinct
-from ooi.text_safety import name
+from ooi.model.summary import Summary, summarize
+
+__all__ = ["Summary", "summarize"]  # named here by callers too (coverage is where they are read)
 
 if TYPE_CHECKING:
     from ooi.engine.source import Source
@@ -47,7 +51,7 @@ class Filed:
     """One file as of D: its record (None when broken), findings, and how it stands."""
 
     path: str
-    record: object
+    record: Agency | Summary | None
     findings: tuple[Finding, ...]
     standing: str
     years: tuple[int, ...] = ()  # the years it counts in (dated on or before D)
@@ -145,13 +149,13 @@ def _percent(part: int, whole: int) -> float:
 
 
 def as_of(source: Source, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
-          progress=None) -> Coverage:
+          progress: Callable[[int, int], None] | None = None) -> Coverage:
     """The coverage of year `tahun` as of `day`, from the records as they stood then (`ref`: in that git ref)."""
     found = tally(source.result(day, jobs, records=summarize, ref=ref, progress=progress), tahun, day)
     return replace(found, sumber=source.sumber_at(day) if ref is None else source.sumber)
 
 
-def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage:
+def tally(result: Result, tahun: int, per: date, jendela: int | None = None) -> Coverage:
     """Give each registered agency its status for year `tahun` as of `per` (SPEC §5), first match wins."""
     jendela = result.settings.jendela_tahun if jendela is None else jendela
     registry = result.agencies
@@ -178,46 +182,23 @@ def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage
         other=tuple(sorted(other, key=lambda f: f.path)), later=later)
 
 
-class Dates(NamedTuple):
-    uji_coba: date | None
-    penerapan: date | None
-
-
-class Summary(NamedTuple):
-    """What coverage and `ooi show` read of an innovation: a few fields instead of a ~17 KB record."""
-
-    nama: str
-    tahapan: str
-    tanggal_lapor: date
-    tahun_rencana: int | None
-    waktu: Dates | None
-    bentuk: str = ""  # form, type and main sector: what the report breaks innovations down by
-    jenis: str = ""
-    urusan: str = ""
-    flat: tuple | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
-
-
-def summarize(record: Innovation) -> Summary:
-    """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
-    waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
-    return Summary(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
-                   record.bentuk, record.jenis, record.urusan.utama)
-
-
-def _owner(file) -> str:
+def _owner(file: FileResult) -> str:
     """The agency a file belongs to: its registry entry, or the folder it was filed in."""
     if file.kind == "opd":
         return file.record.kode if isinstance(file.record, Agency) else stem_of(file.path)
     return file.folder if file.kind == "inovasi" else ""
 
 
-def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
+def _stand(file: FileResult, tahun: int, per: date, jendela: int) -> Filed:
     """How one file stands as of `per`: filed later, broken, faulty, or what it counts for."""
     record, findings = file.record, tuple(file.findings)
     if file.kind == "opd":
-        return Filed(file.path, record, findings, REGISTRY if record is not None else BROKEN)
-    if not isinstance(record, (Innovation, Summary)):
-        return Filed(file.path, record, findings, BROKEN)
+        agency = record if isinstance(record, Agency) else None
+        return Filed(file.path, agency, findings, REGISTRY if agency is not None else BROKEN)
+    if isinstance(record, Innovation):  # a caller that kept whole records: coverage reads the summary only
+        record = summarize(record)
+    if not isinstance(record, Summary):
+        return Filed(file.path, None, findings, BROKEN)
     if record.tanggal_lapor > per:
         return Filed(file.path, record, findings, LATER)
     if file.errors:

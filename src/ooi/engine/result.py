@@ -6,11 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ooi.engine.parallel import Packed
 from ooi.i18n import tr
 from ooi.input.discovery import folder_of
 from ooi.model.codes import severity
 from ooi.model.findings import CAP, Finding, Problem, Severity, field_name
+from ooi.model.records import Agency, Innovation
 from ooi.model.settings import Settings
+from ooi.model.summary import Summary
 
 
 def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
@@ -54,7 +57,7 @@ class FileResult:
 
     path: str
     kind: str
-    record: object = None
+    record: Agency | Innovation | Summary | Packed | None = None  # Packed: only on its way from a worker
     findings: list[Finding] = field(default_factory=list)
     signature: object = None  # what R015 compares, taken while the whole record is at hand
     # Where the keys that cross-file checks point at are (key → line, column), kept from the one parse.

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from ooi.engine import clock
 from ooi.engine.memo import Memo
+from ooi.model.records import Innovation
 from ooi.model.settings import Settings
+from ooi.model.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Run:
     targets: tuple[Path, ...] | None = None
     today: date = None  # type: ignore[assignment]  # None → today in zona_waktu, set in __post_init__
     jobs: int | None = None
-    records: bool | Callable[[object], object] = True
+    records: bool | Callable[[Innovation], Summary] = True
     iid_export: bool = False
     progress: Callable[[int, int], None] | None = None
     filed: object = None

@@ -23,7 +23,7 @@ class FieldDoc(NamedTuple):
         return with_word_counts(self.en if language == "en" else self.id)
 
 
-def _docs(**rows: tuple) -> dict[str, FieldDoc]:
+def _docs(**rows: tuple[str, ...]) -> dict[str, FieldDoc]:
     return {key.replace("__", "."): FieldDoc(*row) for key, row in rows.items()}
 
 
