@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache, partial
 from pathlib import Path
-from typing import NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from ooi import rules
 from ooi.engine import clock, parallel
 from ooi.engine.filing import bulk_imports
-from ooi.engine.memo import Memo
-from ooi.engine.parts import Judged, Named, Part, split, weight
+from ooi.engine.memo import Judgement, Key, Memo
+from ooi.engine.parts import Named, Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Result, capped, stamp
 from ooi.engine.run import Run
@@ -35,16 +36,17 @@ from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.reading import Refused, read
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
-from ooi.model.records import Innovation
+from ooi.model.records import Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
+from ooi.model.summary import Summary
 from ooi.rules import portable, similarity
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
 
 
-def check(root: Path, settings: Settings, **asked) -> Result:
+def check(root: Path, settings: Settings, **asked: Any) -> Result:
     """`check_run(Run(root, settings, **asked))`: the shorthand the commands call (see Run for what can be asked)."""
     return check_run(Run(root, settings, **asked))
 
@@ -58,13 +60,15 @@ def check_run(run: Run) -> Result:
     are spread over processes (`run.jobs`); the result is the same, in the same order.
     Workers use what the memo holds and send back what they judged anew.
     """
-    root, settings, targets, memo, progress = run.root, run.settings, run.targets, run.memo, run.progress
+    root, settings, memo, progress = run.root, run.settings, run.memo, run.progress
+    targets = list(run.targets) if run.targets else None
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
-    base = Context(root=root, settings=settings, today=run.today, sectors=sectors(),
-                   codeowners=codeowners.read(root, list(targets) if targets else None), agencies=Registry(root),
-                   iid_export=run.iid_export, filed=run.filed)
+    registry = Registry(root)  # the one registry of the run: rules look agencies up in it, the checker offers them
+    base = Context(root=root, settings=settings, today=run.today or clock.today(settings.zona_waktu), sectors=sectors(),
+                   codeowners=codeowners.read(root, targets), agencies=registry, iid_export=run.iid_export,
+                   filed=run.filed)
     units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
     total = sum(map(weight, units))
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
@@ -80,21 +84,22 @@ def check_run(run: Run) -> Result:
     work = parallel.workers(run.jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
-    done = parallel.run(_check_any, units, _Shared(run, base, work > 1, salt), work, then=partial(_arrived, memo),
-                        weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
+    counted = (lambda files: progress(files, total)) if progress else None
+    done = parallel.run(_check_any, units, _Shared(run, base, registry, work > 1, salt), work,
+                        then=partial(_arrived, memo), weigh=weight, progress=counted)
     del units
-    checked = [result for results in done for result in (results.results if isinstance(results, Judged) else results)]
-    _check_parts([results for results in done if isinstance(results, Judged)], base)
-    registry = [result for result in checked if result.kind == "opd"]
-    for result in registry:
-        base.agencies.offer(stem_of(result.path), result.record)
-    across = [(r.path, r.record) for r in registry if r.record is not None]
+    checked = [result for results in done
+               for result in (results.results if isinstance(results, PartResult) else results)]
+    _check_parts([results for results in done if isinstance(results, PartResult)], base)
+    entries = [result for result in checked if result.kind == "opd"]
+    for result in entries:
+        registry.offer(stem_of(result.path), result.record if isinstance(result.record, Agency) else None)
+    across: list[tuple[str, object]] = [(r.path, r.record) for r in entries if r.record is not None]
     if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
         seen = {path for path, _ in across}
-        across += [(path, base.agencies[kode]) for kode in base.agencies
-                   if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
+        across += [(path, registry[kode]) for kode in registry if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
-    signatures = [(r.path, r.signature) for r in checked if r.signature is not None]
+    signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
@@ -106,11 +111,11 @@ def check_run(run: Run) -> Result:
     _add_named(files, unportable, settings)
     for result in files:
         result.findings = capped(result.findings)
-    files += apply_waivers(files, root, settings, base.today, list(targets) if targets else None)  # marks, drops none
+    files += apply_waivers(files, root, settings, base.today, targets)  # marks waived findings, drops none
     if settings.problems:  # what was wrong in ooi.yaml judges every file of the run: always reported
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
-    return Result(root, settings, files, base.agencies)
+    return Result(root, settings, files, registry)
 
 
 def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
@@ -145,7 +150,7 @@ def _add_settings_findings(files: list[FileResult], found: list[Finding]) -> Non
         result.findings = capped(sorted(result.findings + found))
 
 
-def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
+def _units(tree: Tree, chosen: Tree) -> list[Unit]:
     """(registry file if chosen, innovation files) per agency; a chosen innovation brings its whole folder."""
     agencies = {entry.stem: entry for entry in chosen.entries if entry.kind == "opd"}
     folders = {entry.folder for entry in chosen.entries if entry.kind == "inovasi"}
@@ -161,23 +166,28 @@ class _Shared(NamedTuple):
 
     run: Run
     base: Context  # the rules' context, before a file's path is set
+    registry: Registry  # base.agencies: offered each agency's record as it is judged
     packed: bool  # results cross processes: records as plain data, the memo's new judgements sent back
     salt: bytes | None  # what a memo key adds to a file's content (see `_salt`)
 
 
-def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: _Shared) -> tuple[list[FileResult], list]:
+Fresh = list[tuple[Key, Judgement]]  # what a worker judged anew, for the parent's memo
+
+
+def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
     """One agency's files, with the checks across its innovations; runs in a worker process when parallel.
 
     Also what a worker added to its copy of the memo, for the parent's (nothing when not parallel).
     """
-    (agency, entries), (run, base, packed, salt) = unit, shared
+    (agency, entries), (run, base, registry, packed, salt) = unit, shared
     memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
     results = []
     if agency is not None:
         results.append(_judge(agency, run, base, salt)[0])
-        base.agencies.offer(agency.stem, results[0].record)
+        record = results[0].record
+        registry.offer(agency.stem, record if isinstance(record, Agency) else None)
     judged = [_judge(entry, run, base, salt) for entry in entries]
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
@@ -186,13 +196,14 @@ def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: _Shared) -> tupl
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
-def _keep(judged: list[tuple[FileResult, dict | None]], records: bool | Callable, packed: bool) -> None:
-    """Each record as the caller asked: let go, kept as `records(record)`, or whole (across processes: its data)."""
+def _keep(judged: list[tuple[FileResult, object]], records: bool | Callable[[Innovation], Summary],
+          packed: bool) -> None:
+    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data)."""
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
         elif callable(records):
-            result.record = records(result.record)
+            result.record = records(result.record) if isinstance(result.record, Innovation) else None
         elif packed:  # a record crosses processes as its plain data, validated again in the parent
             try:
                 result.record = parallel.Packed.of(data)
@@ -201,38 +212,39 @@ def _keep(judged: list[tuple[FileResult, dict | None]], records: bool | Callable
 
 
 @cache
-def _folder_rules() -> tuple:
+def _folder_rules() -> tuple[ModuleType, ...]:
     """The rules that compare the innovations of one folder (R007)."""
     return tuple(rule for rule in rules.ALL if hasattr(rule, "check_all") and any(
         issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS))
 
 
-def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[FileResult]:
+def _unpack(memo: Memo | None, unit: tuple[list[FileResult], Fresh]) -> list[FileResult]:
     """In the parent, as each agency arrives: validate packed data again into the same record; fill the memo."""
     results, fresh = unit
-    if fresh:
+    if fresh and memo is not None:
         memo.receive(fresh, _record_of)
     for result in results:
         if isinstance(result.record, parallel.Packed):
-            result.record = validate_innovation(result.record.data())[0]
+            data = result.record.data()
+            result.record = validate_innovation(data)[0] if isinstance(data, dict) else None
     return results
 
 
-def _record_of(rel: str, data: object) -> object:
+def _record_of(rel: str, data: object) -> Agency | Innovation | None:
     """The record of a file's loaded data, as judging it made it (None when the schema rejects it)."""
     if not isinstance(data, dict):
         return None
     return (validate_innovation if rel.startswith(INNOVATIONS + "/") else validate_agency)(data)[0]
 
 
-def _check_any(item, shared) -> tuple[list[FileResult], list] | Judged:
+def _check_any(item: Unit | Part, shared: _Shared) -> tuple[list[FileResult], Fresh] | PartResult:
     return _check_part(item, shared) if isinstance(item, Part) else _check_unit(item, shared)
 
 
-def _check_part(part: Part, shared: _Shared) -> Judged:
+def _check_part(part: Part, shared: _Shared) -> PartResult:
     """Some files of a huge folder, as `_check_unit` judges a folder's, but their checks across files left to
     `_check_parts`, on names: records are let go (or kept) here, part by part, not held for the whole folder."""
-    run, base, packed, salt = shared
+    run, base, _, packed, salt = shared
     memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
@@ -240,19 +252,19 @@ def _check_part(part: Part, shared: _Shared) -> Judged:
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
     _keep(judged, run.records, packed)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
-    return Judged(part.folder, [result for result, _ in judged], names, fresh)
+    return PartResult(part.folder, [result for result, _ in judged], names, fresh)
 
 
-def _arrived(memo: Memo | None, done: tuple[list[FileResult], list] | Judged) -> list[FileResult] | Judged:
-    if isinstance(done, Judged):
+def _arrived(memo: Memo | None, done: tuple[list[FileResult], Fresh] | PartResult) -> list[FileResult] | PartResult:
+    if isinstance(done, PartResult):
         _unpack(memo, (done.results, done.fresh))
         return done
     return _unpack(memo, done)
 
 
-def _check_parts(parts: list[Judged], base: Context) -> None:
+def _check_parts(parts: list[PartResult], base: Context) -> None:
     """The checks across one folder's innovations (R007), for folders judged in parts: on their records' names."""
-    folders: dict[str, tuple[list, list]] = {}
+    folders: dict[str, tuple[list[FileResult], list[tuple[str, object]]]] = {}
     for part in parts:
         results, names = folders.setdefault(part.folder, ([], []))
         results += part.results
@@ -294,7 +306,7 @@ def _blob_of(run: Run, entry: Entry) -> tuple[str, bytes | None]:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
 
 
-def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> tuple[FileResult, dict | None]:
+def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> tuple[FileResult, object]:
     """Load, validate and judge one file (positions only if it has findings); also the loaded data.
 
     With a memo, a file whose content was judged before for the same inputs is not read again
@@ -309,7 +321,7 @@ def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> 
         blob, raw = _blob_of(run, entry)
     except Refused:  # judged as load judges it: one finding, nothing kept
         return _judge_document(entry, load(entry.path), base)
-    key = (entry.rel, blob, salt, base.filed and base.filed.get(entry.rel))
+    key = (entry.rel, blob, salt, base.filed.get(entry.rel) if base.filed is not None else None)
     judged = memo.get(key, base.today)
     if judged is not None:
         return (FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature,
@@ -324,7 +336,7 @@ def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> 
     return result, data
 
 
-def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[FileResult, dict | None]:
+def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[FileResult, object]:
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
@@ -352,18 +364,19 @@ def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[Fi
 _ACROSS_KEYS = ("nama", "induk")
 
 
-def _place(result: FileResult, keys: tuple) -> tuple[int, int]:
+def _place(result: FileResult, keys: tuple[str | int, ...]) -> tuple[int, int]:
     """Where a finding across files points: its key's place, found when the file was judged (else the file's start)."""
     if result.kind == "lain" or not keys or result.places is None:
         return 1, 1
-    return result.places.get(keys[0], (1, 1))
+    return result.places.get(str(keys[0]), (1, 1))
 
 
-def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:
+def _judged(rule: ModuleType, record: object, context: Context, taken: list[tuple[str | int, ...]] | None,
+            ) -> list[Problem]:
     """A rule's problems; on a draft (`taken`: where the schema already spoke), what it can judge, said once."""
     if taken is None:
         return list(rule.check(record, context))
-    found = []
+    found: list[Problem] = []
     try:
         for problem in rule.check(record, context):
             found.append(problem)
@@ -372,8 +385,8 @@ def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[P
     return [problem for problem in found if not overlaps(problem.keys, taken)]
 
 
-def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen,
-                  memo: Memo | None = None) -> None:
+def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
+                  chosen: Iterable[ModuleType], memo: Memo | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     by_path = {r.path: r for r in results}
     outside = {path for path, _ in records} - by_path.keys()
@@ -389,18 +402,22 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             result.findings = sorted([*result.findings, finding])
 
 
-def _found_across(rule, records: list[tuple[str, object]], context: Context, memo: Memo | None):
+def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | None,
+                  ) -> Iterable[tuple[str, Problem]]:
     """What a rule finds across files; in a history, R015 compares the same signatures once, not at every point."""
     compare = getattr(rule, "check_all", None)
     if compare is None:
         return ()
     if memo is None or rule is not similarity:
-        return compare(records, context)
-    compared = (context.settings.kemiripan_maks, [(path, signature, signature.name) for path, signature in records])
-    return memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
+        now: Iterable[tuple[str, Problem]] = compare(records, context)
+        return now
+    compared = (context.settings.kemiripan_maks,
+                [(path, signature, getattr(signature, "name", None)) for path, signature in records])
+    found: list[tuple[str, Problem]] = memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
+    return found
 
 
-def _with_code(problem: Problem, rule) -> Problem:
+def _with_code(problem: Problem, rule: ModuleType) -> Problem:
     return problem if problem.code else replace(problem, code=rule.CODE)
 
 

@@ -8,9 +8,17 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.sharedctypes import Synchronized
 
 from ooi import i18n
 from ooi.model.errors import OoiError
@@ -23,7 +31,13 @@ SERIAL_BELOW, SPAWNED_SERIAL_BELOW = 500, 3000
 # `OOI_START_METHOD=spawn` starts workers as Windows and macOS do, so Linux can test that path.
 _METHOD_VARIABLE = "OOI_START_METHOD"
 
-_work: tuple | None = None  # (function, shared, shared count of work done, weigh) inside a worker process
+Item = TypeVar("Item")
+Shared = TypeVar("Shared")
+Done = TypeVar("Done")
+Weigh = Callable[[Any], int]
+
+# Inside a worker process only (set by `_start`, the pool's initializer): what it was started to do.
+_work: tuple[Callable[[Any, Any], Any], object, Synchronized[int] | None, Weigh | None] | None = None
 
 
 def cores() -> int:
@@ -53,8 +67,9 @@ def workers(jobs: int | None, files: int) -> int:
     return 1 if files < (SERIAL_BELOW if start_method() == "fork" else SPAWNED_SERIAL_BELOW) else cores()
 
 
-def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Callable | None = None,
-        progress: Callable[[int], None] | None = None, weigh: Callable | None = None) -> list:
+def run(function: Callable[[Item, Shared], Done], items: Sequence[Item], shared: Shared, jobs: int,
+        then: Callable[[Done], Any] | None = None, progress: Callable[[int], None] | None = None,
+        weigh: Callable[[Item], int] | None = None) -> list[Any]:
     """`[then(function(item, shared)) for item in items]`, spread over `jobs` processes when jobs > 1.
 
     Workers get `shared` once, when they start (and no language: their messages are rendered
@@ -66,15 +81,15 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     shared count and this process passes it on a few times a second, whatever the order
     results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
-    then = then or (lambda result: result)
+    keep: Callable[[Done], Any] = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
         if progress is None:
-            return [then(function(item, shared)) for item in items]
-        results, done = [], 0
+            return [keep(function(item, shared)) for item in items]
+        results, count = [], 0
         for item in items:
-            results.append(then(function(item, shared)))
-            done += weigh(item) if weigh else 1
-            progress(done)
+            results.append(keep(function(item, shared)))
+            count += weigh(item) if weigh else 1
+            progress(count)
         return results
     import multiprocessing  # here: a small run never pays for importing it
     from concurrent.futures import ProcessPoolExecutor
@@ -82,13 +97,13 @@ def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Ca
     jobs = min(jobs, len(items))
     context = _Recorded(multiprocessing.get_context(start_method()))
     done = context.Value("q", 0) if progress else None
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
+    pool = ProcessPoolExecutor(jobs, mp_context=cast("BaseContext", context), initializer=_start,
                                initargs=(function, shared, done, weigh))
     try:
         with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
             futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
         with _terminated_as_exit():
-            results = [then(result) for future in futures for result in _wait(future, done, progress)]
+            results = [keep(result) for future in futures for result in _wait(future, done, progress)]
     except BaseException:
         _end(pool, context.started)
         raise
@@ -102,20 +117,20 @@ class _Recorded:
     (A pool names its processes only privately before Python 3.14's `terminate_workers()`.)
     """
 
-    def __init__(self, context) -> None:
+    def __init__(self, context: BaseContext) -> None:
         self.context = context
-        self.started: list = []
+        self.started: list[BaseProcess] = []
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.context, name)
 
-    def Process(self, *args, **kwargs):  # noqa: N802  (the name a pool calls)
-        process = self.context.Process(*args, **kwargs)
+    def Process(self, *args: Any, **kwargs: Any) -> BaseProcess:  # noqa: N802  (the name a pool calls)
+        process: BaseProcess = self.context.Process(*args, **kwargs)  # type: ignore[attr-defined]
         self.started.append(process)
         return process
 
 
-def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequence]:
+def _chunks(items: Sequence[Item], count: int, weigh: Callable[[Item], int] | None) -> list[Sequence[Item]]:
     """About `count` runs of consecutive items of about equal weight: several a worker, so the last one idles little.
 
     By weight, not by number: a folder cut in parts (engine.parts) weighs 500 files an item
@@ -123,7 +138,8 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     """
     weights = [weigh(item) if weigh else 1 for item in items]
     share = max(1, sum(weights) // count)
-    chunks, start, load = [], 0, 0
+    chunks: list[Sequence[Item]] = []
+    start, load = 0, 0
     for index, heavy in enumerate(weights):
         load += heavy
         if load >= share:
@@ -134,7 +150,8 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     return chunks
 
 
-def _start(function: Callable, shared: object, done, weigh: Callable | None) -> None:
+def _start(function: Callable[[Any, Any], Any], shared: object, done: Synchronized[int] | None,
+           weigh: Weigh | None) -> None:
     global _work
     # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -147,7 +164,8 @@ def _start(function: Callable, shared: object, done, weigh: Callable | None) -> 
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
-def _call_chunk(items: Sequence) -> list:
+def _call_chunk(items: Sequence[object]) -> list[object]:
+    assert _work is not None, "called in a worker process, after _start"
     function, shared, done, weigh = _work
     results = []
     for item in items:
@@ -158,9 +176,10 @@ def _call_chunk(items: Sequence) -> list:
     return results
 
 
-def _wait(future, done, progress: Callable[[int], None] | None, tick: float = 0.1) -> list:
+def _wait(future: Future[list[Any]], done: Synchronized[int] | None, progress: Callable[[int], None] | None,
+          tick: float = 0.1) -> list[Any]:
     """One chunk's results; meanwhile, passes on what the workers have done every `tick` seconds."""
-    while progress is not None:
+    while progress is not None and done is not None:
         try:
             results = future.result(timeout=tick)
         except TimeoutError:
@@ -172,7 +191,7 @@ def _wait(future, done, progress: Callable[[int], None] | None, tick: float = 0.
 
 
 @contextmanager
-def _interrupts_held():
+def _interrupts_held() -> Iterator[None]:
     """SIGINT waits while workers are forked: each inherits it blocked and ignores it before unblocking."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: spawned workers, no signal masks
         yield
@@ -185,13 +204,13 @@ def _interrupts_held():
 
 
 @contextmanager
-def _terminated_as_exit():
+def _terminated_as_exit() -> Iterator[None]:
     """SIGTERM to this process alone (`kill PID`, a job cancelled) exits with 143 through `_end`, as Ctrl-C does."""
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise SystemExit(128 + signum)
 
     previous = signal.signal(signal.SIGTERM, stop)  # set after the fork: the workers keep the default
@@ -201,7 +220,7 @@ def _terminated_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _end(pool, processes: list) -> None:
+def _end(pool: ProcessPoolExecutor, processes: list[BaseProcess]) -> None:
     """End the workers now: shutting down would first finish every chunk still queued for them.
 
     A worker ended while it wrote a result can leave the pool's own thread waiting for ever on
@@ -234,7 +253,7 @@ class Packed:
     @classmethod
     def of(cls, data: object) -> Packed:
         """Raises ValueError for what is not plain data (a value the loader marks, such as a surprising int)."""
-        return cls(marshal.dumps(data))
+        return cls(marshal.dumps(data))  # type: ignore[arg-type]  # marshal itself says what it cannot pack
 
     def data(self) -> object:
         return marshal.loads(self.raw)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ooi.engine import clock
+from ooi.engine.filing import Filed
 from ooi.engine.memo import Memo
 from ooi.model.records import Innovation
 from ooi.model.settings import Settings
@@ -19,7 +19,7 @@ class Run:
     """One run of the checks, handed whole down the engine (not ten parameters and attributes set before a call).
 
     `targets`: only these files and folders (None: every file). `today`: the as-of date (None:
-    today in `zona_waktu`, fixed when the Run is made). `jobs`: processes (None: automatic).
+    today in `zona_waktu`). `jobs`: processes (None: automatic).
     `records`: keep each record (True), let it go once judged (False), or keep what the function
     makes of it (the few fields coverage needs). `iid_export`: hold every innovation to the IID
     portal's requirements (I005, I006). `progress(done, total)` hears the files checked so far.
@@ -31,16 +31,14 @@ class Run:
     root: Path
     settings: Settings
     targets: tuple[Path, ...] | None = None
-    today: date = None  # type: ignore[assignment]  # None → today in zona_waktu, set in __post_init__
+    today: date | None = None
     jobs: int | None = None
     records: bool | Callable[[Innovation], Summary] = True
     iid_export: bool = False
     progress: Callable[[int, int], None] | None = None
-    filed: object = None
+    filed: Filed | None = None
     memo: Memo | None = None
     blobs: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.today is None:
-            object.__setattr__(self, "today", clock.today(self.settings.zona_waktu))
         object.__setattr__(self, "targets", tuple(self.targets) if self.targets else None)  # [] asks for no subset

@@ -221,7 +221,7 @@ INNOVATION.update(_docs(
 ))
 
 
-def lookup(docs: dict[str, FieldDoc], where: tuple | str) -> FieldDoc | None:
+def lookup(docs: dict[str, FieldDoc], where: tuple[str | int, ...] | str) -> FieldDoc | None:
     """The doc of the key path `("bukti", 0, "judul")` (indices dropped), falling back to the shared principle keys.
 
     `where` may also be a doc key as the tables above write it (`bukti.judul`).
@@ -238,7 +238,7 @@ def lookup(docs: dict[str, FieldDoc], where: tuple | str) -> FieldDoc | None:
 _INDEX = re.compile(r"\[[0-9]+\]")
 
 
-def doc_key(where: tuple | str) -> str:
+def doc_key(where: tuple[str | int, ...] | str) -> str:
     """`("bukti", 0, "judul")` → `bukti.judul`: the key of the docs and choice tables.
 
     A text (a doc key, or a rendered field name from a caller that has not taken `Finding.keys` yet) only loses
@@ -303,7 +303,7 @@ _CHOICES = {
 }
 
 
-def choice_label(where: tuple | str, value: str) -> str:
+def choice_label(where: tuple[str | int, ...] | str, value: str) -> str:
     """The plain-language label of a choice (`bentuk`, `pelayanan_publik` → `pelayanan publik kepada warga`)."""
     label = _CHOICES.get(doc_key(where), {}).get(value)
     return tr(*label) if label else ""

@@ -46,7 +46,7 @@ class Finding:
     waived_by: str = attribute(default="", compare=False)
     # The key path `field` was rendered from (`("bukti", 0, "tautan")`): code that needs the keys takes them here,
     # never from `field`, whose text a YAML key holding `[`, `]` or `.` makes ambiguous.
-    keys: tuple = attribute(default=(), compare=False)
+    keys: tuple[str | int, ...] = attribute(default=(), compare=False)
     related: str = attribute(default="", compare=False)  # the other file a finding across files names (R015)
 
     def __post_init__(self) -> None:
