@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 
-from ooi.cli import authoring, catalogue, cms, coverage, history, iid, isi, report, validate  # noqa: F401  (each registers its commands on `app`)
+from ooi.cli import authoring, cms, coverage, history, iid, isi, report, rulebook, validate  # noqa: F401  (each registers its commands on `app`)
 from ooi.cli.app import app
 
 

@@ -9,7 +9,7 @@ from ooi.model.findings import Finding
 
 
 class _Standing(Protocol):
-    """What is read of a file as it stands (coverage.tally.Filed, not named here: tally imports this module)."""
+    """What is read of a file as it stands (coverage.tally.FileStanding, not named here: tally imports this module)."""
 
     @property
     def path(self) -> str: ...

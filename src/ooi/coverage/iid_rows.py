@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ooi.model.iid import Catalogue
+from ooi.model.iid_catalogue import Catalogue
 from ooi.model.records import Innovation
 
 # ooi's own columns before the portal's: where each row comes from, so the secretariat can find the file.

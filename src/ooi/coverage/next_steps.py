@@ -13,13 +13,13 @@ from ooi.coverage.tally import (
     PLANNED,
     AgencyCoverage,
     Coverage,
-    Filed,
+    FileStanding,
 )
 from ooi.i18n import tr
 from ooi.model.summary import Summary
 
 
-def would_count(filed: Filed, tahun: int, per: date) -> bool:
+def would_count(filed: FileStanding, tahun: int, per: date) -> bool:
     """A record held back only by its errors that would meet the target, as of `per`, or be a plan for it once fixed.
 
     The same test as coverage's: a pilot or entry into force in year T on or before D.

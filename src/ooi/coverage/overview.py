@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ooi.coverage.matrix import UNJUDGED, cell
-from ooi.coverage.tally import BROKEN, LATER, REGISTRY, Coverage, Filed
+from ooi.coverage.tally import BROKEN, LATER, REGISTRY, Coverage, FileStanding
 from ooi.model.codes import PRINCIPLE_CODES
 from ooi.model.summary import Summary
 
@@ -37,7 +37,7 @@ class Overview:
     principles: dict[str, Counter[str]]  # P1…P8 → counts of pass, warning, error, waived, unjudged over every file
 
 
-def _listed(filed: Filed, kode: str, counted: bool) -> Listed:
+def _listed(filed: FileStanding, kode: str, counted: bool) -> Listed:
     record = filed.record
     if filed.standing == BROKEN or not isinstance(record, Summary):
         name = filed.path.rsplit("/", 1)[-1].removesuffix(".yaml")

@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from ooi.coverage.tally import LATER, REGISTRY, Coverage, Filed
+from ooi.coverage.tally import LATER, REGISTRY, Coverage, FileStanding
 from ooi.model.summary import Summary, summarize
 from ooi.input.discovery import INNOVATIONS, folder_of
 from ooi.model.records import Agency, Innovation, Kontak
@@ -124,7 +124,7 @@ def record_count(coverage: Coverage) -> int:
 _EMPTY = (None,) * len(FIELDS)
 
 
-def _row(filed: Filed, kode: str, nama: str | None, status: str | None) -> dict[str, object]:
+def _row(filed: FileStanding, kode: str, nama: str | None, status: str | None) -> dict[str, object]:
     flat = getattr(filed.record, "flat", None) or _EMPTY
     return {"path": filed.path, "kode_opd": kode, "nama_opd": nama, "status_opd": status,
             "terhitung": filed.standing, "tahun_terhitung": ", ".join(map(str, filed.years)) or None,

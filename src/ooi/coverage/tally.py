@@ -47,7 +47,7 @@ def label(status: str) -> str:
 
 
 @dataclass(frozen=True)
-class Filed:
+class FileStanding:
     """One file as of D: its record (None when broken), findings, and how it stands."""
 
     path: str
@@ -69,7 +69,7 @@ class Filed:
 class AgencyCoverage:
     agency: Agency
     status: str
-    files: tuple[Filed, ...]  # registry entry first, then its innovation files by path
+    files: tuple[FileStanding, ...]  # registry entry first, then its innovation files by path
     innovations: tuple[str, ...]  # innovations counted in the window T−jendela … T
     plans: tuple[str, ...]  # plans for year T
     active: bool = True
@@ -107,7 +107,7 @@ class Coverage:
     jendela: int
     agencies: tuple[AgencyCoverage, ...]  # the active agencies, kelurahan under their kecamatan
     inactive: tuple[AgencyCoverage, ...]  # registered but not active on D: not counted
-    other: tuple[Filed, ...]  # files with findings that belong to no active agency
+    other: tuple[FileStanding, ...]  # files with findings that belong to no active agency
     later: int  # files filed after D, ignored
     sumber: str = "tanggal_lapor"  # where the records as of D came from: "git" or "tanggal_lapor" (SPEC §10)
 
@@ -159,8 +159,8 @@ def tally(result: Result, tahun: int, per: date, jendela: int | None = None) -> 
     """Give each registered agency its status for year `tahun` as of `per` (SPEC §5), first match wins."""
     jendela = result.settings.jendela_tahun if jendela is None else jendela
     registry = result.agencies
-    owned: dict[str, list[Filed]] = {kode: [] for kode in registry}
-    other: list[Filed] = []
+    owned: dict[str, list[FileStanding]] = {kode: [] for kode in registry}
+    other: list[FileStanding] = []
     later = 0
     for file in result.files:
         filed = _stand(file, tahun, per, jendela)
@@ -189,22 +189,22 @@ def _owner(file: FileResult) -> str:
     return file.folder if file.kind == "inovasi" else ""
 
 
-def _stand(file: FileResult, tahun: int, per: date, jendela: int) -> Filed:
+def _stand(file: FileResult, tahun: int, per: date, jendela: int) -> FileStanding:
     """How one file stands as of `per`: filed later, broken, faulty, or what it counts for."""
     record, findings = file.record, tuple(file.findings)
     if file.kind == "opd":
         agency = record if isinstance(record, Agency) else None
-        return Filed(file.path, agency, findings, REGISTRY if agency is not None else BROKEN)
+        return FileStanding(file.path, agency, findings, REGISTRY if agency is not None else BROKEN)
     if isinstance(record, Innovation):  # a caller that kept whole records: coverage reads the summary only
         record = summarize(record)
     if not isinstance(record, Summary):
-        return Filed(file.path, None, findings, BROKEN)
+        return FileStanding(file.path, None, findings, BROKEN)
     if record.tanggal_lapor > per:
-        return Filed(file.path, record, findings, LATER)
+        return FileStanding(file.path, record, findings, LATER)
     if file.errors:
-        return Filed(file.path, record, findings, FAULTY)
+        return FileStanding(file.path, record, findings, FAULTY)
     if record.tahapan == "inisiatif":
-        return Filed(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
+        return FileStanding(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
     dates = (record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else ()
     years = tuple(sorted({day.year for day in dates if day is not None and day <= per}))
     if tahun in years:
@@ -213,10 +213,10 @@ def _stand(file: FileResult, tahun: int, per: date, jendela: int) -> Filed:
         standing = WINDOW
     else:
         standing = OUTSIDE if years else PENDING
-    return Filed(file.path, record, findings, standing, years)
+    return FileStanding(file.path, record, findings, standing, years)
 
 
-def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: int, kuota: int = 1,
+def _assess(agency: Agency, files: list[FileStanding], tahun: int, per: date, jendela: int, kuota: int = 1,
             ) -> AgencyCoverage:
     """SPEC §5 with the quota of §14: `kuota` innovations in T achieve it; with plans for T they are planned.
 

@@ -67,7 +67,7 @@ class Source:
     compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
     _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
-    _trees: dict[str, dict[str, git.Entry]] = field(default_factory=dict)  # HEAD → its files
+    _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
 
     @property
     def sumber(self) -> str:
@@ -169,7 +169,7 @@ class Source:
             self._unchanged = git.clean(self.root)
         return self._unchanged
 
-    def _head_files(self, head: str) -> dict[str, git.Entry]:
+    def _head_files(self, head: str) -> dict[str, git.TreeEntry]:
         if head not in self._trees:
             assert self.repo is not None, "HEAD's files are asked of a root in git"
             self._trees[head] = self.repo.tree(head)[0]

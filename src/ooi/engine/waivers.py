@@ -64,14 +64,14 @@ def apply(files: list[FileResult], root: Path, settings: Settings, today: date, 
             problems.append(Problem(keys, tr(
                 "pengecualian {k} untuk {b} berakhir {s}; temuannya berlaku lagi",
                 "the waiver of {k} for {b} ended on {s}; its findings apply again", k=waiver.kode, b=waiver.berkas,
-                s=waiver.sampai), _RENEW(), "R013"))
+                s=waiver.sampai), _RENEW, "R013"))
             continue
         matched = _waive(files, waiver)
         if waiver.sampai <= today + timedelta(days=NOTICE_DAYS):
             problems.append(Problem(keys, tr(
                 "pengecualian {k} untuk {b} berakhir {s} ({n} hari lagi)",
                 "the waiver of {k} for {b} ends on {s} (in {n} days)", k=waiver.kode, b=waiver.berkas,
-                s=waiver.sampai, n=(waiver.sampai - today).days), _RENEW(), "R013"))
+                s=waiver.sampai, n=(waiver.sampai - today).days), _RENEW, "R013"))
         if not matched and waiver.berkas in checked:
             problems.append(Problem(("pengecualian", waiver.index, "kode"), tr(
                 "pengecualian {k} untuk {b} tidak mengenai temuan apa pun",
@@ -91,13 +91,13 @@ def parse(raw: object, root: Path) -> tuple[list[Waiver], list[Problem]]:
     """The valid waivers of `pengecualian`, and an R012 problem for everything wrong with the others."""
     if not isinstance(raw, (list, tuple)):
         return [], [Problem(("pengecualian",), tr("`pengecualian` harus berupa daftar",
-                                                  "`pengecualian` must be a list"), _EXAMPLE(), "R012")]
+                                                  "`pengecualian` must be a list"), _EXAMPLE, "R012")]
     waivers: list[Waiver] = []
     problems: list[Problem] = []
     for index, item in enumerate(raw):
         found = _check(index, item, root) if isinstance(item, dict) else [Problem(
             ("pengecualian", index), tr("pengecualian ke-{n} harus berupa pemetaan", "waiver {n} must be a mapping",
-                                        n=index + 1), _EXAMPLE(), "R012")]
+                                        n=index + 1), _EXAMPLE, "R012")]
         problems += found
         if not found:
             day = parse_date(item["sampai"])
@@ -118,7 +118,7 @@ def _check(index: int, item: dict[str, object], root: Path) -> list[Problem]:
     """Every problem of one waiver: unknown keys, missing values, and bad code, file or date."""
     from ooi.model.codes import known_codes
     from ooi.rules.catalogue import suggest
-    from ooi.rules.text import placeholder
+    from ooi.rules.wording import placeholder
 
     at = ("pengecualian", index)
     problems = []
@@ -126,7 +126,7 @@ def _check(index: int, item: dict[str, object], root: Path) -> list[Problem]:
         if key not in KEYS:
             close = did_you_mean(key, KEYS)
             problems.append(Problem((*at, key), tr("kunci `{k}` tidak dikenal", "unknown key `{k}`", k=key),
-                                    meant(close) if close else _EXAMPLE(),
+                                    meant(close) if close else _EXAMPLE,
                                     "R012"))
     given: dict[str, str | date] = {}
     for key in KEYS:
@@ -134,7 +134,7 @@ def _check(index: int, item: dict[str, object], root: Path) -> list[Problem]:
         if isinstance(value, str) and not placeholder(value) or key == "sampai" and isinstance(value, date):
             given[key] = value
         else:
-            problems.append(Problem((*at, key) if key in item else at, _MISSING[key](), _EXAMPLE(), "R012"))
+            problems.append(Problem((*at, key) if key in item else at, _MISSING[key], _EXAMPLE, "R012"))
     code = given.get("kode")
     if isinstance(code, str) and code not in known_codes():
         close = suggest(code)
@@ -192,21 +192,18 @@ def _posix(path: str) -> str:
     return PurePosixPath(path.strip().replace("\\", "/")).as_posix().removeprefix("./")
 
 
-def _RENEW() -> str:
-    return tr("perbaiki temuannya lalu hapus pengecualian ini, atau perpanjang `sampai` dengan persetujuan baru",
-              "fix the finding and remove this waiver, or extend `sampai` with a new approval")
-
-
-def _EXAMPLE() -> str:
-    return tr("tulis `- {berkas: data/inovasi/<opd>/<berkas>.yaml, kode: P3, alasan: …, disetujui_oleh: …, "
+# Catalogue messages: rendered in the language a reporter writes in, so they can be made once.
+_RENEW = tr("perbaiki temuannya lalu hapus pengecualian ini, atau perpanjang `sampai` dengan persetujuan baru",
+            "fix the finding and remove this waiver, or extend `sampai` with a new approval")
+_EXAMPLE = tr("tulis `- {berkas: data/inovasi/<opd>/<berkas>.yaml, kode: P3, alasan: …, disetujui_oleh: …, "
               "sampai: 2024-06-30}`", "write `- {berkas: data/inovasi/<opd>/<file>.yaml, kode: P3, alasan: …, "
               "disetujui_oleh: …, sampai: 2024-06-30}`")
 
 
 _MISSING = {
-    "berkas": lambda: tr("pengecualian tanpa `berkas`", "waiver without `berkas` (file)"),
-    "kode": lambda: tr("pengecualian tanpa `kode`", "waiver without `kode` (code)"),
-    "alasan": lambda: tr("pengecualian tanpa `alasan`", "waiver without `alasan` (reason)"),
-    "disetujui_oleh": lambda: tr("pengecualian tanpa `disetujui_oleh`", "waiver without `disetujui_oleh` (approver)"),
-    "sampai": lambda: tr("pengecualian tanpa tanggal `sampai`", "waiver without an end date (`sampai`)"),
+    "berkas": tr("pengecualian tanpa `berkas`", "waiver without `berkas` (file)"),
+    "kode": tr("pengecualian tanpa `kode`", "waiver without `kode` (code)"),
+    "alasan": tr("pengecualian tanpa `alasan`", "waiver without `alasan` (reason)"),
+    "disetujui_oleh": tr("pengecualian tanpa `disetujui_oleh`", "waiver without `disetujui_oleh` (approver)"),
+    "sampai": tr("pengecualian tanpa tanggal `sampai`", "waiver without an end date (`sampai`)"),
 }

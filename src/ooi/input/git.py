@@ -50,7 +50,7 @@ def commit_of(root: Path, ref: str) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class TreeEntry:
     """One file of a tree: git mode (100644, 100755, 120000 a symbolic link), blob id and size in bytes."""
 
     mode: str
@@ -106,8 +106,8 @@ class Repo:
         index = bisect.bisect_right(self.commits, (seconds, "\x7f"))
         return self.commits[index - 1][1] if index else None
 
-    def tree(self, commit: str) -> tuple[dict[str, Entry], set[str]]:
-        """path (relative to the data root) → Entry, for every file under the data root in `commit`;
+    def tree(self, commit: str) -> tuple[dict[str, TreeEntry], set[str]]:
+        """path (relative to the data root) → TreeEntry, for every file under the data root in `commit`;
         and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
         out = run(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.prefix or ".")
         files, twice = {}, set()
@@ -119,7 +119,7 @@ class Repo:
             rel = path[len(self.prefix) + 1:] if self.prefix else path
             if rel in files:
                 twice.add(rel)
-            files[rel] = Entry(fields[0], fields[2], int(fields[3]))
+            files[rel] = TreeEntry(fields[0], fields[2], int(fields[3]))
         return files, twice
 
     def read_many(self, blobs: list[str]) -> dict[str, bytes]:

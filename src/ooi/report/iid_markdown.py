@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ooi.coverage.iid import Scores
+from ooi.coverage.iid_scores import Scores
 from ooi.i18n import tr
 from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.text_safety import code, markdown

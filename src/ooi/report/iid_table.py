@@ -7,7 +7,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ooi.coverage.iid import Scores
+from ooi.coverage.iid_scores import Scores
 from ooi.i18n import tr
 from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.report.status_show import STAGES

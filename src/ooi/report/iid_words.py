@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ooi.coverage.iid import Scored, Scores
+from ooi.coverage.iid_scores import Scored, Scores
 from ooi.i18n import tr
 from ooi.report.figures import number as written
 

@@ -16,7 +16,7 @@ _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan",
 
 
 @dataclass(frozen=True)
-class Entry:
+class CodeDoc:
     """What `ooi explain CODE` shows: title, what it checks, why, a passing and a failing example."""
 
     code: str
@@ -39,12 +39,12 @@ def title(code: str) -> str:
     return str(entry(code).title) if code in known_codes() else code
 
 
-def entries() -> tuple[Entry, ...]:
+def entries() -> tuple[CodeDoc, ...]:
     return tuple(entry(code) for code in known_codes())
 
 
 @cache
-def entry(code: str) -> Entry:
+def entry(code: str) -> CodeDoc:
     """The documentation of one code; KeyError for a code that does not exist."""
     if code not in known_codes():
         raise KeyError(code)
@@ -53,9 +53,9 @@ def entry(code: str) -> Entry:
         from ooi.model.facts import principle
 
         fact = principle(code)
-        return Entry(code, default_severity(code), Message(fact.legal, fact.english), *docs, source=fact.source)
+        return CodeDoc(code, default_severity(code), Message(fact.legal, fact.english), *docs, source=fact.source)
     row = CODES[code]
-    return Entry(code, row.severity, Message(row.title_id, row.title_en), *docs)
+    return CodeDoc(code, row.severity, Message(row.title_id, row.title_en), *docs)
 
 
 def suggest(code: str) -> str | None:
@@ -73,7 +73,7 @@ def suggest(code: str) -> str | None:
 def more(code: str) -> str:
     """Reference material some codes point to (`ooi explain R004` lists the sector codes)."""
     if code == "I001":
-        from ooi.model.iid import catalogue, nearest
+        from ooi.model.iid_catalogue import catalogue, nearest
 
         return "\n".join(f"  {item.kunci:<21} SID {item.nomor}  {item.nama} (bobot {item.bobot}"
                          + (", wajib)" if item.wajib else ")") for item in catalogue(nearest(None)).indicators)

@@ -8,8 +8,8 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity, field_name
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import filled, normal_words, placeholder
+from ooi.rules.independent import independent
+from ooi.rules.wording import filled, normal_words, placeholder
 
 CODE = "S010"
 RECORDS = (Innovation,)

@@ -8,7 +8,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.text import number, reached, statement
+from ooi.rules.wording import number, reached, statement
 
 CODE = "P1"
 RECORDS = (Innovation,)

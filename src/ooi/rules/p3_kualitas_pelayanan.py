@@ -9,8 +9,8 @@ from ooi.model.facts import facts, skm_band
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import number, reached, statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import number, reached, statement
 
 CODE = "P3"
 RECORDS = (Innovation,)

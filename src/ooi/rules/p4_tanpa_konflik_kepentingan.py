@@ -9,7 +9,7 @@ from ooi.model.facts import facts
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.text import placeholder, statement
+from ooi.rules.wording import placeholder, statement
 
 CODE = "P4"
 RECORDS = (Innovation,)

@@ -8,8 +8,8 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import statement
 
 CODE = "P5"
 RECORDS = (Innovation,)

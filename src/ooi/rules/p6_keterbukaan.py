@@ -11,7 +11,7 @@ from ooi.model.records import Innovation
 from ooi.rules.context import Context
 from ooi.rules.links import LINK_HINT, link_problem
 from ooi.schema.hints import link_meant
-from ooi.rules.text import normal_words, placeholder, reached, statement
+from ooi.rules.wording import normal_words, placeholder, reached, statement
 
 CODE = "P6"
 RECORDS = (Innovation,)
