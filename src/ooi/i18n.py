@@ -47,6 +47,7 @@ class Message(str):
         text = en_text if _current == "en" else id_text
         self = super().__new__(cls, text.format_map(values) if values else text)
         self.__dict__["_parts"] = (id_text, en_text, values or {})  # (made ~30,000 times a run: one store)
+        self.__dict__["_made_in"] = _current
         return self
 
     @property
@@ -65,6 +66,8 @@ class Message(str):
         raise AttributeError("a Message is immutable")
 
     def __str__(self) -> str:
+        if self._made_in == _current:  # the usual case: written in the language it was made in
+            return str.__str__(self)
         id_text, en_text, values = self._parts
         text = en_text if _current == "en" else id_text
         return text.format_map(values) if values else text

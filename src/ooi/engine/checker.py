@@ -40,10 +40,21 @@ from ooi.model.records import Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
 from ooi.model.summary import Summary
-from ooi.rules import portable, similarity
+from ooi.rules import portable, similarity, wording
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
+
+
+def check_run(run: Run) -> Result:
+    """Check every file (or the files under `run.targets`) with the registry as context (see `_check_run`).
+
+    The texts the rules asked about are let go when it ends: nothing of one run stays in the process.
+    """
+    try:
+        return _check_run(run)
+    finally:
+        wording.forget()
 
 
 def check(root: Path, settings: Settings, **asked: Any) -> Result:
@@ -51,7 +62,7 @@ def check(root: Path, settings: Settings, **asked: Any) -> Result:
     return check_run(Run(root, settings, **asked))
 
 
-def check_run(run: Run) -> Result:
+def _check_run(run: Run) -> Result:
     """Check every file (or the files under `run.targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
@@ -281,7 +292,10 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
     base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    agencies=Registry(root))
     kind = "inovasi" if rel.startswith(INNOVATIONS + "/") else "opd"
-    return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
+    try:
+        return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
+    finally:
+        wording.forget()
 
 
 def _salt(run: Run, base: Context, registry: list[Entry] | None) -> bytes:

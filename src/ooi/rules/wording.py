@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ooi.i18n import tr
 from ooi.model.facts import facts, principle, principles
@@ -25,6 +25,7 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+@lru_cache(maxsize=4096)  # several rules ask of one text: kept for one run (see `forget`)
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -40,6 +41,7 @@ def has_words(text: str, count: int) -> bool:
     return _at_least(count).match(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def placeholder(text: str | None) -> bool:
     """True for text that stands in for content: empty, `-`, `ada`, `sudah`, `lorem ipsum`…"""
     if text is None:
@@ -71,6 +73,7 @@ def _opening() -> re.Pattern:
     return re.compile(("lorem|" if "lorem" in starts else "") + f"(?:{whole})(?: |\\Z)")
 
 
+@lru_cache(maxsize=4096)
 def normal_words(text: str) -> str:
     """The words of a text, lowercased, without punctuation: what "word for word" compares."""
     return " ".join(_WORD.findall(text.casefold()))
@@ -193,3 +196,10 @@ def texts(value, keys: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, (*keys, index))
+
+
+def forget() -> None:
+    """Let go of the texts the checks of a run asked about: the engine calls it when a run ends, so no word
+    outlives the call that read it (and a long-lived caller does not carry one run's texts into the next)."""
+    for asked in (words, placeholder, normal_words):
+        asked.cache_clear()
