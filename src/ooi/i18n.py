@@ -30,7 +30,18 @@ def current() -> str:
 
 def tr(id_text: str, en_text: str, **values: object) -> Message:
     """A message in both languages, written side by side at the call; see `Message`."""
-    return Message(id_text, en_text, values)
+    return _made(id_text, en_text, values)
+
+
+def _made(id_text: str, en_text: str, values: dict[str, object]) -> Message:
+    """The Message of these texts and values, in the current language (~30,000 a run: kept to a few steps)."""
+    text = en_text if _current == "en" else id_text
+    message: Message = _new(Message, text.format_map(values) if values else text)
+    message.__dict__["_parts"] = (id_text, en_text, values, _current)
+    return message
+
+
+_new = str.__new__
 
 
 class Message(str):
@@ -43,12 +54,10 @@ class Message(str):
     A value that is itself a Message is rendered with it, in the same language.
     """
 
+    _parts: tuple[str, str, dict[str, object], str]  # id, English, values, the language it was made in
+
     def __new__(cls, id_text: str, en_text: str, values: dict[str, object] | None = None) -> Message:
-        text = en_text if _current == "en" else id_text
-        self = super().__new__(cls, text.format_map(values) if values else text)
-        self.__dict__["_parts"] = (id_text, en_text, values or {})  # (made ~30,000 times a run: one store)
-        self.__dict__["_made_in"] = _current
-        return self
+        return _made(id_text, en_text, values or {})
 
     @property
     def id(self) -> str:
@@ -66,19 +75,18 @@ class Message(str):
         raise AttributeError("a Message is immutable")
 
     def __str__(self) -> str:
-        if self._made_in == _current:  # the usual case: written in the language it was made in
+        id_text, en_text, values, made_in = self._parts
+        if made_in == _current:  # the usual case: written in the language it was made in
             return str.__str__(self)
-        id_text, en_text, values = self._parts
         text = en_text if _current == "en" else id_text
         return text.format_map(values) if values else text
 
     def __format__(self, spec: str) -> str:
         return format(self.__str__(), spec)
 
-    def __reduce__(self) -> tuple:
-        return Message, self._parts
+    def __reduce__(self) -> tuple[object, ...]:
+        return _made, self._parts[:3]
 
     def again(self) -> Message:
         """This message made in the current language."""
-        return Message(*self._parts)
-
+        return _made(*self._parts[:3])
