@@ -12,6 +12,7 @@ from conftest import SETTINGS, dump, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
+from ooi.coverage.tally import as_of
 from ooi.engine import clock
 
 PLAN = "data/inovasi/dispendukcapil/penak-pkk.yaml"
@@ -330,7 +331,7 @@ def test_history_judges_each_point_by_its_own_date_when_it_reuses_a_judgement(re
 
 
 def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
-    from ooi.history.asof import open_source
+    from ooi.engine.source import open_source
     from ooi.input.config import load_settings
 
     write(repo, PLAN, plan())
@@ -341,25 +342,25 @@ def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
     days = (date(2023, 3, 31), date(2023, 4, 30))  # no date of either record between them
     settings = load_settings(repo)
     with open_source(repo, settings) as plain:
-        expected = [plain.coverage(2023, day) for day in days]
+        expected = [as_of(plain, 2023, day) for day in days]
     with open_source(repo, settings, memo=True) as source:
-        first = source.coverage(2023, days[0], jobs=2)  # the memo is empty: judged in two workers
+        first = as_of(source, 2023, days[0], jobs=2)  # the memo is empty: judged in two workers
         files = len(list(repo.glob("data/*/**/*.yaml")))
         assert (len(source.memo), source.memo.hits, source.memo.misses) == (files, 0, 0)
-        second = source.coverage(2023, days[1], jobs=2)  # nearly all in the memo: one process, every file a hit
+        second = as_of(source, 2023, days[1], jobs=2)  # nearly all in the memo: one process, every file a hit
         assert (source.memo.hits, source.memo.misses) == (files, 0)
     assert [first, second] == expected
 
 
 @pytest.mark.parametrize("stray", [None, "catatan.txt", "data/inovasi/dispendukcapil/draf.yaml"])
 def test_a_past_day_of_a_clean_head_is_judged_in_the_work_tree_without_writing_it_out(repo, monkeypatch, stray):
-    from ooi.history import asof
+    from ooi.engine import source as asof
     from ooi.input.config import load_settings
 
     write(repo, PLAN, plan())
     commit(repo, "2023-03-10")
     with asof.open_source(repo, load_settings(repo)) as source:
-        expected = source.coverage(2023, date(2023, 4, 30))  # through a snapshot, written out
+        expected = as_of(source, 2023, date(2023, 4, 30))  # through a snapshot, written out
     if stray is not None:  # untracked (or ignored: .gitignore is committed) files: the work tree is not HEAD's
         (repo / ".gitignore").write_text("*.txt\n")
         commit(repo, "2023-03-11")
@@ -368,5 +369,5 @@ def test_a_past_day_of_a_clean_head_is_judged_in_the_work_tree_without_writing_i
     monkeypatch.setattr(asof.Snapshot, "move_to", lambda self, commit, real=asof.Snapshot.move_to:
                         written.append(commit) or real(self, commit))
     with asof.open_source(repo, load_settings(repo), memo=True) as source:
-        assert source.coverage(2023, date(2023, 4, 30)) == expected
+        assert as_of(source, 2023, date(2023, 4, 30)) == expected
     assert len(written) == (stray is not None)

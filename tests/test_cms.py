@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from ooi.cli import app
 from ooi.model.records import TAHAPAN
 from ooi.model.sectors import sectors
-from ooi.workflow import cms
+from ooi.workflow import cms_admin
 from ooi.workflow.schema_export import innovation_schema
 
 TOP = Path(__file__).resolve().parents[1]
@@ -170,17 +170,17 @@ def test_patterns_widgets_and_where_files_land():
 def test_the_page_pins_one_decap_version_with_its_hash():
     index = (TOP / "admin" / "index.html").read_text(encoding="utf-8")
     assert index.count("<script") == 1
-    assert (f'<script src="https://unpkg.com/decap-cms@{cms.DECAP_VERSION}/dist/decap-cms.js" '
-            f'integrity="{cms.DECAP_SRI}" crossorigin="anonymous"></script>') in index
+    assert (f'<script src="https://unpkg.com/decap-cms@{cms_admin.DECAP_VERSION}/dist/decap-cms.js" '
+            f'integrity="{cms_admin.DECAP_SRI}" crossorigin="anonymous"></script>') in index
     package = json.loads((TOP / "tests" / "cms" / "package.json").read_text(encoding="utf-8"))
-    assert package["dependencies"]["decap-cms"] == cms.DECAP_VERSION
+    assert package["dependencies"]["decap-cms"] == cms_admin.DECAP_VERSION
 
 
 def test_the_pinned_hash_is_that_of_the_npm_package_file():
     dist = TOP / "tests" / "cms" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
     need(str(dist) if dist.exists() else None, "tests/cms/node_modules/decap-cms missing: run `npm ci` in tests/cms")
     digest = base64.b64encode(hashlib.sha384(dist.read_bytes()).digest()).decode("ascii")
-    assert f"sha384-{digest}" == cms.DECAP_SRI
+    assert f"sha384-{digest}" == cms_admin.DECAP_SRI
 
 
 def test_writes_both_files_then_checks_them(tmp_path):

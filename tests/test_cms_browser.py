@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from ooi.cli import app
 from ooi.engine import clock
-from ooi.workflow.cms import DECAP_URL
+from ooi.workflow.cms_admin import DECAP_URL
 from ooi.workflow.template import SCHEMA_COMMENT
 
 ROOT = Path(__file__).resolve().parents[1]

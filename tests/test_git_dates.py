@@ -262,7 +262,7 @@ def test_every_rule_on_a_record_at_two_dates_is_the_same_with_and_without_the_hi
     from conftest import sample
 
     from ooi.engine import clock
-    from ooi.history import asof
+    from ooi.engine import source as asof
     from ooi.input.config import load_settings
 
     record = sample("penerapan")

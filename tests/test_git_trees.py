@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from gitrepo import PLAN, TODAY, Repo, plan, statuses
 
-from ooi.history import asof
+from ooi.engine import source as asof
 from ooi.input.config import load_settings
 
 FOLDER = "data/inovasi/dispendukcapil"

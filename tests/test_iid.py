@@ -7,11 +7,11 @@ from conftest import make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
-from ooi.coverage.iid import best_raise, score, scores
-from ooi.model import iid
+from ooi.coverage.iid_scores import best_raise, score, scores
+from ooi.model import iid_catalogue
 from ooi.schema.validation import validate_innovation
 
-CATALOGUE = iid.catalogue(2023)
+CATALOGUE = iid_catalogue.catalogue(2023)
 WEIGHTS = {"regulasi": 3, "sdm": 2, "anggaran": 2, "alat_kerja": 2, "bimtek": 1, "rkpd": 2, "aktor": 1,
            "pelaksana": 1, "jejaring": 1, "sosialisasi": 1, "pedoman_teknis": 1, "informasi_layanan": 1,
            "kemudahan_proses": 2, "pengaduan": 1, "layanan_terintegrasi": 2, "replikasi": 3, "kecepatan": 2,
@@ -28,7 +28,7 @@ def record(stage: str = "penerapan", **claims):
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025])
 def test_every_catalogue_has_the_twenty_indicators_and_a_maximum_of_111(year):
-    chosen = iid.catalogue(year)
+    chosen = iid_catalogue.catalogue(year)
     assert chosen.siklus == year and chosen.maksimum == 111
     assert {item.kunci: item.bobot for item in chosen.indicators} == WEIGHTS
     assert [item.nomor for item in chosen.indicators] == list(range(16, 36))
@@ -41,11 +41,11 @@ def test_every_catalogue_has_the_twenty_indicators_and_a_maximum_of_111(year):
 
 
 def test_the_2025_predikat_are_marked_low_confidence():
-    assert iid.catalogue(2025).bands_keyakinan == "rendah" and iid.catalogue(2024).bands_keyakinan == "tinggi"
+    assert iid_catalogue.catalogue(2025).bands_keyakinan == "rendah" and iid_catalogue.catalogue(2024).bands_keyakinan == "tinggi"
 
 
 def test_nearest_catalogue():
-    assert (iid.nearest(2023), iid.nearest(2026), iid.nearest(2020), iid.nearest(None)) == (2023, 2025, 2023, 2025)
+    assert (iid_catalogue.nearest(2023), iid_catalogue.nearest(2026), iid_catalogue.nearest(2020), iid_catalogue.nearest(None)) == (2023, 2025, 2023, 2025)
 
 
 @pytest.mark.parametrize("kunci", sorted(WEIGHTS))
@@ -174,7 +174,7 @@ def test_with_no_claims_it_says_so_once_and_suggests_what_the_record_supports(tm
     table = run("--root", str(root), "--siklus", "2024").stdout
     assert table.count("Belum ada inovasi yang mengklaim indikator IID") == 1
     # Its legal basis is an SK of the agency's head (regulasi level 1), cited by evidence 0 of kind `regulasi`.
-    result = scores([("a.yaml", _unclaimed())], iid.catalogue(2024))
+    result = scores([("a.yaml", _unclaimed())], iid_catalogue.catalogue(2024))
     saran = {s.kunci: (s.level, s.bukti) for s in result.innovations[0].saran}
     assert saran["regulasi"] == (1, (0,)) and "video" not in saran  # no video or link among its evidence
     assert (result.innovations[0].skor, result.perkiraan, result.claimed) == (0, 0.0, False)  # never counted

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from ooi.cli import app
 from ooi.coverage.iid_rows import INDICATOR_COLUMNS, profile_columns
-from ooi.model import iid
+from ooi.model import iid_catalogue
 
 REL = "data/inovasi/dispendukcapil/penak-pkk.yaml"
 PORTAL = ["Nama Inovasi", "Tahapan Inovasi", "Inisiator Inovasi", "Nama Inisiator", "Jenis Inovasi",
@@ -42,7 +42,7 @@ def read_csv(path) -> list[list[str]]:
 
 @pytest.mark.parametrize("year", [2023, 2024, 2025])
 def test_profile_header_is_the_catalogue_order(year):
-    chosen = iid.catalogue(year)
+    chosen = iid_catalogue.catalogue(year)
     assert profile_columns(chosen) == ("Berkas", "OPD", *(column.judul for column in chosen.columns))
     assert list(profile_columns(chosen))[2:] == PORTAL
 

@@ -11,7 +11,7 @@ from ooi.engine.registry import Registry
 from ooi.input.config import load_settings
 from ooi.input.loading import load
 from ooi.workflow import answers
-from ooi.workflow.isi import Walk, typed_hint
+from ooi.workflow.isi_walk import Walk, typed_hint
 from ooi.workflow.template import render
 
 DINSOS = {"kode": "dinsos", "nama": "Dinas Sosial", "singkatan": "Dinsos", "jenis": "dinas", "urusan": ["1.06"]}

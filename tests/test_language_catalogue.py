@@ -90,7 +90,7 @@ def test_every_help_of_the_command_line_has_its_english():
 
     from ooi import i18n
     from ooi.cli import app
-    from ooi.cli.language import ENGLISH, localize
+    from ooi.cli.language import HELPS, localize
 
     command = get_command(app)
     indonesian = {cmd.name: (cmd.help, [p.help for p in cmd.params]) for cmd in command.commands.values()}
@@ -98,5 +98,5 @@ def test_every_help_of_the_command_line_has_its_english():
     localize(command)
     for cmd in (command, *command.commands.values()):
         helps = [cmd.help, *(p.help for p in cmd.params if getattr(p, "help", None))]
-        assert all(text in ENGLISH.values() for text in helps), (cmd.name, helps)
+        assert all(text in {message.en for message in HELPS.values()} for text in helps), (cmd.name, helps)
     assert indonesian["validate"][0].startswith("Periksa berkas OPD")

@@ -239,15 +239,17 @@ def test_an_interrupted_export_leaves_the_old_file_and_no_temporary_one(tmp_path
     assert [path.name for path in tmp_path.iterdir()] == ["iid.xlsx"] and target.read_bytes() == b"baru"
 
 
-def test_a_history_counts_its_points_as_they_are_made():
+def test_a_history_counts_its_points_as_they_are_made(monkeypatch):
     from datetime import date
     from types import SimpleNamespace
 
-    from ooi.history.series import series
+    from ooi.history import series as history
 
     made = []
-    source = SimpleNamespace(sumber="tanggal_lapor",
-                             coverage=lambda tahun, day, jobs: made.append(day) or SimpleNamespace(per=day, agencies=()))
+    source = SimpleNamespace(sumber="tanggal_lapor")
+    monkeypatch.setattr(history, "as_of", lambda source, tahun, day, jobs: made.append(day)
+                        or SimpleNamespace(per=day, agencies=()))
+    series = history.series
     heard = []
     days = [date(2023, 1, 31), date(2023, 2, 28), date(2023, 3, 31)]
     series(source, 2023, days, progress=lambda done, total: heard.append((made[-1], done, total)))

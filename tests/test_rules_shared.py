@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import sample
 from ooi.model.facts import facts, principle, principles
-from ooi.rules import links, text
+from ooi.rules import links, wording
 from ooi.schema.validation import validate_innovation
 
 HOSTS = ["localhost", "x.localhost", "example.com", "www.example.com", "notexample.com", "a.example", "example",
@@ -44,12 +44,12 @@ def _opening_scan(normal: str) -> bool:  # the loop over `awalan_pengisi` it rep
 @pytest.mark.parametrize("normal", ["lorem", "loremipsum dolor", "ipsum", "ipsumx", "isi di sini ya", "isi di sinilah",
                                     "todo", "todo: nanti", "todos", "tbd", "xxx yyy", "xxxl", "isikan", "warga"])
 def test_a_placeholder_opening_is_matched_as_the_loop_matched_it(normal):
-    assert (text._opening().match(normal) is not None) is _opening_scan(normal)
+    assert (wording._opening().match(normal) is not None) is _opening_scan(normal)
 
 
 def _placeholder_whole(value: str) -> bool:  # the definition, normalising the whole text (as before the head)
-    normal = " ".join(value.split()).casefold().strip(text._EDGES)
-    return normal in facts()["teks"]["pengisi"] or not text._WORD.search(normal) or text._opening().match(normal)
+    normal = " ".join(value.split()).casefold().strip(wording._EDGES)
+    return normal in facts()["teks"]["pengisi"] or not wording._WORD.search(normal) or wording._opening().match(normal)
 
 
 LONG_TEXTS = ["lorem ipsum " * 10, "Lorem" + " " * 70 + "ipsum dolor", "ada" + "-" * 80 + "x", "ada" + "_" * 90,
@@ -59,30 +59,28 @@ LONG_TEXTS = ["lorem ipsum " * 10, "Lorem" + " " * 70 + "ipsum dolor", "ada" + "
 
 @pytest.mark.parametrize("value", LONG_TEXTS)
 def test_a_long_text_is_a_placeholder_exactly_when_its_whole_normal_form_is(value):
-    text.placeholder.cache_clear()
-    assert text.placeholder(value) is bool(_placeholder_whole(value))
+    assert wording.placeholder(value) is bool(_placeholder_whole(value))
 
 
 def test_the_head_of_a_long_text_is_longer_than_every_stand_in_and_opening():
     written = [*facts()["teks"]["pengisi"], *facts()["teks"]["awalan_pengisi"]]
-    assert max(map(len, written)) < text._OPENING_MAX < text._HEAD
+    assert max(map(len, written)) < wording._OPENING_MAX < wording._HEAD
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab é_-.…—\t\n")) | st.characters(), max_size=200))
 @settings(max_examples=400, deadline=None)
 def test_placeholder_and_word_counts_agree_with_their_definitions(value):
-    text.placeholder.cache_clear()
-    assert text.placeholder(value) is bool(_placeholder_whole(value))
-    count = len(text._WORD.findall(value))
-    assert [text.has_words(value, n) for n in (1, 6, 10, 25)] == [count >= n for n in (1, 6, 10, 25)]
+    assert wording.placeholder(value) is bool(_placeholder_whole(value))
+    count = len(wording._WORD.findall(value))
+    assert [wording.has_words(value, n) for n in (1, 6, 10, 25)] == [count >= n for n in (1, 6, 10, 25)]
 
 
 def _same_one_by_one(record, code: str):  # the comparison as written before: each earlier principle in turn
-    own = text.normal_words(getattr(record.prinsip, principle(code).key).uraian)
+    own = wording.normal_words(getattr(record.prinsip, principle(code).key).uraian)
     for other in principles().values():
         if other.code == code:
             return None
-        if text.normal_words(getattr(record.prinsip, other.key).uraian) == own:
+        if wording.normal_words(getattr(record.prinsip, other.key).uraian) == own:
             return other
 
 
@@ -95,7 +93,7 @@ def test_each_statement_is_named_the_same_as_the_first_earlier_one(copies):
         data["prinsip"][key]["uraian"] = data["prinsip"][source]["uraian"] + " ."
     record = validate_innovation(data)[0]
     for code in principles():
-        assert text._Said.of(record).same_before(code) == _same_one_by_one(record, code), code
+        assert wording._Said.of(record).same_before(code) == _same_one_by_one(record, code), code
 
 
 def test_a_link_has_a_space_exactly_where_str_isspace_finds_one():

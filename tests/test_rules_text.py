@@ -4,7 +4,7 @@ import pytest
 from conftest import sample
 from rulecase import assert_findings
 
-from ooi.rules.text import normal_words, placeholder, words
+from ooi.rules.wording import normal_words, placeholder, words
 
 KEYS = ["efisiensi", "efektivitas", "kualitas_pelayanan", "tanpa_konflik_kepentingan", "kepentingan_umum",
         "keterbukaan", "kepatutan", "akuntabilitas"]

@@ -116,7 +116,7 @@ def test_one_name_twice_in_one_agency_is_left_to_r007(tmp_path):
 def test_a_history_compares_the_same_records_once_and_again_when_one_changes(tmp_path, monkeypatch):
     from datetime import date
 
-    from ooi.history.asof import open_source
+    from ooi.engine.source import open_source
 
     root = make_root(tmp_path, {ORIGINAL: sample("uji_coba"), COPY: copied()}, settings=USUAL,
                      agencies=[AGENCY, DINKES])

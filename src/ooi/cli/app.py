@@ -29,7 +29,7 @@ class _Group(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:  # click's own handling, but with its words translated
             code = super().main(args, prog_name, complete_var, False, **extra)
-        except language.ClickException as error:  # a usage error above all
+        except language.TyperException as error:  # a usage error above all (Typer's base of click's exceptions)
             language.show_usage_error(error)
             sys.exit(error.exit_code)
         except language.Abort:

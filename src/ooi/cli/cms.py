@@ -27,7 +27,7 @@ def cms(
     lang: LangOption = None,
 ) -> None:
     """Tulis formulir peramban (Decap CMS): index.html dan config.yml di admin/, dari tabel isian dan registri OPD."""
-    from ooi.workflow.cms import MARKER, render
+    from ooi.workflow.cms_admin import MARKER, render
 
     data_root, settings = open_root(root, lang)
     if not settings.github_repo:

@@ -42,7 +42,7 @@ def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bo
     `strict=False`: a problem of ooi.yaml is left to `ooi validate` to report as a finding.
     `history=False`: git's history is read later, and only for the files asked (`Source.filed`).
     """
-    from ooi.history.asof import open_source
+    from ooi.engine.source import open_source
 
     data_root, settings = open_root(root, lang, strict=strict)
     source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history)
@@ -53,6 +53,7 @@ def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bo
 
 def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0, shown=None,
               no_git: bool = False):
+    from ooi.coverage.tally import as_of
     from ooi.engine import clock
     from ooi.report import progress
 
@@ -60,25 +61,26 @@ def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | 
     with source_of(root, lang, no_git) as source:
         day = clock.as_of(per, source.settings.zona_waktu)
         shown.stage(progress.CHECKING, unit=progress.FILES)
-        coverage = source.coverage(tahun or source.settings.tahun_target, day, jobs or None, progress=shown.count)
+        coverage = as_of(source, tahun or source.settings.tahun_target, day, jobs or None, progress=shown.count)
     return coverage, source.sumber
 
 
 def _compare(source, tahun: int, day, against: str, jobs: int):
     """The coverage `--compare` names: as of an earlier date, or of a git ref's tree on the same date."""
+    from ooi.coverage.tally import as_of
     from ooi.model.dates import parse_date
 
     earlier = parse_date(against.strip())
     if earlier is not None:
-        return source.coverage(tahun, earlier, jobs or None)
-    return source.coverage(tahun, day, jobs or None, ref=against)
+        return as_of(source, tahun, earlier, jobs or None)
+    return as_of(source, tahun, day, jobs or None, ref=against)
 
 
 def _changed_settings(source) -> list | None:
     """The settings the work tree changes against the ref `--compare` named (None: no ref was compared)."""
     if source.compared is None:
         return None
-    from ooi.history.asof import changed_settings
+    from ooi.engine.source import changed_settings
 
     return changed_settings(source.compared, source.settings)
 
@@ -104,6 +106,7 @@ def status(
     lang: LangOption = None,
 ) -> None:
     """Status cakupan target per OPD: tercapai, direncanakan, sudah melapor, belum melapor."""
+    from ooi.coverage.tally import as_of
     from ooi.engine import clock
     from ooi.report import progress, render
 
@@ -112,7 +115,7 @@ def status(
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)
-            coverage = source.coverage(year, day, jobs or None, progress=shown.count)
+            coverage = as_of(source, year, day, jobs or None, progress=shown.count)
             previous = _compare(source, year, day, compare, jobs) if compare is not None else None
             distrusted = source.distrusted()
             changed = _changed_settings(source)

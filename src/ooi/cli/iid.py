@@ -24,7 +24,7 @@ IID_FORMATS = ("table", "json", "markdown")
 
 def catalogue_for(siklus: int | None, settings):
     """The catalogue asked for (it must exist), else the one for the target year or the nearest before it."""
-    from ooi.model.iid import catalogue, nearest, years
+    from ooi.model.iid_catalogue import catalogue, nearest, years
 
     if siklus is not None and siklus not in years():
         raise OoiError(tr("--siklus {y}: belum ada katalog IID untuk tahun itu; tersedia: {a} "
@@ -132,7 +132,7 @@ def iid(
 ) -> None:
     """Skor kematangan Indeks Inovasi Daerah (IID) per inovasi, indikator wajib yang kurang, dan perkiraan daerah."""
     from ooi.report.width import screen
-    from ooi.coverage.iid import judged, scores
+    from ooi.coverage.iid_scores import judged, scores
     from ooi.engine.checker import check
     from ooi.report import progress, render
 

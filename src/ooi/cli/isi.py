@@ -35,7 +35,7 @@ def isi(
 
 def fill(data_root: Path, settings, file: Path) -> int:
     """Ask every question of `file`; the exit code: 0 clean or warnings only, 1 errors remain, 130 interrupted."""
-    from ooi.workflow.isi import Walk
+    from ooi.workflow.isi_walk import Walk
 
     path = _inside(data_root, file)
     try:
@@ -75,7 +75,7 @@ def _hang_up_as_interrupt() -> None:
 
 
 def _ask(screen: "Screen", walk, question) -> None:
-    from ooi.workflow.isi import describe
+    from ooi.workflow.isi_walk import describe
 
     screen.rule(tr("{i} dari ±{n} · {f}", "{i} of ±{n} · {f}", i=walk.number(question), n=walk.total,
                    f=question.field))

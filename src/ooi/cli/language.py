@@ -7,21 +7,17 @@ language is read from the arguments and the environment before anything is parse
 Typer's and click's own words (Usage, Options, Error, …) are translated here.
 """
 
+import inspect
 import re
 from collections.abc import Callable, Sequence
 
-try:  # Typer 0.2x carries its own copy of click
-    from typer._click import Command, Context, HelpFormatter, echo
-    from typer._click.exceptions import ClickException
-    from typer.exceptions import Abort  # noqa: F401  (caught in cli.app)
-except ImportError:  # an older Typer on click itself
-    from click import Command, Context, HelpFormatter, echo
-    from click.exceptions import Abort, ClickException  # noqa: F401  (Abort: caught in cli.app)
+from typer import Abort, Context, TyperException, echo  # noqa: F401  (Abort: caught in cli.app)
+from typer.core import TyperGroup
 
 from ooi import i18n
-from ooi.i18n import tr
+from ooi.i18n import Message, tr
 
-ENGLISH: dict[str, str] = {}  # Indonesian help text (whitespace normalised) → its English
+HELPS: dict[str, Message] = {}  # a help text as Typer is given it (whitespace normalised) → its catalogue message
 
 
 def _key(text: str) -> str:
@@ -29,8 +25,8 @@ def _key(text: str) -> str:
 
 
 def helps(id_text: str, en_text: str) -> str:
-    """A help text in both languages; the Indonesian is what Typer is given, the English is looked up when asked."""
-    ENGLISH[_key(id_text)] = en_text
+    """A help text in both languages; Typer keeps plain text, so its message is found again by that text (`localize`)."""
+    HELPS[_key(id_text)] = tr(id_text, en_text)
     return id_text
 
 
@@ -38,7 +34,7 @@ def english(en_text: str) -> Callable:
     """The English of a command's help, whose Indonesian is its docstring."""
 
     def register(function: Callable) -> Callable:
-        ENGLISH[_key(function.__doc__ or "")] = en_text
+        HELPS[_key(function.__doc__ or "")] = tr(inspect.cleandoc(function.__doc__ or ""), en_text)  # as Typer has it
         return function
 
     return register
@@ -58,24 +54,24 @@ def choose(args: Sequence[str]) -> str:
     return i18n.use(asked, i18n.from_env())
 
 
-def localize(command: Command) -> None:
+def localize(command: TyperGroup) -> None:
     """Put the current language into a built command tree: its helps, metavars and the formatter's words."""
-    english_wanted = i18n.current() == "en"
     for cmd in (command, *getattr(command, "commands", {}).values()):
         cmd.context_class = _Context
         cmd.options_metavar = tr("[OPSI]", "[OPTIONS]")
         if hasattr(cmd, "commands"):
             cmd.subcommand_metavar = tr("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]...")
-        if english_wanted:
-            cmd.help = _english(cmd.help)
-            cmd.short_help = _english(cmd.short_help)
-            for param in cmd.params:
-                param.help = _english(getattr(param, "help", None))
-                param.metavar = _english(param.metavar)
+        cmd.help = _said(cmd.help)
+        cmd.short_help = _said(cmd.short_help)
+        for param in cmd.params:
+            param.help = _said(getattr(param, "help", None))
+            param.metavar = _said(param.metavar)
 
 
-def _english(text: str | None) -> str | None:
-    return ENGLISH.get(_key(text), text) if text else text
+def _said(text: str | None) -> str | None:
+    """A help text in the current language (Typer's own text when it has no message: a value, a plain word)."""
+    message = HELPS.get(_key(text)) if text else None
+    return text if message is None else str(message)
 
 
 # click's and Typer's own words, as they write them → Indonesian.
@@ -120,7 +116,7 @@ def translate(message: str) -> str:
     return message
 
 
-def show_usage_error(error: ClickException) -> None:
+def show_usage_error(error: TyperException) -> None:
     """What click prints for a usage error, in the current language: usage, where to get help, the error."""
     if getattr(error, "ctx", None) is not None:
         hint = ""
@@ -131,7 +127,7 @@ def show_usage_error(error: ClickException) -> None:
     echo(tr("Galat: {m}", "Error: {m}", m=translate(error.format_message())), err=True)
 
 
-class _Formatter(HelpFormatter):
+class _Formatter(Context.formatter_class):  # click's documented hook: the class a context writes help with
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, prefix if prefix is not None else tr("Cara pakai: ", "Usage: "))
 

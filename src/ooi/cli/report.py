@@ -171,7 +171,7 @@ def _iid(root, lang, tahun, jobs, output: str | None, suffix: str, delimiter: st
     """The IID portal's export of every innovation, for the cycle of `--tahun` (or the nearest catalogue before it)."""
     from ooi.cli.iid import innovations, write_export
     from ooi.engine.checker import check
-    from ooi.model.iid import catalogue, nearest
+    from ooi.model.iid_catalogue import catalogue, nearest
 
     data_root, settings = open_root(root, lang)
     year = tahun or settings.tahun_target

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
+
+from ooi.model.findings import Finding
 
 
-def distinct(files: Sequence, standings: tuple[str, str]) -> tuple[int, int]:
+class _Standing(Protocol):
+    """What is read of a file as it stands (coverage.tally.FileStanding, not named here: tally imports this module)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def standing(self) -> str: ...
+
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
+
+def distinct(files: Sequence[_Standing], standings: tuple[str, str]) -> tuple[int, int]:
     """(innovations in T, plans for T) of one agency's files, two records that R015 pairs counted once.
 
     `standings` names the two counted standings (in T, a plan for T). A renamed copy of an agency's only

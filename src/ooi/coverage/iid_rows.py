@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ooi.model.iid import Catalogue
+from ooi.model.iid_catalogue import Catalogue
 from ooi.model.records import Innovation
 
 # ooi's own columns before the portal's: where each row comes from, so the secretariat can find the file.
@@ -18,9 +19,9 @@ INDICATOR_COLUMNS = (*SOURCE_COLUMNS, "Nama Inovasi", "Nomor SID", "Indikator", 
 class IidExport:
     catalogue: Catalogue
     profile_columns: tuple[str, ...]
-    profiles: tuple[tuple, ...]
+    profiles: tuple[tuple[object, ...], ...]
     indicator_columns: tuple[str, ...]
-    indicators: tuple[tuple, ...]
+    indicators: tuple[tuple[object, ...], ...]
 
 
 def profile_columns(catalogue: Catalogue) -> tuple[str, ...]:
@@ -37,7 +38,7 @@ def rows(records: list[tuple[str, Innovation]], catalogue: Catalogue, sectors: d
     return IidExport(catalogue, profile_columns(catalogue), profiles, INDICATOR_COLUMNS, indicators)
 
 
-def _indicator_rows(path: str, record: Innovation, catalogue: Catalogue):
+def _indicator_rows(path: str, record: Innovation, catalogue: Catalogue) -> Iterator[tuple[object, ...]]:
     claims = record.iid or {}
     for item in catalogue.indicators:
         claim = claims.get(item.kunci)
@@ -50,7 +51,7 @@ def _indicator_rows(path: str, record: Innovation, catalogue: Catalogue):
                "\n".join(evidence.tautan or evidence.berkas or "" for evidence in cited))
 
 
-def _profile_value(record: Innovation, key: str, catalogue: Catalogue, sectors: dict[str, str]):
+def _profile_value(record: Innovation, key: str, catalogue: Catalogue, sectors: dict[str, str]) -> object:
     """One profile cell as the portal words it; dates stay dates, absent values are empty."""
     words = catalogue.choices.get(key)
     if words is not None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ooi.engine.result import Result
 from ooi.input.discovery import stem_of
 from ooi.model.codes import PRINCIPLE_CODES
-from ooi.model.findings import Severity
+from ooi.model.records import Innovation
+from ooi.model.summary import Summary
+from ooi.model.findings import Finding, Severity
 
 PASS, WARNING, ERROR, WAIVED, UNJUDGED = "pass", "warning", "error", "waived", "unjudged"
 STATES = (PASS, WARNING, ERROR, WAIVED, UNJUDGED)
@@ -25,30 +29,17 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Named:
-    """What the matrix keeps of a record: its name and stage, not the whole record (~17 KB)."""
-
-    nama: str
-    tahapan: str
-
-
-def named(record) -> Named:
-    """Pass as `check(..., records=named)`: in a parallel run a record is then never validated twice."""
-    return Named(record.nama, record.tahapan)
-
-
-@dataclass(frozen=True)
 class Matrix:
     rows: list[Row]
     kode: str | None = None  # the agency asked for, or None for the whole city
     pemda: str = ""
     codes: tuple[str, ...] = field(default=PRINCIPLE_CODES)
 
-    def totals(self, code: str) -> Counter:
+    def totals(self, code: str) -> Counter[str]:
         return Counter(row.cells[code] for row in self.rows)
 
 
-def cell(findings, code: str) -> str:
+def cell(findings: Iterable[Finding], code: str) -> str:
     """The worst of the findings of one principle: an error, then a warning; waived ones only if nothing else."""
     mine = [f for f in findings if f.code == code]
     if any(f.severity is Severity.ERROR and not f.waived_by for f in mine):
@@ -58,7 +49,7 @@ def cell(findings, code: str) -> str:
     return WAIVED if mine else PASS
 
 
-def build(result, kode: str | None = None) -> Matrix:
+def build(result: Result, kode: str | None = None) -> Matrix:
     """The matrix of every innovation file in `result`, or of one agency's folder.
 
     A file whose schema failed was judged only as far as its rules could go: an error they
@@ -69,7 +60,7 @@ def build(result, kode: str | None = None) -> Matrix:
         if file.kind != "inovasi" or (kode is not None and file.folder != kode):
             continue
         record = file.record
-        if record is None:
+        if not isinstance(record, Summary | Innovation):
             cells = {code: ERROR if cell(file.findings, code) == ERROR else UNJUDGED for code in PRINCIPLE_CODES}
             name, stage = stem_of(file.path), ""
         else:

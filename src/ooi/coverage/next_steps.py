@@ -13,27 +13,31 @@ from ooi.coverage.tally import (
     PLANNED,
     AgencyCoverage,
     Coverage,
-    Filed,
+    FileStanding,
 )
 from ooi.i18n import tr
+from ooi.model.summary import Summary
 
 
-def would_count(filed: Filed, tahun: int, per: date) -> bool:
+def would_count(filed: FileStanding, tahun: int, per: date) -> bool:
     """A record held back only by its errors that would meet the target, as of `per`, or be a plan for it once fixed.
 
     The same test as coverage's: a pilot or entry into force in year T on or before D.
     """
     record = filed.record
-    if getattr(record, "tahapan", None) == "inisiatif":
+    if not isinstance(record, Summary):
+        return False
+    if record.tahapan == "inisiatif":
         return record.tahun_rencana == tahun
-    waktu = getattr(record, "waktu", None)
+    waktu = record.waktu
     return waktu is not None and any(day is not None and day.year == tahun and day <= per
                                      for day in (waktu.uji_coba, waktu.penerapan))
 
 
 def next_steps(entry: AgencyCoverage, coverage: Coverage) -> list[str]:
     """What the agency still has to do to reach the target, concretely, in the order to do it."""
-    steps, t, kode = [], coverage.tahun, entry.kode
+    steps: list[str] = []
+    t, kode = coverage.tahun, entry.kode
     if not entry.active:
         return [tr("tidak ada: OPD ini tidak aktif per {d}", "nothing: this agency is not active on {d}",
                    d=coverage.per)]
@@ -60,7 +64,7 @@ def next_steps(entry: AgencyCoverage, coverage: Coverage) -> list[str]:
     elif not any(would_count(f, t, coverage.per) for f in counted if f.standing == FAULTY):
         for filed in (f for f in counted if f.standing == PENDING):
             steps.append(tr("{n} baru terhitung setelah uji cobanya dimulai", "{n} counts once its pilot starts",
-                            n=filed.record.nama))
+                            n=filed.record.nama if isinstance(filed.record, Summary) else filed.path))
         steps.append(tr("ajukan rencana inovasi {t} dengan `ooi new --opd {k} --tahapan inisiatif`",
                         "file an innovation plan for {t} with `ooi new --opd {k} --tahapan inisiatif`", t=t, k=kode))
         steps.append(tr("inovasi yang sudah diuji coba pada {t} dilaporkan dengan "

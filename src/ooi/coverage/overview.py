@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ooi.coverage.matrix import UNJUDGED, cell
-from ooi.coverage.tally import BROKEN, LATER, REGISTRY, Coverage, Filed
+from ooi.coverage.tally import BROKEN, LATER, REGISTRY, Coverage, FileStanding
 from ooi.model.codes import PRINCIPLE_CODES
+from ooi.model.summary import Summary
 
 
 @dataclass(frozen=True)
@@ -31,29 +32,28 @@ class Listed:
 @dataclass(frozen=True)
 class Overview:
     listed: tuple[Listed, ...]
-    by: dict[str, Counter]  # "tahapan", "bentuk", "jenis", "urusan" → counts over the counted innovations
+    by: dict[str, Counter[str]]  # "tahapan", "bentuk", "jenis", "urusan" → counts over the counted innovations
     plans: int  # plans for year T (not among the innovations)
-    principles: dict[str, Counter]  # P1…P8 → counts of pass, warning, error, waived, unjudged over every file
+    principles: dict[str, Counter[str]]  # P1…P8 → counts of pass, warning, error, waived, unjudged over every file
 
 
-def _listed(filed: Filed, kode: str, counted: bool) -> Listed:
+def _listed(filed: FileStanding, kode: str, counted: bool) -> Listed:
     record = filed.record
-    if filed.standing == BROKEN or record is None:
+    if filed.standing == BROKEN or not isinstance(record, Summary):
         name = filed.path.rsplit("/", 1)[-1].removesuffix(".yaml")
         return Listed(filed.path, kode, name, "", "", "", "", filed.standing, False,
                       dict.fromkeys(PRINCIPLE_CODES, UNJUDGED), filed.errors, filed.warnings)
-    urusan = record.urusan if isinstance(record.urusan, str) else record.urusan.utama
-    return Listed(filed.path, kode, record.nama, record.tahapan, record.bentuk, record.jenis, urusan,
+    return Listed(filed.path, kode, record.nama, record.tahapan, record.bentuk, record.jenis, record.urusan,
                   filed.standing, counted, {code: cell(filed.findings, code) for code in PRINCIPLE_CODES},
                   filed.errors, filed.warnings)
 
 
 def overview(coverage: Coverage) -> Overview:
     """Every innovation file of the active agencies as of D, and the breakdowns of those that count."""
-    listed = []
+    listed: list[Listed] = []
     for entry in coverage.agencies:
-        counted = set(entry.innovations)
-        listed += [_listed(f, entry.kode, f.path in counted) for f in entry.files
+        paths = set(entry.innovations)
+        listed += [_listed(f, entry.kode, f.path in paths) for f in entry.files
                    if f.standing not in (REGISTRY, LATER)]
     counted = [item for item in listed if item.counted]
     by = {key: Counter(getattr(item, key) for item in counted) for key in ("tahapan", "bentuk", "jenis", "urusan")}

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
+from ooi.coverage.copies import distinct
+from ooi.engine.result import FileResult, Result
 from ooi.i18n import tr
 from ooi.input.discovery import stem_of
 from ooi.model.findings import Finding
 from ooi.model.records import JENIS_OPD, Agency, Innovation
-from ooi.coverage.copies import distinct
-from ooi.text_safety import name
+from ooi.model.summary import Summary, summarize
+
+__all__ = ["Summary", "summarize"]  # named here by callers too (coverage is where they are read)
+
+if TYPE_CHECKING:
+    from ooi.engine.source import Source
 
 ACHIEVED, PLANNED, REPORTED, MISSING = "achieved", "planned", "reported", "missing"
 STATUSES = (ACHIEVED, PLANNED, REPORTED, MISSING)
@@ -40,11 +47,11 @@ def label(status: str) -> str:
 
 
 @dataclass(frozen=True)
-class Filed:
+class FileStanding:
     """One file as of D: its record (None when broken), findings, and how it stands."""
 
     path: str
-    record: object
+    record: Agency | Summary | None
     findings: tuple[Finding, ...]
     standing: str
     years: tuple[int, ...] = ()  # the years it counts in (dated on or before D)
@@ -62,7 +69,7 @@ class Filed:
 class AgencyCoverage:
     agency: Agency
     status: str
-    files: tuple[Filed, ...]  # registry entry first, then its innovation files by path
+    files: tuple[FileStanding, ...]  # registry entry first, then its innovation files by path
     innovations: tuple[str, ...]  # innovations counted in the window T−jendela … T
     plans: tuple[str, ...]  # plans for year T
     active: bool = True
@@ -100,7 +107,7 @@ class Coverage:
     jendela: int
     agencies: tuple[AgencyCoverage, ...]  # the active agencies, kelurahan under their kecamatan
     inactive: tuple[AgencyCoverage, ...]  # registered but not active on D: not counted
-    other: tuple[Filed, ...]  # files with findings that belong to no active agency
+    other: tuple[FileStanding, ...]  # files with findings that belong to no active agency
     later: int  # files filed after D, ignored
     sumber: str = "tanggal_lapor"  # where the records as of D came from: "git" or "tanggal_lapor" (SPEC §10)
 
@@ -141,12 +148,19 @@ def _percent(part: int, whole: int) -> float:
     return 100.0 * part / whole if whole else 0.0
 
 
-def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage:
+def as_of(source: Source, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> Coverage:
+    """The coverage of year `tahun` as of `day`, from the records as they stood then (`ref`: in that git ref)."""
+    found = tally(source.result(day, jobs, records=summarize, ref=ref, progress=progress), tahun, day)
+    return replace(found, sumber=source.sumber_at(day) if ref is None else source.sumber)
+
+
+def tally(result: Result, tahun: int, per: date, jendela: int | None = None) -> Coverage:
     """Give each registered agency its status for year `tahun` as of `per` (SPEC §5), first match wins."""
     jendela = result.settings.jendela_tahun if jendela is None else jendela
     registry = result.agencies
-    owned: dict[str, list[Filed]] = {kode: [] for kode in registry}
-    other: list[Filed] = []
+    owned: dict[str, list[FileStanding]] = {kode: [] for kode in registry}
+    other: list[FileStanding] = []
     later = 0
     for file in result.files:
         filed = _stand(file, tahun, per, jendela)
@@ -168,52 +182,29 @@ def tally(result, tahun: int, per: date, jendela: int | None = None) -> Coverage
         other=tuple(sorted(other, key=lambda f: f.path)), later=later)
 
 
-class Dates(NamedTuple):
-    uji_coba: date | None
-    penerapan: date | None
-
-
-class Summary(NamedTuple):
-    """What coverage and `ooi show` read of an innovation: a few fields instead of a ~17 KB record."""
-
-    nama: str
-    tahapan: str
-    tanggal_lapor: date
-    tahun_rencana: int | None
-    waktu: Dates | None
-    bentuk: str = ""  # form, type and main sector: what the report breaks innovations down by
-    jenis: str = ""
-    urusan: str = ""
-    flat: tuple | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
-
-
-def summarize(record: Innovation) -> Summary:
-    """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
-    waktu = record.waktu and Dates(record.waktu.uji_coba, record.waktu.penerapan)
-    return Summary(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
-                   record.bentuk, record.jenis, record.urusan.utama)
-
-
-def _owner(file) -> str:
+def _owner(file: FileResult) -> str:
     """The agency a file belongs to: its registry entry, or the folder it was filed in."""
     if file.kind == "opd":
         return file.record.kode if isinstance(file.record, Agency) else stem_of(file.path)
     return file.folder if file.kind == "inovasi" else ""
 
 
-def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
+def _stand(file: FileResult, tahun: int, per: date, jendela: int) -> FileStanding:
     """How one file stands as of `per`: filed later, broken, faulty, or what it counts for."""
     record, findings = file.record, tuple(file.findings)
     if file.kind == "opd":
-        return Filed(file.path, record, findings, REGISTRY if record is not None else BROKEN)
-    if not isinstance(record, (Innovation, Summary)):
-        return Filed(file.path, record, findings, BROKEN)
+        agency = record if isinstance(record, Agency) else None
+        return FileStanding(file.path, agency, findings, REGISTRY if agency is not None else BROKEN)
+    if isinstance(record, Innovation):  # a caller that kept whole records: coverage reads the summary only
+        record = summarize(record)
+    if not isinstance(record, Summary):
+        return FileStanding(file.path, None, findings, BROKEN)
     if record.tanggal_lapor > per:
-        return Filed(file.path, record, findings, LATER)
+        return FileStanding(file.path, record, findings, LATER)
     if file.errors:
-        return Filed(file.path, record, findings, FAULTY)
+        return FileStanding(file.path, record, findings, FAULTY)
     if record.tahapan == "inisiatif":
-        return Filed(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
+        return FileStanding(file.path, record, findings, PLAN if record.tahun_rencana == tahun else OTHER_PLAN)
     dates = (record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else ()
     years = tuple(sorted({day.year for day in dates if day is not None and day <= per}))
     if tahun in years:
@@ -222,10 +213,10 @@ def _stand(file, tahun: int, per: date, jendela: int) -> Filed:
         standing = WINDOW
     else:
         standing = OUTSIDE if years else PENDING
-    return Filed(file.path, record, findings, standing, years)
+    return FileStanding(file.path, record, findings, standing, years)
 
 
-def _assess(agency: Agency, files: list[Filed], tahun: int, per: date, jendela: int, kuota: int = 1,
+def _assess(agency: Agency, files: list[FileStanding], tahun: int, per: date, jendela: int, kuota: int = 1,
             ) -> AgencyCoverage:
     """SPEC §5 with the quota of §14: `kuota` innovations in T achieve it; with plans for T they are planned.
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import cache, partial
 from pathlib import Path
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from ooi import rules
 from ooi.engine import clock, parallel
 from ooi.engine.filing import bulk_imports
-from ooi.engine.memo import Memo
-from ooi.engine.parts import Judged, Named, Part, split, weight
+from ooi.engine.memo import Judgement, Key, Memo
+from ooi.engine.parts import Named, Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Result, capped, stamp
+from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
 from ooi.input.discovery import (
@@ -33,40 +36,50 @@ from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.reading import Refused, read
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem
-from ooi.model.records import Innovation
+from ooi.model.records import Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
-from ooi.rules import portable, similarity
+from ooi.model.summary import Summary
+from ooi.rules import portable, similarity, wording
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
 from ooi.schema.validation import validate_agency, validate_innovation
 
 
-def check(root: Path, settings: Settings, targets: list[Path] | None = None, today: date | None = None,
-          jobs: int | None = None, records: bool | Callable = True, iid_export: bool = False,
-          progress: Callable[[int, int], None] | None = None, filed=None, memo: Memo | None = None) -> Result:
-    """Check every file (or the files under `targets`) with the registry as context.
+def check_run(run: Run) -> Result:
+    """Check every file (or the files under `run.targets`) with the registry as context (see `_check_run`).
+
+    The texts the rules asked about are let go when it ends: nothing of one run stays in the process.
+    """
+    try:
+        return _check_run(run)
+    finally:
+        wording.forget()
+
+
+def check(root: Path, settings: Settings, **asked: Any) -> Result:
+    """`check_run(Run(root, settings, **asked))`: the shorthand the commands call (see Run for what can be asked)."""
+    return check_run(Run(root, settings, **asked))
+
+
+def _check_run(run: Run) -> Result:
+    """Check every file (or the files under `run.targets`) with the registry as context.
 
     The work goes agency by agency (its registry file and its folder of innovations), so
     cross-file checks see the whole registry or one agency's innovations, and a run over a
-    few files reads only their folders and the registry entries they name. `jobs` spreads
-    the agencies over processes (None: automatic); the result is the same, in the same
-    order. `records=False` lets innovation records go once judged, for callers that need
-    only findings; a function keeps what it returns for each record instead, e.g. the few
-    fields coverage needs (memory at national scale: a pydantic record is ~17 KB).
-    `iid_export` holds every innovation to the IID portal's requirements (I005, I006), not
-    only those with an `iid:` block. `progress(done, total)` hears how many files are
-    checked, a few times a second or more often (counts only: the caller draws, if anything).
-    `today` is the as-of date (default: today in `zona_waktu`); `filed` maps a path to the
-    date git says it was filed (R014; None outside git); a `memo` keeps judgements across the
-    runs of one history (workers use what it holds and send back what they judged anew).
+    few files reads only their folders and the registry entries they name. The agencies
+    are spread over processes (`run.jobs`); the result is the same, in the same order.
+    Workers use what the memo holds and send back what they judged anew.
     """
+    root, settings, memo, progress = run.root, run.settings, run.memo, run.progress
+    targets = list(run.targets) if run.targets else None
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
-    base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
-                   codeowners=codeowners.read(root, targets or None), agencies=Registry(root),
-                   iid_export=iid_export, filed=filed)
+    registry = Registry(root)  # the one registry of the run: rules look agencies up in it, the checker offers them
+    base = Context(root=root, settings=settings, today=run.today or clock.today(settings.zona_waktu), sectors=sectors(),
+                   codeowners=codeowners.read(root, targets), agencies=registry, iid_export=run.iid_export,
+                   filed=run.filed)
     units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
     total = sum(map(weight, units))
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
@@ -74,35 +87,36 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     unportable = _unportable(tree, wanted)
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
-    salt = _salt(root, settings, base, memo, agency_files) if memo is not None else None
+    salt = _salt(run, base, agency_files) if memo is not None else None
     # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
     del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
-    work = parallel.workers(jobs, total) if memo is None or len(memo) < total // 2 else 1
+    work = parallel.workers(run.jobs, total) if memo is None or len(memo) < total // 2 else 1
     if progress:
         progress(0, total)
-    done = parallel.run(_check_any, units, (base, records, work > 1, memo, salt), work, then=partial(_arrived, memo),
-                        weigh=weight, progress=(lambda files: progress(files, total)) if progress else None)
+    counted = (lambda files: progress(files, total)) if progress else None
+    done = parallel.run(_check_any, units, _Shared(run, base, registry, work > 1, salt), work,
+                        then=partial(_arrived, memo), weigh=weight, progress=counted)
     del units
-    checked = [result for results in done for result in (results.results if isinstance(results, Judged) else results)]
-    _check_parts([results for results in done if isinstance(results, Judged)], base)
-    registry = [result for result in checked if result.kind == "opd"]
-    for result in registry:
-        base.agencies.offer(stem_of(result.path), result.record)
-    across = [(r.path, r.record) for r in registry if r.record is not None]
+    checked = [result for results in done
+               for result in (results.results if isinstance(results, PartResult) else results)]
+    _check_parts([results for results in done if isinstance(results, PartResult)], base)
+    entries = [result for result in checked if result.kind == "opd"]
+    for result in entries:
+        registry.offer(stem_of(result.path), result.record if isinstance(result.record, Agency) else None)
+    across: list[tuple[str, object]] = [(r.path, r.record) for r in entries if r.record is not None]
     if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
         seen = {path for path, _ in across}
-        across += [(path, base.agencies[kode]) for kode in base.agencies
-                   if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
+        across += [(path, registry[kode]) for kode in registry if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
-    signatures = [(r.path, r.signature) for r in checked if r.signature is not None]
+    signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
-    imported = bulk_imports(checked, filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
+    imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
     if imported and within is None:
         _add_settings_findings(files, imported)
     _add_named(files, unportable, settings)
@@ -112,7 +126,7 @@ def check(root: Path, settings: Settings, targets: list[Path] | None = None, tod
     if settings.problems:  # what was wrong in ooi.yaml judges every file of the run: always reported
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
-    return Result(root, settings, files, base.agencies)
+    return Result(root, settings, files, registry)
 
 
 def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
@@ -147,7 +161,7 @@ def _add_settings_findings(files: list[FileResult], found: list[Finding]) -> Non
         result.findings = capped(sorted(result.findings + found))
 
 
-def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
+def _units(tree: Tree, chosen: Tree) -> list[Unit]:
     """(registry file if chosen, innovation files) per agency; a chosen innovation brings its whole folder."""
     agencies = {entry.stem: entry for entry in chosen.entries if entry.kind == "opd"}
     folders = {entry.folder for entry in chosen.entries if entry.kind == "inovasi"}
@@ -158,34 +172,49 @@ def _units(tree: Tree, chosen: Tree) -> list[tuple[Entry | None, list[Entry]]]:
     return [(agencies.get(kode), files.get(kode, [])) for kode in sorted(agencies.keys() | folders)]
 
 
-def _check_unit(unit: tuple[Entry | None, list[Entry]], shared: tuple[Context, bool | Callable, bool],
-                ) -> tuple[list[FileResult], list]:
+class _Shared(NamedTuple):
+    """What every unit of a run is judged with, handed to each worker once."""
+
+    run: Run
+    base: Context  # the rules' context, before a file's path is set
+    registry: Registry  # base.agencies: offered each agency's record as it is judged
+    packed: bool  # results cross processes: records as plain data, the memo's new judgements sent back
+    salt: bytes | None  # what a memo key adds to a file's content (see `_salt`)
+
+
+Fresh = list[tuple[Key, Judgement]]  # what a worker judged anew, for the parent's memo
+
+
+def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
     """One agency's files, with the checks across its innovations; runs in a worker process when parallel.
 
     Also what a worker added to its copy of the memo, for the parent's (nothing when not parallel).
     """
-    (agency, entries), (base, records, packed, memo, salt) = unit, shared
+    (agency, entries), (run, base, registry, packed, salt) = unit, shared
+    memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
     results = []
     if agency is not None:
-        results.append(_judge(agency, base, memo, salt)[0])
-        base.agencies.offer(agency.stem, results[0].record)
-    judged = [_judge(entry, base, memo, salt) for entry in entries]
+        results.append(_judge(agency, run, base, salt)[0])
+        record = results[0].record
+        registry.offer(agency.stem, record if isinstance(record, Agency) else None)
+    judged = [_judge(entry, run, base, salt) for entry in entries]
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
                   _folder_rules())
-    _keep(judged, records, packed)
+    _keep(judged, run.records, packed)
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
-def _keep(judged: list[tuple[FileResult, dict | None]], records: bool | Callable, packed: bool) -> None:
-    """Each record as the caller asked: let go, kept as `records(record)`, or whole (across processes: its data)."""
+def _keep(judged: list[tuple[FileResult, object]], records: bool | Callable[[Innovation], Summary],
+          packed: bool) -> None:
+    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data)."""
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
         elif callable(records):
-            result.record = records(result.record)
+            result.record = records(result.record) if isinstance(result.record, Innovation) else None
         elif packed:  # a record crosses processes as its plain data, validated again in the parent
             try:
                 result.record = parallel.Packed.of(data)
@@ -194,57 +223,59 @@ def _keep(judged: list[tuple[FileResult, dict | None]], records: bool | Callable
 
 
 @cache
-def _folder_rules() -> tuple:
+def _folder_rules() -> tuple[ModuleType, ...]:
     """The rules that compare the innovations of one folder (R007)."""
     return tuple(rule for rule in rules.ALL if hasattr(rule, "check_all") and any(
         issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS))
 
 
-def _unpack(memo: Memo | None, unit: tuple[list[FileResult], list]) -> list[FileResult]:
+def _unpack(memo: Memo | None, unit: tuple[list[FileResult], Fresh]) -> list[FileResult]:
     """In the parent, as each agency arrives: validate packed data again into the same record; fill the memo."""
     results, fresh = unit
-    if fresh:
+    if fresh and memo is not None:
         memo.receive(fresh, _record_of)
     for result in results:
         if isinstance(result.record, parallel.Packed):
-            result.record = validate_innovation(result.record.data())[0]
+            data = result.record.data()
+            result.record = validate_innovation(data)[0] if isinstance(data, dict) else None
     return results
 
 
-def _record_of(rel: str, data: object) -> object:
+def _record_of(rel: str, data: object) -> Agency | Innovation | None:
     """The record of a file's loaded data, as judging it made it (None when the schema rejects it)."""
     if not isinstance(data, dict):
         return None
     return (validate_innovation if rel.startswith(INNOVATIONS + "/") else validate_agency)(data)[0]
 
 
-def _check_any(item, shared) -> tuple[list[FileResult], list] | Judged:
+def _check_any(item: Unit | Part, shared: _Shared) -> tuple[list[FileResult], Fresh] | PartResult:
     return _check_part(item, shared) if isinstance(item, Part) else _check_unit(item, shared)
 
 
-def _check_part(part: Part, shared: tuple) -> Judged:
+def _check_part(part: Part, shared: _Shared) -> PartResult:
     """Some files of a huge folder, as `_check_unit` judges a folder's, but their checks across files left to
     `_check_parts`, on names: records are let go (or kept) here, part by part, not held for the whole folder."""
-    base, records, packed, memo, salt = shared
+    run, base, _, packed, salt = shared
+    memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
-    judged = [_judge(entry, base, memo, salt) for entry in part.entries]
+    judged = [_judge(entry, run, base, salt) for entry in part.entries]
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
-    _keep(judged, records, packed)
+    _keep(judged, run.records, packed)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
-    return Judged(part.folder, [result for result, _ in judged], names, fresh)
+    return PartResult(part.folder, [result for result, _ in judged], names, fresh)
 
 
-def _arrived(memo: Memo | None, done: tuple[list[FileResult], list] | Judged) -> list[FileResult] | Judged:
-    if isinstance(done, Judged):
+def _arrived(memo: Memo | None, done: tuple[list[FileResult], Fresh] | PartResult) -> list[FileResult] | PartResult:
+    if isinstance(done, PartResult):
         _unpack(memo, (done.results, done.fresh))
         return done
     return _unpack(memo, done)
 
 
-def _check_parts(parts: list[Judged], base: Context) -> None:
+def _check_parts(parts: list[PartResult], base: Context) -> None:
     """The checks across one folder's innovations (R007), for folders judged in parts: on their records' names."""
-    folders: dict[str, tuple[list, list]] = {}
+    folders: dict[str, tuple[list[FileResult], list[tuple[str, object]]]] = {}
     for part in parts:
         results, names = folders.setdefault(part.folder, ([], []))
         results += part.results
@@ -261,24 +292,35 @@ def check_text(root: Path, settings: Settings, rel: str, text: str, today: date 
     base = Context(root=root, settings=settings, today=today or clock.today(settings.zona_waktu), sectors=sectors(),
                    agencies=Registry(root))
     kind = "inovasi" if rel.startswith(INNOVATIONS + "/") else "opd"
-    return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
+    try:
+        return _judge_document(Entry(str(root / rel), rel, kind), parse(text.encode("utf-8")), base)[0].findings
+    finally:
+        wording.forget()
 
 
-def _salt(root: Path, settings: Settings, base: Context, memo: Memo, registry: list[Entry] | None) -> bytes:
+def _salt(run: Run, base: Context, registry: list[Entry] | None) -> bytes:
     """What a judgement depends on besides its file and the as-of date: settings, registry, CODEOWNERS.
 
     `registry`: the agency files, when already discovered (None: listed here).
     """
-    digest = hashlib.blake2b(repr(settings).encode("utf-8", "surrogatepass"), digest_size=16)
-    for entry in registry if registry is not None else discover(root, within=[AGENCIES]).entries:
-        blob = memo.blob_of(entry.rel, lambda entry=entry: read(entry.path))[0]
+    digest = hashlib.blake2b(repr(run.settings).encode("utf-8", "surrogatepass"), digest_size=16)
+    for entry in registry if registry is not None else discover(run.root, within=[AGENCIES]).entries:
+        blob = _blob_of(run, entry)[0]
         digest.update(f"{entry.rel}\0{blob}\0".encode("utf-8", "surrogatepass"))
     digest.update((base.codeowners or "").encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
-def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | None = None,
-           ) -> tuple[FileResult, dict | None]:
+def _blob_of(run: Run, entry: Entry) -> tuple[str, bytes | None]:
+    """The git blob id of a file: known to the run, else computed from its bytes (returned too, read once)."""
+    known = run.blobs.get(entry.rel)
+    if known is not None:
+        return known, None
+    raw = read(entry.path)
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
+
+
+def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> tuple[FileResult, object]:
     """Load, validate and judge one file (positions only if it has findings); also the loaded data.
 
     With a memo, a file whose content was judged before for the same inputs is not read again
@@ -286,13 +328,14 @@ def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | 
     `discover` found the entry inside the root with its links followed (a link out is Y012 there),
     so it is read without resolving its path again: two realpath calls were a tenth of a file's time.
     """
+    memo = run.memo
     if memo is None:
         return _judge_document(entry, load(entry.path), base)
     try:
-        blob, raw = memo.blob_of(entry.rel, lambda: read(entry.path))
+        blob, raw = _blob_of(run, entry)
     except Refused:  # judged as load judges it: one finding, nothing kept
         return _judge_document(entry, load(entry.path), base)
-    key = (entry.rel, blob, salt, base.filed and base.filed.get(entry.rel))
+    key = (entry.rel, blob, salt, base.filed.get(entry.rel) if base.filed is not None else None)
     judged = memo.get(key, base.today)
     if judged is not None:
         return (FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature,
@@ -307,7 +350,7 @@ def _judge(entry: Entry, base: Context, memo: Memo | None = None, salt: bytes | 
     return result, data
 
 
-def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[FileResult, dict | None]:
+def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[FileResult, object]:
     settings = base.settings
     findings = [_stamp_issue(entry.rel, issue, settings) for issue in document.issues]
     if document.data is None:
@@ -331,23 +374,23 @@ def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[Fi
 
 
 # The keys the checks across files point at (R001 `induk`, R007 and R015 `nama`): placed while the tree is at hand,
-# so a finding across files never parses its file again. Any other key path falls back to a reload.
+# so a finding across files never parses its file again. A rule across files that points elsewhere adds its key here.
 _ACROSS_KEYS = ("nama", "induk")
 
 
-def _place(result: FileResult, keys: tuple, context: Context) -> tuple[int, int]:
-    if result.kind == "lain" or not keys:
+def _place(result: FileResult, keys: tuple[str | int, ...]) -> tuple[int, int]:
+    """Where a finding across files points: its key's place, found when the file was judged (else the file's start)."""
+    if result.kind == "lain" or not keys or result.places is None:
         return 1, 1
-    if result.places is not None and len(keys) == 1 and keys[0] in result.places:
-        return result.places[keys[0]]
-    return load(context.root / result.path, context.root).locator().locate(keys)
+    return result.places.get(str(keys[0]), (1, 1))
 
 
-def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[Problem]:
+def _judged(rule: ModuleType, record: object, context: Context, taken: list[tuple[str | int, ...]] | None,
+            ) -> list[Problem]:
     """A rule's problems; on a draft (`taken`: where the schema already spoke), what it can judge, said once."""
     if taken is None:
         return list(rule.check(record, context))
-    found = []
+    found: list[Problem] = []
     try:
         for problem in rule.check(record, context):
             found.append(problem)
@@ -356,8 +399,8 @@ def _judged(rule, record, context: Context, taken: list[tuple] | None) -> list[P
     return [problem for problem in found if not overlaps(problem.keys, taken)]
 
 
-def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context, chosen,
-                  memo: Memo | None = None) -> None:
+def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
+                  chosen: Iterable[ModuleType], memo: Memo | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     by_path = {r.path: r for r in results}
     outside = {path for path, _ in records} - by_path.keys()
@@ -369,22 +412,26 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             if result is None:  # not a record: one finding about the whole file
                 result = by_path[path] = FileResult(path, "lain")
                 results.append(result)
-            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys, context), context.settings)
+            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
             result.findings = sorted([*result.findings, finding])
 
 
-def _found_across(rule, records: list[tuple[str, object]], context: Context, memo: Memo | None):
+def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | None,
+                  ) -> Iterable[tuple[str, Problem]]:
     """What a rule finds across files; in a history, R015 compares the same signatures once, not at every point."""
     compare = getattr(rule, "check_all", None)
     if compare is None:
         return ()
     if memo is None or rule is not similarity:
-        return compare(records, context)
-    compared = (context.settings.kemiripan_maks, [(path, signature, signature.name) for path, signature in records])
-    return memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
+        now: Iterable[tuple[str, Problem]] = compare(records, context)
+        return now
+    compared = (context.settings.kemiripan_maks,
+                [(path, signature, getattr(signature, "name", None)) for path, signature in records])
+    found: list[tuple[str, Problem]] = memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
+    return found
 
 
-def _with_code(problem: Problem, rule) -> Problem:
+def _with_code(problem: Problem, rule: ModuleType) -> Problem:
     return problem if problem.code else replace(problem, code=rule.CODE)
 
 

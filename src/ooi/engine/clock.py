@@ -62,6 +62,6 @@ class frozen:
         self._saved, _now = _now, lambda: self.instant
         return self
 
-    def __exit__(self, *_) -> None:
+    def __exit__(self, *_: object) -> None:
         global _now
         _now = self._saved

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ooi.engine import clock
 from ooi.input import git
+from ooi.model.findings import Finding
+from ooi.model.settings import Settings
+
+if TYPE_CHECKING:
+    from ooi.engine.result import FileResult
 
 ABBREV = 10  # hex digits of a commit named in a finding (as in `tanggal_tidak_dipercaya`)
 
@@ -61,7 +67,7 @@ def within(authored: date, filed: date, window: int) -> date:
     return authored if filed - timedelta(days=window) <= authored <= filed else filed
 
 
-def bulk_imports(results: list, filed: Filed | None, settings) -> list:
+def bulk_imports(results: list[FileResult], filed: Filed | None, settings: Settings) -> list[Finding]:
     """R016 findings (for ooi.yaml) for each commit after the import that adds many records failing R014 together.
 
     Those records' R014 findings stay, with a hint that points to R016 instead of proposing a date.
@@ -75,14 +81,14 @@ def bulk_imports(results: list, filed: Filed | None, settings) -> list:
     if filed is None:
         return []
     added: dict[str, int] = {}
-    failing: dict[str, list] = {}
+    failing: dict[str, list[FileResult]] = {}
     for result in results:
         commit = filed.filing(result.path) if result.kind == "inovasi" else None
         if commit is not None:
             added[commit] = added.get(commit, 0) + 1
             if any(finding.code == "R014" for finding in result.findings):
                 failing.setdefault(commit, []).append(result)
-    found = []
+    found: list[Finding] = []
     for commit, bulk in sorted(failing.items(), key=lambda pair: filed.repo.line[pair[0]].used):
         if not imports.is_bulk(len(bulk), added[commit]):
             continue

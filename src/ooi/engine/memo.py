@@ -1,64 +1,65 @@
-"""Judged files kept across the points of one history run, so an unchanged record is not judged again."""
+"""Judgements of files kept across the points of one history run, so an unchanged record is not judged again."""
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, TypeVar, cast
 
 from ooi.engine.parallel import Packed
+from ooi.engine.result import FileResult, Kept
 from ooi.model.dates import parse_date
+from ooi.model.findings import Finding
+from ooi.rules.similarity import Signature
+
+T = TypeVar("T")
 
 _NIP_DIGITS = 18
 
 
+Key = tuple[str, str, "bytes | None", "date | None"]  # (path, blob id, the run's salt, its filed date)
+
+
 @dataclass
-class Judged:
+class Judgement:
     """One file's judgement: the as-of date it was made for, the dates at which it could change, its outcome."""
 
     today: date
     pivots: tuple[date, ...]
-    findings: tuple
-    record: object
+    findings: tuple[Finding, ...]
+    record: Kept
     data: object
-    signature: object
-    places: object = None  # where cross-file findings point in the file (FileResult.places): no reload later
+    signature: Signature | None
+    places: dict[str, tuple[int, int]] | None = None  # where cross-file findings point (FileResult.places)
 
 
 class Memo:
-    """(path, content, as-of inputs) → Judged. A judgement made for one as-of date serves another when
+    """(path, content, as-of inputs) → Judgement. A judgement made for one as-of date serves another when
 
     no date the record mentions lies between them (a date in the future, a law in force, an SKM
     year, a NIP's appointment month all turn at such a date) and no message names the date.
     Files citing an evidence file are judged each time (their finding depends on other files).
     """
 
-    def __init__(self):
-        self._kept: dict[tuple, Judged] = {}
-        self.blobs: dict[str, str] = {}  # path → git blob id, when known without reading (a snapshot's files)
+    def __init__(self) -> None:
+        self._kept: dict[Key, Judgement] = {}
         self.hits = self.misses = 0
-        self._fresh: list | None = None  # in a worker process: what it judged anew, to send to the parent's memo
-        self._once: dict[str, tuple] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
+        self._fresh: list[tuple[Key, Judgement]] | None = None  # in a worker process: what it judged anew, to send to the parent's memo
+        self._once: dict[str, tuple[object, Any]] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
 
-    def once(self, name: str, inputs: object, compute):
+    def once(self, name: str, inputs: object, compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave last time for the same `inputs` (kept for one set of inputs per name)."""
         kept = self._once.get(name)
         if kept is None or kept[0] != inputs:
             kept = self._once[name] = (inputs, compute())
-        return kept[1]
+        found: T = kept[1]
+        return found
 
     def __len__(self) -> int:
         return len(self._kept)
 
-    def blob_of(self, rel: str, reader) -> tuple[str, bytes | None]:
-        """The git blob id of a file: known, else computed from its bytes (`reader()`; returned too, read once)."""
-        known = self.blobs.get(rel)
-        if known is not None:
-            return known, None
-        raw = reader()
-        return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
-
-    def get(self, key: tuple | None, today: date) -> Judged | None:
+    def get(self, key: Key | None, today: date) -> Judgement | None:
         judged = self._kept.get(key) if key is not None else None
         if judged is None or not _still(judged, today):
             self.misses += key is not None
@@ -66,9 +67,9 @@ class Memo:
         self.hits += 1
         return judged
 
-    def put(self, key: tuple | None, today: date, result, data) -> None:
+    def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not _cites_file(data):
-            judged = self._kept[key] = Judged(today, pivots(data), tuple(result.findings), result.record, data,
+            judged = self._kept[key] = Judgement(today, pivots(data), tuple(result.findings), result.record, data,
                                               result.signature, result.places)
             if self._fresh is not None:
                 self._fresh.append((key, judged))
@@ -78,12 +79,12 @@ class Memo:
         if self._fresh is None:
             self._fresh = []
 
-    def fresh_judgements(self) -> list:
+    def fresh_judgements(self) -> list[tuple[Key, Judgement]]:
         """What was judged anew since the last call, ready to cross to the parent: plain data, not records.
 
         A pydantic record costs ten times its data to pickle; the parent makes it again from the data.
         """
-        fresh, self._fresh = self._fresh, []
+        fresh, self._fresh = self._fresh or [], []
         sent = []
         for key, judged in fresh:
             try:
@@ -93,7 +94,7 @@ class Memo:
             sent.append((key, judged))
         return sent
 
-    def receive(self, fresh: list, record_of) -> None:
+    def receive(self, fresh: list[tuple[Key, Judgement]], record_of: Callable[[str, object], Kept]) -> None:
         """Keep what a worker judged; `record_of(path, data)` makes each record again from its data."""
         for key, judged in fresh:
             if isinstance(judged.data, Packed):
@@ -108,7 +109,7 @@ def _cites_file(data: object) -> bool:
     return isinstance(evidence, list) and any(isinstance(item, dict) and "berkas" in item for item in evidence)
 
 
-def _still(judged: Judged, today: date) -> bool:
+def _still(judged: Judgement, today: date) -> bool:
     if judged.today == today:
         return True
     low, high = min(judged.today, today), max(judged.today, today)
@@ -131,15 +132,16 @@ def pivots(data: object) -> tuple[date, ...]:
 
 
 def _walk(value: object, found: set[date], key: str) -> None:
-    kind = type(value)
+    kind = type(value)  # the loader's plain types exactly: cheaper than isinstance over a whole record
     if kind is dict:
-        for name, item in value.items():
+        for name, item in cast("dict[object, object]", value).items():
             if name != "jadwal":
                 _walk(item, found, name if type(name) is str else "")
     elif kind is list:
-        for item in value:
+        for item in cast("list[object]", value):
             _walk(item, found, key)
     elif kind is str:
+        value = cast(str, value)
         size = len(value)
         if size == 10:
             day = parse_date(value)
@@ -149,7 +151,7 @@ def _walk(value: object, found: set[date], key: str) -> None:
             year, month = int(value[8:12]), int(value[12:14])
             if 1 <= month <= 12 and year >= 1:
                 found.add(date(year, month, 1))
-    elif kind is int and key.startswith("tahun") and 1 <= value <= 9999:
-        found.add(date(value, 1, 1))
+    elif kind is int and key.startswith("tahun") and 1 <= cast(int, value) <= 9999:
+        found.add(date(cast(int, value), 1, 1))
     elif isinstance(value, date):
         found.add(value)

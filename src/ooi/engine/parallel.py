@@ -8,9 +8,17 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.sharedctypes import Synchronized
 
 from ooi import i18n
 from ooi.model.errors import OoiError
@@ -23,7 +31,13 @@ SERIAL_BELOW, SPAWNED_SERIAL_BELOW = 500, 3000
 # `OOI_START_METHOD=spawn` starts workers as Windows and macOS do, so Linux can test that path.
 _METHOD_VARIABLE = "OOI_START_METHOD"
 
-_work: tuple | None = None  # (function, shared, shared count of work done, weigh) inside a worker process
+Item = TypeVar("Item")
+Shared = TypeVar("Shared")
+Done = TypeVar("Done")
+Weigh = Callable[[Any], int]
+
+# Inside a worker process only (set by `_start`, the pool's initializer): what it was started to do.
+_work: tuple[Callable[[Any, Any], Any], object, Synchronized[int] | None, Weigh | None] | None = None
 
 
 def cores() -> int:
@@ -53,51 +67,70 @@ def workers(jobs: int | None, files: int) -> int:
     return 1 if files < (SERIAL_BELOW if start_method() == "fork" else SPAWNED_SERIAL_BELOW) else cores()
 
 
-def run(function: Callable, items: Sequence, shared: object, jobs: int, then: Callable | None = None,
-        progress: Callable[[int], None] | None = None, weigh: Callable | None = None) -> list:
+def run(function: Callable[[Item, Shared], Done], items: Sequence[Item], shared: Shared, jobs: int,
+        then: Callable[[Done], Any] | None = None, progress: Callable[[int], None] | None = None,
+        weigh: Callable[[Item], int] | None = None) -> list[Any]:
     """`[then(function(item, shared)) for item in items]`, spread over `jobs` processes when jobs > 1.
 
-    Workers get `shared` and the language of messages once, when they start; on Linux they
-    are forked, so even a large `shared` costs nothing to hand over (spawned elsewhere, it is
-    pickled to each). `then` runs in this process on each result as it arrives, while the
-    workers go on. `progress`, when given, is called in this process with the work done so
-    far (the sum of `weigh(item)`, default 1 an item): after each item in one process; across
-    processes the workers add to a shared count and this process passes it on a few times a
-    second, whatever the order results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
+    Workers get `shared` once, when they start (and no language: their messages are rendered
+    here); on Linux they are forked, so even a large `shared` costs nothing to hand over
+    (spawned elsewhere, it is pickled to each). `then` runs in this process on each result as
+    it arrives, while the workers go on. `progress`, when given,
+    is called in this process with the work done so far (the sum of `weigh(item)`, default
+    1 an item): after each item in one process; across processes the workers add to a
+    shared count and this process passes it on a few times a second, whatever the order
+    results arrive in. Interrupted (Ctrl-C) or failing, the workers are ended, not awaited.
     """
-    then = then or (lambda result: result)
+    keep: Callable[[Done], Any] = then or (lambda result: result)
     if jobs <= 1 or len(items) <= 1:
-        with _fewer_collections() as keep:
-            if progress is None:
-                return [keep(then(function(item, shared))) for item in items]
-            results, done = [], 0
-            for item in items:
-                results.append(keep(then(function(item, shared))))
-                done += weigh(item) if weigh else 1
-                progress(done)
-            return results
+        if progress is None:
+            return [keep(function(item, shared)) for item in items]
+        results, count = [], 0
+        for item in items:
+            results.append(keep(function(item, shared)))
+            count += weigh(item) if weigh else 1
+            progress(count)
+        return results
     import multiprocessing  # here: a small run never pays for importing it
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = min(jobs, len(items))
-    context = multiprocessing.get_context(start_method())
+    context = _Recorded(multiprocessing.get_context(start_method()))
     done = context.Value("q", 0) if progress else None
-    with _fewer_collections() as keep:
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start,
-                                   initargs=(i18n.current(), function, shared, done, weigh))
-        try:
-            with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
-                futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
-            with _terminated_as_exit():
-                results = [keep(then(result)) for future in futures for result in _wait(future, done, progress)]
-        except BaseException:
-            _end(pool)
-            raise
-        pool.shutdown()
+    pool = ProcessPoolExecutor(jobs, mp_context=cast("BaseContext", context), initializer=_start,
+                               initargs=(function, shared, done, weigh))
+    try:
+        with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
+            futures = [pool.submit(_call_chunk, chunk) for chunk in _chunks(items, jobs * 8, weigh)]
+        with _terminated_as_exit():
+            results = [keep(result) for future in futures for result in _wait(future, done, progress)]
+    except BaseException:
+        _end(pool, context.started)
+        raise
+    pool.shutdown()
     return results
 
 
-def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequence]:
+class _Recorded:
+    """A multiprocessing context that remembers the worker processes a pool starts from it, so they can be ended.
+
+    (A pool names its processes only privately before Python 3.14's `terminate_workers()`.)
+    """
+
+    def __init__(self, context: BaseContext) -> None:
+        self.context = context
+        self.started: list[BaseProcess] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.context, name)
+
+    def Process(self, *args: Any, **kwargs: Any) -> BaseProcess:  # noqa: N802  (the name a pool calls)
+        process: BaseProcess = self.context.Process(*args, **kwargs)  # type: ignore[attr-defined]
+        self.started.append(process)
+        return process
+
+
+def _chunks(items: Sequence[Item], count: int, weigh: Callable[[Item], int] | None) -> list[Sequence[Item]]:
     """About `count` runs of consecutive items of about equal weight: several a worker, so the last one idles little.
 
     By weight, not by number: a folder cut in parts (engine.parts) weighs 500 files an item
@@ -105,7 +138,8 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     """
     weights = [weigh(item) if weigh else 1 for item in items]
     share = max(1, sum(weights) // count)
-    chunks, start, load = [], 0, 0
+    chunks: list[Sequence[Item]] = []
+    start, load = 0, 0
     for index, heavy in enumerate(weights):
         load += heavy
         if load >= share:
@@ -116,46 +150,22 @@ def _chunks(items: Sequence, count: int, weigh: Callable | None) -> list[Sequenc
     return chunks
 
 
-@contextmanager
-def _fewer_collections():
-    """The cyclic garbage collector, kept from work that is not garbage.
-
-    Checking a file allocates ~2,000 short-lived objects and no cycles worth chasing: with
-    the default threshold (700) the collector ran every few files (~8% of the time), so it
-    runs rarer. And the results pile up (100,000 records: ~5 million objects) while every
-    full collection walks them all: each result is set aside (`gc.freeze`) as it is kept,
-    and everything is handed back to the collector at the end. Collections stay on.
-    """
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
-    mine = gc.get_freeze_count() == 0  # someone else's freeze is not ours to undo
-
-    def keep(result):
-        if mine:
-            gc.freeze()
-        return result
-
-    try:
-        yield keep
-    finally:
-        if mine:
-            gc.unfreeze()
-        gc.set_threshold(*threshold)
-
-
-def _start(language: str, function: Callable, shared: object, done, weigh: Callable | None) -> None:
+def _start(function: Callable[[Any, Any], Any], shared: object, done: Synchronized[int] | None,
+           weigh: Weigh | None) -> None:
     global _work
     # Ctrl-C reaches every process of the terminal's group; the parent alone decides, and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held while forked (_interrupts_held)
-    i18n.use(language)
     _work = (function, shared, done, weigh)
-    gc.freeze()  # what the worker inherited is never garbage here: collections skip it
+    # A worker process is ooi's own, so its collector is tuned as the CLI tunes the parent's (a spawned one
+    # inherits nothing): what it started with is never garbage, and a file's short-lived objects hold no cycles.
+    gc.freeze()
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
-def _call_chunk(items: Sequence) -> list:
+def _call_chunk(items: Sequence[object]) -> list[object]:
+    assert _work is not None, "called in a worker process, after _start"
     function, shared, done, weigh = _work
     results = []
     for item in items:
@@ -166,9 +176,10 @@ def _call_chunk(items: Sequence) -> list:
     return results
 
 
-def _wait(future, done, progress: Callable[[int], None] | None, tick: float = 0.1) -> list:
+def _wait(future: Future[list[Any]], done: Synchronized[int] | None, progress: Callable[[int], None] | None,
+          tick: float = 0.1) -> list[Any]:
     """One chunk's results; meanwhile, passes on what the workers have done every `tick` seconds."""
-    while progress is not None:
+    while progress is not None and done is not None:
         try:
             results = future.result(timeout=tick)
         except TimeoutError:
@@ -180,7 +191,7 @@ def _wait(future, done, progress: Callable[[int], None] | None, tick: float = 0.
 
 
 @contextmanager
-def _interrupts_held():
+def _interrupts_held() -> Iterator[None]:
     """SIGINT waits while workers are forked: each inherits it blocked and ignores it before unblocking."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: spawned workers, no signal masks
         yield
@@ -193,13 +204,13 @@ def _interrupts_held():
 
 
 @contextmanager
-def _terminated_as_exit():
+def _terminated_as_exit() -> Iterator[None]:
     """SIGTERM to this process alone (`kill PID`, a job cancelled) exits with 143 through `_end`, as Ctrl-C does."""
     if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
         yield
         return
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise SystemExit(128 + signum)
 
     previous = signal.signal(signal.SIGTERM, stop)  # set after the fork: the workers keep the default
@@ -209,32 +220,25 @@ def _terminated_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _end(pool) -> None:
-    """End the workers now: shutting down would first finish every chunk still queued for them."""
-    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers()
-    manager = pool._executor_manager_thread
+def _end(pool: ProcessPoolExecutor, processes: list[BaseProcess]) -> None:
+    """End the workers now: shutting down would first finish every chunk still queued for them.
+
+    A worker ended while it wrote a result can leave the pool's own thread waiting for ever on
+    the rest of it, and the interpreter's exit would wait for that thread: after an interrupted
+    run the command line's entry point (ooi.cli.main) ends the process without waiting for it.
+    """
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=10)
-    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it
-    # races the interpreter's exit, which wakes it through that pipe (a traceback about a bad file).
-    # A worker ended while it wrote a result leaves half a message that thread waits on for ever:
-    # then the interpreter's exit would wait for it too, and the process must end without it.
-    global _stuck
-    if manager is not None:
-        manager.join(timeout=2)
-        _stuck = _stuck or manager.is_alive()
-
-
-_stuck = False
-
-
-def stuck() -> bool:
-    """Whether ending a pool early left its thread waiting on a half-written result (see `_end`)."""
-    return _stuck
+    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it races
+    # the interpreter's exit, which wakes it through that pipe (a traceback about a bad file). Wait for it
+    # a little, from a thread of ours, since it may be the one left waiting for ever.
+    waiter = threading.Thread(target=pool.shutdown, daemon=True)
+    waiter.start()
+    waiter.join(timeout=2)
 
 
 @dataclass(frozen=True)
@@ -249,7 +253,7 @@ class Packed:
     @classmethod
     def of(cls, data: object) -> Packed:
         """Raises ValueError for what is not plain data (a value the loader marks, such as a surprising int)."""
-        return cls(marshal.dumps(data))
+        return cls(marshal.dumps(data))  # type: ignore[arg-type]  # marshal itself says what it cannot pack
 
     def data(self) -> object:
         return marshal.loads(self.raw)

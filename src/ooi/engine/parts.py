@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ooi.engine.memo import Judgement, Key
+from ooi.engine.result import FileResult
 from ooi.input.discovery import Entry
 
 # Files of one folder judged together in one process, at most. Agencies file tens of records; a
@@ -21,13 +23,13 @@ class Part:
 
 
 @dataclass
-class Judged:
+class PartResult:
     """What a Part gives back: its files' results, what the folder's checks across files read of each record."""
 
     folder: str
-    results: list
+    results: list[FileResult]
     names: list[tuple[str, Named]]
-    fresh: list  # what the worker added to its copy of a history's memo, for the parent's
+    fresh: list[tuple[Key, Judgement]]  # what the worker added to its copy of a history's memo, for the parent's
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +40,12 @@ class Named:
     nama: str
 
 
-def split(units: list[tuple[Entry | None, list[Entry]]]) -> list:
+Unit = tuple[Entry | None, list[Entry]]  # one agency: its registry file (if in the run) and its innovation files
+
+
+def split(units: list[Unit]) -> list[Unit | Part]:
     """The units, each folder of more than PART files cut into Parts (its registry file then a unit alone)."""
-    out = []
+    out: list[Unit | Part] = []
     for agency, entries in units:
         if len(entries) <= PART:
             out.append((agency, entries))
@@ -52,7 +57,7 @@ def split(units: list[tuple[Entry | None, list[Entry]]]) -> list:
     return out
 
 
-def weight(item) -> int:
+def weight(item: Unit | Part) -> int:
     """Files in a unit or a Part: how the work is weighed and spread."""
     if isinstance(item, Part):
         return len(item.entries)

@@ -6,16 +6,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ooi.engine.parallel import Packed
 from ooi.i18n import tr
 from ooi.input.discovery import folder_of
 from ooi.model.codes import severity
 from ooi.model.findings import CAP, Finding, Problem, Severity, field_name
+from ooi.model.records import Agency, Innovation
 from ooi.model.settings import Settings
+from ooi.model.summary import Summary
+from ooi.rules.similarity import Signature
 
 
 def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Settings) -> Finding:
-    """A rule's problem placed in its file, with its code's severity as configured."""
-    return Finding(path, place[0], place[1], problem.code, severity(problem.code, settings.aturan, problem.severity),
+    """A rule's problem placed in its file, with its code's severity as configured (the engine gave it its code)."""
+    code = problem.code
+    assert code is not None, "a problem is stamped once it has its rule's code"
+    return Finding(path, place[0], place[1], code, severity(code, settings.aturan, problem.severity),
                    field_name(problem.keys), problem.message, problem.hint, keys=problem.keys, related=problem.related)
 
 
@@ -29,7 +35,8 @@ def capped(findings: list[Finding]) -> list[Finding]:
         counts[finding.code] = counts.get(finding.code, 0) + 1
     if all(count <= CAP for count in counts.values()):
         return findings
-    kept, seen = [], {}
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
     for finding in findings:
         seen[finding.code] = seen.get(finding.code, 0) + 1
         if seen[finding.code] <= CAP:
@@ -43,6 +50,11 @@ def capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+# What a run keeps of a file's record: the agency, the innovation whole or its summary (as the run asked), or
+# nothing (broken, or let go); Packed only on its way from a worker, made a record again as it arrives.
+Kept = Agency | Innovation | Summary | Packed | None
+
+
 @dataclass(slots=True)
 class FileResult:
     """One file: its kind (`opd`, `inovasi`, or `lain` for a misplaced file), record and findings.
@@ -54,11 +66,11 @@ class FileResult:
 
     path: str
     kind: str
-    record: object = None
+    record: Kept = None
     findings: list[Finding] = field(default_factory=list)
-    signature: object = None  # what R015 compares, taken while the whole record is at hand
+    signature: Signature | None = None  # what R015 compares, taken while the whole record is at hand
     # Where the keys that cross-file checks point at are (key → line, column), kept from the one parse.
-    places: dict | None = field(default=None, repr=False, compare=False)
+    places: dict[str, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> int:
@@ -78,7 +90,7 @@ class Result:
     root: Path
     settings: Settings
     files: list[FileResult]
-    registry: Mapping = field(default_factory=dict)  # kode → Agency: the one registry the rules judged by
+    registry: Mapping[str, Agency] = field(default_factory=dict)  # kode → Agency: the one registry the rules judged by
 
     @property
     def findings(self) -> list[Finding]:
@@ -93,6 +105,6 @@ class Result:
         return sum(result.warnings for result in self.files)
 
     @property
-    def agencies(self) -> dict:
+    def agencies(self) -> dict[str, Agency]:
         """kode → Agency for every valid registry entry; a file claiming another file's `kode` replaces nothing."""
         return dict(self.registry.items())

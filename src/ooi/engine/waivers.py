@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ooi.i18n import tr
 from ooi.model.dates import parse_date
 from ooi.model.findings import Problem
 from ooi.model.names import control_character, did_you_mean, meant
-from ooi.model.settings import SETTINGS_FILE
+from ooi.model.settings import SETTINGS_FILE, Settings
+
+if TYPE_CHECKING:
+    from ooi.engine.result import FileResult
 
 KEYS = ("berkas", "kode", "alasan", "disetujui_oleh", "sampai")
 NOTICE_DAYS = 30  # a waiver ending this soon is announced on every run
@@ -30,7 +34,8 @@ class Waiver:
         return tr("{o}, sampai {s}: {a}", "{o}, until {s}: {a}", o=self.disetujui_oleh, s=self.sampai, a=self.alasan)
 
 
-def apply(files: list, root: Path, settings, today: date, targets: list[Path] | None = None) -> list:
+def apply(files: list[FileResult], root: Path, settings: Settings, today: date, targets: list[Path] | None = None,
+          ) -> list[FileResult]:
     """Mark the waived findings in `files`, and return the findings about the waivers as a result for ooi.yaml.
 
     A waived finding is never dropped: it keeps its place and severity with `waived_by` set,
@@ -59,14 +64,14 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
             problems.append(Problem(keys, tr(
                 "pengecualian {k} untuk {b} berakhir {s}; temuannya berlaku lagi",
                 "the waiver of {k} for {b} ended on {s}; its findings apply again", k=waiver.kode, b=waiver.berkas,
-                s=waiver.sampai), _RENEW(), "R013"))
+                s=waiver.sampai), _RENEW, "R013"))
             continue
         matched = _waive(files, waiver)
         if waiver.sampai <= today + timedelta(days=NOTICE_DAYS):
             problems.append(Problem(keys, tr(
                 "pengecualian {k} untuk {b} berakhir {s} ({n} hari lagi)",
                 "the waiver of {k} for {b} ends on {s} (in {n} days)", k=waiver.kode, b=waiver.berkas,
-                s=waiver.sampai, n=(waiver.sampai - today).days), _RENEW(), "R013"))
+                s=waiver.sampai, n=(waiver.sampai - today).days), _RENEW, "R013"))
         if not matched and waiver.berkas in checked:
             problems.append(Problem(("pengecualian", waiver.index, "kode"), tr(
                 "pengecualian {k} untuk {b} tidak mengenai temuan apa pun",
@@ -82,19 +87,21 @@ def apply(files: list, root: Path, settings, today: date, targets: list[Path] | 
     return [FileResult(SETTINGS_FILE, "lain", None, findings)]
 
 
-def parse(raw, root: Path) -> tuple[list[Waiver], list[Problem]]:
+def parse(raw: object, root: Path) -> tuple[list[Waiver], list[Problem]]:
     """The valid waivers of `pengecualian`, and an R012 problem for everything wrong with the others."""
     if not isinstance(raw, (list, tuple)):
         return [], [Problem(("pengecualian",), tr("`pengecualian` harus berupa daftar",
-                                                  "`pengecualian` must be a list"), _EXAMPLE(), "R012")]
-    waivers, problems = [], []
+                                                  "`pengecualian` must be a list"), _EXAMPLE, "R012")]
+    waivers: list[Waiver] = []
+    problems: list[Problem] = []
     for index, item in enumerate(raw):
         found = _check(index, item, root) if isinstance(item, dict) else [Problem(
             ("pengecualian", index), tr("pengecualian ke-{n} harus berupa pemetaan", "waiver {n} must be a mapping",
-                                        n=index + 1), _EXAMPLE(), "R012")]
+                                        n=index + 1), _EXAMPLE, "R012")]
         problems += found
         if not found:
             day = parse_date(item["sampai"])
+            assert day is not None, "_check found the date valid"
             waivers.append(Waiver(index, _posix(item["berkas"]), item["kode"], " ".join(item["alasan"].split()),
                                   " ".join(item["disetujui_oleh"].split()), day))
     return waivers, problems
@@ -107,10 +114,11 @@ def waivable() -> set[str]:
     return {code for rule in rules.ALL for code in rules.codes_of(rule)}
 
 
-def _check(index: int, item: dict, root: Path) -> list[Problem]:
+def _check(index: int, item: dict[str, object], root: Path) -> list[Problem]:
     """Every problem of one waiver: unknown keys, missing values, and bad code, file or date."""
-    from ooi.rules.catalogue import known_codes, suggest
-    from ooi.rules.text import placeholder
+    from ooi.model.codes import known_codes
+    from ooi.rules.catalogue import suggest
+    from ooi.rules.wording import placeholder
 
     at = ("pengecualian", index)
     problems = []
@@ -118,27 +126,27 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
         if key not in KEYS:
             close = did_you_mean(key, KEYS)
             problems.append(Problem((*at, key), tr("kunci `{k}` tidak dikenal", "unknown key `{k}`", k=key),
-                                    meant(close) if close else _EXAMPLE(),
+                                    meant(close) if close else _EXAMPLE,
                                     "R012"))
-    given = {}
+    given: dict[str, str | date] = {}
     for key in KEYS:
         value = item.get(key)
         if isinstance(value, str) and not placeholder(value) or key == "sampai" and isinstance(value, date):
             given[key] = value
         else:
-            problems.append(Problem((*at, key) if key in item else at, _MISSING[key](), _EXAMPLE(), "R012"))
+            problems.append(Problem((*at, key) if key in item else at, _MISSING[key], _EXAMPLE, "R012"))
     code = given.get("kode")
-    if code is not None and code not in known_codes():
+    if isinstance(code, str) and code not in known_codes():
         close = suggest(code)
         problems.append(Problem((*at, "kode"), tr("kode `{c}` tidak dikenal", "unknown code `{c}`", c=code),
                                 meant(close) if close
                                 else tr("daftar kode: ooi rules", "all codes: ooi rules"), "R012"))
-    elif code is not None and code not in waivable():
+    elif isinstance(code, str) and code not in waivable():
         problems.append(Problem((*at, "kode"), tr("kode {c} tidak dapat dikecualikan", "code {c} cannot be waived",
                                                   c=code),
                                 tr("berkas yang tidak terbaca atau tidak sesuai skema harus diperbaiki",
                                    "a file that cannot be read or fails the schema must be fixed"), "R012"))
-    path = _posix(given["berkas"]) if "berkas" in given else None
+    path = _posix(str(given["berkas"])) if "berkas" in given else None
     if path is not None and control_character(path):
         problems.append(Problem((*at, "berkas"), tr("`berkas` memuat karakter kendali {c}",
                                                     "`berkas` holds the control character {c}",
@@ -159,7 +167,7 @@ def _check(index: int, item: dict, root: Path) -> list[Problem]:
     return problems
 
 
-def _waive(files: list, waiver: Waiver) -> bool:
+def _waive(files: list[FileResult], waiver: Waiver) -> bool:
     matched = False
     for file in files:
         if file.path != waiver.berkas:
@@ -184,21 +192,18 @@ def _posix(path: str) -> str:
     return PurePosixPath(path.strip().replace("\\", "/")).as_posix().removeprefix("./")
 
 
-def _RENEW() -> str:
-    return tr("perbaiki temuannya lalu hapus pengecualian ini, atau perpanjang `sampai` dengan persetujuan baru",
-              "fix the finding and remove this waiver, or extend `sampai` with a new approval")
-
-
-def _EXAMPLE() -> str:
-    return tr("tulis `- {berkas: data/inovasi/<opd>/<berkas>.yaml, kode: P3, alasan: …, disetujui_oleh: …, "
+# Catalogue messages: rendered in the language a reporter writes in, so they can be made once.
+_RENEW = tr("perbaiki temuannya lalu hapus pengecualian ini, atau perpanjang `sampai` dengan persetujuan baru",
+            "fix the finding and remove this waiver, or extend `sampai` with a new approval")
+_EXAMPLE = tr("tulis `- {berkas: data/inovasi/<opd>/<berkas>.yaml, kode: P3, alasan: …, disetujui_oleh: …, "
               "sampai: 2024-06-30}`", "write `- {berkas: data/inovasi/<opd>/<file>.yaml, kode: P3, alasan: …, "
               "disetujui_oleh: …, sampai: 2024-06-30}`")
 
 
 _MISSING = {
-    "berkas": lambda: tr("pengecualian tanpa `berkas`", "waiver without `berkas` (file)"),
-    "kode": lambda: tr("pengecualian tanpa `kode`", "waiver without `kode` (code)"),
-    "alasan": lambda: tr("pengecualian tanpa `alasan`", "waiver without `alasan` (reason)"),
-    "disetujui_oleh": lambda: tr("pengecualian tanpa `disetujui_oleh`", "waiver without `disetujui_oleh` (approver)"),
-    "sampai": lambda: tr("pengecualian tanpa tanggal `sampai`", "waiver without an end date (`sampai`)"),
+    "berkas": tr("pengecualian tanpa `berkas`", "waiver without `berkas` (file)"),
+    "kode": tr("pengecualian tanpa `kode`", "waiver without `kode` (code)"),
+    "alasan": tr("pengecualian tanpa `alasan`", "waiver without `alasan` (reason)"),
+    "disetujui_oleh": tr("pengecualian tanpa `disetujui_oleh`", "waiver without `disetujui_oleh` (approver)"),
+    "sampai": tr("pengecualian tanpa tanggal `sampai`", "waiver without an end date (`sampai`)"),
 }

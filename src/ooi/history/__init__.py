@@ -1,1 +1,1 @@
-"""The movement over time: coverage as of any date from git, series of points, and comparisons."""
+"""The movement over time: series of coverage points as of many dates, and comparisons between them."""

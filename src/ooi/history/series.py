@@ -6,8 +6,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ooi.coverage.tally import Coverage
-from ooi.history.asof import Source
+from ooi.coverage.tally import Coverage, as_of
+from ooi.engine.source import Source
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 
@@ -62,7 +62,7 @@ def series(source: Source, tahun: int, days: list[date], jobs: int | None = None
     """
     points = []
     for day in days:
-        points.append(source.coverage(tahun, day, jobs))
+        points.append(as_of(source, tahun, day, jobs))
         if progress is not None:
             progress(len(points), len(days))
     points = tuple(points)

@@ -12,8 +12,9 @@ from ooi.input.paths import inside, trusted
 from ooi.input.reading import reason
 from ooi.model.errors import OoiError
 
-AGENCIES = "data/opd"
-INNOVATIONS = "data/inovasi"
+DATA = "data"  # every record lives under it
+AGENCIES = f"{DATA}/opd"
+INNOVATIONS = f"{DATA}/inovasi"
 SUFFIX = ".yaml"
 
 

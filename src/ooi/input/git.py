@@ -15,15 +15,23 @@ from ooi.model.errors import OoiError
 TIMEOUT = 120
 
 
-def run(root: Path, *args: str, failure: str = "", text: bool = True):
-    """`git -C root args…`; a missing git, a hang or a failure is one readable OoiError (exit 2)."""
+class GitUnavailable(OoiError):
+    """git could not be run at all: not installed (`timeout` False), or it did not answer in time."""
+
+    def __init__(self, message: str, timeout: bool) -> None:
+        super().__init__(message)
+        self.timeout = timeout
+
+
+def run(root: Path, *args: str, failure: str = "", text: bool = True, stdin: bytes | None = None):
+    """`git -C root args…` (fed `stdin`); a missing git, a hang or a failure is one readable OoiError (exit 2)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=TIMEOUT)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, input=stdin, timeout=TIMEOUT)
     except FileNotFoundError:
-        raise OoiError(tr("git tidak ditemukan; pasang git", "git not found; install git")) from None
+        raise GitUnavailable(tr("git tidak ditemukan; pasang git", "git not found; install git"), False) from None
     except subprocess.TimeoutExpired:
-        raise OoiError(tr("git tidak menjawab dalam {n} detik", "git did not answer within {n} seconds",
-                          n=TIMEOUT)) from None
+        raise GitUnavailable(tr("git tidak menjawab dalam {n} detik", "git did not answer within {n} seconds",
+                                n=TIMEOUT), True) from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
         message = failure or tr("git gagal: git {a}", "git failed: git {a}", a=" ".join(args))
@@ -42,7 +50,7 @@ def commit_of(root: Path, ref: str) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class TreeEntry:
     """One file of a tree: git mode (100644, 100755, 120000 a symbolic link), blob id and size in bytes."""
 
     mode: str
@@ -98,8 +106,8 @@ class Repo:
         index = bisect.bisect_right(self.commits, (seconds, "\x7f"))
         return self.commits[index - 1][1] if index else None
 
-    def tree(self, commit: str) -> tuple[dict[str, Entry], set[str]]:
-        """path (relative to the data root) → Entry, for every file under the data root in `commit`;
+    def tree(self, commit: str) -> tuple[dict[str, TreeEntry], set[str]]:
+        """path (relative to the data root) → TreeEntry, for every file under the data root in `commit`;
         and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
         out = run(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.prefix or ".")
         files, twice = {}, set()
@@ -111,20 +119,16 @@ class Repo:
             rel = path[len(self.prefix) + 1:] if self.prefix else path
             if rel in files:
                 twice.add(rel)
-            files[rel] = Entry(fields[0], fields[2], int(fields[3]))
+            files[rel] = TreeEntry(fields[0], fields[2], int(fields[3]))
         return files, twice
 
     def read_many(self, blobs: list[str]) -> dict[str, bytes]:
         """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file)."""
         if not blobs:
             return {}
-        try:
-            done = subprocess.run(["git", "-C", str(self.top), "cat-file", "--batch"], capture_output=True,
-                                  input="".join(f"{blob}\n" for blob in blobs).encode("ascii"), timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise OoiError(tr("git tidak menjawab dalam {n} detik", "git did not answer within {n} seconds",
-                              n=TIMEOUT)) from None
-        out, found, at = done.stdout, {}, 0
+        out = run(self.top, "cat-file", "--batch", text=False,
+                  stdin="".join(f"{blob}\n" for blob in blobs).encode("ascii"))
+        found, at = {}, 0
         for blob in blobs:
             end = out.index(b"\n", at)
             header = out[at:end].split()
@@ -146,17 +150,17 @@ def open_repo(root: Path, history: bool = True, ceiling: int = FAR) -> tuple[Rep
     and says so in one line, since the history it would judge by is not there.
     """
     try:
-        done = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-inside-work-tree", "--show-toplevel",
-                               "--is-shallow-repository"], capture_output=True, timeout=TIMEOUT)
-    except FileNotFoundError:
+        lines = run(root, "rev-parse", "--is-inside-work-tree", "--show-toplevel", "--is-shallow-repository").splitlines()
+    except GitUnavailable as why:
+        if why.timeout:
+            return None, tr("git tidak menjawab: riwayat tidak dibaca, tanggal memakai tanggal_lapor",
+                            "git did not answer: history not read, dates taken from tanggal_lapor")
         return None, tr("git tidak ditemukan: riwayat tidak dibaca, tanggal memakai tanggal_lapor",
                         "git not found: history not read, dates taken from tanggal_lapor")
-    except subprocess.TimeoutExpired:
-        return None, tr("git tidak menjawab: riwayat tidak dibaca, tanggal memakai tanggal_lapor",
-                        "git did not answer: history not read, dates taken from tanggal_lapor")
-    lines = done.stdout.decode("utf-8", errors="surrogateescape").splitlines()
-    if done.returncode != 0 or len(lines) != 3 or lines[0] != "true":
+    except OoiError:
         return None, ""  # not in a git work tree: the usual case of a copied data folder
+    if len(lines) != 3 or lines[0] != "true":
+        return None, ""
     if lines[2] == "true":
         return None, tr("riwayat git tidak lengkap (clone dangkal); tanggal memakai tanggal_lapor "
                         "(di CI: checkout dengan fetch-depth: 0)",
@@ -165,8 +169,12 @@ def open_repo(root: Path, history: bool = True, ceiling: int = FAR) -> tuple[Rep
     top = Path(lines[1])
     prefix = Path(os.path.relpath(os.path.realpath(root), os.path.realpath(top))).as_posix()
     repo = Repo(top, "" if prefix == "." else prefix, ceiling=ceiling)
-    repo.born = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
-                               capture_output=True, timeout=TIMEOUT).returncode == 0
+    try:
+        repo.born = bool(run(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"))
+    except GitUnavailable:
+        raise
+    except OoiError:
+        repo.born = False
     return (read_history(repo) if history else repo), ""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,7 +114,7 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 resolve_faster(_Loader)
 
 
-def load(path: Path, root: Path | None = None) -> Document:
+def load(path: str | os.PathLike[str], root: Path | None = None) -> Document:
     """Read (through the one safe reader) and load one file; every way it can fail is an Issue in the Document."""
     try:
         raw = read(path, root)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from ooi.input.git import run
+from ooi.model.errors import OoiError
 
 
 def prefix(root: Path) -> str:
     """`sub/dir/` when the data root is a subfolder of a git work tree, else `` (outside git: the data root)."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"], capture_output=True,
-                              timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+        text = run(root, "rev-parse", "--show-prefix").strip()
+    except OoiError:
         return ""
-    if done.returncode != 0:
-        return ""
-    text = done.stdout.decode("utf-8", "surrogateescape").strip()
     return text if not text or text.endswith("/") else text + "/"

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
+
+from ooi.input.discovery import DATA
+from ooi.input.git import run
+from ooi.model.errors import OoiError
+from ooi.model.settings import SETTINGS_FILE
 
 
 def describe(root: Path) -> str | None:
-    """`abc1234` (with ` +` when data/ or ooi.yaml has uncommitted changes), or None outside git."""
+    """`abc1234` (with ` +` when the data or its settings have uncommitted changes), or None outside git."""
     try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"],
-                              capture_output=True, text=True, timeout=30)
-        if head.returncode:
-            return None
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "data", "ooi.yaml"],
-                               capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
+        head = run(root, "rev-parse", "--short=12", "HEAD").strip()
+        dirty = run(root, "status", "--porcelain", "--", DATA, SETTINGS_FILE).strip()
+    except OoiError:
         return None
-    return head.stdout.strip() + (" +" if dirty.stdout.strip() else "")
+    return head + (" +" if dirty else "")

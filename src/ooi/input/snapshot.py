@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ooi.i18n import tr
 from ooi.input.discovery import AGENCIES, INNOVATIONS, shown
-from ooi.input.git import Entry, Repo
+from ooi.input.git import TreeEntry, Repo
 from ooi.input.loading import Issue
 from ooi.input.reading import MAX_BYTES
 from ooi.model.settings import SETTINGS_FILE
@@ -39,7 +39,7 @@ class Snapshot:
     def __init__(self, repo: Repo, settings_now: bytes):
         self.repo = repo
         self.root = Path(tempfile.mkdtemp(prefix="ooi-asof-"))  # 0700: no one else can put a link in it
-        self.files: dict[str, Entry] = {}
+        self.files: dict[str, TreeEntry] = {}
         self.odd: list[tuple[str, Issue]] = []  # (shown path, why) of the entries of this commit not laid out
         self.commit: str | None = ""
         self._settings_now = settings_now
@@ -164,7 +164,7 @@ def _clear(fd: int, name: str, path: Path) -> None:
         shutil.rmtree(path)  # ooi's own folder, holding no link: nothing outside it is reached
 
 
-def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[dict[str, Entry], list]:
+def _plan(listed: dict[str, TreeEntry], duplicates: set[str], repo: Repo) -> tuple[dict[str, TreeEntry], list]:
     """What of a tree is laid out (links replaced by the file they name in the same tree), and what is a finding."""
     odd: list[tuple[str, Issue]] = []
     folders = {posixpath.dirname(rel) for rel in listed}
@@ -207,7 +207,7 @@ def _plan(listed: dict[str, Entry], duplicates: set[str], repo: Repo) -> tuple[d
     return wanted, odd
 
 
-def _resolve(rel: str, links: dict[str, Entry], targets: dict[str, bytes], listed: dict[str, Entry]) -> Entry | None:
+def _resolve(rel: str, links: dict[str, TreeEntry], targets: dict[str, bytes], listed: dict[str, TreeEntry]) -> TreeEntry | None:
     """The regular file a link of the tree names inside the data root (following links in it), else None."""
     for _ in range(_HOPS):
         if rel not in links:
@@ -220,7 +220,7 @@ def _resolve(rel: str, links: dict[str, Entry], targets: dict[str, bytes], liste
         if rel.startswith("../") or rel == ".." or entry is None or not _safe(rel):
             return None
         if entry.mode != LINK:
-            return Entry("100644", entry.blob, entry.size) if entry.size <= MAX_BYTES else None
+            return TreeEntry("100644", entry.blob, entry.size) if entry.size <= MAX_BYTES else None
     return None
 
 

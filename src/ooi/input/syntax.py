@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import yaml
 
-from ooi import i18n
 from ooi.i18n import tr
 from ooi.input.positions import Lines
 from ooi.model.findings import excerpt
@@ -76,8 +75,7 @@ def yaml_problem(error: yaml.YAMLError, lines: Lines) -> tuple[str, int, int, st
         "periksa indentasi (spasi) dan tanda kutip di sekitar baris ini",
         "check the indentation (spaces) and quotes around this line"))
     said = next((tr(said_id, said_en) for needle, said_id, said_en in _PROBLEMS if needle in problem), None)
-    if said is None and i18n.current() == "en":
-        said = excerpt(f"{context} {problem}".strip() if context else problem, 120)  # libyaml's own words
     if said is None:  # libyaml speaks English only: an Indonesian run is not given its words
-        return code, line, column, tr("sintaks YAML salah di sini", "YAML syntax error here"), hint
+        said = excerpt(f"{context} {problem}".strip() if context else problem, 120)
+        return code, line, column, tr("sintaks YAML salah di sini", "YAML syntax error: {p}", p=said), hint
     return code, line, column, tr("sintaks YAML salah: {p}", "YAML syntax error: {p}", p=said), hint

@@ -94,6 +94,6 @@ def default_severity(code: str) -> Severity:
     return entry.severity if entry else Severity.ERROR
 
 
-def severity(code: str, aturan: dict, proposed: Severity | None = None) -> Severity:
+def severity(code: str, aturan: dict[str, Severity], proposed: Severity | None = None) -> Severity:
     """The severity a finding gets: `aturan` in ooi.yaml first, then what its rule proposed, then the code's default."""
     return aturan.get(code) or proposed or default_severity(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -30,9 +30,10 @@ class Principle(NamedTuple):
 
 
 @cache
-def facts() -> dict:
+def facts() -> dict[str, Any]:
     text = resources.files("ooi").joinpath("data/prinsip.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.CSafeLoader)
+    found: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    return found
 
 
 @cache
@@ -57,15 +58,16 @@ def skm_band(value: float) -> str | None:
         return None
     for band in sorted(table["mutu"], key=lambda row: row["dari"], reverse=True):
         if value >= band["dari"]:
-            return band["mutu"]
+            return str(band["mutu"])
     return None
 
 
 @cache
-def synonyms() -> dict:
+def synonyms() -> dict[str, Any]:
     """Everyday words for each choice of a record (`data/sinonim.yaml`): field → choice → {sama, awalan}."""
     text = resources.files("ooi").joinpath("data/sinonim.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.CSafeLoader)
+    found: dict[str, Any] = yaml.load(text, Loader=yaml.CSafeLoader)
+    return found
 
 
 _WORD_TOKEN = re.compile(r"\{(\w+)\.(minimal|saran)\}")

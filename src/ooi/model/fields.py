@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ooi.i18n import current
+from ooi.i18n import tr
 
 
 class FieldDoc(NamedTuple):
@@ -15,13 +15,15 @@ class FieldDoc(NamedTuple):
     full: str = ""  # a whole example where `example` is its start (`Mempercepat ...`): what `ooi isi` shows
 
     def text(self, language: str | None = None) -> str:
-        """The doc in `language` (default: the current one), word counts read from the one table."""
+        """The doc in `language` (default: a message in the language it is shown in), word counts from the one table."""
         from ooi.model.facts import with_word_counts
 
-        return with_word_counts(self.en if (language or current()) == "en" else self.id)
+        if language is None:
+            return tr(with_word_counts(self.id), with_word_counts(self.en))
+        return with_word_counts(self.en if language == "en" else self.id)
 
 
-def _docs(**rows: tuple) -> dict[str, FieldDoc]:
+def _docs(**rows: tuple[str, ...]) -> dict[str, FieldDoc]:
     return {key.replace("__", "."): FieldDoc(*row) for key, row in rows.items()}
 
 
@@ -219,7 +221,7 @@ INNOVATION.update(_docs(
 ))
 
 
-def lookup(docs: dict[str, FieldDoc], where: tuple | str) -> FieldDoc | None:
+def lookup(docs: dict[str, FieldDoc], where: tuple[str | int, ...] | str) -> FieldDoc | None:
     """The doc of the key path `("bukti", 0, "judul")` (indices dropped), falling back to the shared principle keys.
 
     `where` may also be a doc key as the tables above write it (`bukti.judul`).
@@ -236,7 +238,7 @@ def lookup(docs: dict[str, FieldDoc], where: tuple | str) -> FieldDoc | None:
 _INDEX = re.compile(r"\[[0-9]+\]")
 
 
-def doc_key(where: tuple | str) -> str:
+def doc_key(where: tuple[str | int, ...] | str) -> str:
     """`("bukti", 0, "judul")` → `bukti.judul`: the key of the docs and choice tables.
 
     A text (a doc key, or a rendered field name from a caller that has not taken `Finding.keys` yet) only loses
@@ -301,7 +303,7 @@ _CHOICES = {
 }
 
 
-def choice_label(where: tuple | str, value: str) -> str:
+def choice_label(where: tuple[str | int, ...] | str, value: str) -> str:
     """The plain-language label of a choice (`bentuk`, `pelayanan_publik` → `pelayanan publik kepada warga`)."""
     label = _CHOICES.get(doc_key(where), {}).get(value)
-    return (label[1] if current() == "en" else label[0]) if label else ""
+    return tr(*label) if label else ""

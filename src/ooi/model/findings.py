@@ -46,10 +46,10 @@ class Finding:
     waived_by: str = attribute(default="", compare=False)
     # The key path `field` was rendered from (`("bukti", 0, "tautan")`): code that needs the keys takes them here,
     # never from `field`, whose text a YAML key holding `[`, `]` or `.` makes ambiguous.
-    keys: tuple = attribute(default=(), compare=False)
+    keys: tuple[str | int, ...] = attribute(default=(), compare=False)
     related: str = attribute(default="", compare=False)  # the other file a finding across files names (R015)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name in ("field", "message", "hint"):  # the backstop behind every quote cut by `excerpt`
             text = getattr(self, name)
             if len(text) > TEXT_LIMIT:
@@ -59,7 +59,7 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR and not self.waived_by
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         data = {
             "path": self.path,
             "line": self.line,
@@ -67,8 +67,8 @@ class Finding:
             "code": self.code,
             "severity": self.severity.value,
             "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
+            "message": str(self.message),  # a catalogue message, in the language current now
+            "hint": str(self.hint),
         }
         if self.waived_by:
             data["waived_by"] = self.waived_by
@@ -83,7 +83,7 @@ class Problem:
     `code` and `severity` default to the rule's own.
     """
 
-    keys: tuple = ()
+    keys: tuple[str | int, ...] = ()
     message: str = ""
     hint: str = ""
     code: str | None = None
@@ -91,7 +91,7 @@ class Problem:
     related: str = ""  # the other file, for a finding about two files (R015's pair)
 
 
-def field_name(keys: tuple) -> str:
+def field_name(keys: tuple[str | int, ...]) -> str:
     """`("prinsip", "efisiensi", "ukuran", 0)` → `prinsip.efisiensi.ukuran[0]`: for people only, never parsed back."""
     text = ""
     for key in keys:

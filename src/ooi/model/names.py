@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ooi.i18n import tr
 
@@ -44,7 +45,7 @@ def meant(choice: str) -> str:
     return tr("maksudnya `{c}`?", "did you mean `{c}`?", c=choice)
 
 
-def find_agency(typed: str, agencies: Mapping, also: Iterable[str] = ()) -> tuple[str | None, str | None]:
+def find_agency(typed: str, agencies: Mapping[str, Any], also: Iterable[str] = ()) -> tuple[str | None, str | None]:
     """(kode, None) when `typed` is an agency's code, abbreviation or name (any case); else (None, the nearest or None).
 
     `agencies` maps kode → a record with `singkatan` and `nama`; `also` adds codes known otherwise (a folder of

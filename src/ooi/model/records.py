@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import (
     AfterValidator,
@@ -21,8 +21,10 @@ from pydantic_core import PydanticCustomError
 from ooi.model.dates import is_date_form, parse_date
 from ooi.model.names import SLUG, control_character
 
-TAHAPAN = ("inisiatif", "uji_coba", "penerapan")
-JENIS_OPD = ("sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan")
+Tahapan = Literal["inisiatif", "uji_coba", "penerapan"]
+JenisOpd = Literal["sekretariat", "inspektorat", "badan", "dinas", "satuan", "kecamatan", "kelurahan"]
+TAHAPAN: tuple[str, ...] = get_args(Tahapan)
+JENIS_OPD: tuple[str, ...] = get_args(JenisOpd)
 
 _NIP = re.compile(r"[0-9]{18}")
 
@@ -106,7 +108,7 @@ class Agency(Record):
     kode: Slug
     nama: Teks
     singkatan: Teks
-    jenis: Literal[JENIS_OPD]
+    jenis: JenisOpd
     induk: Slug | None = Field(default=None, validate_default=True)
     urusan: list[KodeUrusan] = Field(min_length=1)
     aktif_sejak: Tanggal | None = None
@@ -315,7 +317,7 @@ class Innovation(Record):
 
     nama: Teks
     opd: Slug
-    tahapan: Literal[TAHAPAN]
+    tahapan: Tahapan
     bentuk: Literal["tata_kelola", "pelayanan_publik", "lainnya"]
     jenis: Literal["digital", "non_digital"]
     inisiator: Literal["kepala_daerah", "anggota_dprd", "opd", "asn", "masyarakat"]

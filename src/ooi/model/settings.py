@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -25,7 +25,7 @@ class Settings:
     aturan: dict[str, Severity] = field(default_factory=dict)
     # Y and S codes `aturan` tried to make warnings: not applied, and reported as R012 on ooi.yaml.
     aturan_ditolak: tuple[str, ...] = ()
-    pengecualian: tuple = ()
+    pengecualian: tuple[object, ...] = ()  # each waiver as written; the engine judges them (R012)
     sekretariat: str | None = None  # the code-host team that owns the registry and settings (CODEOWNERS)
     # Part two (SPEC §10–14), all optional.
     zona_waktu: str = "Asia/Jakarta"  # today's date is taken in this IANA zone
@@ -42,7 +42,7 @@ class Settings:
     cabang: str = "main"  # the branch records are merged into
     oauth_url: str | None = None  # the OAuth client through which the form logs in to GitHub (Decap's `base_url`)
     # What was wrong in ooi.yaml (Y/S issues, placed): `ooi validate` reports them; other commands refuse to run.
-    problems: tuple = ()
+    problems: tuple[Any, ...] = ()  # input.loading.Issue values (a layer above: not named here)
 
 
 def _date(value: object) -> object:
@@ -86,7 +86,7 @@ class SettingsFile(BaseModel):
     tahun_target: Annotated[_Whole, Field(ge=1900, le=2100)] | None = None
     jendela_tahun: Annotated[_Whole, Field(ge=0, le=20)] | None = None
     bahasa: Literal["id", "en"] | None = None
-    aturan: dict | None = None  # codes and levels are checked one by one, each finding on its own line
+    aturan: dict[str, object] | None = None  # codes and levels are checked one by one, each finding on its own line
     pengecualian: object = None  # each waiver is judged by the engine (R012), where it points
     sekretariat: Annotated[str, Field(min_length=1)] | None = None
     zona_waktu: Annotated[str, AfterValidator(_zone)] | None = None

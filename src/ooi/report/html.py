@@ -56,7 +56,7 @@ def _code(text: str) -> Markup:
 
 def _pick(table: dict, key: str) -> str:
     pair = table.get(key)
-    return (pair[1] if current() == "en" else pair[0]) if pair else key
+    return tr(*pair) if pair else key
 
 
 # From the weakest status to the strongest: a move up the list is progress (↑), down a setback (↓).
@@ -79,7 +79,7 @@ def render(coverage: Coverage, overview: Overview | None = None, commit: str | N
         (tr("Urusan utama", "Main sector"), "urusan",
          [(f"{k} {names.get(k, '')}".strip(), n) for k, n in sorted(overview.by["urusan"].items())]),
     ]
-    cells = {key: (sign, name_en if current() == "en" else name_id) for key, (sign, name_id, name_en) in CELLS.items()}
+    cells = {key: (sign, tr(name_id, name_en)) for key, (sign, name_id, name_en) in CELLS.items()}
     context = dict(
         lang=current(), coverage=coverage, figures=figures, summary=summary, overview=overview,
         commit=commit, made=made, statuses=[(s, label(s)) for s in STATUSES],

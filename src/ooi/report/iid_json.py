@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ooi.coverage.iid import Scores
+from ooi.coverage.iid_scores import Scores
 
 
 def data(scores: Scores) -> dict:

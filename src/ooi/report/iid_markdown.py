@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ooi.coverage.iid import Scores
-from ooi.i18n import current, tr
+from ooi.coverage.iid_scores import Scores
+from ooi.i18n import tr
 from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.text_safety import code, markdown
 from ooi.report.status_show import STAGES
@@ -24,7 +24,7 @@ def render(scores: Scores, **_) -> str:
                   "|---:|---|---|---|---:|---|---|"]
         for number, s in enumerate(scores.innovations, 1):
             mark = "" if s.dihitung else "\\*"
-            lines.append(f"| {number} | {markdown(s.nama)} ({code(s.path)}) | {code(s.opd)} | {STAGES[s.tahapan][current() == 'en']}"
+            lines.append(f"| {number} | {markdown(s.nama)} ({code(s.path)}) | {code(s.opd)} | {tr(*STAGES[s.tahapan])}"
                          f" | {s.skor}/{scores.maksimum}{mark} | {', '.join(f'`{k}`' for k in s.wajib_kurang) or '—'}"
                          f" | {raise_text(s) if scores.claimed else suggestion_text(s, scores)} |")
         lines.append("")

@@ -7,8 +7,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ooi.coverage.iid import Scores
-from ooi.i18n import current, tr
+from ooi.coverage.iid_scores import Scores
+from ooi.i18n import tr
 from ooi.report.iid_words import estimate, nothing_claimed, notes, raise_text, suggestion_text
 from ooi.report.status_show import STAGES
 from ooi.report.status_table import console, text
@@ -34,7 +34,7 @@ def render(scores: Scores, width: int | None = None, color: bool = False, **_) -
     for number, scored in enumerate(scores.innovations, 1):
         missing = Text(", ".join(scored.wajib_kurang) or "—", style="yellow" if scored.wajib_kurang else "dim")
         table.add_row(str(number), Text(visible(scored.nama)), Text(visible(scored.opd)),
-                      STAGES[scored.tahapan][current() == "en"],
+                      tr(*STAGES[scored.tahapan]),
                       f"{scored.skor}/{scores.maksimum}" + ("" if scored.dihitung else "*"), missing,
                       raise_text(scored) if scores.claimed else suggestion_text(scored, scores))
     parts = [Text(title, style="bold"), Text("")]

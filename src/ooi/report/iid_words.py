@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ooi.coverage.iid import Scored, Scores
-from ooi.i18n import current, tr
+from ooi.coverage.iid_scores import Scored, Scores
+from ooi.i18n import tr
 from ooi.report.figures import number as written
 
 
@@ -69,6 +69,5 @@ def notes(scores: Scores) -> list[str]:
 
 
 def _confidence(word: str) -> str:
-    if current() == "id":
-        return word
-    return {"tinggi": "high", "sedang": "medium", "rendah": "low"}.get(word, word)
+    english = {"tinggi": "high", "sedang": "medium", "rendah": "low"}.get(word)
+    return tr(word, english) if english else word

@@ -38,7 +38,8 @@ from contextlib import contextmanager
 from time import monotonic
 from typing import TextIO
 
-from ooi.i18n import current, tr
+from ooi.i18n import tr
+from ooi.report.figures import number
 
 CHECKING = ("memeriksa berkas", "checking files")
 READING = ("membaca berkas", "reading files")
@@ -177,8 +178,7 @@ def _text(text: str | tuple[str, str]) -> str:
 
 def _number(value: int) -> str:
     """20.000 in Indonesian, 20,000 in English."""
-    text = f"{value:,}"
-    return text.replace(",", ".") if current() == "id" else text
+    return number(value)
 
 
 def _clock(seconds: float) -> str:

@@ -21,7 +21,7 @@ def render(result, prefix: str = "", **_) -> str:
         "ruleId": f.code,
         "ruleIndex": index.get(f.code, 0),
         "level": f.severity.value,
-        "message": {"text": f.message + (f" ({f.hint})" if f.hint else "")},
+        "message": {"text": f"{f.message}" + (f" ({f.hint})" if f.hint else "")},
         "locations": [{"physicalLocation": {
             # A URI: every character outside the unreserved set and `/` percent-encoded (`%20`, `%5C`, `%C3%A9`).
             "artifactLocation": {"uri": quote(prefix + f.path, safe="/"), "uriBaseId": BASE},

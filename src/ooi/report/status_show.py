@@ -19,9 +19,9 @@ from ooi.coverage.tally import (
     TARGET,
     WINDOW,
     Coverage,
-    Filed,
+    FileStanding,
 )
-from ooi.i18n import current, tr
+from ooi.i18n import tr
 from ooi.report.contact import contact_text
 from ooi.report.status_table import console, status_text, text
 from ooi.text_safety import visible
@@ -30,11 +30,11 @@ STAGES = {"inisiatif": ("inisiatif (rencana)", "initiative (plan)"), "uji_coba":
           "penerapan": ("penerapan", "in force")}
 
 
-def _years(filed: Filed) -> str:
+def _years(filed: FileStanding) -> str:
     return ", ".join(str(year) for year in filed.years)
 
 
-def standing(filed: Filed, coverage: Coverage) -> tuple[str, str]:
+def standing(filed: FileStanding, coverage: Coverage) -> tuple[str, str]:
     """Whether and how a file counts, and the style to show it in."""
     first, last = coverage.window
     text = {
@@ -60,12 +60,12 @@ def standing(filed: Filed, coverage: Coverage) -> tuple[str, str]:
     return text[filed.standing]
 
 
-def describe(filed: Filed) -> str:
+def describe(filed: FileStanding) -> str:
     """Name, stage and dates of a record, as far as it could be read."""
     record = filed.record
     if record is None or not hasattr(record, "tahapan"):
         return ""
-    stage = STAGES[record.tahapan][current() == "en"]
+    stage = tr(*STAGES[record.tahapan])
     parts = [record.nama, stage, tr("dilapor {d}", "filed {d}", d=record.tanggal_lapor)]
     if record.tahun_rencana and record.tahapan == "inisiatif":
         parts.append(tr("rencana {y}", "planned for {y}", y=record.tahun_rencana))

@@ -31,7 +31,7 @@ def finding_lines(findings: list, hints: bool = True) -> list[str]:
     lines = []
     for _, findings in groupby(findings, key=lambda finding: finding.path):
         findings = list(findings)
-        blanks = [f for f in findings if not f.waived_by and f.message == tr(*EMPTY, f=f.field)]
+        blanks = [f for f in findings if not f.waived_by and getattr(f.message, "id", None) == EMPTY[0]]
         grouped = len(blanks) >= GROUP_FROM
         for finding in findings:
             if grouped and finding is blanks[0]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from ooi.rules import (
-    contact,
     content,
-    iid,
-    filing,
     free_text,
+    iid_claims,
     imports,
+    office_contact,
     ownership,
     p1_efisiensi,
     p2_efektivitas,
@@ -21,6 +20,7 @@ from ooi.rules import (
     p7_kepatutan,
     p8_akuntabilitas,
     references,
+    reporting_date,
     similarity,
 )
 
@@ -35,11 +35,11 @@ ALL: tuple[ModuleType, ...] = (
     p6_keterbukaan,
     p7_kepatutan,
     p8_akuntabilitas,
-    iid,
-    filing,
+    iid_claims,
+    reporting_date,
     imports,
     ownership,
-    contact,
+    office_contact,
     free_text,
     similarity,
 )

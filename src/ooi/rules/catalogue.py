@@ -1,83 +1,61 @@
-"""One catalogue of every finding code, id/en: Y/S/R from `codes` and `data/kode.yaml`, rules from their docstrings."""
+"""One catalogue of every finding code, id/en: titles and severities from `model.codes`, documentation from `data/kode.yaml`."""
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 
+from ooi.i18n import Message, tr
 from ooi.model.codes import CODES, PRINCIPLE_CODES, default_severity, known_codes
 from ooi.model.findings import Severity
 from ooi.model.names import did_you_mean
 
-# A rule module's docstring sections (ruff's What it does / Why / Example), in both languages.
-_SECTIONS = {
-    "Yang diperiksa": ("what", "id"), "What it checks": ("what", "en"),
-    "Mengapa": ("why", "id"), "Why": ("why", "en"),
-    # Examples are YAML in the records' own (Indonesian) keys: one section serves both languages.
-    "Contoh lolos / Passing example": ("passing", "*"), "Contoh gagal / Failing example": ("failing", "*"),
-}
 _FAMILIES = {"Y": ("berkas", "file"), "S": ("skema", "schema"), "R": ("rujukan", "references"),
              "I": ("indeks inovasi daerah", "regional innovation index"), "P": ("prinsip", "principles")}
 
 
-class Text(NamedTuple):
-    """A text in Bahasa Indonesia and in English."""
-
-    id: str
-    en: str
-
-    def __str__(self) -> str:
-        from ooi.i18n import tr
-
-        return tr(self.id, self.en)
-
-
 @dataclass(frozen=True)
-class Entry:
+class CodeDoc:
     """What `ooi explain CODE` shows: title, what it checks, why, a passing and a failing example."""
 
     code: str
     severity: Severity
-    title: Text
-    what: Text
-    why: Text
-    passing: Text
-    failing: Text
+    title: Message
+    what: Message
+    why: Message
+    passing: Message
+    failing: Message
     source: str = ""  # the legal source of a principle, e.g. "PP 38/2017 Pasal 3 huruf d"
 
     @property
-    def family(self) -> Text:
-        return Text(*_FAMILIES[self.code[0]])
+    def family(self) -> Message:
+        return Message(*_FAMILIES[self.code[0]])
 
 
 def title(code: str) -> str:
     if code in CODES:
-        from ooi.i18n import tr
-
         return tr(CODES[code].title_id, CODES[code].title_en)
     return str(entry(code).title) if code in known_codes() else code
 
 
-def entries() -> tuple[Entry, ...]:
+def entries() -> tuple[CodeDoc, ...]:
     return tuple(entry(code) for code in known_codes())
 
 
 @cache
-def entry(code: str) -> Entry:
+def entry(code: str) -> CodeDoc:
     """The documentation of one code; KeyError for a code that does not exist."""
     if code not in known_codes():
         raise KeyError(code)
-    docs = _module_docs(code) or _data_docs(code)
+    docs = _docs(code)
     if code in PRINCIPLE_CODES:
         from ooi.model.facts import principle
 
         fact = principle(code)
-        return Entry(code, default_severity(code), Text(fact.legal, fact.english), *docs, source=fact.source)
+        return CodeDoc(code, default_severity(code), Message(fact.legal, fact.english), *docs, source=fact.source)
     row = CODES[code]
-    return Entry(code, row.severity, Text(row.title_id, row.title_en), *docs)
+    return CodeDoc(code, row.severity, Message(row.title_id, row.title_en), *docs)
 
 
 def suggest(code: str) -> str | None:
@@ -95,7 +73,7 @@ def suggest(code: str) -> str | None:
 def more(code: str) -> str:
     """Reference material some codes point to (`ooi explain R004` lists the sector codes)."""
     if code == "I001":
-        from ooi.model.iid import catalogue, nearest
+        from ooi.model.iid_catalogue import catalogue, nearest
 
         return "\n".join(f"  {item.kunci:<21} SID {item.nomor}  {item.nama} (bobot {item.bobot}"
                          + (", wajib)" if item.wajib else ")") for item in catalogue(nearest(None)).indicators)
@@ -106,51 +84,6 @@ def more(code: str) -> str:
     return "\n".join(f"  {number}  {name}" for number, name in sectors().items())
 
 
-def _module_docs(code: str) -> tuple[Text, ...] | None:
-    """what, why, passing, failing from the docstring of the rule module that owns `code` alone."""
-    from ooi import rules
-
-    try:
-        module = rules.get(code)
-    except KeyError:
-        return None
-    if getattr(module, "CODE", None) != code:
-        return None
-    from ooi.model.facts import with_word_counts
-
-    sections = parse_docstring(with_word_counts(module.__doc__ or ""))
-    if not sections:
-        return None
-    return tuple(Text(sections.get((name, "id"), ""), sections.get((name, "en"), ""))
-                 for name in ("what", "why", "passing", "failing"))
-
-
-def parse_docstring(doc: str) -> dict[tuple[str, str], str]:
-    """`Header:` lines at the margin open a section; its indented body is the text.
-
-    Prose is joined into paragraphs; examples keep their lines.
-    """
-    bodies: dict[tuple[str, str], list[str]] = {}
-    current = None
-    for line in doc.splitlines()[1:]:
-        header = line.rstrip()
-        if header.endswith(":") and not line[:1].isspace() and header[:-1] in _SECTIONS:
-            current = _SECTIONS[header[:-1]]
-            bodies[current] = []
-        elif current is not None and (not line.strip() or line[:1].isspace()):
-            bodies[current].append(line)
-        else:
-            current = None
-    result = {}
-    for key, lines in bodies.items():
-        text = textwrap.dedent("\n".join(lines)).strip("\n")
-        if key[0] in ("what", "why"):
-            text = "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
-        for language in ("id", "en") if key[1] == "*" else (key[1],):
-            result[(key[0], language)] = text
-    return result
-
-
 @cache
 def _data() -> dict:
     import yaml
@@ -159,12 +92,14 @@ def _data() -> dict:
     return yaml.load(text, Loader=yaml.CSafeLoader)
 
 
-def _data_docs(code: str) -> tuple[Text, ...]:
+def _docs(code: str) -> tuple[Message, ...]:
+    """what, why, passing, failing, with the word counts of data/prinsip.yaml written in."""
+    from ooi.model.facts import with_word_counts
+
     row = _data().get(code, {})
 
-    def example(key: str) -> Text:
-        text = str(row.get(key, "")).strip("\n")
-        return Text(text, str(row.get(f"{key}_en", text)).strip("\n"))
+    def text(key: str, english: str) -> Message:
+        said = with_word_counts(str(row.get(key, "")).strip("\n"))
+        return Message(said, with_word_counts(str(row.get(english, said)).strip("\n")))
 
-    return (Text(row.get("apa", ""), row.get("what", "")), Text(row.get("mengapa", ""), row.get("why", "")),
-            example("lolos"), example("gagal"))
+    return text("apa", "what"), text("mengapa", "why"), text("lolos", "lolos_en"), text("gagal", "gagal_en")

@@ -1,37 +1,4 @@
-"""S010 isian teks: the free texts outside the principles say something real, not a placeholder.
-
-Yang diperiksa:
-    Teks bebas di luar prinsip bukan isian pengganti (kosong, `-`, `ada`, `sudah`, `lorem…`):
-    `latar_belakang` dan `rancang_bangun` minimal {latar_belakang.minimal} kata (di bawah {latar_belakang.saran} kata diberi peringatan),
-    `tujuan`, `manfaat`, dan `hasil` minimal {tujuan.minimal} kata, dan `keluaran.indikator`,
-    `penerima_manfaat.uraian`, serta setiap `jadwal[].kegiatan` bukan isian pengganti.
-    `manfaat` yang sama kata demi kata dengan `tujuan` diberi peringatan. Batas kata dan daftar
-    isian pengganti ada di `data/prinsip.yaml`.
-What it checks:
-    The free texts outside the principles are not placeholders (empty, `-`, `ada`, `sudah`,
-    `lorem…`): `latar_belakang` (background) and `rancang_bangun` (design) have at least {latar_belakang.minimal}
-    words (under {latar_belakang.saran} is a warning), `tujuan` (objective), `manfaat` (benefit) and `hasil`
-    (results) at least {tujuan.minimal}, and `keluaran.indikator`, `penerima_manfaat.uraian` and every
-    `jadwal[].kegiatan` are not placeholders. A `manfaat` word for word the same as the `tujuan`
-    is a warning. The word counts and the placeholder list live in `data/prinsip.yaml`.
-Mengapa:
-    PP 38/2017 meminta usulan inovasi memuat rancang bangun dan pokok perubahan, tujuan, dan
-    manfaat; kerangka acuan kerja (KAK) dimulai dengan latar belakang yang menjelaskan masalah
-    dan mengapa penting. Isian pengganti lolos skema tetapi tidak memberi penilai apa pun untuk
-    dinilai.
-Why:
-    PP 38/2017 asks an innovation proposal to state its design and main changes, objective and
-    benefits; a terms of reference (KAK) starts with a background explaining the problem and
-    why it matters. A placeholder passes the schema but gives the assessors nothing to assess.
-Contoh lolos / Passing example:
-    latar_belakang: >-
-      Banyak bayi di Kota Batu belum memiliki akta kelahiran karena orang tua harus datang
-      sendiri ke kantor Dispendukcapil, antre, dan kembali lagi saat dokumen kurang lengkap.
-    tujuan: Meningkatkan cakupan kepemilikan akta kelahiran anak usia 0-18 tahun.
-Contoh gagal / Failing example:
-    latar_belakang: Lorem ipsum dolor sit amet.
-    tujuan: "-"
-"""
+"""S010 isian teks: the free texts outside the principles say something real, not a placeholder."""
 
 from __future__ import annotations
 
@@ -41,8 +8,8 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity, field_name
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import filled, normal_words, placeholder
+from ooi.rules.independent import independent
+from ooi.rules.wording import filled, normal_words, placeholder
 
 CODE = "S010"
 RECORDS = (Innovation,)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from ooi.input.discovery import folder_of, stem_of
+from ooi.model.records import Agency
 from ooi.model.settings import Settings
+
+
+class FiledDates(Protocol):
+    """path → the date git says the file was filed (None: not to be judged by git's date)."""
+
+    def get(self, path: str) -> date | None: ...
 
 
 @dataclass(frozen=True)
@@ -15,13 +24,13 @@ class Context:
     root: Path
     settings: Settings
     today: date
-    agencies: dict = field(default_factory=dict)  # kode → Agency, the valid registry entries
-    sectors: dict = field(default_factory=dict)  # sector code → name
+    agencies: Mapping[str, Agency] = field(default_factory=dict)  # kode → Agency, the valid registry entries
+    sectors: dict[str, str] = field(default_factory=dict)  # sector code → name
     path: str = ""  # the file being checked, relative to the root
     text: str = ""  # its text, for the few checks that scan it whole (a NIK)
     codeowners: str | None = None  # .github/CODEOWNERS, when it exists and the run covers it (R011)
     iid_export: bool = False  # records are about to be exported for the IID portal: its requirements bind all
-    filed: object = None  # path → the date git says it was filed (`.get`); None outside git (R014)
+    filed: FiledDates | None = None  # None outside git (R014)
 
     @property
     def stem(self) -> str:

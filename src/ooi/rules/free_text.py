@@ -10,7 +10,7 @@ from ooi.model.facts import facts
 from ooi.model.findings import Problem, excerpt, field_name
 from ooi.model.records import Agency, Innovation
 from ooi.rules.context import Context
-from ooi.rules.text import has_words, texts
+from ooi.rules.wording import has_words, texts
 from ooi.text_safety import invisible, mixed_words
 
 CODES = ("S011", "R021")

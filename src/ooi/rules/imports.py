@@ -1,30 +1,4 @@
-"""R016 impor massal setelah git_sejak: a commit after `git_sejak` adding many records that all fail R014 together.
-
-Yang diperiksa:
-    Bila satu commit setelah `git_sejak` menambahkan sedikitnya 5 catatan dan sedikitnya separuh
-    catatan yang ditambahkannya gagal R014 bersama-sama, commit itu tampaknya mengimpor catatan
-    lama (misalnya saat repositori mulai dipakai). Satu error dilaporkan pada `ooi.yaml` yang
-    menyebut commit itu dan `git_sejak` yang perlu ditulis; temuan R014 berkas-berkas itu tetap
-    ada, tetapi sarannya menunjuk ke R016, bukan mengusulkan tanggal baru.
-What it checks:
-    When one commit after `git_sejak` adds at least 5 records and at least half of the records it
-    adds fail R014 together, the commit looks like an import of existing records (e.g. when the
-    repository started to be used). One error is reported on `ooi.yaml` naming the commit and the
-    `git_sejak` to write; those files' R014 findings stay, but their hint points to R016 instead of
-    proposing new dates.
-Mengapa:
-    Catatan lama yang diimpor sekaligus punya `tanggal_lapor` yang benar di masa lalu. Mengubah
-    tanggal itu agar lolos R014 akan memalsukan riwayat; yang perlu diperbaiki adalah `git_sejak`.
-Why:
-    Records imported at once carry true past reporting dates. Moving those dates forward to pass
-    R014 would falsify the history; what needs fixing is `git_sejak`.
-Contoh lolos / Passing example:
-    # 36 catatan lama di-commit sekaligus pada 2026-11-28
-    git_sejak: 2026-11-28
-Contoh gagal / Failing example:
-    # 36 catatan lama di-commit sekaligus pada 2026-11-28
-    git_sejak: 2026-11-01
-"""
+"""R016 impor massal setelah git_sejak: a commit after `git_sejak` adding many records that all fail R014 together."""
 
 from __future__ import annotations
 

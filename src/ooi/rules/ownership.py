@@ -33,7 +33,7 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
     if not context.settings.sekretariat:
         yield codeowners.PATH, Problem((), tr(
             "CODEOWNERS tanpa pemilik bawaan: `sekretariat` belum diatur di ooi.yaml",
-            "CODEOWNERS without a default owner: `sekretariat` is not set in ooi.yaml"), _SET(), CODE)
+            "CODEOWNERS without a default owner: `sekretariat` is not set in ooi.yaml"), _SET, CODE)
         return
     stale = codeowners.differences(context.codeowners, agencies, context.settings.sekretariat)
     if stale:
@@ -46,6 +46,6 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
                "run `ooi codeowners` and include .github/CODEOWNERS in the same pull request"), CODE)
 
 
-def _SET() -> str:
-    return tr('tambahkan `sekretariat: "@organisasi/tim"` di ooi.yaml, lalu jalankan `ooi codeowners`',
-              'add `sekretariat: "@org/team"` to ooi.yaml, then run `ooi codeowners`')
+# A catalogue message, rendered in the language a reporter writes in: made once.
+_SET = tr('tambahkan `sekretariat: "@organisasi/tim"` di ooi.yaml, lalu jalankan `ooi codeowners`',
+          'add `sekretariat: "@org/team"` to ooi.yaml, then run `ooi codeowners`')

@@ -1,44 +1,4 @@
-"""P2 efektivitas: the innovation states its effect and, once in force, its target and what it reached.
-
-Yang diperiksa:
-    `prinsip.efektivitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
-    kata, bukan salinan uraian prinsip lain). Pada tahapan `penerapan`, `target` dan `realisasi`
-    indikator keluaran wajib ada; `realisasi` di bawah `target` diberi peringatan (target dibaca
-    sebagai batas bawah, seperti indikator keluaran pada umumnya). Di tahapan mana pun, `target`
-    yang ditulis harus sama dengan `keluaran.target`, sebab efektivitas diukur pada indikator
-    keluaran itu (berbeda: peringatan).
-What it checks:
-    `prinsip.efektivitas.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
-    copy of another principle's statement). At stage `penerapan`, the output indicator's
-    `target` and `realisasi` (what was reached) are required; a `realisasi` below the `target`
-    is a warning (the target is read as a floor, as output indicators usually are). At any
-    stage, a `target` written here must equal `keluaran.target`, because effectiveness is
-    measured on that output indicator (a difference is a warning).
-Mengapa:
-    PP 38/2017 Pasal 3 huruf b: inovasi daerah dilaksanakan berdasarkan prinsip "perbaikan
-    efektivitas". Efektif berarti sasaran tercapai; itu terlihat dari realisasi indikator
-    keluaran terhadap targetnya, bukan dari pernyataan saja.
-Why:
-    PP 38/2017 Article 3 letter b: regional innovation follows the principle of "perbaikan
-    efektivitas" (improved effectiveness). Effective means the objective is reached, which shows
-    in the output indicator's realisation against its target, not in a statement alone.
-Contoh lolos / Passing example:
-    tahapan: penerapan
-    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
-    prinsip:
-      efektivitas:
-        uraian: Cakupan akta kelahiran anak melampaui target yang ditetapkan pada awal tahun.
-        target: 98
-        realisasi: 98.4
-Contoh gagal / Failing example:
-    tahapan: penerapan
-    keluaran: {indikator: Cakupan akta kelahiran anak, target: 98, satuan: persen}
-    prinsip:
-      efektivitas:
-        uraian: Cakupan akta kelahiran anak hampir mencapai target yang ditetapkan pada awal tahun.
-        target: 98
-        realisasi: 97.9  # di bawah target: peringatan / below the target: a warning
-"""
+"""P2 efektivitas: the innovation states its effect and, once in force, its target and what it reached."""
 
 from __future__ import annotations
 
@@ -48,7 +8,7 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.text import number, reached, statement
+from ooi.rules.wording import number, reached, statement
 
 CODE = "P2"
 RECORDS = (Innovation,)

@@ -1,50 +1,4 @@
-"""P3 kualitas pelayanan: the service got better, shown by a satisfaction survey or complaint handling.
-
-Yang diperiksa:
-    `prinsip.kualitas_pelayanan.uraian` adalah pernyataan sungguhan (bukan isian pengganti,
-    minimal {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). Inovasi `pelayanan_publik` pada tahapan
-    `penerapan` wajib menunjukkan hasil SKM (`skm: {nilai, tahun}`) atau penanganan pengaduan
-    (`pengaduan: {masuk, selesai}`). Di tahapan mana pun: nilai SKM di luar skala 25–100 adalah
-    error; nilai bermutu D (25,00–64,99) diberi peringatan; tahun SKM yang belum terjadi adalah
-    error, dan SKM yang lebih tua dari mulainya inovasi diberi peringatan (tidak mengukur
-    layanan baru); pengaduan `selesai` lebih dari `masuk` adalah error, dan yang selesai kurang
-    dari 80% diberi peringatan. Skala, batas mutu, dan 80% ada di `data/prinsip.yaml`.
-What it checks:
-    `prinsip.kualitas_pelayanan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal}
-    words, not a copy of another principle's statement). A `pelayanan_publik` innovation at
-    stage `penerapan` must show an SKM result (`skm: {nilai, tahun}`, the public satisfaction
-    survey) or complaint handling (`pengaduan: {masuk, selesai}`). At any stage: an SKM value
-    outside the 25–100 scale is an error; a value in band D (25.00–64.99) is a warning; an SKM
-    year still to come is an error, and an SKM older than the innovation is a warning (it does
-    not measure the new service); more complaints `selesai` (resolved) than `masuk` (received)
-    is an error, and fewer than 80% resolved is a warning. The scale, the bands and the 80% live
-    in `data/prinsip.yaml`.
-Mengapa:
-    PP 38/2017 Pasal 3 huruf c: inovasi daerah dilaksanakan berdasarkan prinsip "perbaikan
-    kualitas pelayanan". Permenpan RB 14/2017 menetapkan SKM sebagai ukuran kepuasan pelayanan
-    (indeks 25–100; mutu A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99), dan
-    penyelesaian pengaduan menjadi indikator Indeks Inovasi Daerah Kemendagri.
-Why:
-    PP 38/2017 Article 3 letter c: regional innovation follows the principle of "perbaikan
-    kualitas pelayanan" (better service quality). Permenpan RB 14/2017 sets the SKM survey as
-    the measure of satisfaction with a service (index 25–100; band A 88.31–100, B 76.61–88.30,
-    C 65.00–76.60, D 25.00–64.99), and complaint resolution is an indicator of the Ministry of
-    Home Affairs' regional innovation index.
-Contoh lolos / Passing example:
-    tahapan: penerapan
-    bentuk: pelayanan_publik
-    prinsip:
-      kualitas_pelayanan:
-        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 65.00, tahun: 2022}  # mutu C / band C
-Contoh gagal / Failing example:
-    tahapan: penerapan
-    bentuk: pelayanan_publik
-    prinsip:
-      kualitas_pelayanan:
-        uraian: Pelayanan menjangkau warga di tingkat kelurahan dan desa tanpa antre di kantor dinas.
-        skm: {nilai: 120, tahun: 2022}  # di luar skala 25–100 / outside the 25–100 scale
-"""
+"""P3 kualitas pelayanan: the service got better, shown by a satisfaction survey or complaint handling."""
 
 from __future__ import annotations
 
@@ -55,8 +9,8 @@ from ooi.model.facts import facts, skm_band
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import number, reached, statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import number, reached, statement
 
 CODE = "P3"
 RECORDS = (Innovation,)

@@ -1,40 +1,4 @@
-"""P5 kepentingan umum: people outside the agency benefit, and how many is stated.
-
-Yang diperiksa:
-    `prinsip.kepentingan_umum.uraian` adalah pernyataan sungguhan (bukan isian pengganti,
-    minimal {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). `penerima_manfaat.jumlah` lebih dari 0
-    di setiap tahapan (rencana menulis perkiraannya). Inovasi `pelayanan_publik` tidak boleh
-    hanya melayani `aparatur`: layanan publik melayani warga, pelaku usaha, desa/kelurahan, atau
-    lembaga di luar pemerintah daerah (inovasi untuk internal berbentuk `tata_kelola`).
-What it checks:
-    `prinsip.kepentingan_umum.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words,
-    not a copy of another principle's statement). `penerima_manfaat.jumlah` (how many benefit)
-    is above 0 at every stage (a plan writes its estimate). A `pelayanan_publik` innovation must
-    not serve `aparatur` (civil servants) alone: a public service serves residents, businesses,
-    villages or institutions outside the local government (an internal innovation is
-    `tata_kelola`).
-Mengapa:
-    PP 38/2017 Pasal 3 huruf e: inovasi daerah dilaksanakan berdasarkan prinsip "berorientasi
-    kepada kepentingan umum". Pasal 6 juga mensyaratkan inovasi bermanfaat bagi daerah dan/atau
-    masyarakat, dan Indeks Inovasi Daerah menilai kemanfaatan dari jumlah penerima manfaat.
-Why:
-    PP 38/2017 Article 3 letter e: regional innovation follows the principle of "berorientasi
-    kepada kepentingan umum" (oriented to the public interest). Article 6 also requires that an
-    innovation benefit the region and/or the community, and the regional innovation index scores
-    benefit by the number of beneficiaries.
-Contoh lolos / Passing example:
-    bentuk: pelayanan_publik
-    penerima_manfaat:
-      kelompok: [masyarakat, desa_kelurahan]
-      uraian: Orang tua bayi dan anak di 24 desa/kelurahan Kota Batu
-      jumlah: 3150
-Contoh gagal / Failing example:
-    bentuk: pelayanan_publik
-    penerima_manfaat:
-      kelompok: [aparatur]  # layanan publik hanya untuk pegawai / a public service for staff only
-      uraian: Pegawai Dispendukcapil
-      jumlah: 0  # berapa yang mendapat manfaat? / how many benefit?
-"""
+"""P5 kepentingan umum: people outside the agency benefit, and how many is stated."""
 
 from __future__ import annotations
 
@@ -44,8 +8,8 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import statement
 
 CODE = "P5"
 RECORDS = (Innovation,)

@@ -1,50 +1,4 @@
-"""P6 keterbukaan: the innovation is made public where residents can find it, and says when.
-
-Yang diperiksa:
-    `prinsip.keterbukaan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
-    kata, bukan salinan uraian prinsip lain). Mulai tahapan `uji_coba`, `publikasi` memuat
-    minimal satu entri dengan tautan `https` publik yang sah atau nama media yang jelas, beserta
-    `tanggal` yang sudah lewat. Rencana (`inisiatif`) menyebut bagaimana inovasi akan diumumkan
-    (tautan atau media; tanggal boleh menyusul). Di tahapan mana pun, setiap `tautan` harus
-    alamat `https` publik (bukan `http`, alamat IP, `localhost`, atau domain contoh), dan
-    `media` tidak boleh terlalu umum (`media sosial`, `website`): sebut akun, laman, koran,
-    radio, atau papan pengumumannya. Daftar media umum dan host bukan publik ada di
-    `data/prinsip.yaml`. Tautan hanya diperiksa bentuknya, tidak dibuka.
-What it checks:
-    `prinsip.keterbukaan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
-    copy of another principle's statement). From stage `uji_coba` on, `publikasi` holds at least
-    one entry with a valid public `https` link or a clearly named medium, with a `tanggal` that
-    has passed. A plan (`inisiatif`) names how the innovation will be made public (a link or a
-    medium; the date may follow). At any stage every `tautan` must be a public `https` address
-    (not `http`, an IP address, `localhost` or an example domain), and a `media` must not be
-    generic (`media sosial`, `website`): name the account, page, newspaper, radio or notice
-    board. The generic media and non-public hosts live in `data/prinsip.yaml`. Links are
-    checked for form, never fetched.
-Mengapa:
-    PP 38/2017 Pasal 3 huruf f: inovasi daerah "dilakukan secara terbuka". Warga hanya dapat
-    memakai dan mengawasi inovasi yang diumumkan di tempat yang dapat mereka temukan; Indeks
-    Inovasi Daerah juga menilai sosialisasi dan kemudahan informasi layanan.
-Why:
-    PP 38/2017 Article 3 letter f: regional innovation is "dilakukan secara terbuka" (carried out
-    openly). Residents can only use and oversee an innovation announced where they can find it;
-    the regional innovation index also scores outreach and ease of service information.
-Contoh lolos / Passing example:
-    tahapan: uji_coba
-    prinsip:
-      keterbukaan:
-        uraian: Persyaratan dan alur layanan diumumkan di laman dan media sosial dinas.
-        publikasi:
-          - {tautan: "https://dispendukcapil.batukota.go.id/penak-pkk", tanggal: 2020-03-02}
-          - {media: Radio Kota Batu FM, tanggal: 2020-03-05}
-Contoh gagal / Failing example:
-    tahapan: uji_coba
-    prinsip:
-      keterbukaan:
-        uraian: Persyaratan dan alur layanan diumumkan di laman dan media sosial dinas.
-        # http, alamat IP lokal, tanpa tanggal / http, a local IP address, no date
-        publikasi:
-          - {tautan: "http://192.168.1.10/penak"}
-"""
+"""P6 keterbukaan: the innovation is made public where residents can find it, and says when."""
 
 from __future__ import annotations
 
@@ -57,7 +11,7 @@ from ooi.model.records import Innovation
 from ooi.rules.context import Context
 from ooi.rules.links import LINK_HINT, link_problem
 from ooi.schema.hints import link_meant
-from ooi.rules.text import normal_words, placeholder, reached, statement
+from ooi.rules.wording import normal_words, placeholder, reached, statement
 
 CODE = "P6"
 RECORDS = (Innovation,)

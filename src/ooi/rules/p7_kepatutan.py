@@ -1,48 +1,4 @@
-"""P7 kepatutan: an innovation in force rests on a dated, numbered legal act, and its budget adds up.
-
-Yang diperiksa:
-    `prinsip.kepatutan.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal {uraian_prinsip.minimal}
-    kata, bukan salinan uraian prinsip lain). Pada tahapan `penerapan`, `dasar_hukum` memuat
-    minimal satu produk hukum dengan `nomor` dan `tanggal` yang tidak setelah hari ini (error);
-    produk hukum lain yang belum lengkap diberi peringatan, begitu pula dasar hukum tertua yang
-    baru ditetapkan setelah `waktu.penerapan`. Di tahapan mana pun, `anggaran.sumber` selain
-    `tanpa_anggaran` wajib punya `jumlah` lebih dari 0, dan `tanpa_anggaran` tidak boleh
-    menyebut jumlah.
-What it checks:
-    `prinsip.kepatutan.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not a
-    copy of another principle's statement). At stage `penerapan`, `dasar_hukum` (legal basis)
-    holds at least one legal act with a `nomor` (number) and a `tanggal` (date) no later than
-    today (error); another act left incomplete is a warning, as is an oldest legal basis enacted
-    only after `waktu.penerapan`. At any stage, an `anggaran.sumber` (budget source) other than
-    `tanpa_anggaran` (no budget) needs a `jumlah` (amount) above 0, and `tanpa_anggaran` must
-    not state an amount.
-Mengapa:
-    PP 38/2017 Pasal 3 huruf g: inovasi daerah "memenuhi nilai-nilai kepatutan". Inovasi yang
-    diterapkan ditetapkan oleh kepala daerah atau pejabat yang berwenang (tahapan penetapan PP
-    38/2017), sehingga patut bila dapat ditunjuk keputusannya, dengan nomor dan tanggal; biaya
-    yang dipakai harus jelas sumber dan jumlahnya.
-Why:
-    PP 38/2017 Article 3 letter g: regional innovation "memenuhi nilai-nilai kepatutan" (meets
-    standards of propriety). An innovation in force is enacted by the head of region or an
-    authorised official (the designation step of PP 38/2017), so it is proper when its decree can
-    be pointed to, by number and date; the money it uses must have a clear source and amount.
-Contoh lolos / Passing example:
-    tahapan: penerapan
-    anggaran: {sumber: apbd, jumlah: 25000000}
-    prinsip:
-      kepatutan:
-        uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
-        dasar_hukum:
-          - {jenis: sk_kepala_opd, nomor: "474/123/422.203/2020", tanggal: 2020-08-24}
-Contoh gagal / Failing example:
-    tahapan: penerapan
-    anggaran: {sumber: apbd}  # jumlah 0 / amount 0
-    prinsip:
-      kepatutan:
-        uraian: Layanan ditetapkan dengan SK Kepala Dinas dan sesuai ketentuan administrasi kependudukan.
-        dasar_hukum:
-          - {jenis: sk_kepala_opd}  # tanpa nomor dan tanggal / no number, no date
-"""
+"""P7 kepatutan: an innovation in force rests on a dated, numbered legal act, and its budget adds up."""
 
 from __future__ import annotations
 
@@ -52,8 +8,8 @@ from ooi.i18n import tr
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import placeholder, reached, statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import placeholder, reached, statement
 
 CODE = "P7"
 RECORDS = (Innovation,)

@@ -1,49 +1,4 @@
-"""P8 akuntabilitas: a named person answers for the innovation, its results are reported and evaluated.
-
-Yang diperiksa:
-    `prinsip.akuntabilitas.uraian` adalah pernyataan sungguhan (bukan isian pengganti, minimal
-    {uraian_prinsip.minimal} kata, bukan salinan uraian prinsip lain). `penanggung_jawab` lengkap: `nama` dan `jabatan`
-    bukan isian pengganti, dan NIP-nya masuk akal (bentuk NIP sendiri diperiksa S005): TMT
-    pengangkatan tidak sebelum usia 18 tahun dan tidak setelah hari ini. Pada tahapan
-    `penerapan`, `monev` wajib ada dan `hasil` sebaiknya memuat angka capaian (tanpa angka:
-    peringatan). Ringkasan monev bukan isian pengganti; monev yang bertanggal sebelum inovasi
-    dimulai diberi peringatan. Penanggung jawab tidak boleh juga tercatat sebagai pihak terkait
-    (`prinsip.tanpa_konflik_kepentingan.pihak_terkait`); nama dibandingkan tanpa gelar.
-What it checks:
-    `prinsip.akuntabilitas.uraian` is a real statement (not a placeholder, at least {uraian_prinsip.minimal} words, not
-    a copy of another principle's statement). `penanggung_jawab` (person in charge) is complete:
-    `nama` and `jabatan` are not placeholders, and the NIP makes sense (its form is S005's
-    check): the appointment date it holds is not before the age of 18 nor after today. At stage
-    `penerapan`, `monev` (monitoring and evaluation) is required and `hasil` (results) should
-    hold figures (none: a warning). The monev summary is not a placeholder; a monev dated before
-    the innovation began is a warning. The person in charge must not also be listed as a related
-    party (`prinsip.tanpa_konflik_kepentingan.pihak_terkait`); names are compared without
-    academic titles.
-Mengapa:
-    PP 38/2017 Pasal 3 huruf h: inovasi daerah "dapat dipertanggungjawabkan hasilnya tidak untuk
-    kepentingan diri sendiri". Pertanggungjawaban memerlukan orang yang jelas (nama, jabatan,
-    NIP), hasil yang terukur, dan monitoring serta evaluasi; penanggung jawab yang sekaligus
-    pihak terkait berarti inovasi dapat menguntungkan dirinya sendiri.
-Why:
-    PP 38/2017 Article 3 letter h: regional innovation has "results that can be accounted for,
-    not for self-interest". Accountability needs an identified person (name, office, NIP),
-    measured results, and monitoring and evaluation; a person in charge who is also a related
-    party means the innovation can serve that person's own interest.
-Contoh lolos / Passing example:
-    tahapan: penerapan
-    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
-    prinsip:
-      akuntabilitas:
-        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
-        monev: {jenis: internal, tanggal: 2022-12-15, ringkasan: Evaluasi tahunan capaian akta kelahiran.}
-Contoh gagal / Failing example:
-    tahapan: penerapan
-    hasil: Cakupan akta kelahiran anak naik dari 91,2% (2019) menjadi 97,6% (2022).
-    prinsip:
-      akuntabilitas:
-        uraian: Hasil layanan dilaporkan setiap bulan kepada Kepala Dinas dan dievaluasi tiap tahun.
-        # `monev` belum ada / no `monev`
-"""
+"""P8 akuntabilitas: a named person answers for the innovation, its results are reported and evaluated."""
 
 from __future__ import annotations
 
@@ -56,8 +11,8 @@ from ooi.model.facts import facts
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import Innovation
 from ooi.rules.context import Context
-from ooi.rules.parts import independent
-from ooi.rules.text import placeholder, reached, statement
+from ooi.rules.independent import independent
+from ooi.rules.wording import placeholder, reached, statement
 
 CODE = "P8"
 RECORDS = (Innovation,)

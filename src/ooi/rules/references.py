@@ -14,8 +14,8 @@ from ooi.model.names import is_slug
 from ooi.model.records import Agency, Innovation, Penerapan
 from ooi.rules.context import Context
 from ooi.rules.links import link_problem
-from ooi.rules.parts import independent
-from ooi.rules.text import texts
+from ooi.rules.independent import independent
+from ooi.rules.wording import texts
 from ooi.schema.draft import Unjudged
 from ooi.schema.hints import link_meant
 from ooi.text_safety import differing, fold

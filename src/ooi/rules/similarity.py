@@ -1,45 +1,7 @@
-"""R015 inovasi mirip: two innovations whose texts are nearly the same, in one agency or across agencies.
-
-Yang diperiksa:
-    Teks `nama`, `latar_belakang`, `rancang_bangun`, `tujuan`, dan `manfaat` setiap inovasi
-    dibandingkan dengan semua inovasi lain yang diperiksa bersamanya, dari OPD mana pun, sebagaimana
-    terbaca oleh orang: huruf Kiril atau Yunani yang mirip huruf Latin dibaca sebagai huruf Latin,
-    karakter tak terlihat diabaikan (spasi lebar nol dibaca sebagai spasi).
-    Bila kemiripannya (Jaccard atas potongan tiga kata) mencapai `kemiripan_maks` (`ooi.yaml`,
-    bawaan 0,8), kedua berkas diberi peringatan yang menyebut berkas lainnya dan persentase
-    kemiripannya. Sebagai peringatan, temuan ini tidak menghalangi inovasi dihitung, tetapi dua
-    inovasi satu OPD yang saling mirip dihitung satu terhadap `kuota`. Sebuah berkas tidak pernah
-    dibandingkan dengan versi lamanya sendiri.
-What it checks:
-    The texts `nama`, `latar_belakang`, `rancang_bangun`, `tujuan` and `manfaat` of each
-    innovation are compared with every other innovation checked with it, in any agency, as a
-    person reads them: Cyrillic or Greek letters drawn like Latin ones read as Latin, invisible
-    characters ignored (a zero-width space read as a space). When
-    their similarity (Jaccard over three-word shingles) reaches `kemiripan_maks` (`ooi.yaml`,
-    default 0.8), both files get a warning naming the other file and how similar they are. Being
-    a warning, it does not stop the innovation from counting, but two alike innovations of one
-    agency count once toward its `kuota`. A file is never compared with its own earlier versions.
-Mengapa:
-    Target gerakan dihitung per OPD: dua OPD yang melaporkan inovasi yang sama, atau satu OPD yang
-    menyalin berkasnya dengan nama lain, membuat angka cakupan tampak lebih baik dari
-    kenyataannya. Sekretariat perlu melihatnya sebelum melapor kepada Wali Kota.
-Why:
-    The movement's target is counted per agency: two agencies filing one innovation, or an agency
-    copying its file under another name, make coverage look better than it is. The secretariat
-    needs to see it before reporting to the mayor.
-Contoh lolos / Passing example:
-    # data/inovasi/dinkes/sigap-bumil.yaml dan data/inovasi/dinsos/bansos-tepat.yaml
-    # menguraikan masalah, rancangan, dan manfaat yang berbeda
-    nama: Sigap Bumil
-Contoh gagal / Failing example:
-    # data/inovasi/dinkes/sigap-bumil.yaml disalin menjadi data/inovasi/dp3ap2kb/bumil-sehat.yaml,
-    # hanya `nama` yang diganti
-    nama: Bumil Sehat
-"""
+"""R015 inovasi mirip: two innovations whose texts are nearly the same, in one agency or across agencies."""
 
 from __future__ import annotations
 
-import gc
 import string
 import zlib
 from array import array
@@ -153,16 +115,7 @@ def check_all(records: Iterable[tuple[str, object]], context: Context) -> Iterat
     only the BOTTOM lowest finds the candidates; each candidate is then measured in full.
     """
     items = [(path, sig) for path, sig in records if isinstance(sig, Signature) and sig]
-    # The index makes a list per value: left alone, the cyclic collector would walk every record of
-    # the run again and again while it grows (half the cost at 3,000 records, most of it at 20,000). Nothing here makes a cycle.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        found = list(_pairs(items, context.settings.kemiripan_maks))
-    finally:
-        if enabled:
-            gc.enable()
-    yield from found
+    yield from _pairs(items, context.settings.kemiripan_maks)
 
 
 def _pairs(items: list[tuple[str, Signature]], threshold: float) -> Iterator[tuple[str, Problem]]:

@@ -239,7 +239,9 @@ def _missing(loc, name, doc, model, stage, empty: bool) -> Problem:
                                         or not shared.model_fields[str(loc[-1])].is_required())
     message = (tr(*EMPTY, f=name) if empty
                else tr("kunci `{f}` belum ada", "key `{f}` is missing", f=name))
-    return Problem(loc, message + (_at(stage) if by_stage else ""), _write(doc, str(loc[-1]), loc[:-1]), "S001")
+    if by_stage:
+        message = tr("{m}{s}", "{m}{s}", m=message, s=_at(stage))
+    return Problem(loc, message, _write(doc, str(loc[-1]), loc[:-1]), "S001")
 
 
 def _unknown(loc, name, model, suggest: bool = True) -> Problem:

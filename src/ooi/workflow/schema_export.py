@@ -62,7 +62,7 @@ def innovation_schema() -> dict:
 
 def _iid(schema: dict, definitions: dict) -> None:
     """The `iid:` block: each indicator key of the latest catalogue named, for completion; a claim's keys described."""
-    from ooi.model.iid import catalogue, nearest
+    from ooi.model.iid_catalogue import catalogue, nearest
 
     claim = definitions["KlaimIID"]
     for name, prop in claim["properties"].items():

@@ -80,15 +80,16 @@ def principles(
     lang: LangOption = None,
 ) -> None:
     """Matriks inovasi × delapan prinsip (P1–P8): lolos, peringatan, error, atau dikecualikan."""
-    from ooi.coverage.matrix import build, named
+    from ooi.coverage.matrix import build
+    from ooi.model.summary import summarize
     from ooi.engine.checker import check
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
         data_root, settings = open_root(root, lang)
         shown.stage(progress.CHECKING, unit=progress.FILES)
-        # records=named: the matrix needs each record's name and stage only, kept in the worker that judged it
-        result = check(data_root, settings, records=named, progress=shown.count)
+        # records=summarize: the matrix needs each record's name and stage only, kept in the worker that judged it
+        result = check(data_root, settings, records=summarize, progress=shown.count)
     if kode is not None:
         kode = _agency(kode, result)
     options = screen() if format == "table" else {}

@@ -1,23 +1,26 @@
-"""Records as they stood: the Result and coverage of a data root as of a date, from git when the root is in it."""
+"""Records as they stood: the Result of a data root as of a date, from git when the root is in it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ooi.coverage.tally import Coverage, summarize, tally
-from ooi.engine import clock
-from ooi.engine import checker
+from ooi.engine import checker, clock
 from ooi.engine.filing import ABBREV, Filed, within
 from ooi.engine.memo import Memo
 from ooi.engine.result import FileResult, Result
 from ooi.input import git
 from ooi.input.config import load_settings
+from ooi.input.loading import Issue
 from ooi.input.snapshot import Snapshot
 from ooi.model.codes import severity
+from ooi.model.errors import OoiError
 from ooi.model.findings import Finding
+from ooi.model.records import Innovation
 from ooi.model.settings import SETTINGS_FILE, Settings
+from ooi.model.summary import Summary
 
 GIT, DECLARED = "git", "tanggal_lapor"  # the two values of "sumber"
 # The settings a pull request's job summary names when it changes them (SPEC §10): each could move a figure.
@@ -27,7 +30,7 @@ WATCHED = ("toleransi_lapor_hari", "tinjauan_maks_hari", "kemiripan_maks", "git_
 
 def changed_settings(before: Settings, after: Settings) -> list[tuple[str, str, str]]:
     """(key, value before, value after) of each watched setting that differs; lists and maps are named, not shown."""
-    def shown(value) -> str:
+    def shown(value: object) -> str:
         if isinstance(value, (dict, tuple, list)):
             from ooi.i18n import tr
 
@@ -62,16 +65,16 @@ class Source:
     note: str = ""
     memo: Memo | None = None
     compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
-    _snapshots: dict = field(default_factory=dict)
+    _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
-    _trees: dict = field(default_factory=dict)  # HEAD → its files
+    _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
 
     @property
     def sumber(self) -> str:
         return GIT if self.repo is not None else DECLARED
 
-    def result(self, day: date, jobs: int | None = None, records=summarize, ref: str | None = None,
-               progress=None) -> Result:
+    def result(self, day: date, jobs: int | None = None, records: bool | Callable[[Innovation], Summary] = True,
+               ref: str | None = None, progress: Callable[[int, int], None] | None = None) -> Result:
         """Every file judged as of `day`: the tree of the last commit by the end of `day` (or of `ref`)."""
         repo, zone = self.repo and git.read_history(self.repo), self.settings.zona_waktu
         if repo is None:
@@ -107,14 +110,10 @@ class Source:
             settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
             if ref is not None:
                 self.compared = settings
-        if self.memo is not None:  # the files' blob ids are known: unchanged ones need not even be read
-            self.memo.blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
-        try:
-            result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
-                           memo=self.memo, progress=progress)
-        finally:
-            if self.memo is not None:
-                self.memo.blobs = {}
+        # The files' blob ids are known: with a memo, unchanged ones need not even be read.
+        blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
+        result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
+                               memo=self.memo, progress=progress, blobs=blobs)
         if odd:  # entries of the commit's tree that could not be laid out: findings of this point
             result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
                                                   for rel, issue in odd], key=lambda r: r.path)
@@ -132,7 +131,7 @@ class Source:
             return None
         if paths is None:
             git.read_history(self.repo)
-        first = self.repo.filed if self.repo.walked else git.filed_of(self.repo, paths)
+        first = self.repo.filed if self.repo.walked or paths is None else git.filed_of(self.repo, paths)
         pending = None
         if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
             pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
@@ -159,23 +158,20 @@ class Source:
         return DECLARED if self._before_import(day) else GIT
 
     def _before_import(self, day: date) -> bool:
+        assert self.repo is not None, "asked of a root in git"
         repo = git.read_history(self.repo)
         if repo.imported is None:
             return False
         return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
-
-    def coverage(self, tahun: int, day: date, jobs: int | None = None, ref: str | None = None,
-                 progress=None) -> Coverage:
-        found = tally(self.result(day, jobs, ref=ref, progress=progress), tahun, day)
-        return replace(found, sumber=self.sumber_at(day) if ref is None else self.sumber)
 
     def _clean(self) -> bool:
         if self._unchanged is None:
             self._unchanged = git.clean(self.root)
         return self._unchanged
 
-    def _head_files(self, head: str) -> dict[str, git.Entry]:
+    def _head_files(self, head: str) -> dict[str, git.TreeEntry]:
         if head not in self._trees:
+            assert self.repo is not None, "HEAD's files are asked of a root in git"
             self._trees[head] = self.repo.tree(head)[0]
         return self._trees[head]
 
@@ -193,7 +189,7 @@ class Source:
     def __enter__(self) -> Source:
         return self
 
-    def __exit__(self, *_) -> None:
+    def __exit__(self, *_: object) -> None:
         self.close()
 
 
@@ -212,7 +208,7 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
 
 def _unused(repo: git.Repo, settings: Settings) -> str:
     """One line when commits holding records lie before git_sejak: how many of them ooi does not use."""
-    if repo.imported is None:
+    if repo.imported is None or settings.git_sejak is None:
         return ""
     order = [commit for _, commit in repo.commits]
     before = repo.commit_at(clock.end_of(settings.git_sejak, settings.zona_waktu) - 86400)  # the day before
@@ -227,14 +223,13 @@ def _unused(repo: git.Repo, settings: Settings) -> str:
               "in the tree as of git_sejak", n=count, d=settings.git_sejak)
 
 
-def _finding(rel: str, issue, settings: Settings) -> Finding:
+def _finding(rel: str, issue: Issue, settings: Settings) -> Finding:
     return Finding(rel, issue.line, issue.column, issue.code, severity(issue.code, settings.aturan), issue.field,
                    issue.message, issue.hint)
 
 
-def _needs_git(root: Path):
+def _needs_git(root: Path) -> OoiError:
     from ooi.i18n import tr
-    from ooi.model.errors import OoiError
 
     return OoiError(tr("{d} tidak dibaca dari git; membandingkan dengan ref git perlu riwayat git",
                        "{d} is not read from git; comparing with a git ref needs git history", d=root))

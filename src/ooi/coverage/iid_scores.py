@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ooi.model.iid import LEVELS, Catalogue
+from ooi.engine.result import Result
+from ooi.model.iid_catalogue import LEVELS, Catalogue
 from ooi.model.records import Innovation
-from ooi.rules.iid import supported
+from ooi.rules.iid_claims import supported
 from ooi.text_safety import name
 
 SCORED = ("uji_coba", "penerapan")  # plans earn no score
@@ -37,14 +38,14 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
-class Judged:
+class ClaimVerdicts:
     """What `ooi validate` says of the records, as scoring needs it."""
 
     wrong: dict[str, frozenset[str]]  # path → indicators whose claim is an error
     left_out: frozenset[str]  # paths kept out of the estimate: errors outside `iid:`, or no registered agency
 
 
-def judged(result) -> Judged:
+def judged(result: Result) -> ClaimVerdicts:
     """From the engine's result: the erroneous claims, and the records the estimate leaves out."""
     wrong: dict[str, set[str]] = {}
     left_out = set()
@@ -58,7 +59,7 @@ def judged(result) -> Judged:
             left_out.add(finding.path)
     registered = set(result.agencies)
     left_out |= {f.path for f in result.files if f.kind == "inovasi" and f.folder not in registered}
-    return Judged({path: frozenset(keys) for path, keys in wrong.items()}, frozenset(left_out))
+    return ClaimVerdicts({path: frozenset(keys) for path, keys in wrong.items()}, frozenset(left_out))
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,10 @@ def best_raise(levels: dict[str, int], catalogue: Catalogue) -> Raise | None:
     return Raise(item.kunci, levels.get(item.kunci, 0), gain)
 
 
-def scores(records: list[tuple[str, Innovation]], catalogue: Catalogue, judged: Judged | None = None) -> Scores:
+def scores(records: list[tuple[str, Innovation]], catalogue: Catalogue, judged: ClaimVerdicts | None = None) -> Scores:
     """Score every innovation at `uji_coba` or `penerapan`, whatever its age; the estimate is the mean of those
     `judged` leaves in (all, without it)."""
-    judged = judged or Judged({}, frozenset())
+    judged = judged or ClaimVerdicts({}, frozenset())
     claimed = any(record.iid for _, record in records)
     scored = []
     for path, record in sorted(records, key=lambda pair: pair[0]):

@@ -25,7 +25,7 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-@lru_cache(maxsize=4096)  # counted in full only when short of the advice (see `has_words`), by each rule that asks
+@lru_cache(maxsize=4096)  # several rules ask of one text: kept for one run (see `forget`)
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -196,3 +196,10 @@ def texts(value, keys: tuple = ()) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, (*keys, index))
+
+
+def forget() -> None:
+    """Let go of the texts the checks of a run asked about: the engine calls it when a run ends, so no word
+    outlives the call that read it (and a long-lived caller does not carry one run's texts into the next)."""
+    for asked in (words, placeholder, normal_words):
+        asked.cache_clear()

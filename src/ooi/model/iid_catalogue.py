@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -118,7 +119,7 @@ def catalogue(year: int) -> Catalogue:
     return _build(yaml.load(text, Loader=yaml.CSafeLoader))
 
 
-def _build(data: dict) -> Catalogue:
+def _build(data: dict[str, Any]) -> Catalogue:
     sumber, keyakinan = data["sumber"], data["keyakinan"]
     indicators = tuple(_indicator(row, sumber, keyakinan) for row in data["indikator"])
     bands = sorted((Band(row["nama"], float(row["dari"]), float(row["sampai"])) for row in data["predikat"]["pita"]),
@@ -130,7 +131,7 @@ def _build(data: dict) -> Catalogue:
                      {key: {str(k): str(v) for k, v in table.items()} for key, table in profil["pilihan"].items()})
 
 
-def _indicator(row: dict, sumber: str, keyakinan: str) -> Indicator:
+def _indicator(row: dict[str, Any], sumber: str, keyakinan: str) -> Indicator:
     fit = row.get("sesuai")
     return Indicator(
         nomor=int(row["nomor"]), kunci=row["kunci"], nama=row["nama"], bobot=int(row["bobot"]),
@@ -140,7 +141,7 @@ def _indicator(row: dict, sumber: str, keyakinan: str) -> Indicator:
         fit=_fit(fit) if fit else None)
 
 
-def _fit(row: dict) -> Fit:
+def _fit(row: dict[str, Any]) -> Fit:
     if "rasio" in row:
         return Fit(ratio=tuple(row["rasio"]), floors=tuple((int(k), float(v)) for k, v in row["dari"].items()))
     return Fit(fact=row["fakta"], values=tuple((str(k), int(v)) for k, v in row["nilai"].items()))

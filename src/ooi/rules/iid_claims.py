@@ -10,11 +10,11 @@ from collections.abc import Iterator
 
 from ooi.i18n import tr
 from ooi.model.findings import Problem
-from ooi.model.iid import Catalogue, Fit, Indicator, catalogue, nearest
+from ooi.model.iid_catalogue import Catalogue, Fit, Indicator, catalogue, nearest
 from ooi.model.names import did_you_mean, meant
 from ooi.model.records import Innovation, KlaimIID
 from ooi.rules.context import Context
-from ooi.rules.text import words
+from ooi.rules.wording import words
 
 CODES = ("I001", "I002", "I003", "I004", "I005", "I006")
 RECORDS = (Innovation,)

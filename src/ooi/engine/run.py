@@ -1,0 +1,44 @@
+"""What one run is asked: the data root and its settings, which files, as of when, and how to go about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ooi.engine.filing import Filed
+from ooi.engine.memo import Memo
+from ooi.model.records import Innovation
+from ooi.model.settings import Settings
+from ooi.model.summary import Summary
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of the checks, handed whole down the engine (not ten parameters and attributes set before a call).
+
+    `targets`: only these files and folders (None: every file). `today`: the as-of date (None:
+    today in `zona_waktu`). `jobs`: processes (None: automatic).
+    `records`: keep each record (True), let it go once judged (False), or keep what the function
+    makes of it (the few fields coverage needs). `iid_export`: hold every innovation to the IID
+    portal's requirements (I005, I006). `progress(done, total)` hears the files checked so far.
+    `filed`: path → the date git says it was filed (`.get`; None outside git, R014). `memo`:
+    judgements kept across the runs of one history. `blobs`: path → git blob id, when known
+    without reading (a snapshot's files), so a file the memo knows is not even read.
+    """
+
+    root: Path
+    settings: Settings
+    targets: tuple[Path, ...] | None = None
+    today: date | None = None
+    jobs: int | None = None
+    records: bool | Callable[[Innovation], Summary] = True
+    iid_export: bool = False
+    progress: Callable[[int, int], None] | None = None
+    filed: Filed | None = None
+    memo: Memo | None = None
+    blobs: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "targets", tuple(self.targets) if self.targets else None)  # [] asks for no subset
