@@ -153,6 +153,15 @@ def test_one_commit_dated_in_the_future_hides_nothing_after_it(repo):
         assert text.count(future[:10]) == 1, command
         assert (f"tanggal commit {future[:10]} (2030-01-01) tidak dipercaya karena waktu mundur di garis "
                 f"first-parent; dipakai 2023-05-10") in text
+    # The report names it in the secretariat's appendix only, never in the leaders' part.
+    for lengkap, times in ((("--lengkap",), 1), ((), 0)):
+        page = repo.root.parent / f"laporan{len(lengkap)}.html"
+        outcome = repo.ooi("report", "--per", "2023-06-30", "--output", str(page), *lengkap, today=TODAY)
+        assert outcome.exit_code == 0, outcome.output
+        html = page.read_text(encoding="utf-8")
+        assert html.count(future[:10]) == times, lengkap
+        assert html.count(f"Tanggal commit {future[:10]} (1 Januari 2030) tidak dipercaya karena waktu mundur di "
+                          f"garis first-parent; dipakai 10 Mei 2023.") == times
 
 
 def test_a_later_commit_can_change_which_earlier_ones_are_trusted(repo):

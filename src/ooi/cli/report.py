@@ -2,7 +2,7 @@
 
 import sys
 from datetime import date
-from typing import Annotated, NamedTuple, Optional
+from typing import TYPE_CHECKING, Annotated, NamedTuple, Optional
 
 import typer
 
@@ -20,6 +20,12 @@ from ooi.cli.coverage import PerOption, TahunOption, source_of
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
+
+if TYPE_CHECKING:  # only named: `ooi --help` imports no model
+    from pathlib import Path
+
+    from ooi.coverage.tally import Coverage
+    from ooi.model.settings import Settings
 
 
 class Export(NamedTuple):
@@ -65,7 +71,7 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     from ooi.engine import clock
     from ooi.report import progress
 
-    points, changes = [], []
+    points, changes, distrusted = [], [], None
     with progress.display(quiet=quiet, machine=machine) as shown:
         with source_of(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
             day = clock.as_of(per, source.settings.zona_waktu)
@@ -81,9 +87,23 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
                 found = series(source, year, ends, jobs or None, progress=shown.count)
                 points = [(point.per, point.achievement) for point in found.points]
                 changes = [change for change in found.changes if len(points) > 1 and change.per == points[-1][0]]
+            distrusted = source.distrusted()
         shown.stage(progress.COUNTING)
         coverage = tally(result, year, day)
-    return source.root, source.settings, coverage, (points, changes) if len(points) > 1 else ([], [])
+    if len(points) < 2:
+        points, changes = [], []
+    return Checked(source.root, source.settings, coverage, points, changes, distrusted)
+
+
+class Checked(NamedTuple):
+    """What the outputs for people are made from: the coverage at D, and what history and git say beside it."""
+
+    root: "Path"
+    settings: "Settings"
+    coverage: "Coverage"
+    trend: list  # (month end, achievement %) of the target year up to D: empty without two points
+    changes: list  # the agencies whose status changed between the trend's last two points
+    distrusted: tuple | None  # the commits whose dates git's history could not be trusted for (None: no git)
 
 
 def _write(output: str, content) -> None:
@@ -129,11 +149,11 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    data_root, settings, coverage, (trend, changes) = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet,
-                                                               trend=True)
-    made = clock.now().astimezone(ZoneInfo(settings.zona_waktu))  # when it was made, in the city's own zone
-    page = render("html", coverage, overview=overview(coverage), commit=describe(data_root), made=made,
-                  series=trend, changes=changes, lengkap=lengkap)
+    checked = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True)
+    coverage = checked.coverage
+    made = clock.now().astimezone(ZoneInfo(checked.settings.zona_waktu))  # when it was made, in the city's own zone
+    page = render("html", coverage, overview=overview(coverage), commit=describe(checked.root), made=made,
+                  series=checked.trend, changes=checked.changes, lengkap=lengkap, distrusted=checked.distrusted)
     _write(output or f"laporan-{coverage.tahun}-{coverage.per.isoformat()}.html", page)
 
 
@@ -162,7 +182,7 @@ def export(
                           "{f} cannot go to standard output; give --output FILE{s}", f=format, s=chosen.suffix))
     if chosen.reporter == IID:
         raise typer.Exit(_iid(root, lang, tahun, jobs, output, chosen.suffix, delimiter))
-    _, _, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-")
+    coverage = _checked(root, lang, tahun, per, jobs, flat=chosen.flat, quiet=quiet, machine=output == "-").coverage
     content = render(chosen.reporter, coverage, delimiter=delimiter)
     _write(output or f"ekspor-{coverage.tahun}-{coverage.per.isoformat()}{chosen.suffix}", content)
 
@@ -222,7 +242,7 @@ def remind(
     from ooi.report import render
     from ooi.report.remind import one, reminders
 
-    data_root, settings, coverage, _ = _checked(root, lang, tahun, per, jobs, flat=False)
+    data_root, settings, coverage, *_ = _checked(root, lang, tahun, per, jobs, flat=False)
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))

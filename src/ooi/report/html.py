@@ -65,7 +65,8 @@ RANK = {MISSING: 0, REPORTED: 1, PLANNED: 2, ACHIEVED: 3}
 
 def render(coverage: Coverage, overview: Overview | None = None, commit: str | None = None,
            made: datetime | None = None, series: list[tuple[date, float]] | None = None,
-           changes: list | None = None, lengkap: bool = False, limit: int = LIST_LIMIT, **_) -> str:
+           changes: list | None = None, lengkap: bool = False, limit: int = LIST_LIMIT, distrusted=None,
+           **_) -> str:
     """The report; `series` (month end, achievement %) adds the trend when history gives one, and `changes`
     (history's changes between the last two points of it) what moved since the previous month."""
     figures = status_data(coverage)
@@ -94,6 +95,7 @@ def render(coverage: Coverage, overview: Overview | None = None, commit: str | N
                            tr("Capaian target", "Target achievement")) if series else None,
         since=written.month(series[-2][0]) if series else None,
         moved=[(change, "↑" if RANK[change.ke] > RANK[change.dari] else "↓") for change in changes or ()],
+        distrusted=distrusted or (),  # the secretariat's appendix names them (SPEC §10); never the leaders' part
         first=coverage.window[0], lengkap=lengkap, number=written.number, percent=written.percent,
         day=written.day,
     )
