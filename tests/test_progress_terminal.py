@@ -111,9 +111,12 @@ def test_stopped_half_way_it_ends_cleanly(root, tmp_path, whom, code, ending):
         else:
             os.kill(process.pid, signal.SIGTERM if whom == "terminate" else signal.SIGINT)
 
+    started = time.monotonic()
     ended, out, err, process = ooi(["validate", "--jobs", "2"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
     text = err.decode("utf-8", "replace")
-    assert ended == code, text[-2000:]
+    # Said whole when it fails: a run that ended before any bar was drawn was never interrupted.
+    assert BAR.search(err), f"no bar in {time.monotonic() - started:.1f} s; exit {ended}; stdout {out[-300:]!r}; stderr {err[-300:]!r}"
+    assert ended == code, repr(text[-2000:])
     assert out == b"" and "Traceback" not in text
     assert err.endswith(ending), text[-2000:]
     assert not _left(process)
