@@ -45,6 +45,7 @@ class Cache:
     folder: Path
     salt: str  # the code, facts, language and options a judgement depends on (the memo's salt is added per key)
     blobs: dict[str, str] = field(default_factory=dict)
+    shared: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # see `_Texts`
 
     @classmethod
     def of(cls, root: Path, iid_export: bool = False, git: bool = True) -> Cache:
@@ -71,18 +72,21 @@ class Cache:
         _digest(inputs, digest)
         key, pack = digest.hexdigest(), cachefiles.pack_name(f"across\0{name}")
         try:
-            version, kept, found = json.loads(cachefiles.load(self.folder, pack) or b"[]")
+            version, kept, found, table = json.loads(cachefiles.load(self.folder, pack) or b"[]")
             if version == FORMAT and kept == key:
-                return [(_str(path), Problem(tuple(map(_key_part, keys)), _text(message), _text(hint), _str(code),
-                                             Severity(severity) if severity is not None else None, _str(related)))
+                texts = _Texts(self.shared, table)
+                return [(_str(path), Problem(tuple(map(_key_part, keys)), texts.read(message), texts.read(hint),
+                                             _str(code), Severity(severity) if severity is not None else None,
+                                             _str(related)))
                         for path, keys, message, hint, code, severity, related in found]
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
             pass
         found = compute()
+        texts = _Texts(self.shared, [])
         try:
-            body = [FORMAT, key, [[path, _plain(list(p.keys)), _plain(p.message), _plain(p.hint), _plain(p.code),
-                                   p.severity.value if p.severity is not None else None, _plain(p.related)]
-                                  for path, p in found]]
+            body = [FORMAT, key, [[path, texts.plain(list(p.keys)), texts.plain(p.message), texts.plain(p.hint),
+                                   texts.plain(p.code), p.severity.value if p.severity is not None else None,
+                                   texts.plain(p.related)] for path, p in found], texts.table]
         except _Unkept:
             return found
         cachefiles.save(self.folder, pack, json.dumps(body, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
@@ -117,7 +121,8 @@ class Pack:
 
     def __init__(self, cache: Cache, name: str) -> None:
         self.cache, self.name = cache, name
-        self.kept: dict[str, list[Any]] = _entries(cachefiles.load(cache.folder, name))
+        self.kept, table = _entries(cachefiles.load(cache.folder, name))
+        self.texts = _Texts(cache.shared, table)  # its messages' texts, numbered (appended to)
         self.fresh: dict[str, list[Any]] = {}
         self.changed = False
 
@@ -126,7 +131,7 @@ class Pack:
         try:
             if key is None or entry is None or entry[0] != self._key(key):
                 return None
-            judged = _decode(entry, key[0])
+            judged = _decode(entry, key[0], self.texts)
         except (_Unkept, TypeError, ValueError, KeyError, IndexError, AttributeError):  # a foreign shape: judged anew
             return None
         if not still(judged, today):
@@ -139,7 +144,7 @@ class Pack:
         if key is None or result.kind != "inovasi" or cites_file(data):
             return
         try:
-            self.fresh[key[0]] = _encode(self._key(key), today, pivots(data), result)
+            self.fresh[key[0]] = _encode(self._key(key), today, pivots(data), result, self.texts)
         except _Unkept:
             pass
 
@@ -156,7 +161,8 @@ class Pack:
     def save(self) -> None:
         """Write the pack when a file was judged anew or one it held is gone (its stale judgements go with it)."""
         if self.changed or self.fresh.keys() != self.kept.keys():
-            body = json.dumps([FORMAT, list(self.fresh.values())], ensure_ascii=True, separators=(",", ":"))
+            body = json.dumps([FORMAT, list(self.fresh.values()), self.texts.table], ensure_ascii=True,
+                              separators=(",", ":"))
             cachefiles.save(self.cache.folder, self.name, body.encode("ascii"))
 
     def _key(self, key: Key) -> list[Any]:
@@ -170,85 +176,120 @@ class _Unkept(Exception):
     """A value the pack's JSON would not give back exactly: that file is judged again next time."""
 
 
-def _entries(body: bytes | None) -> dict[str, list[Any]]:
-    """path → entry of a pack's body; nothing when it is not a pack of this format."""
+def _entries(body: bytes | None) -> tuple[dict[str, list[Any]], list[str]]:
+    """path → entry of a pack's body, and its table of texts; nothing when it is not a pack of this format."""
     if body is None:
-        return {}
+        return {}, []
     try:
-        version, entries = json.loads(body)
-        if version != FORMAT:
-            return {}
-        return {entry[0][0]: entry for entry in entries if type(entry) is list}
+        version, entries, table = json.loads(body)
+        if version != FORMAT or type(table) is not list or any(type(text) is not str for text in table):
+            return {}, []
+        return {entry[0][0]: entry for entry in entries if type(entry) is list}, table
     except (ValueError, TypeError, IndexError, KeyError, RecursionError):
-        return {}
+        return {}, []
 
 
-def _encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileResult) -> list[Any]:
+def _encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileResult, texts: _Texts) -> list[Any]:
     record = result.record
     named = [record.opd, record.nama] if isinstance(record, Innovation) else None
     signature = result.signature
     signed = [base64.b64encode(signature.packed).decode("ascii"), signature.name] if signature is not None else None
     places = {name: list(place) for name, place in result.places.items()} if result.places is not None else None
     return [key, today.isoformat(), [turn.isoformat() for turn in turns],
-            [_finding(finding) for finding in result.findings], _plain(named), signed, places]
+            [_finding(finding, texts) for finding in result.findings], texts.plain(named), signed, places]
 
 
-def _finding(finding: Finding) -> list[Any]:
+def _finding(finding: Finding, texts: _Texts) -> list[Any]:
     if finding.waived_by:
         raise _Unkept
-    return [finding.line, finding.column, finding.code, finding.severity.value, _plain(finding.field),
-            _plain(finding.message), _plain(finding.hint), _plain(list(finding.keys)), _plain(finding.related)]
+    plain = texts.plain
+    return [finding.line, finding.column, finding.code, finding.severity.value, plain(finding.field),
+            plain(finding.message), plain(finding.hint), plain(list(finding.keys)), plain(finding.related)]
 
 
-def _plain(value: object) -> object:
-    """`value` as JSON gives it back exactly: texts, numbers, None, lists of them, a date as {d: ISO}, and a
-    catalogue Message as {i: its id, e: its English, v: its values} (rendered when written, in the language of
-    the output); else not kept."""
-    kind = type(value)
-    if kind is list:
-        return [_plain(item) for item in cast("list[object]", value)]
-    if kind is str or kind is int or kind is float or kind is bool or value is None:
+class _Texts:
+    """A pack's values as JSON gives them back exactly: texts, numbers, None, lists of them, a date as {d: ISO},
+    and a catalogue Message as {i, e: its id and English, numbered in the pack's `table`; v: its values}
+    (rendered when written, in the language of the output). Read back, texts and messages without values are
+    made once per run (`shared`): 60,000 findings repeat a few hundred, as a run that judges them shares its
+    code's constants."""
+
+    def __init__(self, shared: dict[object, Any], table: list[str]) -> None:
+        self.shared, self.table = shared, table
+        self.numbers = {text: number for number, text in enumerate(table)}
+
+    def plain(self, value: object) -> object:
+        """`value` as the pack writes it; _Unkept when JSON would not give it back as it is."""
+        kind = type(value)
+        if kind is list:
+            return [self.plain(item) for item in cast("list[object]", value)]
+        if kind is str or kind is int or kind is float or kind is bool or value is None:
+            return value
+        if kind is date:
+            return {"d": cast(date, value).isoformat()}
+        if kind is Message:
+            message = cast(Message, value)
+            return {"i": self._number(message.id), "e": self._number(message.en),
+                    "v": {name: self.plain(item) for name, item in message.values.items()}}
+        raise _Unkept
+
+    def _number(self, text: str) -> int:
+        number = self.numbers.get(text)
+        if number is None:
+            number = self.numbers[text] = len(self.table)
+            self.table.append(text)
+        return number
+
+    def value(self, value: object) -> object:
+        """What `plain` wrote, made again."""
+        kind = type(value)
+        if kind is str:
+            return self.shared.setdefault(value, value)
+        if kind is dict:
+            return self._message(cast("dict[str, object]", value))
+        if kind is list:
+            return [item if type(item) not in _MADE else self.value(item) for item in cast("list[object]", value)]
         return value
-    if kind is date:
-        return {"d": cast(date, value).isoformat()}
-    if kind is Message:
-        message = cast(Message, value)
-        return {"i": message.id, "e": message.en, "v": {name: _plain(item) for name, item in message.values.items()}}
-    raise _Unkept
 
+    def read(self, value: object) -> str:
+        """A finding's text as `plain` wrote it: a str, or a Message."""
+        if type(value) is str:
+            return cast(str, self.shared.setdefault(value, value))
+        made = self.value(value)
+        if not isinstance(made, str):
+            raise TypeError("not a text")
+        return made
 
-def _value(value: object) -> object:
-    """What `_plain` wrote, made again."""
-    if type(value) is dict and "d" in cast("dict[str, object]", value):
-        return date.fromisoformat(_str(cast("dict[str, object]", value)["d"]))
-    if type(value) is dict:
-        made = cast("dict[str, object]", value)
-        values = made["v"]
-        if type(values) is not dict:
+    def _message(self, made: dict[str, object]) -> object:
+        if "d" in made:
+            return date.fromisoformat(_str(made["d"]))
+        id_number, en_number, values = made["i"], made["e"], made["v"]
+        if type(id_number) is not int or type(en_number) is not int or type(values) is not dict:
             raise TypeError("not a message")
-        return Message(_str(made["i"]), _str(made["e"]),
-                       {_str(name): _value(item) for name, item in cast("dict[object, object]", values).items()})
-    if type(value) is list:
-        return [_value(item) for item in cast("list[object]", value)]
-    return value
+        id_text, en_text = self.table[id_number], self.table[en_number]
+        if not values:
+            found: Message | None = self.shared.get((id_text, en_text))
+            if found is None:
+                found = self.shared[id_text, en_text] = Message(id_text, en_text)
+            return found
+        shared = self.shared
+        return Message(shared.setdefault(id_text, id_text), shared.setdefault(en_text, en_text),
+                       {name: item if type(item) not in _MADE else self.value(item)
+                        for name, item in cast("dict[str, object]", values).items()})
 
 
-def _text(value: object) -> str:
-    """A finding's text as `_plain` wrote it: a str, or a Message."""
-    made = _value(value)
-    if not isinstance(made, str):
-        raise TypeError("not a text")
-    return made
+_MADE = (dict, list)  # what `_Texts.value` makes again; anything else JSON gives back as it was written
 
 
-def _decode(entry: list[Any], rel: str) -> Judgement:
+def _decode(entry: list[Any], rel: str, texts: _Texts) -> Judgement:
     _, made, turns, listed, named, signed, places = entry
     findings = []
     for line, column, code, severity, name, message, hint, keys, related in listed:
         if type(line) is not int or type(column) is not int or type(keys) is not list:
             raise TypeError("not a place")
-        findings.append(Finding(rel, line, column, _str(code), _SEVERITY[severity], _text(name), _text(message),
-                                _text(hint), keys=tuple(map(_key_part, keys)), related=_str(related)))
+        findings.append(Finding(rel, line, column, texts.read(code), _SEVERITY[severity], texts.read(name),
+                                texts.read(message), texts.read(hint), keys=tuple(map(_key_part, keys)),
+                                related=_str(related)))
     # The record is its name (what R007 compares); the data is not kept: a hit is never read again.
     return Judgement(
         date.fromisoformat(made), tuple(map(date.fromisoformat, turns)), tuple(findings),
