@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 from ooi import rules
 from ooi.engine import clock, parallel
-from ooi.engine.filing import bulk_imports
 from ooi.engine.cache import Cache, Pack
+from ooi.engine.filing import bulk_imports
 from ooi.engine.memo import Judgement, Key, Memo
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
@@ -33,8 +33,8 @@ from ooi.input.discovery import (
     select,
     stem_of,
 )
-from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.git import blob_id
+from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.reading import Refused, read
 from ooi.model.codes import severity
 from ooi.model.findings import Finding, Problem

@@ -419,7 +419,6 @@ def _name_status(output: str) -> set[str]:
     return paths
 
 
-
 def blob_id(raw: bytes) -> str:
     """The id git gives a blob of these bytes (`git hash-object`)."""
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
