@@ -222,3 +222,31 @@ def test_a_warm_run_reads_its_judgements_in_one_process(tmp_path, monkeypatch):
     (repo.root / "ooi.yaml").write_text(SETTINGS + "aturan:\n  R007: warning\n")
     validate(repo.root)  # another salt: judged anew, spread
     assert used == [2, 1, 2, 2]
+
+
+def test_a_huge_folder_judged_in_parts_keeps_a_pack_per_part(root, monkeypatch):
+    """Folders past PART files are judged in parts (R007 then compares names): each part has its own pack."""
+    from ooi.engine import parts
+
+    monkeypatch.setattr(parts, "PART", 2)  # dinkes's three files: two parts
+    cold = validate(root, "--no-cache")
+    assert validate(root) == cold
+    assert len(packs(root / cachefiles.FOLDER)) == 4  # dispendukcapil, dinkes's two parts, R015's comparison
+    assert validate(root) == cold
+    (root / TWICE).write_text((root / TWICE).read_text() + "# diubah\n")  # R007's pair: one judged anew
+    assert validate(root) == validate(root, "--no-cache")
+
+
+def test_a_signature_is_taken_from_a_pack_only_for_the_bytes_it_was_judged_on(root):
+    from ooi.engine.cache import Cache
+    from ooi.input.git import blob_id
+
+    validate(root)
+    cache = Cache.of(root, git=False)
+    pack = cache.pack("dinkes")  # an agency folder's unit is named by its folder
+    held = pack.signature(COPY, blob_id((root / COPY).read_bytes()))
+    assert held is not None and held[0] is not None and len(held[0]) > 8
+    assert pack.signature(BROKEN, blob_id((root / BROKEN).read_bytes())) == (None,)  # judged: it has none
+    assert pack.signature(COPY, "0" * 40) is None  # other bytes: not held
+    assert Cache.of(root, iid_export=True, git=False).pack("dinkes").signature(
+        COPY, blob_id((root / COPY).read_bytes())) is None  # another salt of the code and options
