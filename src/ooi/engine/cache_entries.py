@@ -36,7 +36,7 @@ def entries(body: bytes | None) -> tuple[dict[str, list[Any]], list[str]]:
 
 
 def encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileResult, texts: Texts) -> list[Any]:
-    """An entry of a pack: the key it holds for, the date it was made for, its dates, findings, name, signature, places."""
+    """A pack entry: the key it holds for, the day it was made for, its dates, findings, name, signature, places."""
     record = result.record
     named = [record.opd, record.nama] if isinstance(record, Innovation) else None
     signature = result.signature
