@@ -6,7 +6,9 @@
     python bench/run.py --corpora realistic   # only the corpus with warnings (default: clean,realistic)
     python bench/run.py --sizes 50000 --corpora clean,one-folder   # all in one folder, beside the spread-out
 
-Standard library only. Every figure is the median of --repeat runs of a fresh process
+`validate` is timed cold (--no-cache) and warm: with the judgement cache of an earlier run, nothing
+changed, one file changed, one agency's innovations changed (issue 29); the warm run must print
+the cold run's bytes. Standard library only. Every figure is the median of --repeat runs of a fresh process
 (the machine is shared and noisy); memory is the peak resident size of the largest
 process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
 --work (default: <tmp>/ooi-bench) for the next run.
@@ -214,8 +216,9 @@ def some_agencies(root: Path, count: int = 20) -> list[Path]:
     return files[:: max(1, len(files) // count)][:count]
 
 
-def changed_since(root: Path, files: list[Path]) -> tuple[float, int, int, float]:
-    """One `validate --changed-since HEAD` with `files` changed in the work tree (their bytes put back after)."""
+def changed_since(root: Path, files: list[Path], prime: list[str] | None = None) -> tuple[float, int, int, float]:
+    """One `validate --changed-since HEAD` with `files` changed in the work tree (their bytes put back after,
+    and the judgement cache made whole again with `prime`, untimed, for the warm rows)."""
     originals = {path: path.read_bytes() for path in files}
     try:
         for path, original in originals.items():
@@ -224,6 +227,41 @@ def changed_since(root: Path, files: list[Path]) -> tuple[float, int, int, float
     finally:
         for path, original in originals.items():
             path.write_bytes(original)
+        if prime:
+            once(prime)
+
+
+def one_agency(root: Path) -> list[Path]:
+    """Every innovation of one agency in the middle of the corpus: what an agency's pull request changes."""
+    folders = sorted((root / "data/inovasi").iterdir())
+    return sorted(folders[len(folders) // 3].iterdir())
+
+
+def warm_after(command: list[str], files: list[Path]) -> tuple[float, int, int, float]:
+    """One warm run with `files` changed since the cache was written; then their bytes put back and the cache made
+    whole again (untimed), so the next warm row starts from the same cache."""
+    originals = {path: path.read_bytes() for path in files}
+    try:
+        for path, original in originals.items():
+            path.write_bytes(original + b"# diubah untuk bench/run.py\n")
+        return once(command)
+    finally:
+        for path, original in originals.items():
+            path.write_bytes(original)
+        once(command)
+
+
+def written(root: Path, command: list[str]) -> tuple[float, int, int, float]:
+    """A cold run that writes the judgement cache (what the first run pays for the next ones)."""
+    shutil.rmtree(root / ".ooi-cache", ignore_errors=True)
+    return once(command)
+
+
+def same_bytes(cold: list[str], warm: list[str]) -> None:
+    """The warm run prints the cold run's bytes (SPEC §17): the bench stops otherwise."""
+    outputs = [subprocess.run(command, capture_output=True).stdout for command in (cold, warm, warm)]
+    if len(set(outputs)) != 1:
+        raise SystemExit(f"a warm run printed other bytes than {' '.join(cold)}")
 
 
 def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: bool = False,
@@ -237,11 +275,13 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: 
     large = records > LARGE
     base = ("--root", str(root))
     out = Path(tempfile.mkdtemp(prefix="ooi-bench-out-"))
-    commands = {"floor": [PY, "-c", FLOOR, str(root)], "validate": [*OOI, "validate", *base, "--format", "json"]}
+    warm = [*OOI, "validate", *base, "--format", "json"]
+    cold = ["--no-cache"] if "--no-cache" in supports("validate") else []  # issue 29: the judgement cache
+    commands = {"floor": [PY, "-c", FLOOR, str(root)], "validate": [*warm, *cold]}
     if not large:
-        commands["validate -j1"] = [*OOI, "validate", *base, "--format", "json", "--jobs", "1"]
+        commands["validate -j1"] = [*warm, *cold, "--jobs", "1"]
     if jobs:
-        commands[f"validate -j{jobs}"] = [*OOI, "validate", *base, "--format", "json", "--jobs", str(jobs)]
+        commands[f"validate -j{jobs}"] = [*warm, *cold, "--jobs", str(jobs)]
     if supports("status"):
         commands["status"] = [*OOI, "status", *base, "--format", "json"]
     if supports("report") and not (few or large):  # issue 14: at most 1.5× status on the same root
@@ -250,10 +290,17 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: 
         for fmt in ("xlsx", "csv"):
             commands[f"export {fmt}"] = [*OOI, "export", *base, "-f", fmt, "--output", str(out / f"e.{fmt}")]
     runs = {name: (lambda command=command: once(command)) for name, command in commands.items()}
+    if cold:  # the cache written once before the rounds (and checked to give the same bytes)
+        same_bytes([*warm, *cold], warm)
+        runs["validate, cache written"] = lambda: written(root, warm)
+        runs["validate warm"] = lambda: once(warm)
+        runs["validate warm, 1 file changed"] = lambda: warm_after(warm, [one_changed(root)])
+        runs["validate warm, 1 agency changed"] = lambda: warm_after(warm, one_agency(root))
     if not few and "--changed-since" in supports("validate") and (root / ".git").exists():
-        runs["changed-since (1 file)"] = lambda: changed_since(root, [one_changed(root)])
+        prime = warm if cold else None
+        runs["changed-since (1 file)"] = lambda: changed_since(root, [one_changed(root)], prime)
         if records >= 10000:  # issue 18: 20 agencies in 1,000 or more, each bringing its folder and kelurahan
-            runs["changed-since (20 agencies)"] = lambda: changed_since(root, some_agencies(root))
+            runs["changed-since (20 agencies)"] = lambda: changed_since(root, some_agencies(root), prime)
     samples: dict[str, list] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
@@ -337,6 +384,13 @@ def report(results: dict, starts: dict, costs: dict) -> None:
         for name in ("report", "export xlsx", "export csv"):
             if name in rows and "status" in rows:
                 lines.append(f"N={records:,}: {name} / status = {rows[name][0] / rows['status'][0]:.2f} (target ≤ 1.5)")
+        if "validate warm" in rows:
+            cold = rows["validate"][0]
+            lines.append(f"N={records:,} {kind}: warm validate / cold = {rows['validate warm'][0] / cold:.2f} "
+                         f"(issue 29 target ≤ 0.2, same bytes), one file changed / cold = "
+                         f"{rows['validate warm, 1 file changed'][0] / cold:.2f} (target ≤ 0.3), one agency changed "
+                         f"/ cold = {rows['validate warm, 1 agency changed'][0] / cold:.2f}, writing the cache / cold "
+                         f"= {rows['validate, cache written'][0] / cold:.2f}")
         if "changed-since (1 file)" in rows:
             lines.append(f"N={records:,}: --changed-since, one file: {rows['changed-since (1 file)'][0]:.2f} s "
                          "(issue 18 target ≤ 0.5 s at 100,000)")

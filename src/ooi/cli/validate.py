@@ -32,6 +32,10 @@ def validate(
     no_git: Annotated[bool, typer.Option("--no-git", help=helps(
         "Abaikan riwayat git: tanggal_lapor tidak dibandingkan dengan tanggal commit (R014).",
         "Ignore git's history: tanggal_lapor is not compared with commit dates (R014)."))] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=helps(
+        "Nilai setiap berkas lagi, tanpa memakai atau menulis cache penilaian (.ooi-cache/ atau OOI_CACHE_DIR).",
+        "Judge every file again, neither using nor writing the judgement cache (.ooi-cache/ or OOI_CACHE_DIR)."),
+    )] = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -48,10 +52,15 @@ def validate(
             shown.stage(progress.CHECKING, unit=progress.FILES)
             # records=False: reports need only the findings, so records go once judged (memory at scale)
             options = {"jobs": jobs or None, "records": False, "progress": shown.count}
+            if not no_cache:  # judgements of unchanged files kept from earlier runs
+                from ooi.engine.cache import Cache
+
+                options["cache"] = Cache.of(data_root, git=not no_git)
             if changed_since is not None:
                 from ooi.workflow.changes import check_since
 
-                result = check_since(data_root, settings, changed_since, within=paths or None,
+                # R015 compares the changed records with every record (a near-copy of another agency's)
+                result = check_since(data_root, settings, changed_since, within=paths or None, similar_to_all=True,
                                      filed=lambda found: source.filed(found, base=changed_since), **options)
             else:  # filed dates, for R014
                 result = check(data_root, settings, targets=paths or None, filed=source.filed(), **options)

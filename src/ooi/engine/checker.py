@@ -13,11 +13,12 @@ from typing import Any, NamedTuple
 
 from ooi import rules
 from ooi.engine import clock, parallel
+from ooi.engine.cache import Cache, Pack
 from ooi.engine.filing import bulk_imports
 from ooi.engine.memo import Judgement, Key, Memo
-from ooi.engine.parts import Named, Part, PartResult, Unit, split, weight
+from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Result, capped, stamp
+from ooi.engine.result import FileResult, Named, Result, capped, stamp
 from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
@@ -32,6 +33,7 @@ from ooi.input.discovery import (
     select,
     stem_of,
 )
+from ooi.input.git import blob_id
 from ooi.input.loading import Document, Issue, load, parse
 from ooi.input.reading import Refused, read
 from ooi.model.codes import severity
@@ -71,7 +73,11 @@ def _check_run(run: Run) -> Result:
     are spread over processes (`run.jobs`); the result is the same, in the same order.
     Workers use what the memo holds and send back what they judged anew.
     """
-    root, settings, memo, progress = run.root, run.settings, run.memo, run.progress
+    if run.cache is not None and (run.memo is not None or run.records is not False):
+        run = replace(run, cache=None)  # a history has its memo; a hit gives no record to keep
+    elif run.cache is not None and not run.blobs:
+        run = replace(run, blobs=run.cache.blobs)  # known from git's index: an unchanged file is not read
+    root, settings, memo, cache, progress = run.root, run.settings, run.memo, run.cache, run.progress
     targets = list(run.targets) if run.targets else None
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
@@ -87,18 +93,22 @@ def _check_run(run: Run) -> Result:
     unportable = _unportable(tree, wanted)
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
-    salt = _salt(run, base, agency_files) if memo is not None else None
+    salt = _salt(run, base, agency_files) if memo is not None or cache is not None else None
     # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
     del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
     work = parallel.workers(run.jobs, total) if memo is None or len(memo) < total // 2 else 1
+    if cache is not None and work > 1 and run.jobs is None and cache.warm(salt, total):  # likewise a warm cache
+        work = 1
     if progress:
         progress(0, total)
     counted = (lambda files: progress(files, total)) if progress else None
     done = parallel.run(_check_any, units, _Shared(run, base, registry, work > 1, salt), work,
                         then=partial(_arrived, memo), weigh=weight, progress=counted)
     del units
+    if cache is not None:
+        cache.ran(salt)
     checked = [result for results in done
                for result in (results.results if isinstance(results, PartResult) else results)]
     _check_parts([results for results in done if isinstance(results, PartResult)], base)
@@ -111,7 +121,15 @@ def _check_run(run: Run) -> Result:
         across += [(path, registry[kode]) for kode in registry if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
-    _check_across(checked, signatures, base, (similarity,), memo)  # across agencies: every record checked in the run
+    if run.similar_to_all and within is not None:
+        from ooi.engine.signatures import elsewhere
+
+        everything = discover(root)
+        signatures += elsewhere(split(_units(everything, everything)), cache, {r.path for r in checked})
+        signatures.sort(key=lambda pair: pair[0])
+        del everything
+    # across agencies: every record checked in the run (and, asked, every other record of the root)
+    _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
@@ -199,7 +217,10 @@ def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
         results.append(_judge(agency, run, base, salt)[0])
         record = results[0].record
         registry.offer(agency.stem, record if isinstance(record, Agency) else None)
-    judged = [_judge(entry, run, base, salt) for entry in entries]
+    kept = run.cache.pack(run.cache.unit_name(unit)) if run.cache is not None and entries else None
+    judged = [_judge(entry, run, base, salt, kept) for entry in entries]
+    if kept is not None:
+        kept.save()
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
                   _folder_rules())
@@ -259,8 +280,12 @@ def _check_part(part: Part, shared: _Shared) -> PartResult:
     memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
-    judged = [_judge(entry, run, base, salt) for entry in part.entries]
-    names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged if isinstance(r.record, Innovation)]
+    kept = run.cache.pack(run.cache.unit_name(part)) if run.cache is not None else None
+    judged = [_judge(entry, run, base, salt, kept) for entry in part.entries]
+    if kept is not None:
+        kept.save()
+    names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged
+             if isinstance(r.record, (Innovation, Named))]
     _keep(judged, run.records, packed)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
     return PartResult(part.folder, [result for result, _ in judged], names, fresh)
@@ -317,18 +342,20 @@ def _blob_of(run: Run, entry: Entry) -> tuple[str, bytes | None]:
     if known is not None:
         return known, None
     raw = read(entry.path)
-    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), raw
+    return blob_id(raw), raw
 
 
-def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None) -> tuple[FileResult, object]:
+def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None, kept: Pack | None = None,
+           ) -> tuple[FileResult, object]:
     """Load, validate and judge one file (positions only if it has findings); also the loaded data.
 
     With a memo, a file whose content was judged before for the same inputs is not read again
     when its blob id is known (a snapshot of a commit), nor parsed or validated again.
     `discover` found the entry inside the root with its links followed (a link out is Y012 there),
     so it is read without resolving its path again: two realpath calls were a tenth of a file's time.
+    `kept`: the judgement cache's pack of the file's unit, asked as a memo is (a run without a memo).
     """
-    memo = run.memo
+    memo: Memo | Pack | None = run.memo if run.memo is not None else kept
     if memo is None:
         return _judge_document(entry, load(entry.path), base)
     try:
@@ -400,7 +427,7 @@ def _judged(rule: ModuleType, record: object, context: Context, taken: list[tupl
 
 
 def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
-                  chosen: Iterable[ModuleType], memo: Memo | None = None) -> None:
+                  chosen: Iterable[ModuleType], memo: Memo | Cache | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     by_path = {r.path: r for r in results}
     outside = {path for path, _ in records} - by_path.keys()
@@ -416,9 +443,9 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
             result.findings = sorted([*result.findings, finding])
 
 
-def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | None,
+def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | Cache | None,
                   ) -> Iterable[tuple[str, Problem]]:
-    """What a rule finds across files; in a history, R015 compares the same signatures once, not at every point."""
+    """What a rule finds across files; R015 compares the same signatures once, in a history or in a cache's runs."""
     compare = getattr(rule, "check_all", None)
     if compare is None:
         return ()

@@ -61,14 +61,14 @@ class Memo:
 
     def get(self, key: Key | None, today: date) -> Judgement | None:
         judged = self._kept.get(key) if key is not None else None
-        if judged is None or not _still(judged, today):
+        if judged is None or not still(judged, today):
             self.misses += key is not None
             return None
         self.hits += 1
         return judged
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
-        if key is not None and not _cites_file(data):
+        if key is not None and not cites_file(data):
             judged = self._kept[key] = Judgement(today, pivots(data), tuple(result.findings), result.record, data,
                                               result.signature, result.places)
             if self._fresh is not None:
@@ -103,13 +103,13 @@ class Memo:
             self._kept[key] = judged
 
 
-def _cites_file(data: object) -> bool:
+def cites_file(data: object) -> bool:
     """Does the record name an evidence file (`bukti[].berkas`), whose presence R008 judges each time?"""
     evidence = data.get("bukti") if isinstance(data, dict) else None
     return isinstance(evidence, list) and any(isinstance(item, dict) and "berkas" in item for item in evidence)
 
 
-def _still(judged: Judgement, today: date) -> bool:
+def still(judged: Judgement, today: date) -> bool:
     if judged.today == today:
         return True
     low, high = min(judged.today, today), max(judged.today, today)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ooi.engine.memo import Judgement, Key
-from ooi.engine.result import FileResult
+from ooi.engine.result import FileResult, Named
 from ooi.input.discovery import Entry
 
 # Files of one folder judged together in one process, at most. Agencies file tens of records; a
@@ -30,14 +30,6 @@ class PartResult:
     results: list[FileResult]
     names: list[tuple[str, Named]]
     fresh: list[tuple[Key, Judgement]]  # what the worker added to its copy of a history's memo, for the parent's
-
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A record as R007 (one innovation filed twice in a folder) reads it: its agency and its name."""
-
-    opd: str
-    nama: str
 
 
 Unit = tuple[Entry | None, list[Entry]]  # one agency: its registry file (if in the run) and its innovation files

@@ -50,9 +50,18 @@ def capped(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A record as R007 (one innovation filed twice in a folder) reads it: its agency and its name."""
+
+    opd: str
+    nama: str
+
+
 # What a run keeps of a file's record: the agency, the innovation whole or its summary (as the run asked), or
-# nothing (broken, or let go); Packed only on its way from a worker, made a record again as it arrives.
-Kept = Agency | Innovation | Summary | Packed | None
+# nothing (broken, or let go); Packed only on its way from a worker, made a record again as it arrives; Named
+# only from the judgement cache (the record not read again), for R007, let go with the rest.
+Kept = Agency | Innovation | Summary | Packed | Named | None
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ooi.engine.cache import Cache
 from ooi.engine.filing import Filed
 from ooi.engine.memo import Memo
 from ooi.model.records import Innovation
@@ -26,6 +27,9 @@ class Run:
     `filed`: path → the date git says it was filed (`.get`; None outside git, R014). `memo`:
     judgements kept across the runs of one history. `blobs`: path → git blob id, when known
     without reading (a snapshot's files), so a file the memo knows is not even read.
+    `cache`: judgements kept between runs (serves runs that keep no records; a history uses its
+    memo). `similar_to_all`: R015 compares the records of a run over some files with every
+    record of the root (a pull request's near-copy of another agency's innovation).
     """
 
     root: Path
@@ -39,6 +43,8 @@ class Run:
     filed: Filed | None = None
     memo: Memo | None = None
     blobs: Mapping[str, str] = field(default_factory=dict)
+    cache: Cache | None = None
+    similar_to_all: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", tuple(self.targets) if self.targets else None)  # [] asks for no subset

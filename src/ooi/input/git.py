@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -416,3 +417,51 @@ def _name_status(output: str) -> set[str]:
         paths.update(fields[index + 1:index + 1 + count])
         index += 1 + count
     return paths
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives a blob of these bytes (`git hash-object`)."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+
+
+def index_blobs(root: Path, within: str = "data") -> dict[str, str]:
+    """Path (relative to the data root) → git blob id, for files under `within` whose bytes are the index's.
+
+    Known without reading a file: what the index holds, less the files git says differ from it
+    (`diff-files`: content or stat changed), those marked assume-unchanged or skip-worktree (git
+    would not look), links, submodules and unmerged paths. Outside git: nothing (every file is
+    then known by its content). Nor where git converts bytes (CRLF settings, filters,
+    .gitattributes): there a blob is not the bytes a file is judged on.
+    """
+    try:
+        listed = run(root, "ls-files", "-z", "-s", "-v", "--", within, failure="-")
+        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", within, failure="-")
+    except OoiError:
+        return {}
+    try:  # exits 1 (an OoiError here) when no such setting is made
+        converting = run(root, "config", "--get-regexp", r"^(core\.(autocrlf|eol)|filter\..*)$", failure="-")
+    except OoiError:
+        converting = ""
+    if converting.strip() or _attributes(root) or "/.gitattributes\0" in listed.replace("\t", "/"):
+        return {}
+    skipped = set(dirty.split("\0"))
+    found: dict[str, str] = {}
+    for line in listed.split("\0"):
+        # "H 100644 <blob> 0\tpath" (-v: H cached; a lowercase tag or S: git does not look at the file)
+        info, _, path = line.partition("\t")
+        fields = info.split(" ")
+        if len(fields) == 4 and fields[0] == "H" and fields[1] in ("100644", "100755") and fields[3] == "0" \
+                and path not in skipped:
+            found[path] = fields[2]
+    return found
+
+
+def _attributes(root: Path) -> bool:
+    """Does a .gitattributes at the data root or above it (up to the work tree's top) say anything?"""
+    for folder in (root.resolve(), *root.resolve().parents):
+        attributes = folder / ".gitattributes"
+        if attributes.is_file() and attributes.stat().st_size:
+            return True
+        if (folder / ".git").exists():
+            return False
+    return False

@@ -1,0 +1,211 @@
+"""Judgements kept between runs (like ruff's cache): a file's findings and cross-file facts, keyed by its content.
+
+A judgement is trusted only when the key stored with it is the key of the file now: its path,
+its git blob id (from the index, or its bytes hashed), the run's salt (settings, registry,
+CODEOWNERS: the memo's), what the code and facts are (`_code`), the IID export and the filed
+date (R014); not the language: findings hold catalogue messages, rendered when written. A
+judgement made for another as-of date serves only when no date the record mentions lies
+between (`memo.still`, as a history's memo does). Packs that are damaged, foreign or
+half-written are ignored (`cachefiles.load` checks their checksum).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import ooi
+from ooi.engine.cache_entries import (
+    FORMAT,
+    Texts,
+    Unkept,
+    decode,
+    encode,
+    entries,
+    key_part,
+    plain_str,
+    signature_of,
+)
+from ooi.engine.memo import Judgement, Key, cites_file, pivots, still
+from ooi.engine.parts import Part
+from ooi.engine.result import FileResult
+from ooi.input import cachefiles
+from ooi.input.discovery import Entry
+from ooi.input.git import blob_id, index_blobs
+from ooi.model.findings import Problem, Severity
+from ooi.rules.similarity import Signature
+_LAST = "last-run"  # the salt of the last run: is this one warm?
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Where the packs are, what every key of this run adds, and the blob ids known from git's index."""
+
+    folder: Path
+    salt: str  # the code, facts and options a judgement depends on (the memo's salt is added per key)
+    blobs: dict[str, str] = field(default_factory=dict)
+    shared: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # see `Texts`
+
+    @classmethod
+    def of(cls, root: Path, iid_export: bool = False, git: bool = True) -> Cache:
+        """The cache of data root `root` (for any language: findings hold catalogue messages, rendered when written);
+        `git`: blob ids from git's index."""
+        salt = hashlib.blake2b(f"{FORMAT}\0{_code()}\0{iid_export}".encode(), digest_size=16)
+        return cls(cachefiles.folder_of(root), salt.hexdigest(), index_blobs(root) if git else {})
+
+    def blob_of(self, rel: str, reader: Callable[[], bytes]) -> tuple[str, bytes | None]:
+        """The git blob id of a file: known from the index, else computed from its bytes (`reader()`, returned too)."""
+        known = self.blobs.get(rel)
+        if known is not None:
+            return known, None
+        raw = reader()
+        return blob_id(raw), raw
+
+    def once(self, name: str, inputs: object, compute: Callable[[], list[tuple[str, Problem]]],
+             ) -> list[tuple[str, Problem]]:
+        """What a comparison across files (`name`: R015) found for the same `inputs` in an earlier run, or `compute()`.
+
+        The outcome is kept with a digest of everything compared, so one changed record compares again.
+        """
+        digest = hashlib.blake2b(f"{self.salt}\0{name}\0".encode(), digest_size=16)
+        _digest(inputs, digest)
+        key, pack = digest.hexdigest(), cachefiles.pack_name(f"across\0{name}")
+        try:
+            version, kept, found, table = json.loads(cachefiles.load(self.folder, pack) or b"[]")
+            if version == FORMAT and kept == key:
+                texts = Texts(self.shared, table)
+                return [(plain_str(path), Problem(tuple(map(key_part, keys)), texts.read(message), texts.read(hint),
+                                             plain_str(code), Severity(severity) if severity is not None else None,
+                                             plain_str(related)))
+                        for path, keys, message, hint, code, severity, related in found]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            pass
+        found = compute()
+        texts = Texts(self.shared, [])
+        try:
+            body = [FORMAT, key, [[path, texts.plain(list(p.keys)), texts.plain(p.message), texts.plain(p.hint),
+                                   texts.plain(p.code), p.severity.value if p.severity is not None else None,
+                                   texts.plain(p.related)] for path, p in found], texts.table]
+        except Unkept:
+            return found
+        cachefiles.save(self.folder, pack, json.dumps(body, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
+        return found
+
+    def pack(self, unit: str) -> Pack:
+        """The judgements kept for one unit of work, by its name (`unit_name`)."""
+        return Pack(self, cachefiles.pack_name(unit))
+
+    def warm(self, salt: bytes | None, total: int) -> bool:
+        """Will most of a run's `total` files be found? When the last run had the same salt and git's index
+        vouches for most files (its judgements are then read in one process faster than workers send them back)."""
+        last = cachefiles.load(self.folder, _LAST)
+        return last == self._last(salt) and len(self.blobs) > total // 2
+
+    def ran(self, salt: bytes | None) -> None:
+        """Note the salt of the run that just wrote its judgements (for `warm`)."""
+        if cachefiles.load(self.folder, _LAST) != self._last(salt):
+            cachefiles.save(self.folder, _LAST, self._last(salt))
+
+    def _last(self, salt: bytes | None) -> bytes:
+        return f"{salt.hex() if salt else ''}\0{self.salt}".encode("ascii")
+
+    @staticmethod
+    def unit_name(unit: Part | tuple[Entry | None, list[Entry]]) -> str:
+        """An agency's folder; for a part of a huge folder, its first file too."""
+        return unit.entries[0].rel if isinstance(unit, Part) else unit[1][0].folder
+
+
+class Pack:
+    """One unit's judgements as read, and as they will be written back: what `_judge` asks like a memo."""
+
+    def __init__(self, cache: Cache, name: str) -> None:
+        self.cache, self.name = cache, name
+        self.kept, table = entries(cachefiles.load(cache.folder, name))
+        self.texts = Texts(cache.shared, table)  # its messages' texts, numbered (appended to)
+        self.fresh: dict[str, list[Any]] = {}
+        self.changed = False
+
+    def get(self, key: Key | None, today: date) -> Judgement | None:
+        entry = self.kept.get(key[0]) if key is not None else None
+        try:
+            if key is None or entry is None or entry[0] != self._key(key):
+                return None
+            judged = decode(entry, key[0], self.texts)
+        except (Unkept, TypeError, ValueError, KeyError, IndexError, AttributeError):  # a foreign shape: judged anew
+            return None
+        if not still(judged, today):
+            return None
+        self.fresh[key[0]] = entry
+        return judged
+
+    def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
+        self.changed = True
+        if key is None or result.kind != "inovasi" or cites_file(data):
+            return
+        try:
+            self.fresh[key[0]] = encode(self._key(key), today, pivots(data), result, self.texts)
+        except Unkept:
+            pass
+
+    def signature(self, rel: str, blob: str) -> tuple[Signature | None] | None:
+        """The signature judged for `rel` of blob id `blob` by this code (R015's only inputs: not settings or dates)."""
+        entry = self.kept.get(rel)
+        try:
+            if entry is None or entry[0][:2] != [rel, blob] or entry[0][3] != self.cache.salt:
+                return None
+            return (signature_of(entry[5]) if entry[5] is not None else None,)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            return None
+
+    def save(self) -> None:
+        """Write the pack when a file was judged anew or one it held is gone (its stale judgements go with it)."""
+        if self.changed or self.fresh.keys() != self.kept.keys():
+            body = json.dumps([FORMAT, list(self.fresh.values()), self.texts.table], ensure_ascii=True,
+                              separators=(",", ":"))
+            cachefiles.save(self.cache.folder, self.name, body.encode("ascii"))
+
+    def _key(self, key: Key) -> list[Any]:
+        rel, blob, salt, filed = key
+        if filed and not isinstance(filed, date):
+            raise Unkept
+        return [rel, blob, salt.hex() if salt else "", self.cache.salt, filed.isoformat() if filed else None]
+
+
+def _digest(value: object, digest: Any) -> None:
+    """Feed `value` (texts, numbers, signatures, and tuples or lists of them) to `digest`, each part told apart."""
+    if isinstance(value, (tuple, list)):
+        digest.update(b"(%d" % len(value))
+        for item in value:
+            _digest(item, digest)
+    elif isinstance(value, Signature):
+        digest.update(b"s%d:%d\0" % (len(value.packed), value.name) + value.packed)
+    elif isinstance(value, (str, int, float)) or value is None:
+        written = f"{type(value).__name__}:{value!r}".encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(written) + written)
+    else:
+        raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+@cache
+def _code() -> str:
+    """What ooi's judging is made of: its version, every module and fact file it ships, Python's and its parsers'.
+
+    The files' bytes, not the version alone: a change to a rule between releases judges again.
+    """
+    digest = hashlib.blake2b(f"{ooi.__version__}\0{sys.version}".encode(), digest_size=16)
+    for module in ("pydantic_core", "yaml"):
+        loaded = sys.modules.get(module)
+        digest.update(f"{module}={getattr(loaded, '__version__', '')}\0".encode())
+    package = Path(ooi.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"{path.relative_to(package).as_posix()}\0".encode("utf-8", "surrogatepass"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,67 @@
+"""The judgement cache's files: a folder outside the data, packs read whole or not at all, written by rename."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from ooi.input.reading import Refused, read
+
+FOLDER = ".ooi-cache"
+ENVIRONMENT = "OOI_CACHE_DIR"
+MAX_PACK = 64 << 20  # a pack holds one agency's files (~1 KB each): anything larger is not one of ours
+_DIGEST = 32  # hex characters of the checksum line that opens a pack
+# Written beside the packs, as ruff and pytest do: git and backup tools leave the folder alone.
+_MARKERS = {".gitignore": b"# written by ooi: its judgement cache\n*\n",
+            "CACHEDIR.TAG": b"Signature: 8a477f597d28d172789f06886806bc55\n# written by ooi: its judgement cache\n"}
+
+
+def folder_of(root: Path) -> Path:
+    """Where the cache lives: OOI_CACHE_DIR when set, else `.ooi-cache/` at the data root."""
+    chosen = os.environ.get(ENVIRONMENT)
+    return Path(chosen) if chosen else root / FOLDER
+
+
+def load(folder: Path, name: str) -> bytes | None:
+    """The body of pack `name`, when it is there, a regular file and whole (its checksum matches); else None."""
+    try:
+        raw = read(folder / name, limit=MAX_PACK)
+    except Refused:
+        return None
+    digest, _, body = raw.partition(b"\n")
+    return body if digest == _checksum(body) else None
+
+
+def save(folder: Path, name: str, body: bytes) -> None:
+    """Write pack `name` whole: to a temporary file, then renamed over the old one (a reader sees one or the other).
+
+    Best effort: a folder that cannot be made or written leaves the run uncached, never failed.
+    """
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            for marker, text in _MARKERS.items():
+                (folder / marker).write_bytes(text)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_checksum(body) + b"\n" + body)
+        os.replace(temporary, folder / name)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def pack_name(unit: str) -> str:
+    """The file name of the pack holding one unit of work (an agency's folder, or a part of it)."""
+    return hashlib.blake2b(unit.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest() + ".json"
+
+
+def _checksum(body: bytes) -> bytes:
+    return hashlib.blake2b(body, digest_size=_DIGEST // 2).hexdigest().encode("ascii")
