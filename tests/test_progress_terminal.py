@@ -24,7 +24,7 @@ pytestmark = pytest.mark.lambat  # a 10,000-record corpus in a terminal: left ou
 
 # Long enough to see the bar and to stop half-way on an idle machine too: 3,000 records took 1.3 s there, and a
 # bar is drawn only for work with more than half a second still to go (report/progress.py).
-RECORDS = 10_000
+RECORDS = 10_000  # and checked cold (--no-cache): a warm run is over before a bar would be drawn
 BAR = re.compile(rb"memeriksa berkas .*? ([\d.]+)/([\d.]+) berkas")
 ERASED = b"\r\n\x1b[?25h\r\x1b[1A\x1b[2K"  # the bar's line erased, the cursor shown again
 
@@ -83,11 +83,11 @@ def _left(process) -> bool:
 
 
 def test_the_bar_is_drawn_on_stderr_and_stdout_is_what_it_is_without(root):
-    code, out, err, _ = ooi(["validate", "--jobs", "2"], cwd=root)
+    code, out, err, _ = ooi(["validate", "--jobs", "2", "--no-cache"], cwd=root)
     assert code == 0, err[-2000:]
     assert b"/11.000 berkas" in err and BAR.search(err), err[-2000:]
     assert err.endswith(ERASED)
-    ci_code, ci_out, ci_err, _ = ooi(["validate", "--jobs", "2"], cwd=root, CI="true")
+    ci_code, ci_out, ci_err, _ = ooi(["validate", "--jobs", "2", "--no-cache"], cwd=root, CI="true")
     assert (ci_code, ci_err) == (0, b"")
     assert out == ci_out == b"11000 berkas diperiksa: 0 error, 0 peringatan\n"
 
@@ -114,7 +114,7 @@ def test_stopped_half_way_it_ends_cleanly(root, tmp_path, whom, code, ending):
             os.kill(process.pid, signal.SIGTERM if whom == "terminate" else signal.SIGINT)
 
     started = time.monotonic()
-    ended, out, err, process = ooi(["validate", "--jobs", "2"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
+    ended, out, err, process = ooi(["validate", "--jobs", "2", "--no-cache"], cwd=tmp_path, stop=interrupt, OOI_ROOT=str(root))
     text = err.decode("utf-8", "replace")
     # Said whole when it fails: a run that ended before any bar was drawn was never interrupted.
     assert BAR.search(err), f"no bar in {time.monotonic() - started:.1f} s; exit {ended}; stdout {out[-300:]!r}; stderr {err[-300:]!r}"
