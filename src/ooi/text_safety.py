@@ -35,17 +35,6 @@ def _escape(character: str) -> str:
     return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
 
 
-def unusual(text: str) -> list[str]:
-    """The distinct characters `visible` would escape, named (`U+200B ZERO WIDTH SPACE`), in order of appearance."""
-    found = []
-    for character in text:
-        if not (character.isprintable() or unicodedata.category(character) in _SHOWN_CATEGORIES):
-            name = describe(character)
-            if name not in found:
-                found.append(name)
-    return found
-
-
 def describe(character: str) -> str:
     """`U+0430 CYRILLIC SMALL LETTER A`."""
     kind = "CONTROL CHARACTER" if unicodedata.category(character) == "Cc" else "UNNAMED"  # controls have no name
@@ -133,11 +122,6 @@ def spreadsheet(text: object) -> str:
 def looks_like_formula(text: str) -> bool:
     """A spreadsheet would run this cell as a formula: it starts with `=`, `+`, `-` or `@` (OWASP)."""
     return text.startswith(_FORMULA)
-
-
-def not_a_formula(text: str) -> str:
-    """A cell a spreadsheet keeps as text: one that looks like a formula gets a leading apostrophe."""
-    return "'" + text if looks_like_formula(text) else text
 
 
 # --- Texts compared as a reader sees them (R007, R015, R021) --------------------------------------------

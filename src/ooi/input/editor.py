@@ -68,9 +68,6 @@ class Editor:
             column = key_node.start_mark.column if key_node is not None else node.start_mark.column
         return column + 2
 
-    def has(self, keys: tuple) -> bool:
-        return self._find(keys) is not None
-
     def change(self, keys: tuple, value: object, order: tuple[str, ...] = (), rename: str = "") -> str:
         """The text with the value at `keys` set to `value` (a scalar or a Block); the key is added when missing.
 

@@ -56,16 +56,6 @@ def use_plain_fallback(*streams) -> None:
             stream.reconfigure(errors=_ERRORS)
 
 
-def encodes(text: str, stream=None) -> bool:
-    """Whether `stream` (stdout by default) writes `text` as it is (a prompt may then choose a plainer symbol)."""
-    encoding = getattr(stream or sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
 def columns() -> int | None:
     """The width to fit, or None when nothing is to be wrapped (output read by a program, goldens, CI logs)."""
     try:
