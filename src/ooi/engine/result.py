@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ooi.engine.parallel import Packed
+from ooi.engine.registry import Registry
 from ooi.i18n import tr
 from ooi.input.discovery import folder_of
 from ooi.model.codes import severity
@@ -99,7 +100,9 @@ class Result:
     root: Path
     settings: Settings
     files: list[FileResult]
-    registry: Mapping[str, Agency] = field(default_factory=dict)  # kode → Agency: the one registry the rules judged by
+    # kode → Agency: the one registry the rules judged by. Of a whole run it holds every agency; of a run over
+    # some files it reads the others from the root when asked, as the rules did.
+    registry: Registry = field(default_factory=lambda: Registry.of({}))
 
     @property
     def findings(self) -> list[Finding]:
@@ -114,6 +117,6 @@ class Result:
         return sum(result.warnings for result in self.files)
 
     @property
-    def agencies(self) -> dict[str, Agency]:
+    def agencies(self) -> Mapping[str, Agency]:
         """kode → Agency for every valid registry entry; a file claiming another file's `kode` replaces nothing."""
-        return dict(self.registry.items())
+        return self.registry
