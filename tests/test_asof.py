@@ -384,7 +384,7 @@ def test_a_past_registry_still_answers_after_its_snapshot_is_gone(repo):
         past, now = source.result(date(2023, 3, 1)), source.result(TODAY)
         folders = [snapshot.root for snapshot in source._snapshots.values()]
     assert folders and not any(folder.exists() for folder in folders)  # the past was written out, then removed
-    assert (past.root, past.registry.complete, now.registry.complete) == (repo, True, True)
-    assert [(kode, agency.nama) for kode, agency in past.registry.items()] == [
+    assert (past.root, past.agencies.complete, now.agencies.complete) == (repo, True, True)
+    assert [(kode, agency.nama) for kode, agency in past.agencies.items()] == [
         ("dispendukcapil", "Dinas Kependudukan dan Pencatatan Sipil")]
-    assert now.registry["dispendukcapil"].nama == "Dinas Baru dan Pencatatan Sipil"
+    assert now.agencies["dispendukcapil"].nama == "Dinas Baru dan Pencatatan Sipil"

@@ -53,7 +53,7 @@ def test_the_registry_cannot_be_changed(tmp_path):
     from ooi.engine.registry import Registry
 
     root = make_root(tmp_path, agencies=[KECAMATAN, KELURAHAN])
-    registry = check(root, load_settings(root)).registry
+    registry = check(root, load_settings(root)).agencies
     assert not hasattr(registry, "offer") and registry.complete
     with pytest.raises(TypeError):
         registry["kel-sumberejo"] = registry["kec-utara"]  # type: ignore[index]
@@ -78,12 +78,12 @@ def test_a_run_over_one_file_and_a_whole_run_answer_alike(tmp_path, jobs):
     settings = load_settings(root)
     whole = check(root, settings, jobs=jobs)
     alone = check(root, settings, jobs=jobs, targets=[root / "data/inovasi/kel-sumberejo/layanan.yaml"])
-    assert (whole.registry.complete, alone.registry.complete) == (True, False)  # the rest read when asked
+    assert (whole.agencies.complete, alone.agencies.complete) == (True, False)  # the rest read when asked
     assert [f.path for f in alone.files] == ["data/inovasi/kel-sumberejo/layanan.yaml"]
-    for registry in (whole.registry, alone.registry):
+    for registry in (whole.agencies, alone.agencies):
         assert list(registry) == ["kec-utara", "kel-sumberejo"] and len(registry) == 2
         assert registry["kel-sumberejo"].induk == "kec-utara" and registry.get("kel-rusak") is None
         assert registry.first(1, lambda agency: agency.jenis == "kelurahan") == ["kel-sumberejo"]
-    assert dict(alone.registry) == dict(whole.registry) == dict(whole.agencies)
+    assert dict(alone.agencies) == dict(whole.agencies)
     rel = "data/inovasi/kel-sumberejo/layanan.yaml"
     assert alone.files[0].findings == next(r for r in whole.files if r.path == rel).findings

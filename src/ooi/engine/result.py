@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -100,9 +99,10 @@ class Result:
     root: Path
     settings: Settings
     files: list[FileResult]
-    # kode → Agency: the one registry the rules judged by. Of a whole run it holds every agency; of a run over
-    # some files it reads the others from the root when asked, as the rules did.
-    registry: Registry = field(default_factory=lambda: Registry.of({}))
+    # kode → Agency for every valid registry entry (a file claiming another file's `kode` replaces nothing): the one
+    # registry the rules judged by. Of a whole run it holds every agency; of a run over some files it reads the
+    # others from the root when asked, as the rules did.
+    agencies: Registry = field(default_factory=lambda: Registry.of({}))
 
     @property
     def findings(self) -> list[Finding]:
@@ -115,8 +115,3 @@ class Result:
     @property
     def warnings(self) -> int:
         return sum(result.warnings for result in self.files)
-
-    @property
-    def agencies(self) -> Mapping[str, Agency]:
-        """kode → Agency for every valid registry entry; a file claiming another file's `kode` replaces nothing."""
-        return self.registry
