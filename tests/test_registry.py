@@ -87,3 +87,19 @@ def test_a_run_over_one_file_and_a_whole_run_answer_alike(tmp_path, jobs):
     assert dict(alone.agencies) == dict(whole.agencies)
     rel = "data/inovasi/kel-sumberejo/layanan.yaml"
     assert alone.files[0].findings == next(r for r in whole.files if r.path == rel).findings
+
+
+def test_a_whole_run_judges_by_the_agencies_it_judged_without_reading_them_again(tmp_path, monkeypatch):
+    from ooi.engine import registry
+
+    record = {**sample("penerapan"), "opd": "kel-sumberejo", "nama": "Layanan Kelurahan"}
+    root = make_root(tmp_path, {"data/inovasi/kel-sumberejo/layanan.yaml": record,
+                                "data/inovasi/kec-utara/layanan.yaml": {**record, "opd": "kec-utara"}},
+                     agencies=[KECAMATAN, {**KELURAHAN, "induk": "kec-lain"}])
+    read = []
+    real = registry.load
+    monkeypatch.setattr(registry, "load", lambda path, root=None: read.append(path) or real(path, root))
+    result = check(root, load_settings(root), jobs=1)
+    assert read == []  # each folder's own agency came with its unit; `induk` is looked up once every agency is judged
+    assert [(f.path, f.line, f.column, f.code) for f in result.findings if f.is_error] == [
+        ("data/opd/kel-sumberejo.yaml", 7, 1, "R001")]  # induk: kec-lain
