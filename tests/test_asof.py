@@ -371,3 +371,20 @@ def test_a_past_day_of_a_clean_head_is_judged_in_the_work_tree_without_writing_i
     with asof.open_source(repo, load_settings(repo), memo=True) as source:
         assert as_of(source, 2023, date(2023, 4, 30)) == expected
     assert len(written) == (stray is not None)
+
+
+def test_a_past_registry_still_answers_after_its_snapshot_is_gone(repo):
+    from ooi.engine.source import open_source
+    from ooi.input.config import load_settings
+
+    agency = repo / "data/opd/dispendukcapil.yaml"
+    agency.write_text(agency.read_text(encoding="utf-8").replace("Dinas Kependudukan", "Dinas Baru"), encoding="utf-8")
+    commit(repo, "2023-06-01")
+    with clock.frozen(TODAY), open_source(repo, load_settings(repo)) as source:
+        past, now = source.result(date(2023, 3, 1)), source.result(TODAY)
+        folders = [snapshot.root for snapshot in source._snapshots.values()]
+    assert folders and not any(folder.exists() for folder in folders)  # the past was written out, then removed
+    assert (past.root, past.agencies.complete, now.agencies.complete) == (repo, True, True)
+    assert [(kode, agency.nama) for kode, agency in past.agencies.items()] == [
+        ("dispendukcapil", "Dinas Kependudukan dan Pencatatan Sipil")]
+    assert now.agencies["dispendukcapil"].nama == "Dinas Baru dan Pencatatan Sipil"

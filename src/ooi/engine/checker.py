@@ -82,7 +82,7 @@ def _check_run(run: Run) -> Result:
     within = relative(root, targets) if targets else None
     tree = discover(root, within)
     chosen = select(tree, root, targets) if targets else tree
-    registry = Registry(root)  # the one registry of the run: rules look agencies up in it, the checker offers them
+    registry = Registry(root)  # what the rules look agencies up in: each unit adds its own agency's judged record
     base = Context(root=root, settings=settings, today=run.today or clock.today(settings.zona_waktu), sectors=sectors(),
                    codeowners=codeowners.read(root, targets), agencies=registry, iid_export=run.iid_export,
                    filed=run.filed)
@@ -113,8 +113,10 @@ def _check_run(run: Run) -> Result:
                for result in (results.results if isinstance(results, PartResult) else results)]
     _check_parts([results for results in done if isinstance(results, PartResult)], base)
     entries = [result for result in checked if result.kind == "opd"]
-    for result in entries:
-        registry.offer(stem_of(result.path), result.record if isinstance(result.record, Agency) else None)
+    judged = {stem_of(result.path): result.record if isinstance(result.record, Agency) else None for result in entries}
+    # Every agency judged: the registry is their records alone, and stays true when the root's folder goes.
+    registry = Registry.of(judged) if within is None else registry.with_entries(judged)
+    base = replace(base, agencies=registry)
     across: list[tuple[str, object]] = [(r.path, r.record) for r in entries if r.record is not None]
     if targets and base.codeowners is not None:  # CODEOWNERS is compared with the whole registry
         seen = {path for path, _ in across}
@@ -195,7 +197,7 @@ class _Shared(NamedTuple):
 
     run: Run
     base: Context  # the rules' context, before a file's path is set
-    registry: Registry  # base.agencies: offered each agency's record as it is judged
+    registry: Registry  # base.agencies: the tree's registry, each unit's own agency added as judged
     packed: bool  # results cross processes: records as plain data, the memo's new judgements sent back
     salt: bytes | None  # what a memo key adds to a file's content (see `_salt`)
 
@@ -216,7 +218,9 @@ def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
     if agency is not None:
         results.append(_judge(agency, run, base, salt)[0])
         record = results[0].record
-        registry.offer(agency.stem, record if isinstance(record, Agency) else None)
+        # Its innovations are judged by the agency as judged here (with a memo, not read again).
+        own = {agency.stem: record if isinstance(record, Agency) else None}
+        base = replace(base, agencies=registry.with_entries(own))
     kept = run.cache.pack(run.cache.unit_name(unit)) if run.cache is not None and entries else None
     judged = [_judge(entry, run, base, salt, kept) for entry in entries]
     if kept is not None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ooi.engine.parallel import Packed
+from ooi.engine.registry import Registry
 from ooi.i18n import tr
 from ooi.input.discovery import folder_of
 from ooi.model.codes import severity
@@ -99,7 +99,10 @@ class Result:
     root: Path
     settings: Settings
     files: list[FileResult]
-    registry: Mapping[str, Agency] = field(default_factory=dict)  # kode → Agency: the one registry the rules judged by
+    # kode → Agency for every valid registry entry (a file claiming another file's `kode` replaces nothing): the one
+    # registry the rules judged by. Of a whole run it holds every agency; of a run over some files it reads the
+    # others from the root when asked, as the rules did.
+    agencies: Registry = field(default_factory=lambda: Registry.of({}))
 
     @property
     def findings(self) -> list[Finding]:
@@ -112,8 +115,3 @@ class Result:
     @property
     def warnings(self) -> int:
         return sum(result.warnings for result in self.files)
-
-    @property
-    def agencies(self) -> dict[str, Agency]:
-        """kode → Agency for every valid registry entry; a file claiming another file's `kode` replaces nothing."""
-        return dict(self.registry.items())

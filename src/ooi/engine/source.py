@@ -117,8 +117,8 @@ class Source:
         if odd:  # entries of the commit's tree that could not be laid out: findings of this point
             result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
                                                   for rel, issue in odd], key=lambda r: r.path)
-        # The registry reads lazily, and the snapshot folder moves on: take it whole while it is there.
-        return replace(result, root=self.root, registry={kode: result.registry[kode] for kode in result.registry})
+        # A whole run's registry holds every agency it judged: nothing of it is read from the folder that moves on.
+        return replace(result, root=self.root)
 
     def filed(self, paths: list[str] | None = None, base: str | None = None) -> Filed | None:
         """The filed dates of the work tree as it is (for `ooi validate`); None outside git.

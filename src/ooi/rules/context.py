@@ -24,7 +24,9 @@ class Context:
     root: Path
     settings: Settings
     today: date
-    agencies: Mapping[str, Agency] = field(default_factory=dict)  # kode → Agency, the valid registry entries
+    # kode → Agency, the valid registry entries: the run's registry, read-only (the engine adds the agency of the
+    # unit being judged by making a new one, never by changing this one)
+    agencies: Mapping[str, Agency] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)  # sector code → name
     path: str = ""  # the file being checked, relative to the root
     text: str = ""  # its text, for the few checks that scan it whole (a NIK)
