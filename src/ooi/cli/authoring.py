@@ -3,7 +3,7 @@
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -12,6 +12,11 @@ from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
 from ooi.model.names import did_you_mean, find_agency, is_slug, meant
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ooi.model.records import Agency
 
 ForceOption = Annotated[bool, typer.Option("--force", help=helps("Timpa berkas yang sudah ada.",
                                                                          "Overwrite a file that exists."))]
@@ -92,7 +97,7 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _registry(data_root: Path, settings) -> dict:
+def _registry(data_root: Path, settings) -> "Mapping[str, Agency]":
     from ooi.engine.checker import check
 
     agencies = check(data_root, settings, targets=[data_root / "data/opd"]).agencies
@@ -101,7 +106,7 @@ def _registry(data_root: Path, settings) -> dict:
     return agencies
 
 
-def _agency_code(text: str, agencies: dict) -> str:
+def _agency_code(text: str, agencies: "Mapping[str, Agency]") -> str:
     """The registry code for what was typed: the code itself, or an agency's abbreviation."""
     found, suggestion = find_agency(text, agencies)
     if found:

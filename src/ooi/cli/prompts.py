@@ -1,16 +1,23 @@
 """The questions `ooi new` asks in a terminal: agency, name and stage, re-asked until the answer is usable."""
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.prompt import Prompt
 
 from ooi.i18n import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ooi.model.records import Agency
 
 
 class Asker:
     def __init__(self, console: Console | None = None):
         self.console = console or Console(highlight=False)
 
-    def agency(self, agencies: dict) -> str:
+    def agency(self, agencies: "Mapping[str, Agency]") -> str:
         """The code of an agency of the registry: typed as its number, code, abbreviation or name; a typo is offered
         the nearest agency, taken with `ya`."""
         from ooi.model.names import find_agency

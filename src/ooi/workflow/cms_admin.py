@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
@@ -10,7 +11,7 @@ import yaml
 from pydantic import BaseModel
 
 from ooi.model import fields
-from ooi.model.records import STAGE_MODELS, TAHAPAN, Innovation
+from ooi.model.records import STAGE_MODELS, TAHAPAN, Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.text_safety import visible
 from ooi.workflow.template import SCHEMA_COMMENT, core_type, needed
@@ -47,7 +48,7 @@ _PRINCIPLE_CODES = {name: f"P{number}" for number, name in enumerate(
      "keterbukaan", "kepatutan", "akuntabilitas"), start=1)}
 
 
-def render(settings, agencies: dict, lokal: bool = False) -> dict[str, str]:
+def render(settings, agencies: Mapping[str, Agency], lokal: bool = False) -> dict[str, str]:
     """The admin page's files (relative to its folder) → their text, from the settings and the agency registry."""
     config = build_config(settings, agencies, lokal)
     pemda = visible(" ".join(settings.pemda.split()))  # one comment line, whatever ooi.yaml holds
@@ -64,7 +65,7 @@ class _Plain(yaml.SafeDumper):
         return True
 
 
-def build_config(settings, agencies: dict, lokal: bool = False) -> dict:
+def build_config(settings, agencies: Mapping[str, Agency], lokal: bool = False) -> dict:
     """The Decap configuration as data (tests compare it with its sources)."""
     config: dict = {"backend": {"name": "github", "repo": settings.github_repo, "branch": settings.cabang,
                                 # Every record is a reviewed merge commit, as from the terminal.
@@ -126,7 +127,7 @@ def _stage_required(stage: str) -> frozenset[str]:
     return frozenset(required_paths(STAGE_MODELS[stage]))
 
 
-def _fields(model: type[BaseModel], prefix: str, agencies: dict, within: str = "") -> list[dict]:
+def _fields(model: type[BaseModel], prefix: str, agencies: Mapping[str, Agency], within: str = "") -> list[dict]:
     """The form fields of `model`'s keys; `within` names the optional block they sit in, if any."""
     out = []
     for name, info in model.model_fields.items():
@@ -137,7 +138,7 @@ def _fields(model: type[BaseModel], prefix: str, agencies: dict, within: str = "
     return out
 
 
-def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
+def _field(name: str, dotted: str, info, agencies: Mapping[str, Agency], within: str) -> dict:
     core, choices = core_type(info.annotation)
     stages = stages_needing(dotted)
     always = len(stages) == len(TAHAPAN) and dotted != "bukti.tautan"  # a link or an uploaded file
@@ -156,7 +157,7 @@ def _field(name: str, dotted: str, info, agencies: dict, within: str) -> dict:
     return field
 
 
-def _widget(name: str, dotted: str, core, choices: tuple, info, agencies: dict, within: str) -> dict:
+def _widget(name: str, dotted: str, core, choices: tuple, info, agencies: Mapping[str, Agency], within: str) -> dict:
     """The Decap widget and its options for one key, from its type."""
     if dotted == "opd":
         # Registry names are shown through the one guard: a bidi override must not reorder the form's labels.
@@ -247,7 +248,7 @@ def _options(dotted: str, values: tuple) -> list[dict]:
     return out
 
 
-def _by_name(agencies: dict) -> list:
+def _by_name(agencies: Mapping[str, Agency]) -> list:
     return sorted(agencies.items(), key=lambda item: (item[1].nama.casefold(), item[0]))
 
 
