@@ -65,6 +65,7 @@ class Source:
     note: str = ""
     memo: Memo | None = None
     compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
+    kept: Path | None = None  # the cache folder git's history is kept in between runs (None: read each time)
     _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
     _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
@@ -131,6 +132,10 @@ class Source:
             return None
         if paths is None:
             git.read_history(self.repo)
+        elif self.kept is not None:  # a kept history of HEAD (or of a commit before it) serves every path at once
+            from ooi.input import filed_cache
+
+            filed_cache.read(self.repo, self.kept, walk=False)
         first = self.repo.filed if self.repo.walked or paths is None else git.filed_of(self.repo, paths)
         pending = None
         if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
@@ -194,16 +199,22 @@ class Source:
 
 
 def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False,
-                history: bool = True) -> Source:
+                history: bool = True, cache: Path | None = None) -> Source:
     """The source of a command's records: git when `use_git` and the root is in a work tree with history.
 
     `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
+    `cache`: the folder git's history is kept in by commit (`filed_cache`), so a run reads only what is new.
     """
     today = clock.today(settings.zona_waktu)
-    repo, note = git.open_repo(root, history, clock.end_of(today, settings.zona_waktu)) if use_git else (None, "")
+    ceiling, reads = clock.end_of(today, settings.zona_waktu), history and cache is None
+    repo, note = git.open_repo(root, reads, ceiling) if use_git else (None, "")
+    if repo is not None and history and cache is not None:
+        from ooi.input import filed_cache
+
+        filed_cache.read(repo, cache)
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
-    return Source(root, settings, today, repo, note, Memo() if memo else None)
+    return Source(root, settings, today, repo, note, Memo() if memo else None, kept=cache)
 
 
 def _unused(repo: git.Repo, settings: Settings) -> str:

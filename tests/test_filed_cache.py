@@ -1,0 +1,211 @@
+"""Git's history kept by commit (SPEC §17): a HEAD moved forward reads only its new commits, a rewritten one all,
+and every run says what a run without the cache says. Each case is a scripted repository with fixed dates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from gitrepo import PLAN, TODAY, Repo, other_plan, plan
+
+from ooi.engine import clock
+from ooi.input import cachefiles, filed_cache, git
+
+SECOND = "data/inovasi/dispendukcapil/kedua.yaml"
+THIRD = "data/inovasi/dispendukcapil/ketiga.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path, git_identity, monkeypatch):
+    """Settings and the registry committed on 2023-01-02 (the import); a plan filed on 2023-03-10; a cache folder."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.setenv(cachefiles.ENVIRONMENT, str(tmp_path / "cache"))
+    made = Repo.made(tmp_path / "repo")
+    made.write(PLAN, plan())
+    made.commit("2023-03-10")
+    return made
+
+
+@pytest.fixture
+def walks(monkeypatch):
+    """The number of commits each whole-line `git log` (the walk, with what each commit changed) listed."""
+    listed: list[int] = []
+    real = git.run
+
+    def run(root, *args, **options):
+        out = real(root, *args, **options)
+        if "log" in args and "--first-parent" in args and "--name-status" in args and "--literal-pathspecs" not in args:
+            listed.append(out.count("\x01"))
+        return out
+
+    monkeypatch.setattr(git, "run", run)
+    return listed
+
+
+def kept(repo: Repo, day: date = TODAY) -> tuple[str, tuple]:
+    """How the cache served HEAD's history (see `filed_cache.read`), and the history as it was served."""
+    found, _ = git.open_repo(repo.root, history=False, ceiling=clock.end_of(day, "Asia/Jakarta"))
+    return filed_cache.read(found, folder(repo)), shape(found)
+
+
+def cold(repo: Repo, day: date = TODAY) -> tuple:
+    found, _ = git.open_repo(repo.root, ceiling=clock.end_of(day, "Asia/Jakarta"))
+    return shape(found)
+
+
+def shape(found: git.Repo) -> tuple:
+    return found.commits, list(found.line.values()), found.filed, found.imported
+
+
+def folder(repo: Repo) -> Path:
+    return Path(repo.root.parent / "cache")
+
+
+def pack(repo: Repo) -> Path:
+    top = Path(repo.git("rev-parse", "--show-toplevel").strip())
+    return folder(repo) / cachefiles.pack_name(f"filed\0{top}\0")
+
+
+def test_a_second_run_reads_no_history_and_says_the_same(repo, walks):
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")  # R014: reported 61 days before it was filed
+    repo.write(THIRD, other_plan("ketiga", tanggal_lapor="2023-11-30"))
+    repo.commit("2023-12-05")  # after TODAY: distrusted, it takes the date of the end of today
+    assert kept(repo) == ("walked", cold(repo)) and walks == [4, 4]
+    assert kept(repo) == ("kept", cold(repo)) and walks == [4, 4, 4]  # the cold one read again, the kept one not
+    # Which dates are trusted is decided at each run: on 2023-12-06 the last commit's own date holds.
+    later = date(2023, 12, 6)
+    assert kept(repo, later) == ("kept", cold(repo, later))
+    assert [c.trusted for c in cold(repo)[1]] == [True, True, True, False]
+    assert [c.trusted for c in cold(repo, later)[1]] == [True, True, True, True]
+    warm, first = repo.validate(), repo.validate()
+    assert warm == first == repo.validate("--no-cache")
+    assert [f["code"] for f in warm["findings"]] == ["R014"] and warm["tanggal_tidak_dipercaya"] == [
+        {"commit": repo.head()[:10], "tanggal": "2023-12-05", "dipakai": "2023-12-01"}]
+
+
+def test_a_direct_commit_reads_only_itself(repo, walks):
+    kept(repo)
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")
+    assert kept(repo) == ("extended", cold(repo))
+    assert walks == [2, 1, 3]  # walked (2 commits), then only the new one; the cold run reads all 3
+    assert kept(repo) == ("kept", cold(repo))
+    assert repo.validate() == repo.validate("--no-cache")
+
+
+def test_a_reviewed_pull_request_merged_reads_only_the_merge(repo, walks):
+    """GitHub's merge commit: on the first-parent line only the merge is new, the branch's commits are its side."""
+    kept(repo)
+    repo.branch("usulan")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-04-28"))
+    repo.commit("2023-04-28")
+    repo.write(THIRD, other_plan("ketiga", tanggal_lapor="2023-04-29"))
+    repo.commit("2023-04-29")
+    merge = repo.merge("usulan", "2023-05-12")  # a 14-day review: the submitted date is the branch's
+    assert kept(repo) == ("extended", cold(repo))
+    assert walks == [2, 1, 3]
+    assert cold(repo)[2][SECOND] == cold(repo)[2][THIRD] == merge
+    assert repo.validate()["findings"] == [] and repo.validate() == repo.validate("--no-cache")
+
+
+def test_the_pull_request_check_takes_the_kept_history_of_its_base(repo, walks):
+    """`--changed-since`: HEAD is the base's tip and a branch's commits on top, so the base's kept walk serves."""
+    repo.validate()
+    assert walks == [2]
+    repo.branch("usulan")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")
+    checked = repo.validate("--changed-since", "main")
+    assert walks == [2, 1]  # the branch's commit, nothing else of the line
+    assert checked == repo.validate("--changed-since", "main", "--no-cache")
+    # Under review since 2023-05-01, more than 30 days: judged against today, as without the cache.
+    assert [(f["path"], f["code"]) for f in checked["findings"]] == [(SECOND, "R014")]
+
+
+def test_a_rewritten_history_is_read_again(repo, walks):
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")
+    kept(repo)
+    repo.git("commit", "-q", "--amend", "-m", "diubah", when="2023-05-02")  # the same files, another commit
+    assert kept(repo) == ("walked", cold(repo))
+    repo.git("reset", "-q", "--hard", "HEAD~1")  # back before the kept commit
+    assert kept(repo) == ("walked", cold(repo))
+    repo.branch("lain", "main~1")
+    repo.write(THIRD, other_plan("ketiga", tanggal_lapor="2023-06-01"))
+    repo.commit("2023-06-01")
+    repo.checkout("main")
+    assert kept(repo)[0] == "kept"
+    repo.git("reset", "-q", "--hard", "lain")  # main put on another branch, which never held the kept commit
+    assert kept(repo) == ("walked", cold(repo))
+    assert walks == [3, 3, 3, 2, 2, 2, 2]
+    assert repo.validate() == repo.validate("--no-cache")
+
+
+def test_a_kept_commit_git_no_longer_has_reads_everything_again(repo, walks):
+    repo.branch("sementara")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-05-01"))
+    repo.commit("2023-05-01")
+    kept(repo)
+    repo.checkout("main")
+    repo.git("branch", "-q", "-D", "sementara")
+    repo.git("reflog", "expire", "--expire=now", "--all")
+    repo.git("gc", "-q", "--prune=now")
+    assert repo.git("cat-file", "-t", json.loads(pack(repo).read_bytes().partition(b"\n")[2])[2], check=False) == ""
+    assert kept(repo) == ("walked", cold(repo))
+
+
+def test_an_ancestor_reached_through_a_merges_other_side_reads_everything_again(repo, walks):
+    """main fast-forwarded to a branch that merged main into itself: the kept tip is HEAD's ancestor, yet not
+    on its first-parent line, whose commits are the branch's: extending from it would date files wrongly."""
+    repo.branch("usulan", "main~1")
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-12"))
+    repo.commit("2023-03-12")
+    repo.checkout("main")
+    kept(repo)
+    tip = repo.head()
+    repo.checkout("usulan")
+    repo.git("merge", "-q", "--no-ff", "-m", "main masuk", "main", when="2023-03-14")
+    repo.fast_forward("usulan")
+    repo.git("merge-base", "--is-ancestor", tip, "HEAD")  # (fails when it is not)
+    assert kept(repo) == ("walked", cold(repo))
+    assert walks == [2, 2, 3, 3]  # the 2 commits after the kept tip, refused (not its children), then all 3
+    assert cold(repo)[2][PLAN] == repo.head()  # the plan came onto this line with the merge
+
+
+@pytest.mark.parametrize("damage", ["truncated", "scrambled", "another shape", "another key", "empty"])
+def test_a_damaged_or_foreign_entry_is_never_trusted(repo, walks, damage):
+    kept(repo)
+    raw = pack(repo).read_bytes()
+    digest, _, body = raw.partition(b"\n")
+    entry = json.loads(body)
+    if damage == "truncated":
+        pack(repo).write_bytes(raw[:len(raw) // 2])
+    elif damage == "scrambled":
+        pack(repo).write_bytes(raw.replace(b'"', b"'", 3))
+    elif damage == "empty":
+        pack(repo).write_bytes(b"")
+    else:  # checksummed as ooi writes them, but not what this run asks for
+        if damage == "another shape":
+            entry[4] = list(entry[4].items())
+        else:
+            entry[1] = "0" * 32
+        cachefiles.save(folder(repo), pack(repo).name, json.dumps(entry).encode())
+    assert kept(repo) == ("walked", cold(repo))
+    assert kept(repo) == ("kept", cold(repo))  # written whole again
+
+
+def test_no_cache_neither_uses_nor_writes_it(repo):
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")
+    assert [f["code"] for f in repo.validate("--no-cache")["findings"]] == ["R014"] and not folder(repo).exists()
+    kept(repo)
+    # The entry, rewritten under its own key to say the file came with the import: trusted, it would hide the R014.
+    entry = json.loads(pack(repo).read_bytes().partition(b"\n")[2])
+    assert entry[4] == {"ooi.yaml": 0, "data/opd/dispendukcapil.yaml": 0, PLAN: 1, SECOND: 2}
+    entry[4][SECOND] = 0
+    cachefiles.save(folder(repo), pack(repo).name, json.dumps(entry).encode())
+    assert repo.validate("--no-cache")["findings"][0]["code"] == "R014"
+    assert repo.validate()["findings"] == []
