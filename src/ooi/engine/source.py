@@ -65,7 +65,6 @@ class Source:
     note: str = ""
     memo: Memo | None = None
     compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
-    kept: Path | None = None  # the cache folder git's history is kept in between runs (None: read each time)
     _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
     _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
@@ -132,10 +131,6 @@ class Source:
             return None
         if paths is None:
             git.read_history(self.repo)
-        elif self.kept is not None:  # a kept history of HEAD (or of a commit before it) serves every path at once
-            from ooi.input import filed_cache
-
-            filed_cache.read(self.repo, self.kept, walk=False)
         first = self.repo.filed if self.repo.walked or paths is None else git.filed_of(self.repo, paths)
         pending = None
         if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
@@ -214,7 +209,7 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
         filed_cache.read(repo, cache)
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
-    return Source(root, settings, today, repo, note, Memo() if memo else None, kept=cache)
+    return Source(root, settings, today, repo, note, Memo() if memo else None)
 
 
 def _unused(repo: git.Repo, settings: Settings) -> str:

@@ -27,46 +27,33 @@ from ooi.model.errors import OoiError
 FORMAT = 1
 
 
-def read(repo: git.Repo, folder: Path, walk: bool = True) -> str:
+def read(repo: git.Repo, folder: Path) -> str:
     """`repo` with HEAD's history read, through the entry kept in `folder`, and that entry brought up to HEAD.
 
-    `walk=False`: only when the entry serves (a run over a few files looks theirs up otherwise).
-    Says how: "kept" (HEAD's entry), "extended" (the commits after it read), "walked" (the
-    whole line read), or "" (nothing read: `walk` was False and no entry served).
+    Says how: "kept" (HEAD's entry), "extended" (only the commits after the entry's read),
+    "walked" (the whole line read), or "" (nothing to keep: no commit yet, or read already).
     """
-    if repo.walked or not repo.born:  # nothing to keep: read already, or no commit yet
-        if walk:
-            git.read_history(repo)
+    if repo.walked or not repo.born:
+        git.read_history(repo)
         return ""
     key, name = _key(repo), cachefiles.pack_name(f"filed\0{repo.top}\0{repo.prefix}")
     head = git.run(repo.top, "rev-parse", "--verify", "HEAD^{commit}").strip()
     how = _kept(repo, folder, name, key, head)
     if not how:
-        if not walk:
-            return ""
         git.read_history(repo)
         how = "walked"
     if how != "kept":
-        body = [FORMAT, key, head, git.written(repo), *_numbered(repo)]
-        cachefiles.save(folder, name, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8", "surrogatepass"))
+        cachefiles.save(folder, name, _written(repo, key))
     return how
 
 
 def _kept(repo: git.Repo, folder: Path, name: str, key: str, head: str) -> str:
     """Fill `repo` from the entry when it serves HEAD: "kept" or "extended"; else "" and `repo` untouched."""
     try:
-        raw = cachefiles.load(folder, name)
-        version, kept, commit, line, numbered, imported = json.loads(raw.decode("utf-8", "surrogatepass"))
-        if version != FORMAT or kept != key or not line or line[-1][0] != commit:
-            return ""
-        line = [(str(id_), int(own), int(authored), bool(merge)) for id_, own, authored, merge in line]
-        if min(numbered.values(), default=0) < 0 or (imported is not None and imported < 0):
-            return ""
-        filed = {str(path): line[index][0] for path, index in numbered.items()}
-        imported = line[imported][0] if imported is not None else None
+        line, filed, imported = _parsed(cachefiles.load(folder, name), key)
     except (AttributeError, TypeError, ValueError, IndexError, UnicodeError, RecursionError):
         return ""  # none kept, damaged, or of another shape
+    commit = line[-1][0]
     if commit == head:
         git.restore(repo, line, filed, imported)
         return "kept"
@@ -79,11 +66,48 @@ def _kept(repo: git.Repo, folder: Path, name: str, key: str, head: str) -> str:
     return "extended" if git.extend(repo, line, filed, imported) else ""
 
 
-def _numbered(repo: git.Repo) -> tuple[dict[str, int], int | None]:
-    """The walk's filed paths and import commit, each commit named by its place on the line (half the bytes)."""
+# An entry: a JSON line [format, key, the import commit's place on the line], a line per commit ("id committed
+# authored merge"), then after a NUL, for each commit that filed paths, its place and those paths, NUL-separated,
+# the groups apart by two NULs (a path is never empty and holds no NUL). Split, not parsed: 100,000 paths, 25 ms.
+
+def _written(repo: git.Repo, key: str) -> bytes:
+    """The entry of HEAD's history as read (see above)."""
     place = {commit: index for index, commit in enumerate(repo.line)}
-    return {path: place[commit] for path, commit in repo.filed.items()}, \
-        place[repo.imported] if repo.imported is not None else None
+    groups: dict[int, list[str]] = {}
+    for path, commit in repo.filed.items():
+        groups.setdefault(place[commit], []).append(path)
+    header = json.dumps([FORMAT, key, place[repo.imported] if repo.imported is not None else None])
+    commits = "".join(f"\n{id_} {own} {authored} {int(merge)}" for id_, own, authored, merge in git.written(repo))
+    filed = "\0\0".join(f"{index}\0" + "\0".join(paths) for index, paths in groups.items())
+    return f"{header}{commits}\0{filed}".encode("utf-8", "surrogatepass")
+
+
+def _parsed(raw: bytes | None, key: str) -> tuple[list[git.Written], dict[str, str], str | None]:
+    """The line, filed paths and import commit an entry holds, when it is whole and of this `key` (else ValueError)."""
+    if raw is None:
+        raise ValueError("none kept")
+    text, _, groups = raw.decode("utf-8", "surrogatepass").partition("\0")
+    header, *commits = text.split("\n")
+    version, kept, imported = json.loads(header)
+    if version != FORMAT or kept != key or not commits:
+        raise ValueError("another key")
+    line = []
+    for commit in commits:
+        id_, own, authored, merge = commit.split(" ")
+        line.append((id_, int(own), int(authored), merge == "1"))
+    filed: dict[str, str] = {}
+    for group in groups.split("\0\0") if groups else ():
+        index, *paths = group.split("\0")
+        filed.update(dict.fromkeys(paths, line[_place(index)][0]))
+    return line, filed, line[_place(imported)][0] if imported is not None else None
+
+
+def _place(index: object) -> int:
+    if type(index) is str and index.isdecimal():
+        index = int(index)
+    if type(index) is not int or index < 0:
+        raise ValueError("not a place on the line")
+    return index
 
 
 def _key(repo: git.Repo) -> str:
