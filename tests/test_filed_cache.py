@@ -45,6 +45,21 @@ def walks(monkeypatch):
     return listed
 
 
+@pytest.fixture
+def sides(monkeypatch):
+    """The merges whose merged side git was asked about (R014's review time: one `git log` per merge)."""
+    asked: list[str] = []
+    real = git.side
+
+    def side(repo, merge):
+        if merge not in repo.sides:
+            asked.append(merge)
+        return real(repo, merge)
+
+    monkeypatch.setattr(git, "side", side)
+    return asked
+
+
 def kept(repo: Repo, day: date = TODAY) -> tuple[str, tuple]:
     """How the cache served HEAD's history (see `filed_cache.read`), and the history as it was served."""
     found, _ = git.open_repo(repo.root, history=False, ceiling=clock.end_of(day, "Asia/Jakarta"))
@@ -108,7 +123,7 @@ def test_a_direct_commit_reads_only_itself(repo, walks):
     assert repo.validate() == repo.validate("--no-cache")
 
 
-def test_a_reviewed_pull_request_merged_reads_only_the_merge(repo, walks):
+def test_a_reviewed_pull_request_merged_reads_only_the_merge(repo, walks, sides):
     """GitHub's merge commit: on the first-parent line only the merge is new, the branch's commits are its side."""
     kept(repo)
     repo.branch("usulan")
@@ -120,7 +135,12 @@ def test_a_reviewed_pull_request_merged_reads_only_the_merge(repo, walks):
     assert kept(repo) == ("extended", cold(repo))
     assert walks == [2, 1, 3]
     assert cold(repo)[2][SECOND] == cold(repo)[2][THIRD] == merge
+    assert sides == [merge]  # its side asked once, and kept
     assert repo.validate()["findings"] == [] and repo.validate() == repo.validate("--no-cache")
+    assert sides == [merge, merge]  # --no-cache asks again; the warm runs did not
+    found, _ = git.open_repo(repo.root, history=False)
+    assert filed_cache.read(found, folder(repo)) == "kept"
+    assert found.sides == {merge: {SECOND: 1682658000, THIRD: 1682744400}}  # 28 and 29 April, noon in Jakarta
 
 
 def test_the_pull_request_check_leaves_the_kept_history_alone(repo, walks):
@@ -217,7 +237,7 @@ def test_no_cache_neither_uses_nor_writes_it(repo):
     kept(repo)
     # The entry, rewritten to say the file came with the import: trusted, it would hide the R014.
     lines, groups = entry(repo)
-    assert groups == f"0\0data/opd/dispendukcapil.yaml\0ooi.yaml\0\0{1}\0{PLAN}\0\0{2}\0{SECOND}"
-    keep(repo, lines, f"0\0data/opd/dispendukcapil.yaml\0ooi.yaml\0{SECOND}\0\0{1}\0{PLAN}")
+    assert groups == f"f0\0data/opd/dispendukcapil.yaml\0ooi.yaml\0\0f1\0{PLAN}\0\0f2\0{SECOND}"
+    keep(repo, lines, f"f0\0data/opd/dispendukcapil.yaml\0ooi.yaml\0{SECOND}\0\0f1\0{PLAN}")
     assert repo.validate("--no-cache")["findings"][0]["code"] == "R014"
     assert repo.validate()["findings"] == []

@@ -2,7 +2,9 @@
 
 What is kept is what git says, not a date ooi derived: each commit of the line as written
 (id, committer and author date, merge or not), the commit that filed each path, the import
-commit. Which dates are trusted (today is their ceiling), `zona_waktu`, `git_sejak` and
+commit, and for each merge that filed a path the author dates of its merged side (R014's
+review time: one `git log` per merge, 3–7 ms each, a second a run for a few hundred merged
+pull requests, were they asked again every run). Which dates are trusted (today is their ceiling), `zona_waktu`, `git_sejak` and
 `tinjauan_maks_hari` are applied to it at every run, so no setting and no day is part of
 the key and a changed `ooi.yaml` reads nothing again. The key, stored in the entry and
 compared whole: the repository and the data root's place in it, the git settings that
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from ooi.input import cachefiles, git
 from ooi.model.errors import OoiError
 
 FORMAT = 1
+_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")  # a SHA-1 or SHA-256 commit id
 
 
 def read(repo: git.Repo, folder: Path) -> str:
@@ -43,6 +47,8 @@ def read(repo: git.Repo, folder: Path) -> str:
         git.read_history(repo)
         how = "walked"
     if how != "kept":
+        for merge in _merges(repo):
+            git.side(repo, merge)  # a new merge's side: asked now, kept with the rest
         cachefiles.save(folder, name, _written(repo, key))
     return how
 
@@ -50,25 +56,31 @@ def read(repo: git.Repo, folder: Path) -> str:
 def _kept(repo: git.Repo, folder: Path, name: str, key: str, head: str) -> str:
     """Fill `repo` from the entry when it serves HEAD: "kept" or "extended"; else "" and `repo` untouched."""
     try:
-        line, filed, imported = _parsed(cachefiles.load(folder, name), key)
+        line, filed, imported, sides = _parsed(cachefiles.load(folder, name), key)
     except (AttributeError, TypeError, ValueError, IndexError, UnicodeError, RecursionError):
         return ""  # none kept, damaged, or of another shape
     commit = line[-1][0]
     if commit == head:
         git.restore(repo, line, filed, imported)
-        return "kept"
-    try:  # exits 1 when not an ancestor, 128 when the commit is gone: either way the line is read again
-        git.run(repo.top, "merge-base", "--is-ancestor", commit, head)
-    except git.GitUnavailable:
-        raise
-    except OoiError:
-        return ""
-    return "extended" if git.extend(repo, line, filed, imported) else ""
+        how = "kept"
+    else:
+        try:  # exits 1 when not an ancestor, 128 when the commit is gone: either way the line is read again
+            git.run(repo.top, "merge-base", "--is-ancestor", commit, head)
+        except git.GitUnavailable:
+            raise
+        except OoiError:
+            return ""
+        if not git.extend(repo, line, filed, imported):
+            return ""
+        how = "extended"
+    repo.sides.update(sides)
+    return how
 
 
 # An entry: a JSON line [format, key, the import commit's place on the line], a line per commit ("id committed
-# authored merge"), then after a NUL, for each commit that filed paths, its place and those paths, NUL-separated,
-# the groups apart by two NULs (a path is never empty and holds no NUL). Split, not parsed: 100,000 paths, 25 ms.
+# authored merge"), then after a NUL, groups apart by two NULs (a path is never empty and holds no NUL), each a
+# commit's place on the line with a letter: "f" and the paths it filed, or "s" (a merge) and its side's paths,
+# each with its author date; NUL-separated. Split, not parsed: 100,000 paths, 25 ms.
 
 def _written(repo: git.Repo, key: str) -> bytes:
     """The entry of HEAD's history as read (see above)."""
@@ -78,12 +90,23 @@ def _written(repo: git.Repo, key: str) -> bytes:
         groups.setdefault(place[commit], []).append(path)
     header = json.dumps([FORMAT, key, place[repo.imported] if repo.imported is not None else None])
     commits = "".join(f"\n{id_} {own} {authored} {int(merge)}" for id_, own, authored, merge in git.written(repo))
-    filed = "\0\0".join(f"{index}\0" + "\0".join(paths) for index, paths in groups.items())
-    return f"{header}{commits}\0{filed}".encode("utf-8", "surrogatepass")
+    filed = [f"f{index}\0" + "\0".join(paths) for index, paths in groups.items()]
+    sides = ["\0".join([f"s{place[merge]}", *(f"{path}\0{when}" for path, when in repo.sides[merge].items())])
+             for merge in _merges(repo)]
+    groups_text = "\0\0".join(filed + sides)
+    return f"{header}{commits}\0{groups_text}".encode("utf-8", "surrogatepass")
 
 
-def _parsed(raw: bytes | None, key: str) -> tuple[list[git.Written], dict[str, str], str | None]:
-    """The line, filed paths and import commit an entry holds, when it is whole and of this `key` (else ValueError)."""
+def _merges(repo: git.Repo) -> list[str]:
+    """The merges that filed a path there is now, oldest first: whose sides R014 may ask about."""
+    filing = set(repo.filed.values())
+    return [commit for commit, point in repo.line.items() if point.merge and commit in filing]
+
+
+def _parsed(raw: bytes | None, key: str) -> tuple[list[git.Written], dict[str, str], str | None,
+                                                  dict[str, dict[str, int]]]:
+    """The line, filed paths, import commit and merges' sides an entry holds, when whole and of this `key`
+    (else ValueError)."""
     if raw is None:
         raise ValueError("none kept")
     text, _, groups = raw.decode("utf-8", "surrogatepass").partition("\0")
@@ -94,12 +117,21 @@ def _parsed(raw: bytes | None, key: str) -> tuple[list[git.Written], dict[str, s
     line = []
     for commit in commits:
         id_, own, authored, merge = commit.split(" ")
+        if not _ID.fullmatch(id_):  # (it is given to git: never anything an option could be read from)
+            raise ValueError("not a commit id")
         line.append((id_, int(own), int(authored), merge == "1"))
     filed: dict[str, str] = {}
+    sides: dict[str, dict[str, int]] = {}
     for group in groups.split("\0\0") if groups else ():
-        index, *paths = group.split("\0")
-        filed.update(dict.fromkeys(paths, line[_place(index)][0]))
-    return line, filed, line[_place(imported)][0] if imported is not None else None
+        tag, *rest = group.split("\0")
+        commit = line[_place(tag[1:])][0]
+        if tag[:1] == "f":
+            filed.update(dict.fromkeys(rest, commit))
+        elif tag[:1] == "s" and len(rest) % 2 == 0:
+            sides[commit] = dict(zip(rest[::2], map(int, rest[1::2])))
+        else:
+            raise ValueError("not a group")
+    return line, filed, line[_place(imported)][0] if imported is not None else None, sides
 
 
 def _place(index: object) -> int:

@@ -321,18 +321,23 @@ def submitted(repo: Repo, commit: str, path: str) -> int:
     point = repo.line[commit]
     if not point.merge:
         return point.authored
-    side = repo.sides.get(commit)
-    if side is None:
-        side = repo.sides[commit] = {}
+    return side(repo, commit).get(path, point.authored)
+
+
+def side(repo: Repo, merge: str) -> dict[str, int]:
+    """path → the earliest author date of the commits on `merge`'s merged side that add or change it (asked once)."""
+    found = repo.sides.get(merge)
+    if found is None:
+        found = repo.sides[merge] = {}
         args = ["log", "-z", "--format=%x01%at", "--name-only", "--diff-filter=AM", "--no-renames", "--no-color",
-                "--no-ext-diff", *([f"--relative={repo.prefix}/"] if repo.prefix else []), f"{commit}^1..{commit}",
+                "--no-ext-diff", *([f"--relative={repo.prefix}/"] if repo.prefix else []), f"{merge}^1..{merge}",
                 "--"]
         for chunk in run(repo.top, *args).split("\x01")[1:]:
             authored, _, names = chunk.partition("\0")
             for name in names.lstrip("\n").split("\0"):
                 if name:
-                    side[name] = min(side.get(name, int(authored)), int(authored))
-    return side.get(path, point.authored)
+                    found[name] = min(found.get(name, int(authored)), int(authored))
+    return found
 
 
 def clean(root: Path) -> bool:
