@@ -71,7 +71,7 @@ def cache_steps(event: str) -> list[tuple[str, dict]]:
 
 
 def test_the_cache_is_restored_in_every_job_and_saved_only_by_a_push_to_main():
-    """A pull request can never write a cache main trusts: its job only restores (SPEC §17, README "Cache")."""
+    """A pull request can never write a cache main trusts: its job only restores (README "Cache penilaian")."""
     base = "hashFiles('.ooi-pemeriksa/pyproject.toml', '.ooi-pemeriksa/src/ooi/**')"  # the base's ooi judges
     assert cache_steps("pull_request") == [("actions/cache/restore", {
         "path": ".ooi-cache", "key": f"ooi-${{{{ {base} }}}}-${{{{ github.event.pull_request.base.sha }}}}",

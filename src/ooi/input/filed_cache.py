@@ -3,8 +3,8 @@
 What is kept is what git says, not a date ooi derived: each commit of the line as written
 (id, committer and author date, merge or not), the commit that filed each path, the import
 commit, and for each merge that filed a path the author dates of its merged side (R014's
-review time: one `git log` per merge, 3–7 ms each, a second a run for a few hundred merged
-pull requests, were they asked again every run). Which dates are trusted (today is their ceiling), `zona_waktu`, `git_sejak` and
+review time: a `git log` per merge, 3-7 ms each, were they asked again every run). Which
+dates are trusted (today is their ceiling), `zona_waktu`, `git_sejak` and
 `tinjauan_maks_hari` are applied to it at every run, so no setting and no day is part of
 the key and a changed `ooi.yaml` reads nothing again. The key, stored in the entry and
 compared whole: the repository and the data root's place in it, the git settings that
