@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import make_root
 from gitrepo import PLAN, TODAY, Repo, other_plan, plan
 
 from ooi.engine import clock
@@ -76,12 +77,12 @@ def shape(found: git.Repo) -> tuple:
 
 
 def folder(repo: Repo) -> Path:
-    return Path(repo.root.parent / "cache")
+    return repo.root.parent / "cache"
 
 
-def pack(repo: Repo) -> Path:
+def pack(repo: Repo, prefix: str = "") -> Path:
     top = Path(repo.git("rev-parse", "--show-toplevel").strip())
-    return folder(repo) / cachefiles.pack_name(f"filed\0{top}\0")
+    return folder(repo) / cachefiles.pack_name(f"filed\0{top}\0{prefix}")
 
 
 def entry(repo: Repo) -> tuple[list[str], str]:
@@ -107,8 +108,8 @@ def test_a_second_run_reads_no_history_and_says_the_same(repo, walks):
     assert kept(repo, later) == ("kept", cold(repo, later))
     assert [c.trusted for c in cold(repo)[1]] == [True, True, True, False]
     assert [c.trusted for c in cold(repo, later)[1]] == [True, True, True, True]
-    warm, first = repo.validate(), repo.validate()
-    assert warm == first == repo.validate("--no-cache")
+    first, warm = repo.validate(), repo.validate()
+    assert first == warm == repo.validate("--no-cache")
     assert [f["code"] for f in warm["findings"]] == ["R014"] and warm["tanggal_tidak_dipercaya"] == [
         {"commit": repo.head()[:10], "tanggal": "2023-12-05", "dipakai": "2023-12-01"}]
 
@@ -155,6 +156,26 @@ def test_the_pull_request_check_leaves_the_kept_history_alone(repo, walks):
     assert checked == repo.validate("--changed-since", "main", "--no-cache")
     # Under review since 2023-05-01, more than 30 days: judged against today.
     assert [(f["path"], f["code"]) for f in checked["findings"]] == [(SECOND, "R014")]
+
+
+def test_a_data_root_inside_a_larger_repository(tmp_path, git_identity, monkeypatch, walks):
+    """ooi.yaml in a folder of the repository: the kept history is of that folder's files, named from it."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.setenv(cachefiles.ENVIRONMENT, str(tmp_path / "atas" / "cache"))
+    repo = Repo(make_root(tmp_path / "atas" / "pemda"))
+    repo.git("init", "-q", "-b", "main", str(tmp_path / "atas"))
+    (tmp_path / "atas" / "README.md").write_text("bukan data\n", encoding="utf-8")
+    repo.commit("2023-01-02")
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    assert kept(repo) == ("walked", cold(repo)) and pack(repo, "pemda").is_file()
+    repo.write(SECOND, other_plan("kedua", tanggal_lapor="2023-03-01"))
+    repo.commit("2023-05-01")
+    assert kept(repo) == ("extended", cold(repo))
+    assert set(cold(repo)[2]) == {"ooi.yaml", "data/opd/dispendukcapil.yaml", PLAN, SECOND}
+    assert walks == [2, 2, 1, 3, 3]  # walked, cold, only the new commit, cold twice
+    assert [(f["path"], f["code"]) for f in repo.validate()["findings"]] == [(SECOND, "R014")]
+    assert repo.validate() == repo.validate("--no-cache")
 
 
 def test_a_rewritten_history_is_read_again(repo, walks):
