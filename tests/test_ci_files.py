@@ -64,11 +64,38 @@ def test_workflow_shape():
     assert all("${{" not in step.get("run", "") for step in job["steps"])  # PR text only through env:
 
 
+def cache_steps(event: str) -> list[tuple[str, dict]]:
+    """(action, inputs) of each step that runs on `event` and uses actions/cache (pinned: the part before @)."""
+    return [(step["uses"].split("@")[0], step["with"]) for step in steps(event)
+            if step.get("uses", "").startswith("actions/cache")]
+
+
+def test_the_cache_is_restored_in_every_job_and_saved_only_by_a_push_to_main():
+    """A pull request can never write a cache main trusts: its job only restores (README "Cache penilaian")."""
+    base = "hashFiles('.ooi-pemeriksa/pyproject.toml', '.ooi-pemeriksa/src/ooi/**')"  # the base's ooi judges
+    assert cache_steps("pull_request") == [("actions/cache/restore", {
+        "path": ".ooi-cache", "key": f"ooi-${{{{ {base} }}}}-${{{{ github.event.pull_request.base.sha }}}}",
+        "restore-keys": f"ooi-${{{{ {base} }}}}-"})]
+    own = "ooi-${{ hashFiles('pyproject.toml', 'src/ooi/**') }}-"
+    assert cache_steps("push") == [("actions/cache/restore", {"path": ".ooi-cache", "key": own + "${{ github.sha }}",
+                                                              "restore-keys": own}),
+                                   ("actions/cache/save", {"path": ".ooi-cache", "key": own + "${{ github.sha }}"})]
+    job = workflow()["jobs"]["validate"]["steps"]
+    names = [step.get("run", step.get("uses", "")) for step in job]
+    assert job[-1]["if"] == "always() && github.event_name == 'push'"  # after the findings, whatever they are
+    # Restored after the checkouts (which would clean it away) and before ooi first runs.
+    assert max(i for i, n in enumerate(names) if n.startswith("actions/checkout@")) < \
+        min(i for i, n in enumerate(names) if n.startswith("actions/cache/restore@")) < \
+        min(i for i, n in enumerate(names) if n.startswith("ooi "))
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version():
     pins = re.findall(r"uses: (\S+)@(\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
     assert {(action, sha, comment.strip()) for action, sha, comment in pins} == {
         ("actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683", "# v4.2.2"),
         ("actions/setup-python", "a26af69be951a213d495a4c3e4e4022e16d87065", "# v5.6.0"),
+        ("actions/cache/restore", "0057852bfaa89a56745cba8c7296529d2fc39830", "# v4.3.0"),
+        ("actions/cache/save", "0057852bfaa89a56745cba8c7296529d2fc39830", "# v4.3.0"),
     }
     code = [line.split("#", 1)[0] for line in WORKFLOW.read_text(encoding="utf-8").splitlines()]
     assert not [line for line in code if "pull_request_target" in line or "write" in line]
@@ -122,9 +149,17 @@ def run_steps(event: str, root: Path, bin_dir: Path, only: str = "") -> list[sub
     for name in ("OOI_ROOT", "PYTHONPATH"):
         env.pop(name, None)
     done = []
+    shutil.rmtree(root / ".ooi-cache", ignore_errors=True)  # each job starts on a fresh runner
+    store = root.parent / "actions-cache"  # what actions/cache keeps between jobs: here, main's latest save
     for step in steps(event):
-        if step.get("uses", "").startswith("actions/checkout@") and "path" in step.get("with", {}):
+        uses = step.get("uses", "")
+        if uses.startswith("actions/checkout@") and "path" in step.get("with", {}):
             fetch_base(step, root)
+        elif uses.startswith("actions/cache/restore@") and store.is_dir():
+            shutil.copytree(store, root / step["with"]["path"])
+        elif uses.startswith("actions/cache/save@"):
+            shutil.rmtree(store, ignore_errors=True)
+            shutil.copytree(root / step["with"]["path"], store)
         elif step.get("run", "").startswith("pip install "):
             install(step["run"], root, bin_dir)
         elif "run" in step and only in step["run"]:
@@ -143,6 +178,8 @@ def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     # On main: everything is validated, and the shipped data is clean.
     [everything] = run_steps("push", root, bin_dir)
     assert everything.returncode == 0 and everything.stdout == "", everything.stdout + everything.stderr
+    saved = {path.name: path.read_bytes() for path in (root.parent / "actions-cache").iterdir()}
+    assert len(saved) > 12  # a pack per agency, git's history, the markers
     # A pull request that touches one good file: clean, nothing flagged, coverage in the job summary.
     changed = next((root / "data/inovasi").glob("*/*.yaml"))
     changed.write_text(changed.read_text(encoding="utf-8") + "# diperbarui\n", encoding="utf-8")
@@ -151,6 +188,8 @@ def test_workflow_steps_on_a_copy_of_the_shipped_data(checkout):
     assert (outside.returncode, outside.stdout) == (0, ""), outside.stderr
     assert validate.returncode == 0 and validate.stdout == "", validate.stdout + validate.stderr
     assert status.returncode == 0, status.stderr
+    assert (root / ".ooi-cache").is_dir()  # restored, and written to by the run, but never saved back
+    assert {path.name: path.read_bytes() for path in (root.parent / "actions-cache").iterdir()} == saved
     summary = (root.parent / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("### Status cakupan")
     # The coverage the pull request makes: base against head, the earlier status beside each agency's.
@@ -261,5 +300,5 @@ def test_the_project_tests_run_on_linux_windows_and_macos_as_the_readme_says():
     assert jobs["windows"]["defaults"]["run"]["shell"] == "pwsh"
     assert runs["macos"] == re.findall(r"```sh\n(python3 -m venv .*)\n```", readme)[:2]
     pins = set(re.findall(r"uses: (\S+)@(\S+)  # (\S+)", text))
-    assert pins == set(re.findall(r"uses: (\S+)@(\S+)  # (\S+)", WORKFLOW.read_text(encoding="utf-8")))
+    assert pins <= set(re.findall(r"uses: (\S+)@(\S+)  # (\S+)", WORKFLOW.read_text(encoding="utf-8")))  # same pins
     assert all(re.fullmatch(r"[0-9a-f]{40}", sha) for _, sha, _ in pins)

@@ -36,16 +36,19 @@ NoGitOption = Annotated[bool, typer.Option("--no-git", help=helps(
 
 
 def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False, strict: bool = True,
-              history: bool = True):
+              history: bool = True, cache: bool = False):
     """The data root's source of records as of a date; says on stderr once when git's history is missing.
 
     `strict=False`: a problem of ooi.yaml is left to `ooi validate` to report as a finding.
     `history=False`: git's history is read later, and only for the files asked (`Source.filed`).
+    `cache`: git's history is kept by commit in the cache folder (.ooi-cache/ or OOI_CACHE_DIR).
     """
     from ooi.engine.source import open_source
+    from ooi.input.cachefiles import folder_of
 
     data_root, settings = open_root(root, lang, strict=strict)
-    source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history)
+    source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history,
+                         cache=folder_of(data_root) if cache else None)
     if source.note:
         typer.echo(f"ooi: {source.note}", err=True)
     return source

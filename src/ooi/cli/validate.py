@@ -47,7 +47,7 @@ def validate(
 
     with progress.display(quiet=quiet, machine=format != "text") as shown:
         # ooi.yaml's problems are findings here; with --changed-since, git's history is read for the changed files only
-        with source_of(root, lang, no_git, strict=False, history=changed_since is None) as source:
+        with source_of(root, lang, no_git, strict=False, history=changed_since is None, cache=not no_cache) as source:
             data_root, settings = source.root, source.settings
             shown.stage(progress.CHECKING, unit=progress.FILES)
             # records=False: reports need only the findings, so records go once judged (memory at scale)

@@ -194,13 +194,19 @@ class Source:
 
 
 def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False,
-                history: bool = True) -> Source:
+                history: bool = True, cache: Path | None = None) -> Source:
     """The source of a command's records: git when `use_git` and the root is in a work tree with history.
 
     `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
+    `cache`: the folder git's history is kept in by commit (`filed_cache`), so a run reads only what is new.
     """
     today = clock.today(settings.zona_waktu)
-    repo, note = git.open_repo(root, history, clock.end_of(today, settings.zona_waktu)) if use_git else (None, "")
+    ceiling, reads = clock.end_of(today, settings.zona_waktu), history and cache is None
+    repo, note = git.open_repo(root, reads, ceiling) if use_git else (None, "")
+    if repo is not None and history and cache is not None:
+        from ooi.input import filed_cache
+
+        filed_cache.read(repo, cache)
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
     return Source(root, settings, today, repo, note, Memo() if memo else None)

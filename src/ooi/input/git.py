@@ -189,6 +189,36 @@ def read_history(repo: Repo) -> Repo:
     return repo
 
 
+Written = tuple[str, int, int, bool]  # a commit of the line as git has it: id, committer and author date, merge
+
+
+def written(repo: Repo) -> list[Written]:
+    """The commits of the line as read, oldest first, before any date was distrusted (what `extend` starts from)."""
+    return [(commit.id, commit.own, commit.authored, commit.merge) for commit in repo.line.values()]
+
+
+def restore(repo: Repo, line: list[Written], filed: dict[str, str], imported: str | None) -> None:
+    """`repo` with HEAD's history as an earlier walk of the same HEAD read it (`written`, `filed`, `imported`)."""
+    _date(repo, line)
+    repo.filed, repo.imported, repo.walked = filed, imported, True
+
+
+def extend(repo: Repo, line: list[Written], filed: dict[str, str], imported: str | None) -> bool:
+    """`repo` with HEAD's history read on from an earlier walk that ended at `line[-1]`: only the commits since.
+
+    That walk's `line`, `filed` and `imported` are taken as they were, and each later commit
+    of HEAD's first-parent line changes them as a whole walk would (each commit's own diff
+    against its first parent). False, and `repo` as it was, when that commit is not on
+    HEAD's first-parent line (reachable, yet by a merge's other side: the walk would differ).
+    """
+    ahead = Repo(repo.top, repo.prefix, filed=dict(filed), imported=imported, ceiling=repo.ceiling)
+    if not _walk(ahead, "HEAD", after=line):
+        return False
+    repo.line, repo.commits, repo.filed, repo.imported = ahead.line, ahead.commits, ahead.filed, ahead.imported
+    repo.walked = True
+    return True
+
+
 def at(repo: Repo, commit: str) -> Repo:
     """The same repository seen from another commit (a ref to compare with): its own first-parent history."""
     other = Repo(repo.top, repo.prefix, walked=True, ceiling=repo.ceiling)
@@ -199,7 +229,8 @@ def at(repo: Repo, commit: str) -> Repo:
 _LOG = ("log", "--first-parent", "--reverse", "-z", "--format=%x01%H %ct %at %P", "--no-color", "--no-ext-diff")
 
 
-def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str, str] | None = None) -> None:
+def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str, str] | None = None,
+          after: list[Written] | None = None) -> bool:
     """One `git log` over HEAD's first-parent line, oldest first: the commits, and the commit that filed each file.
 
     A file filed again after it was removed is a new filing; a rename git pairs carries the
@@ -207,15 +238,20 @@ def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str
     does not make it look newly filed. `paths` (pathspecs, relative to the top) limits the
     log to commits touching them (`repo.line` then comes from `_line`); `added` then hears
     the commit that first added each path it dates, since a rename from outside `paths`
-    shows there as an add.
+    shows there as an add. `after`: the line as an earlier walk read it, carried on by the
+    commits after its last (`extend`); False, with nothing changed, when the first of them
+    does not have that commit as its first parent.
     """
     args = [*_LOG, "--diff-merges=first-parent", "--name-status", "-M"]
     args += [f"--relative={repo.prefix}/"] if repo.prefix else []
-    out = run(repo.top, *(["--literal-pathspecs"] if paths else []), *args, head, "--", *(paths or ()))
-    listed = []
+    since = f"{after[-1][0]}..{head}" if after else head
+    out = run(repo.top, *(["--literal-pathspecs"] if paths else []), *args, since, "--", *(paths or ()))
+    listed = list(after or ())
     for chunk in out.split("\x01")[1:]:
         header, _, changes = chunk.partition("\0")
         commit, own, authored, *parents = header.split()
+        if after and len(listed) == len(after) and parents[:1] != [after[-1][0]]:
+            return False  # the earlier tip is not on this line (a merge's other side reaches it)
         listed.append((commit, int(own), int(authored), len(parents) > 1))
         fields = changes.lstrip("\n").split("\0")
         index = 0
@@ -238,6 +274,7 @@ def _walk(repo: Repo, head: str, paths: list[str] | None = None, added: dict[str
             index += 3 if status in ("R", "C") else 2
     if paths is None:
         _date(repo, listed)
+    return True
 
 
 def _date(repo: Repo, listed: list[tuple[str, int, int, bool]]) -> None:
@@ -284,18 +321,23 @@ def submitted(repo: Repo, commit: str, path: str) -> int:
     point = repo.line[commit]
     if not point.merge:
         return point.authored
-    side = repo.sides.get(commit)
-    if side is None:
-        side = repo.sides[commit] = {}
+    return side(repo, commit).get(path, point.authored)
+
+
+def side(repo: Repo, merge: str) -> dict[str, int]:
+    """path → the earliest author date of the commits on `merge`'s merged side that add or change it (asked once)."""
+    found = repo.sides.get(merge)
+    if found is None:
+        found = repo.sides[merge] = {}
         args = ["log", "-z", "--format=%x01%at", "--name-only", "--diff-filter=AM", "--no-renames", "--no-color",
-                "--no-ext-diff", *([f"--relative={repo.prefix}/"] if repo.prefix else []), f"{commit}^1..{commit}",
+                "--no-ext-diff", *([f"--relative={repo.prefix}/"] if repo.prefix else []), f"{merge}^1..{merge}",
                 "--"]
         for chunk in run(repo.top, *args).split("\x01")[1:]:
             authored, _, names = chunk.partition("\0")
             for name in names.lstrip("\n").split("\0"):
                 if name:
-                    side[name] = min(side.get(name, int(authored)), int(authored))
-    return side.get(path, point.authored)
+                    found[name] = min(found.get(name, int(authored)), int(authored))
+    return found
 
 
 def clean(root: Path) -> bool:
