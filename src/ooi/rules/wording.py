@@ -105,6 +105,9 @@ def statement(record, code: str, guide: tuple[str, str]) -> Iterator[Problem]:
         yield from length(keys, text, "uraian_prinsip", guide, tr("uraian {p}", "the statement of {p}", p=this.label))
 
 
+_placeholder, _normal_words = placeholder.__wrapped__, normal_words.__wrapped__  # uncached: for texts asked once
+
+
 class _Said:
     """The principle statements of the record the rules are judging, each normalised once and shared by P1–P8.
 
@@ -133,7 +136,8 @@ class _Said:
             return None
         before: dict[str, object] = {}
         for this, text in zip(order, said):
-            normal = self.normals[this.key] = None if placeholder(text) else normal_words(text)
+            # asked of no other rule: not kept in the shared caches, where they would push out texts asked again
+            normal = self.normals[this.key] = None if _placeholder(text) else _normal_words(text)
             if normal is not None:
                 before[this.code] = self.first.setdefault(normal, this)
                 if before[this.code] is this:
@@ -157,7 +161,7 @@ class _Said:
     def same_before(self, code: str):
         """The first principle before `code` whose statement is word for word the same, or None."""
         if self.before is not None:
-            return self.before[code]
+            return self.before.get(code)
         order, position = _order()
         index = position[code]
         own = self.normal(order[index].key)
