@@ -139,9 +139,8 @@ class _Said:
             # asked of no other rule: not kept in the shared caches, where they would push out texts asked again
             normal = self.normals[this.key] = None if _placeholder(text) else _normal_words(text)
             if normal is not None:
-                before[this.code] = self.first.setdefault(normal, this)
-                if before[this.code] is this:
-                    before[this.code] = None
+                first = self.first.setdefault(normal, this)
+                before[this.code] = first if first is not this else None
         self.read = len(order)
         return before
 
