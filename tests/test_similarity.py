@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import zlib
 from pathlib import Path
 
 import pytest
 from conftest import AGENCY, SETTINGS, make_root, sample
-from hypothesis import given
-from hypothesis import settings as examples
-from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ooi.cli import app
@@ -19,8 +15,6 @@ from ooi.input.config import load_settings
 from ooi.model.settings import Settings
 from ooi.rules import similarity
 from ooi.rules.context import Context
-from ooi.schema.validation import validate_innovation
-from ooi.text_safety import fold, folded
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 ORIGINAL = "data/inovasi/dispendukcapil/penak-pkk.yaml"
@@ -139,21 +133,3 @@ def test_a_history_compares_the_same_records_once_and_again_when_one_changes(tmp
             result = source.result(day, records=True)
             found.append(sorted(f.path for f in result.findings if f.code == "R015"))
     assert compared == [COPY, ORIGINAL] * 2 and found == [[COPY, ORIGINAL], [COPY, ORIGINAL], []]
-
-
-@given(st.text(alphabet=st.characters(max_codepoint=127)))
-@examples(max_examples=500, deadline=None)
-def test_an_ascii_text_is_cut_into_the_words_and_values_any_text_is(text):
-    as_bytes = text.encode("ascii").translate(similarity._ASCII_SPACE).split()
-    as_text = text.translate(similarity._SPACE).split()
-    assert [word.decode("ascii") for word in as_bytes] == as_text
-    assert [similarity._ASCII_WORDS[word] for word in as_bytes] == [similarity._WORDS[word] for word in as_text]
-
-
-def test_a_text_beyond_ascii_is_signed_as_before():
-    record = validate_innovation({**sample("uji_coba"), "tujuan": "Layanan «cepat» — tanpa antre… Ｓigap"})[0]
-    words = folded(" ".join(getattr(record, key) or "" for key in similarity.FIELDS)).translate(similarity._SPACE)
-    ids = [zlib.crc32(word.encode("utf-8")) for word in words.split()]
-    sampled = {h for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % similarity.SAMPLE}
-    name = hash(tuple(zlib.crc32(word.encode("utf-8")) for word in fold(record.nama).split()))
-    assert similarity.signature(record) == similarity.Signature(sampled | {name}, name)

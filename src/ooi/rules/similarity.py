@@ -22,9 +22,6 @@ SAMPLE = 4  # keep one shingle in four (by hash): a fair sample of the text, a q
 BOTTOM = 8  # the lowest values of a sample that go into the index
 POSTING_LIMIT = 32  # a value in more records than this is a common phrase; copies share rarer ones too
 _SPACE = str.maketrans({c: " " for c in string.punctuation + "–—“”‘’…«»"})
-# The same for ASCII text as bytes: one C-level pass through a table, not a dict look-up per character. The four
-# separators \x1c-\x1f are space to str.split and not to bytes.split: made spaces here.
-_ASCII_SPACE = bytes(0x20 if chr(byte) in string.punctuation or chr(byte).isspace() else byte for byte in range(256))
 
 
 class Signature:
@@ -89,29 +86,16 @@ class _Words(dict):
         return value
 
 
-class _AsciiWords(dict):
-    """ASCII word (bytes) → crc32, as `_Words` gives for the same word as text."""
-
-    def __missing__(self, word: bytes) -> int:
-        value = self[word] = zlib.crc32(word)
-        return value
-
-
 _WORDS = _Words()
-_ASCII_WORDS = _AsciiWords()
 
 
 def signature(record: Innovation) -> Signature:
     # Folded as a reader sees the text (as R007 folds names): a Cyrillic `а` for every `a`, or a zero-width
     # space after each word, makes no other text.
-    text = folded(" ".join(getattr(record, key) or "" for key in FIELDS))
+    words = folded(" ".join(getattr(record, key) or "" for key in FIELDS)).translate(_SPACE).split()
     if len(_WORDS) > 1 << 20:  # a hostile corpus of made-up words must not grow it without end
         _WORDS.clear()
-        _ASCII_WORDS.clear()
-    if text.isascii():  # nearly every text: its words as bytes, whose crc32 is the same
-        ids = list(map(_ASCII_WORDS.__getitem__, text.encode("ascii").translate(_ASCII_SPACE).split()))
-    else:
-        ids = list(map(_WORDS.__getitem__, text.translate(_SPACE).split()))
+    ids = list(map(_WORDS.__getitem__, words))
     # An int tuple's hash is not salted per process (unlike a str's), so workers agree.
     sampled = {h for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % SAMPLE}
     # The name always counts, whole: the same texts under another name are alike, yet not the same file.
