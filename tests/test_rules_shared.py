@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -106,3 +107,44 @@ def test_a_plain_ascii_name_folds_as_every_name_folds(name):
     from ooi.text_safety import _fold_any, fold
 
     assert fold(name) == " ".join(_fold_any(name).split())
+
+
+LINKS = ["https://dinkes.batukota.go.id/layanan", "https://A.Go.Id./x?y#z", "https://1.2.3.4/", "https://0x7f.1/",
+         "https://a..b/", "https://.../", "https://localhost", "https://x.local./", "https://a.go.id:443/",
+         "https://u@a.go.id/", "https://a.go.id/ x", " https://a.go.id/", "https://a.go.id/\x00", "HTTPS://a.go.id",
+         "https://[::1]/", "https://ａ.go.id/", "https://a\u3002go\u3002id/", "https://a.go.id/é", "https://-/"]
+
+
+def _slow(link: str, monkeypatch) -> object:  # judged through urlsplit, as every link was before
+    with monkeypatch.context() as patched:
+        patched.setattr(links, "_PLAIN", re.compile(r"(?!)"))
+        return links.link_problem(link)
+
+
+@pytest.mark.parametrize("link", LINKS)
+def test_a_plain_link_is_judged_as_urlsplit_judges_it(link, monkeypatch):
+    assert links.link_problem(link) == _slow(link, monkeypatch)
+
+
+@given(st.text(alphabet=st.sampled_from(list("httpsHTPS:/.-?#@[]%x0 \u3002é")), max_size=30).map(lambda t: "https://" + t)
+       | st.text(max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_every_link_is_judged_as_urlsplit_judges_it(link):
+    with pytest.MonkeyPatch.context() as patched:
+        assert links.link_problem(link) == _slow(link, patched)
+
+
+@pytest.mark.parametrize("copies", [{}, {"efektivitas": "efisiensi"}, {"kepatutan": "efektivitas",
+                                                                     "akuntabilitas": "lorem ipsum"}])
+def test_statements_read_in_one_pass_compare_as_read_one_by_one(copies):
+    data = sample("penerapan")
+    for key, source in copies.items():
+        data["prinsip"][key]["uraian"] = data["prinsip"].get(source, {}).get("uraian", source)
+    record = validate_innovation(data)[0]
+    once = wording._Said(record)
+    one_by_one = wording._Said(record)
+    one_by_one.before, one_by_one.normals, one_by_one.first, one_by_one.read = None, {}, {}, 0
+    assert once.before is not None
+    assert once.normals == {this.key: one_by_one.normal(this.key) for this in principles().values()}
+    said = [this.code for this in principles().values() if once.normals[this.key] is not None]  # what P1–P8 compare
+    assert [once.same_before(code) for code in said] == [one_by_one.same_before(code) for code in said]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from types import ModuleType
 
 from ooi.rules import (
@@ -57,4 +58,10 @@ def get(code: str) -> ModuleType:
 
 
 def for_record(record) -> tuple[ModuleType, ...]:
-    return tuple(rule for rule in ALL if isinstance(record, rule.RECORDS))
+    return _for_kind(type(record))
+
+
+@cache
+def _for_kind(kind: type) -> tuple[ModuleType, ...]:
+    """The rules of a kind of record, chosen once per kind (asked for every file)."""
+    return tuple(rule for rule in ALL if issubclass(kind, rule.RECORDS))

@@ -21,6 +21,9 @@ LINK_HINT = ("tulis alamat lengkap laman publik, mis. `https://dinkes.batukota.g
 _IPV4ISH = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\Z")
 _DOTS = str.maketrans("\u3002\uff0e\uff61", "...")  # ideographic and fullwidth full stops, which IDNA reads as dots
 _SPACE = re.compile(r"\s")  # what str.isspace calls space (the same Unicode test), found without a loop per character
+# The usual link: https, an ASCII host with no user, port or brackets, no space anywhere. For such a text urlsplit
+# gives the scheme `https` and the host as written, lowercased; matched here, the host is judged without its cost.
+_PLAIN = re.compile(r"https://([A-Za-z0-9.-]+)(?:[/?#]\S*)?\Z")
 
 
 @cache
@@ -74,6 +77,9 @@ def ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | Non
 
 def link_problem(link: str) -> str | None:
     """Why a link is not a public https address, or None. Form only: nothing is fetched."""
+    plain = _PLAIN.match(link)
+    if plain is not None:
+        return _host_problem(link, plain.group(1).lower().rstrip("."))
     text = link.strip()
     try:
         parts = urlsplit(text)
@@ -89,7 +95,11 @@ def link_problem(link: str) -> str | None:
     if parts.username or parts.password:
         return tr("tautan memuat nama pengguna atau sandi", "the link holds a user name or password")
     host = parts.hostname if parts.hostname.isascii() else unicodedata.normalize("NFKC", parts.hostname).translate(_DOTS)
-    host = host.lower().rstrip(".")
+    return _host_problem(text, host.lower().rstrip("."))
+
+
+def _host_problem(text: str, host: str) -> str | None:
+    """Why an https link with no user or password, to `host` (lowercased, no final dot), is not public, or None."""
     address = ip_address(host)
     if address is not None:
         meant = f" ({address})" if str(address) != host else ""  # what `0x7f.1` means, said when it differs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ooi.i18n import tr
 from ooi.model.facts import facts
@@ -70,4 +71,9 @@ def check(record: Innovation, context: Context) -> Iterator[Problem]:
 
 
 def _generic(medium: str) -> bool:
-    return placeholder(medium) or normal_words(medium) in {normal_words(m) for m in facts()["media_umum"]}
+    return placeholder(medium) or normal_words(medium) in _generic_media()
+
+
+@cache
+def _generic_media() -> frozenset[str]:
+    return frozenset(normal_words.__wrapped__(medium) for medium in facts()["media_umum"])

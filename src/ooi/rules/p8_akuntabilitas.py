@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 
 from ooi.i18n import tr
 from ooi.model.facts import facts
@@ -79,8 +80,11 @@ def _person(record: Innovation, context: Context) -> Iterator[Problem]:
 
 
 def _self_interest(record: Innovation) -> Iterator[Problem]:
+    parties = record.prinsip.tanpa_konflik_kepentingan.pihak_terkait
+    if not parties:  # most records: no name to compare
+        return
     person = _name_key(record.penanggung_jawab.nama)
-    for index, party in enumerate(record.prinsip.tanpa_konflik_kepentingan.pihak_terkait):
+    for index, party in enumerate(parties):
         if person and _name_key(party.nama) == person:
             yield Problem(("prinsip", "tanpa_konflik_kepentingan", "pihak_terkait", index, "nama"),
                           tr("penanggung jawab {n} juga tercatat sebagai pihak terkait",
@@ -92,6 +96,11 @@ def _self_interest(record: Innovation) -> Iterator[Problem]:
 
 def _name_key(name: str) -> str:
     """A name without academic titles: `dr. Retno Kusumawati, M.Kes.` → `retno kusumawati`."""
-    titles = set(facts()["gelar_depan"])
+    titles = _titles()
     words = [w.strip(".") for w in name.split(",")[0].casefold().split()]
     return " ".join(w for w in words if w and w not in titles)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(facts()["gelar_depan"])

@@ -127,15 +127,16 @@ def _future(record: Innovation, context: Context) -> Iterator[Problem]:
               for i, d in enumerate(prinsip.kepatutan.dasar_hukum)]
     if prinsip.akuntabilitas.monev is not None:
         dated.append((("prinsip", "akuntabilitas", "monev", "tanggal"), prinsip.akuntabilitas.monev.tanggal))
-    yield from independent(*(_not_yet(keys, day, context) for keys, day in dated))
-
-
-def _not_yet(keys: tuple, day, context: Context) -> Iterator[Problem]:
-    if day is not None and day > context.today:
-        yield Problem(keys, tr("tanggal {d} belum terjadi (hari ini {t})", "date {d} has not come yet (today is {t})",
-                               d=day, t=context.today),
-                      tr("laporkan yang sudah terjadi; rencana ditulis di `jadwal`",
-                         "report what has happened; plans go in `jadwal`"), "R006")
+    for keys, day in dated:
+        try:
+            later = day is not None and day > context.today
+        except Unjudged:  # a date of a draft not written yet: the others are still judged
+            continue
+        if later:
+            yield Problem(keys, tr("tanggal {d} belum terjadi (hari ini {t})",
+                                   "date {d} has not come yet (today is {t})", d=day, t=context.today),
+                          tr("laporkan yang sudah terjadi; rencana ditulis di `jadwal`",
+                             "report what has happened; plans go in `jadwal`"), "R006")
 
 
 def _evidence_files(record: Innovation, context: Context) -> Iterator[Problem]:

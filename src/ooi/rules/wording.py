@@ -10,6 +10,7 @@ from ooi.i18n import tr
 from ooi.model.facts import facts, principle, principles
 from ooi.model.findings import Problem, Severity
 from ooi.model.records import TAHAPAN
+from ooi.schema.draft import Unjudged
 
 _WORD = re.compile(r"\w+")
 _EDGES = " \t\n.,:;!?-–—_*/\\\"'`()[]{}<>…"
@@ -100,7 +101,11 @@ def statement(record, code: str, guide: tuple[str, str]) -> Iterator[Problem]:
                                p=this.label, o=other.label),
                       tr("setiap prinsip diuraikan sendiri: {h}", "state each principle on its own: {h}", h=tr(*guide)))
         return
-    yield from length(keys, text, "uraian_prinsip", guide, tr("uraian {p}", "the statement of {p}", p=this.label))
+    if not enough(text, "uraian_prinsip"):  # its name put in words only for a text that falls short
+        yield from length(keys, text, "uraian_prinsip", guide, tr("uraian {p}", "the statement of {p}", p=this.label))
+
+
+_placeholder, _normal_words = placeholder.__wrapped__, normal_words.__wrapped__  # uncached: for texts asked once
 
 
 class _Said:
@@ -117,6 +122,27 @@ class _Said:
         self.record, self.normals = record, {}  # principle key → its statement's normal words (None: a placeholder)
         self.first: dict[str, object] = {}  # normal words → the first principle that says them
         self.read = 0  # how many principles, in order, are in `first`
+        self.before = self._all()  # code → `same_before`, for a record whose statements are all text
+
+    def _all(self) -> dict[str, object] | None:
+        """Every statement of a record that has them all as text (every valid record) read in one pass, and
+        for each principle the first before it that says the same; None for a draft, read one by one."""
+        order = _order()[0]
+        try:
+            said = [getattr(self.record.prinsip, this.key).uraian for this in order]
+        except Unjudged:
+            return None
+        if not all(type(text) is str for text in said):
+            return None
+        before: dict[str, object] = {}
+        for this, text in zip(order, said):
+            # asked of no other rule: not kept in the shared caches, where they would push out texts asked again
+            normal = self.normals[this.key] = None if _placeholder(text) else _normal_words(text)
+            if normal is not None:
+                first = self.first.setdefault(normal, this)
+                before[this.code] = first if first is not this else None
+        self.read = len(order)
+        return before
 
     @classmethod
     def of(cls, record) -> _Said:
@@ -133,6 +159,8 @@ class _Said:
 
     def same_before(self, code: str):
         """The first principle before `code` whose statement is word for word the same, or None."""
+        if self.before is not None:
+            return self.before.get(code)
         order, position = _order()
         index = position[code]
         own = self.normal(order[index].key)
@@ -160,9 +188,9 @@ def length(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str,
 
     `guide` (id, en) is the hint, put in words only for a text that falls short.
     """
-    limits = facts()["teks"][kind]
-    if has_words(text, max(limits["minimal"], limits.get("saran", 0))):
+    if enough(text, kind):
         return  # most texts: counted only as far as the advice, not to their end
+    limits = facts()["teks"][kind]
     count = words(text)
     hint = tr(*guide)
     if count < limits["minimal"]:
@@ -174,6 +202,17 @@ def length(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str,
         yield Problem(keys, tr("{n} baru {c} kata; uraikan lebih lengkap (saran: {m} kata atau lebih)",
                                "{n} has only {c} words; say more (advice: {m} words or more)",
                                n=name, c=count, m=limits["saran"]), hint, code, Severity.WARNING)
+
+
+def enough(text: str, kind: str) -> bool:
+    """`text` reaches the word count of a `kind` of text and its advice (data/prinsip.yaml): `length` finds nothing."""
+    return _at_least(_enough(kind)).match(text) is not None
+
+
+@cache
+def _enough(kind: str) -> int:
+    limits = facts()["teks"][kind]
+    return max(limits["minimal"], limits.get("saran", 0))
 
 
 def filled(keys: tuple, text: str, kind: str, guide: tuple[str, str], name: str, code: str | None = None,
