@@ -71,10 +71,15 @@ def validate(
             from ooi.input.repository import prefix
 
             shape["prefix"] = prefix(data_root)
-        text = render(format, result, **shape)
+        if format == "json":  # written a finding at a time: 100,000 records' JSON is never held whole
+            from ooi.report.json import pieces
+
+            written = pieces(result, distrusted)
+        else:
+            written = iter([render(format, result, **shape)])
     if format == "text" and distrusted:
         from ooi.report.distrust import lines
 
-        text += lines(distrusted)
-    sys.stdout.write(text)
+        written = iter([next(written) + lines(distrusted)])
+    sys.stdout.writelines(written)
     raise typer.Exit(1 if result.errors else 0)
