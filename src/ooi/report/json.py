@@ -11,7 +11,7 @@ def render(result, distrusted=None, **_) -> str:
     return "".join(pieces(result, distrusted))
 
 
-def pieces(result, distrusted=None) -> Iterator[str]:
+def pieces(result, distrusted=None, **_) -> Iterator[str]:
     """`render`'s text (json.dumps with an indent of 2) a finding at a time.
 
     100,000 records' findings are 150 MB of JSON: written as they are made, never held whole, nor
