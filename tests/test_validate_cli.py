@@ -45,15 +45,17 @@ def test_json_and_sarif_are_well_formed():
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} <= {rule["id"] for rule in rules}
 
 
-@pytest.mark.parametrize("shape", ["findings", "none", "distrusted"])
-def test_json_written_a_finding_at_a_time_is_json_dumps_of_the_whole(shape):
+@pytest.mark.parametrize(("shape", "batch"), [("findings", 1000), ("findings", 3), ("none", 3), ("distrusted", 1)])
+def test_json_written_in_batches_of_findings_is_json_dumps_of_the_whole(shape, batch, monkeypatch):
     from datetime import date
     from types import SimpleNamespace
 
     from ooi.engine.checker import check
     from ooi.input.config import load_settings
+    from ooi.report import json as reporter
     from ooi.report.json import pieces, render
 
+    monkeypatch.setattr(reporter, "_BATCH", batch)
     result = check(ROOT, load_settings(ROOT, strict=False), records=False)
     if shape == "none":
         result.files = [file for file in result.files if not file.findings]
@@ -66,7 +68,7 @@ def test_json_written_a_finding_at_a_time_is_json_dumps_of_the_whole(shape):
                                              "dipakai": "2024-04-30"}]
     assert len(whole["findings"]) == (0 if shape == "none" else 8)
     assert render(result, distrusted) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
-    assert len(list(pieces(result, distrusted))) == (1 if shape == "none" else 10)
+    assert len(list(pieces(result, distrusted))) == (1 if shape == "none" else 2 + -(-8 // batch))
 
 
 def test_clean_root_exits_zero(tmp_path):

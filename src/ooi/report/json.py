@@ -12,7 +12,7 @@ def render(result, distrusted=None, **_) -> str:
 
 
 def pieces(result, distrusted=None, **_) -> Iterator[str]:
-    """`render`'s text (json.dumps with an indent of 2) a finding at a time.
+    """`render`'s text (json.dumps with an indent of 2) a thousand findings at a time.
 
     100,000 records' findings are 150 MB of JSON: written as they are made, never held whole, nor
     json's own list of every piece of it.
@@ -34,9 +34,12 @@ def pieces(result, distrusted=None, **_) -> Iterator[str]:
     if not findings:
         yield f'{head}"findings": []{tail}\n'
         return
-    yield f'{head}"findings": [\n    '
-    after = ""
-    for finding in findings:
-        yield after + json.dumps(finding.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        after = ",\n    "
+    yield f'{head}"findings": ['
+    for start in range(0, len(findings), _BATCH):  # each `[\n  {…},\n  {…}\n]` put two places in, brackets off
+        listed = _ENCODER.encode([finding.as_dict() for finding in findings[start:start + _BATCH]])
+        yield ("," if start else "") + listed[1:-2].replace("\n", "\n  ")
     yield f"\n  ]{tail}\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)  # json.dumps's, made once
+_BATCH = 1000  # findings encoded at once: json's own list of pieces stays small
