@@ -120,3 +120,11 @@ def test_findings_of_one_key_path_share_its_field_name_and_keys():
     assert (one.field, one.keys) == ("bukti[0].tautan", ("bukti", 0, "tautan"))
     assert one.field is two.field and one.keys is two.keys
     assert [stamped((key,)).field for key in (1, True, 1, True)] == ["[1]", "True", "[1]", "True"]
+
+
+def test_files_whose_keys_lie_at_the_same_places_share_one_dict_of_them():
+    from ooi.engine.result import shared_places
+
+    one = shared_places({"nama": (2, 7), "induk": (1, 1)})
+    assert shared_places({"nama": (2, 7), "induk": (1, 1)}) is one
+    assert shared_places({"nama": (3, 7), "induk": (1, 1)}) == {"nama": (3, 7), "induk": (1, 1)}
