@@ -87,3 +87,22 @@ def test_a_status_tallied_in_one_language_is_written_in_another_as_its_golden_ou
     i18n.use(written)
     text = render("status_markdown", coverage, sumber=source.sumber, previous=None, against=None)
     assert text == (GOLDEN / golden).read_text(encoding="utf-8")
+
+
+def test_a_message_said_again_is_the_same_object_while_what_renders_otherwise_is_not_shared():
+    hint = tr("isi `nama`", "fill in `nama`")
+    assert hint is tr("isi `nama`", "fill in `nama`")
+    label = tr("uraian {p}", "the statement of {p}", p="P1 (efisiensi)")
+    said = tr("{c} baru {n} kata", "{c} has only {n} words", c=label, n=6)
+    assert said is tr("{c} baru {n} kata", "{c} has only {n} words",
+                      c=tr("uraian {p}", "the statement of {p}", p="P1 (efisiensi)"), n=6)
+    assert said == "uraian P1 (efisiensi) baru 6 kata" and said.values == {"c": label, "n": 6}
+    # True equals 1 and "1" is a text: each keeps its own rendering; a list is never kept
+    assert [tr("nilai {v}", "value {v}", v=value) for value in (1, True, "1", 1.0, [1])] == [
+        "nilai 1", "nilai True", "nilai 1", "nilai 1.0", "nilai [1]"]
+    assert tr("nilai {v}", "value {v}", v=[1]) is not tr("nilai {v}", "value {v}", v=[1])
+    # the same names in another order are another message
+    assert (tr("{a}-{b}", "{a}-{b}", a=1, b=2), tr("{a}-{b}", "{a}-{b}", b=1, a=2)) == ("1-2", "2-1")
+    i18n.use("en")
+    assert tr("isi `nama`", "fill in `nama`") == "fill in `nama`" and str(hint) == "fill in `nama`"
+    assert pickle.loads(pickle.dumps(said)) is tr("{c} baru {n} kata", "{c} has only {n} words", c=label.again(), n=6)

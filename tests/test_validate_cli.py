@@ -45,6 +45,32 @@ def test_json_and_sarif_are_well_formed():
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} <= {rule["id"] for rule in rules}
 
 
+@pytest.mark.parametrize(("shape", "batch"), [("findings", 1000), ("findings", 3), ("none", 3), ("distrusted", 1)])
+def test_json_written_in_batches_of_findings_is_json_dumps_of_the_whole(shape, batch, monkeypatch):
+    from datetime import date
+    from types import SimpleNamespace
+
+    from ooi.engine.checker import check
+    from ooi.input.config import load_settings
+    from ooi.report import json as reporter
+    from ooi.report.json import pieces, render
+
+    monkeypatch.setattr(reporter, "_BATCH", batch)
+    result = check(ROOT, load_settings(ROOT, strict=False), records=False)
+    if shape == "none":
+        result.files = [file for file in result.files if not file.findings]
+    distrusted = [SimpleNamespace(commit='ab"findings": []', tanggal=date(2024, 5, 1), dipakai=date(2024, 4, 30))] \
+        if shape == "distrusted" else None
+    whole = {"ok": result.errors == 0, "files": len(result.files), "errors": result.errors,
+             "warnings": result.warnings, "findings": [finding.as_dict() for finding in result.findings]}
+    if distrusted:
+        whole["tanggal_tidak_dipercaya"] = [{"commit": 'ab"findings": []', "tanggal": "2024-05-01",
+                                             "dipakai": "2024-04-30"}]
+    assert len(whole["findings"]) == (0 if shape == "none" else 8)
+    assert render(result, distrusted) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert len(list(pieces(result, distrusted))) == (1 if shape == "none" else 2 + -(-8 // batch))
+
+
 def test_clean_root_exits_zero(tmp_path):
     root = make_root(tmp_path, {"data/inovasi/dispendukcapil/penak-pkk.yaml": sample("penerapan")})
     outcome = run("--root", str(root))

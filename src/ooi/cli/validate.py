@@ -1,6 +1,8 @@
 """`ooi validate`: every check on the data root or the given files, in the chosen format."""
 
 import sys
+from importlib import import_module
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -71,10 +73,13 @@ def validate(
             from ooi.input.repository import prefix
 
             shape["prefix"] = prefix(data_root)
-        text = render(format, result, **shape)
+        if format in ("text", "json"):  # written a file at a time: 100,000 records' report is never held whole
+            written = import_module(f"ooi.report.{format}").pieces(result, **shape)
+        else:
+            written = iter([render(format, result, **shape)])
     if format == "text" and distrusted:
         from ooi.report.distrust import lines
 
-        text += lines(distrusted)
-    sys.stdout.write(text)
+        written = chain(written, [lines(distrusted)])
+    sys.stdout.writelines(written)
     raise typer.Exit(1 if result.errors else 0)

@@ -18,7 +18,7 @@ from ooi.engine.filing import bulk_imports
 from ooi.engine.memo import Judgement, Key, Memo
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Named, Result, capped, stamp
+from ooi.engine.result import FileResult, Named, Result, capped, shared_places, stamp
 from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
@@ -400,7 +400,7 @@ def _judge_document(entry: Entry, document: Document, base: Context) -> tuple[Fi
         findings += [stamp(entry.rel, problem, locator.locate(problem.keys), settings) for problem in problems]
     findings.sort()
     signature = similarity.signature(record) if isinstance(record, Innovation) else None
-    places = {key: locator.locate((key,)) for key in _ACROSS_KEYS} if record is not None else None
+    places = shared_places({key: locator.locate((key,)) for key in _ACROSS_KEYS}) if record is not None else None
     return FileResult(entry.rel, entry.kind, record, findings, signature, places), document.data
 
 

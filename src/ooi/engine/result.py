@@ -21,8 +21,42 @@ def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Setting
     """A rule's problem placed in its file, with its code's severity as configured (the engine gave it its code)."""
     code = problem.code
     assert code is not None, "a problem is stamped once it has its rule's code"
+    keys, field = _named(problem.keys)
     return Finding(path, place[0], place[1], code, severity(code, settings.aturan, problem.severity),
-                   field_name(problem.keys), problem.message, problem.hint, keys=problem.keys, related=problem.related)
+                   field, problem.message, problem.hint, keys=keys, related=problem.related)
+
+
+# Key paths met before and their field names: 100,000 findings name a few hundred fields, each kept once.
+# Bounded, as keys come from files. A path with True in it is not kept: it equals the path with 1 in its place.
+_NAMED: dict[tuple[str | int, ...], tuple[tuple[str | int, ...], str]] = {}
+
+
+def _named(keys: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
+    """`keys` and its field name, both shared with every finding of the same key path."""
+    named = _NAMED.get(keys)
+    if named is None or bool in map(type, keys):
+        named = keys, field_name(keys)
+        if bool not in map(type, keys):
+            if len(_NAMED) >= 20_000:
+                _NAMED.clear()
+            _NAMED[keys] = named
+    return named
+
+
+# The places of the keys checks across files point at (`FileResult.places`), one dict for all files with the same:
+# `nama` lies on the same line of most records (100,000 dicts of two places were 30 MB). Read, never changed.
+_PLACES: dict[tuple[tuple[str, tuple[int, int]], ...], dict[str, tuple[int, int]]] = {}
+
+
+def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """`places`, or an equal dict made before."""
+    key = tuple(places.items())
+    found = _PLACES.get(key)
+    if found is None:
+        if len(_PLACES) >= 20_000:
+            _PLACES.clear()
+        found = _PLACES[key] = places
+    return found
 
 
 def capped(findings: list[Finding]) -> list[Finding]:

@@ -8,6 +8,7 @@ JSON, SARIF and github keep one finding per problem.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from itertools import groupby
 
 from ooi.i18n import tr
@@ -19,25 +20,34 @@ GROUP_FROM = 4  # this many blanks in one file or more are listed together
 
 
 def render(result, hints: bool = True) -> str:
-    lines = finding_lines(result.findings, hints)
-    lines.append(tr("{f} berkas diperiksa: {e} error, {w} peringatan",
-                    "{f} file(s) checked: {e} error(s), {w} warning(s)",
-                    f=len(result.files), e=result.errors, w=result.warnings))
-    return "\n".join(lines) + "\n"
+    return "".join(pieces(result, hints))
+
+
+def pieces(result, hints: bool = True, **_) -> Iterator[str]:
+    """`render`'s text a file at a time: 100,000 records' report is written as it is made, never held whole."""
+    for _, findings in groupby(result.findings, key=lambda finding: finding.path):
+        yield "".join(line + "\n" for line in _file_lines(list(findings), hints))
+    yield tr("{f} berkas diperiksa: {e} error, {w} peringatan",
+             "{f} file(s) checked: {e} error(s), {w} warning(s)",
+             f=len(result.files), e=result.errors, w=result.warnings) + "\n"
 
 
 def finding_lines(findings: list, hints: bool = True) -> list[str]:
     """The lines of `findings` as `validate` prints them: what every command that prints findings prints."""
+    return [line for _, found in groupby(findings, key=lambda finding: finding.path)
+            for line in _file_lines(list(found), hints)]
+
+
+def _file_lines(findings: list, hints: bool) -> list[str]:
+    """The lines of one file's findings."""
     lines = []
-    for _, findings in groupby(findings, key=lambda finding: finding.path):
-        findings = list(findings)
-        blanks = [f for f in findings if not f.waived_by and getattr(f.message, "id", None) == EMPTY[0]]
-        grouped = len(blanks) >= GROUP_FROM
-        for finding in findings:
-            if grouped and finding is blanks[0]:
-                lines += _blanks(blanks, hints)
-            elif not grouped or finding not in blanks:
-                lines += _line(finding, hints)
+    blanks = [f for f in findings if not f.waived_by and getattr(f.message, "id", None) == EMPTY[0]]
+    grouped = len(blanks) >= GROUP_FROM
+    for finding in findings:
+        if grouped and finding is blanks[0]:
+            lines += _blanks(blanks, hints)
+        elif not grouped or finding not in blanks:
+            lines += _line(finding, hints)
     return lines
 
 
