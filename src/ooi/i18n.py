@@ -80,6 +80,12 @@ def _key(parts: tuple[str, str, str], values: dict[str, object]) -> tuple[object
     return tuple(key)
 
 
+def forget() -> None:
+    """Let go of the messages made so far (the engine calls it when a run ends: nothing of one run stays)."""
+    for shared in _SHARED.values():
+        shared.clear()
+
+
 def _share(shared: dict[object, Message], key: object, message: Message) -> None:
     if len(shared) >= _SHARED_AT_MOST:
         shared.clear()

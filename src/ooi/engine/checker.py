@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from ooi import rules
+from ooi import i18n, rules
 from ooi.engine import clock, parallel
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.filing import bulk_imports
@@ -19,6 +19,7 @@ from ooi.engine.memo import Judgement, Key, Memo
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Named, Result, capped, shared_places, stamp
+from ooi.engine.result import forget as forget_shared
 from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
@@ -51,12 +52,15 @@ from ooi.schema.validation import validate_agency, validate_innovation
 def check_run(run: Run) -> Result:
     """Check every file (or the files under `run.targets`) with the registry as context (see `_check_run`).
 
-    The texts the rules asked about are let go when it ends: nothing of one run stays in the process.
+    The texts the rules asked about, and the messages, field names and places its findings shared, are let go
+    when it ends: nothing of one run stays in the process.
     """
     try:
         return _check_run(run)
     finally:
         wording.forget()
+        i18n.forget()
+        forget_shared()
 
 
 def check(root: Path, settings: Settings, **asked: Any) -> Result:

@@ -59,6 +59,12 @@ def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, in
     return found
 
 
+def forget() -> None:
+    """Let go of the field names and places shared during a run (called when it ends)."""
+    _NAMED.clear()
+    _PLACES.clear()
+
+
 def capped(findings: list[Finding]) -> list[Finding]:
     """Past CAP findings of one code, one finding at the first of the rest says how many more there are.
 
