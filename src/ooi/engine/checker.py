@@ -41,7 +41,7 @@ from ooi.model.findings import Finding, Problem
 from ooi.model.records import Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
-from ooi.model.summary import Summary
+from ooi.model.summary import Summary, summarize
 from ooi.rules import portable, similarity, wording
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
@@ -73,8 +73,8 @@ def _check_run(run: Run) -> Result:
     are spread over processes (`run.jobs`); the result is the same, in the same order.
     Workers use what the memo holds and send back what they judged anew.
     """
-    if run.cache is not None and (run.memo is not None or run.records is not False):
-        run = replace(run, cache=None)  # a history has its memo; a hit gives no record to keep
+    if run.cache is not None and (run.memo is not None or run.records not in (False, summarize)):
+        run = replace(run, cache=None)  # a history has its memo; a hit gives no whole record, only its summary
     elif run.cache is not None and not run.blobs:
         run = replace(run, blobs=run.cache.blobs)  # known from git's index: an unchanged file is not read
     root, settings, memo, cache, progress = run.root, run.settings, run.memo, run.cache, run.progress
@@ -221,23 +221,35 @@ def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
         # Its innovations are judged by the agency as judged here (with a memo, not read again).
         own = {agency.stem: record if isinstance(record, Agency) else None}
         base = replace(base, agencies=registry.with_entries(own))
-    kept = run.cache.pack(run.cache.unit_name(unit)) if run.cache is not None and entries else None
+    kept = _pack(run, unit) if entries else None
     judged = [_judge(entry, run, base, salt, kept) for entry in entries]
     if kept is not None:
         kept.save()
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
                   _folder_rules())
-    _keep(judged, run.records, packed)
+    _keep(judged, run.records, packed, kept)
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
+def _pack(run: Run, unit: Unit | Part) -> Pack | None:
+    """The judgement cache's pack of a unit (None without a cache); its hits give summaries when the run keeps them."""
+    cache = run.cache
+    return cache.pack(cache.unit_name(unit), summaries=callable(run.records)) if cache is not None else None
+
+
 def _keep(judged: list[tuple[FileResult, object]], records: bool | Callable[[Innovation], Summary],
-          packed: bool) -> None:
-    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data)."""
+          packed: bool, kept: Pack | None = None) -> None:
+    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data).
+
+    A judgement the cache held has no record (its name, `Named`): its summary is the pack's (`_check_run` keeps
+    the cache only for runs that keep summaries or nothing).
+    """
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
+        elif isinstance(result.record, Named) and kept is not None:
+            result.record = kept.summary.get(result.path)
         elif callable(records):
             result.record = records(result.record) if isinstance(result.record, Innovation) else None
         elif packed:  # a record crosses processes as its plain data, validated again in the parent
@@ -284,13 +296,13 @@ def _check_part(part: Part, shared: _Shared) -> PartResult:
     memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
-    kept = run.cache.pack(run.cache.unit_name(part)) if run.cache is not None else None
+    kept = _pack(run, part)
     judged = [_judge(entry, run, base, salt, kept) for entry in part.entries]
     if kept is not None:
         kept.save()
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged
              if isinstance(r.record, (Innovation, Named))]
-    _keep(judged, run.records, packed)
+    _keep(judged, run.records, packed, kept)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
     return PartResult(part.folder, [result for result, _ in judged], names, fresh)
 
