@@ -56,6 +56,21 @@ def test_a_warm_status_prints_the_bytes_of_a_cold_one(root):
     assert shown[0] == shown[1] and "Penak Sehat" in shown[0]
 
 
+@pytest.mark.parametrize("command", [["principles", "--format", "json"], ["remind", "--format", "json"]])
+def test_the_other_commands_that_keep_summaries_print_the_same_bytes_warm(root, command, monkeypatch):
+    def run(*extra: str) -> str:
+        with clock.frozen(DAY):
+            done = CliRunner().invoke(app, [*command, "--root", str(root), *extra])
+        assert done.exit_code == 0, done.output
+        return done.stdout
+
+    cold = run("--no-cache")
+    assert run() == cold
+    judged = _judged_again(monkeypatch)
+    assert run() == cold
+    assert judged == []
+
+
 def test_a_warm_status_judges_no_innovation_again(root, monkeypatch):
     cold = status(root, "--format", "json")
     judged = _judged_again(monkeypatch)
