@@ -124,14 +124,13 @@ def _check_run(run: Run) -> Result:
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     if run.similar_to_all and within is not None:
-        from ooi.engine.signatures import elsewhere
+        _check_with_all(run, checked, signatures, base)
+    else:  # across agencies: every record checked in the run
+        _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
+        if cache is not None and within is None:  # every record's signature: the index a pull request reads
+            from ooi.engine.signatures import keep_whole
 
-        everything = discover(root)
-        signatures += elsewhere(split(_units(everything, everything)), cache, {r.path for r in checked})
-        signatures.sort(key=lambda pair: pair[0])
-        del everything
-    # across agencies: every record checked in the run (and, asked, every other record of the root)
-    _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
+            keep_whole(root, cache, signatures)
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
@@ -147,6 +146,31 @@ def _check_run(run: Run) -> Result:
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, registry)
+
+
+def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[str, object]], base: Context) -> None:
+    """R015 for the records of a run over some files, compared with every record of the root (a pull request).
+
+    Through the cache's index of the tree the pull request started from, when there is one to trust (a
+    few files read, not 100,000); else every other record's signature, from the cache or its file, and
+    the index made for the next check.
+    """
+    from ooi.engine import signatures as every
+
+    cache, against = run.cache, run.against
+    if cache is not None and against is not None:
+        mine = [(path, signed) for path, signed in signatures if isinstance(signed, similarity.Signature) and signed]
+        found = every.near(run.root, cache, against, mine, base.settings.kemiripan_maks)
+        if found is not None:
+            _add_across(checked, found, base, similarity)
+            return
+    everything = discover(run.root)
+    signatures += every.elsewhere(split(_units(everything, everything)), cache, {r.path for r in checked})
+    signatures.sort(key=lambda pair: pair[0])
+    del everything
+    _check_across(checked, signatures, base, (similarity,), run.memo if run.memo is not None else cache)
+    if cache is not None and against is not None:
+        every.keep(run.root, cache, against, signatures, {r.path for r in checked})
 
 
 def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
@@ -445,18 +469,23 @@ def _judged(rule: ModuleType, record: object, context: Context, taken: list[tupl
 def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
                   chosen: Iterable[ModuleType], memo: Memo | Cache | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
-    by_path = {r.path: r for r in results}
-    outside = {path for path, _ in records} - by_path.keys()
+    outside = {path for path, _ in records} - {r.path for r in results}
     for rule in chosen:
-        for path, problem in _found_across(rule, records, context, memo):
-            if path in outside:
-                continue
-            result = by_path.get(path)
-            if result is None:  # not a record: one finding about the whole file
-                result = by_path[path] = FileResult(path, "lain")
-                results.append(result)
-            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
-            result.findings = sorted([*result.findings, finding])
+        _add_across(results, [(path, problem) for path, problem in _found_across(rule, records, context, memo)
+                              if path not in outside], context, rule)
+
+
+def _add_across(results: list[FileResult], found: Iterable[tuple[str, Problem]], context: Context,
+                rule: ModuleType) -> None:
+    """A rule's findings across files, each added to the file it names."""
+    by_path = {r.path: r for r in results}
+    for path, problem in found:
+        result = by_path.get(path)
+        if result is None:  # not a record: one finding about the whole file
+            result = by_path[path] = FileResult(path, "lain")
+            results.append(result)
+        finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
+        result.findings = sorted([*result.findings, finding])
 
 
 def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | Cache | None,

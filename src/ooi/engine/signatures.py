@@ -8,14 +8,32 @@ does not pass the schema has no signature, as in a whole run.
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
 from ooi.engine.cache import Cache, Pack
+from ooi.engine.cache_entries import FORMAT
 from ooi.engine.parts import Part
-from ooi.input.discovery import Entry
+from ooi.engine.run import Against
+from ooi.input import cachefiles
+from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, shown
+from ooi.input.git import blob_id, changed, merge_tree, tree_files, unwatched
 from ooi.input.loading import parse
 from ooi.input.reading import Refused, read
+from ooi.model.errors import OoiError
+from ooi.model.findings import Problem
 from ooi.model.records import Innovation
-from ooi.rules.similarity import Signature, signature
+from ooi.rules import similarity
+from ooi.rules.similarity import BOTTOM, POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
+
+_INDEX = cachefiles.pack_name("r015-index")  # one index, of the last tree a pull request was compared with
 
 
 def elsewhere(units: list[Part | tuple[Entry | None, list[Entry]]], cache: Cache | None, skip: set[str],
@@ -46,8 +64,242 @@ def _kept(pack: Pack, entry: Entry) -> tuple[Signature | None] | None:
 
 def _signed(entry: Entry) -> Signature | None:
     try:
-        data = parse(read(entry.path)).data
+        return _signed_bytes(read(entry.path))
     except Refused:
         return None
+
+
+def _signed_bytes(raw: bytes) -> Signature | None:
+    data = parse(raw).data
     record = validate_innovation(data)[0] if isinstance(data, dict) else None
     return signature(record) if isinstance(record, Innovation) else None
+
+
+class Index:
+    """Every innovation's R015 facts in one git tree (`Against.tree`), read in one go: a pull request's check
+    compares its records with them without listing, reading or signing 100,000 files.
+
+    Per record, in path order (as R015 meets them): its path, blob id, name hash and lowest values (what
+    `similarity` indexes), and the records holding each lowest value. A record's whole signature is made from
+    its file when a pair is measured, and only if the file still holds the tree's blob. `missing`: files of
+    the tree whose signature was not known when the index was made (made from the file when needed).
+    Trusted only whole (checksum), for its tree, ooi's code and this machine's byte order.
+    """
+
+    def __init__(self, rels: list[str], blobs: bytes, names: array[int], lows: array[int], sizes: bytes, values: array[int],
+                 holders: array[int], missing: list[str]) -> None:
+        self.rels, self.blobs, self.names, self.lows, self.sizes = rels, blobs, names, lows, sizes
+        self.values, self.holders, self.missing = values, holders, missing
+
+    @classmethod
+    def made(cls, records: list[tuple[str, str, Signature]], missing: list[str]) -> Index:
+        """The index of (path, blob id, signature) records and the paths with no signature known."""
+        records = sorted(records, key=lambda record: record[0])
+        lows, sizes, pairs = array("q"), bytearray(), []
+        for number, (_, _, signed) in enumerate(records):
+            lowest = signed.lowest
+            lows.extend(lowest)
+            lows.extend([0] * (BOTTOM - len(lowest)))
+            sizes.append(len(lowest))
+            pairs += [(value, number) for value in lowest]
+        pairs.sort()
+        return cls([rel for rel, _, _ in records], b"".join(bytes.fromhex(blob) for _, blob, _ in records),
+                   array("q", [signed.name for _, _, signed in records]), lows, bytes(sizes),
+                   array("q", [value for value, _ in pairs]), array("q", [number for _, number in pairs]),
+                   sorted(missing))
+
+    def body(self, key: str) -> bytes:
+        parts = ["\0".join(self.rels).encode("utf-8", "surrogatepass"), self.blobs, self.names.tobytes(),
+                 self.lows.tobytes(), self.sizes, self.values.tobytes(), self.holders.tobytes(),
+                 "\0".join(self.missing).encode("utf-8", "surrogatepass")]
+        head = json.dumps([key, [len(part) for part in parts]]).encode("ascii")
+        return head + b"\n" + b"".join(parts)
+
+    @classmethod
+    def read(cls, body: bytes | None, key: str) -> Index | None:
+        """The index a body holds, when it was made for `key`; None otherwise."""
+        if body is None:
+            return None
+        try:
+            head, _, rest = body.partition(b"\n")
+            kept, lengths = json.loads(head)
+            if kept != key or len(lengths) != 8 or sum(lengths) != len(rest):
+                return None
+            parts, start = [], 0
+            for length in lengths:
+                parts.append(rest[start:start + length])
+                start += length
+            rels = parts[0].decode("utf-8", "surrogatepass").split("\0") if parts[0] else []
+            numbers = [_array(part) for part in (parts[2], parts[3], parts[5], parts[6])]
+            count = len(rels)
+            if (len(parts[1]) != 20 * count or len(numbers[0]) != count or len(numbers[1]) != BOTTOM * count
+                    or len(parts[4]) != count or len(numbers[2]) != len(numbers[3])):
+                return None
+            missing = parts[7].decode("utf-8", "surrogatepass").split("\0") if parts[7] else []
+            return cls(rels, parts[1], numbers[0], numbers[1], parts[4], numbers[2], numbers[3], missing)
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+            return None
+
+    def number(self, rel: str) -> int | None:
+        at = bisect_left(self.rels, rel)
+        return at if at < len(self.rels) and self.rels[at] == rel else None
+
+    def lowest(self, number: int) -> array[int]:
+        return self.lows[number * BOTTOM:number * BOTTOM + self.sizes[number]]
+
+    def holding(self, value: int) -> array[int]:
+        """The records whose lowest values hold `value`, in path order."""
+        return self.holders[bisect_left(self.values, value):bisect_right(self.values, value)]
+
+    def blob(self, number: int) -> str:
+        return self.blobs[number * 20:number * 20 + 20].hex()
+
+
+def _array(raw: bytes) -> array[int]:
+    if len(raw) % 8:
+        raise ValueError("not an array of 8-byte ints")
+    found = array("q")
+    found.frombytes(raw)
+    return found
+
+
+def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signature]], threshold: float,
+         ) -> list[tuple[str, Problem]] | None:
+    """R015's findings on the run's records (`mine`), as a whole run's comparison of every record finds them
+    (`similarity.check_all`), through the index of `against.tree`; None when there is none to trust.
+
+    In a whole run, two records (a before b in path order) are measured when at least half of b's
+    lowest values are values of a's that a is among the first POSTING_LIMIT records to hold; so a run's
+    record is measured with the records holding its lowest values, counted the same way.
+    """
+    index = Index.read(cachefiles.load(cache.folder, _INDEX), _key(cache, against.tree))
+    if index is None or unwatched(root, INNOVATIONS):
+        return None
+    run = dict(mine)
+    gone = {number for rel in run.keys() | against.touched if (number := index.number(rel)) is not None}
+    extra = dict(run)  # the records the index does not hold as they are now: made from their files
+    for rel in (set(index.missing) | {rel for rel in against.touched if _shaped(rel)}) - run.keys():
+        signed = _signed(Entry(str(root / rel), rel, "inovasi")) if os.path.lexists(root / rel) else None
+        if signed:
+            extra[rel] = signed
+    return pairs(index, gone, extra, mine, threshold, lambda rel: _whole(root, index, rel))
+
+
+def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[tuple[str, Signature]],
+          threshold: float, whole: Callable[[str], Signature | None]) -> list[tuple[str, Problem]] | None:
+    """What `similarity.check_all` finds on `mine`'s records among the index's (less those `gone`) and `extra`'s
+    (which hold `mine`'s); `whole(rel)`: an index record's whole signature (None: not to be trusted)."""
+    added: dict[int, list[str]] = {}
+    for rel, signed in extra.items():
+        for value in signed.lowest:
+            added.setdefault(value, []).append(rel)
+
+    def holders(value: int) -> list[str]:
+        found = [index.rels[number] for number in index.holding(value) if number not in gone]
+        more = added.get(value)
+        return sorted(found + more) if more else found
+
+    def facts(rel: str) -> tuple[int, int]:  # how many lowest values, the name's hash
+        if rel in extra:
+            return len(extra[rel].lowest), extra[rel].name
+        number = index.number(rel)
+        assert number is not None, "a holder is the index's or extra's"
+        return index.sizes[number], index.names[number]
+
+    found: list[tuple[str, Problem]] = []
+    for rel, signed in sorted(mine):
+        counts: Counter[str] = Counter()
+        for value in signed.lowest:
+            held = holders(value)
+            at = held.index(rel)
+            counts.update(held[:min(at, POSTING_LIMIT)])  # before it, among the first to hold the value
+            if at < POSTING_LIMIT:  # after it: each holder's posting of the value has it
+                counts.update(held[at + 1:])
+        for other, count in counts.items():
+            first, later = sorted((other, rel))
+            (_, first_name), (size, later_name) = facts(first), facts(later)
+            if count * 2 < size or (first_name == later_name and _folder(first) == _folder(later)):
+                continue
+            theirs = extra.get(other) or whole(other)
+            if theirs is None:
+                return None  # the file no longer holds the tree's bytes: the index is not the truth
+            similar = len(signed & theirs) / len(signed | theirs)
+            if similar >= threshold:
+                found.append((rel, similarity._problem(other, similar)))  # its words, as a whole run says it
+    return found
+
+
+def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, object]], judged: set[str]) -> None:
+    """After a whole comparison: the index of `against.tree` for the next check, from every record's signature
+    (`signed`); the files `judged` in this run or touched since the tree may hold other bytes: left missing."""
+    if unwatched(root, INNOVATIONS):
+        return
+    try:
+        listing = tree_files(root, against.tree)
+    except OoiError:
+        return
+    known = {rel: value for rel, value in signed if isinstance(value, Signature)}
+    records, missing = [], []
+    for mode, blob, inner in listing:
+        rel = f"{INNOVATIONS}/{inner}"
+        if mode not in ("100644", "100755"):
+            return  # a link or a submodule: discovery follows what the tree does not list
+        if not _shaped(rel):
+            continue
+        if rel in judged or rel in against.touched:
+            missing.append(rel)
+        elif rel in known:
+            records.append((rel, blob, known[rel]))
+    body = Index.made(records, missing).body(_key(cache, against.tree))
+    cachefiles.save(cache.folder, _INDEX, body)
+
+
+def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
+    """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already."""
+    if not cache.blobs:  # outside git, or git not asked (--no-git)
+        return
+    try:
+        tree = merge_tree(root, "HEAD", INNOVATIONS)
+        if tree is None or _kept_for(cache, tree):
+            return
+        changes = changed(root, "HEAD")
+    except OoiError:
+        return
+    keep(root, cache, Against(tree, changes.present | changes.deleted), signed, set())
+
+
+def _kept_for(cache: Cache, tree: str) -> bool:
+    """Does the index's first line name this tree? (Only to spare making it again: it is read whole, or not.)"""
+    try:
+        with open(cache.folder / _INDEX, "rb") as stream:
+            return _key(cache, tree).encode("ascii") in stream.read(4096).split(b"\n")[1]
+    except (OSError, IndexError):
+        return False
+
+
+def _key(cache: Cache, tree: str) -> str:
+    return f"{FORMAT}:{cache.salt}:{tree}:{sys.byteorder}"
+
+
+def _shaped(rel: str) -> bool:
+    """Is `rel` where discovery finds an innovation file (data/inovasi/<folder>/<name>.yaml, neither hidden)?"""
+    parts = rel.split("/")
+    return (len(parts) == 4 and rel.startswith(INNOVATIONS + "/") and rel.endswith(SUFFIX)
+            and not parts[2].startswith(".") and not parts[3].startswith(".") and shown(parts[2]) == parts[2]
+            and shown(parts[3]) == parts[3])
+
+
+def _folder(rel: str) -> str:
+    return rel.rsplit("/", 1)[0]
+
+
+def _whole(root: Path, index: Index, rel: str) -> Signature | None:
+    """The whole signature of a record of the index, from its file when it holds the tree's bytes (else None)."""
+    number = index.number(rel)
+    try:
+        raw = read(str(root / rel))
+    except Refused:
+        return None
+    if number is None or blob_id(raw) != index.blob(number):
+        return None
+    return _signed_bytes(raw)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -507,3 +508,35 @@ def _attributes(root: Path) -> bool:
         if (folder / ".git").exists():
             return False
     return False
+
+
+def merge_tree(root: Path, ref: str, folder: str) -> str | None:
+    """The tree id of `folder` (under the data root) at the merge base of `ref` and HEAD: what every file a pull
+    request did not touch holds (`changed` lists the touched ones); None when git cannot say."""
+    try:
+        base = run(root, "merge-base", commit_of(root, ref), "HEAD").strip()
+        return run(root, "rev-parse", "--verify", "--quiet", f"{base}:./{folder}").strip() or None
+    except OoiError:
+        return None
+
+
+def tree_files(root: Path, tree: str) -> list[tuple[str, str, str]]:
+    """(mode, blob id, path inside the tree) of every file of the tree `tree`."""
+    listed = run(root, "ls-tree", "-r", "-z", "--full-tree", tree)
+    found = []
+    for line in listed.split("\0"):
+        info, _, path = line.partition("\t")
+        fields = info.split(" ")
+        if len(fields) == 3:
+            found.append((fields[0], fields[2], path))
+    return found
+
+
+def unwatched(root: Path, folder: str) -> bool:
+    """Is a file under `folder` marked assume-unchanged or skip-worktree? git does not look at it, so a change
+    to it is not in `changed`."""
+    try:
+        listed = run(root, "ls-files", "-z", "-v", "--", folder)
+    except OoiError:
+        return True
+    return re.search(r"(?:^|\0)[a-zS] ", listed) is not None
