@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ class Cache:
 
     folder: Path
     salt: str  # the code, facts and options a judgement depends on (the memo's salt is added per key)
-    blobs: dict[str, str] = field(default_factory=dict)
+    root: Path | None = None  # the data root whose git index gives blob ids (None: none are known)
     shared: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # see `Texts`
 
     @classmethod
@@ -61,7 +61,18 @@ class Cache:
         """The cache of data root `root` (for any language: findings hold catalogue messages, rendered when written);
         `git`: blob ids from git's index."""
         salt = hashlib.blake2b(f"{FORMAT}\0{_code()}\0{iid_export}".encode(), digest_size=16)
-        return cls(cachefiles.folder_of(root), salt.hexdigest(), index_blobs(root) if git else {})
+        return cls(cachefiles.folder_of(root), salt.hexdigest(), root if git else None)
+
+    @cached_property
+    def blobs(self) -> dict[str, str]:
+        """Path → git blob id of every data file whose bytes are the index's (asked once, when first needed)."""
+        return index_blobs(self.root) if self.root is not None else {}
+
+    def blobs_under(self, folders: list[str]) -> dict[str, str]:
+        """`blobs`, of the files under `folders` only: a run over a few files does not list 100,000."""
+        if "blobs" in self.__dict__ or self.root is None:
+            return self.blobs
+        return index_blobs(self.root, folders)
 
     def blob_of(self, rel: str, reader: Callable[[], bytes]) -> tuple[str, bytes | None]:
         """The git blob id of a file: known from the index, else computed from its bytes (`reader()`, returned too)."""

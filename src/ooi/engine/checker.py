@@ -75,8 +75,6 @@ def _check_run(run: Run) -> Result:
     """
     if run.cache is not None and (run.memo is not None or run.records not in (False, summarize)):
         run = replace(run, cache=None)  # a history has its memo; a hit gives no whole record, only its summary
-    elif run.cache is not None and not run.blobs:
-        run = replace(run, blobs=run.cache.blobs)  # known from git's index: an unchanged file is not read
     root, settings, memo, cache, progress = run.root, run.settings, run.memo, run.cache, run.progress
     targets = list(run.targets) if run.targets else None
     within = relative(root, targets) if targets else None
@@ -91,6 +89,10 @@ def _check_run(run: Run) -> Result:
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     misplaced = chosen.misplaced
     unportable = _unportable(tree, wanted)
+    if run.cache is not None and not run.blobs:  # known from git's index: an unchanged file is not read
+        folders = None if within is None else [AGENCIES, *{f"{INNOVATIONS}/{entries[0].folder}" for entries in
+                                                           (_entries(unit) for unit in units) if entries}]
+        run = replace(run, blobs=run.cache.blobs if folders is None else run.cache.blobs_under(folders))
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
     salt = _salt(run, base, agency_files) if memo is not None or cache is not None else None
@@ -124,7 +126,7 @@ def _check_run(run: Run) -> Result:
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     if run.similar_to_all and within is not None:
-        _check_with_all(run, checked, signatures, base)
+        _check_with_all(run, checked, signatures, base, wanted)
     else:  # across agencies: every record checked in the run
         _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
         if cache is not None and within is None:  # every record's signature: the index a pull request reads
@@ -148,7 +150,12 @@ def _check_run(run: Run) -> Result:
     return Result(root, settings, files, registry)
 
 
-def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[str, object]], base: Context) -> None:
+def _entries(item: Unit | Part) -> list[Entry]:
+    return item.entries if isinstance(item, Part) else item[1]
+
+
+def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[str, object]], base: Context,
+                    wanted: set[str]) -> None:
     """R015 for the records of a run over some files, compared with every record of the root (a pull request).
 
     Through the cache's index of the tree the pull request started from, when there is one to trust (a
@@ -160,7 +167,8 @@ def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[
     cache, against = run.cache, run.against
     if cache is not None and against is not None:
         mine = [(path, signed) for path, signed in signatures if isinstance(signed, similarity.Signature) and signed]
-        found = every.near(run.root, cache, against, mine, base.settings.kemiripan_maks)
+        # the findings of the files asked for (their folders' other records are judged, not reported)
+        found = every.near(run.root, cache, against, mine, base.settings.kemiripan_maks, wanted)
         if found is not None:
             _add_across(checked, found, base, similarity)
             return

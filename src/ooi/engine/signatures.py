@@ -164,9 +164,9 @@ def _array(raw: bytes) -> array[int]:
 
 
 def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signature]], threshold: float,
-         ) -> list[tuple[str, Problem]] | None:
-    """R015's findings on the run's records (`mine`), as a whole run's comparison of every record finds them
-    (`similarity.check_all`), through the index of `against.tree`; None when there is none to trust.
+         wanted: set[str]) -> list[tuple[str, Problem]] | None:
+    """R015's findings on the run's records (`mine`) that are `wanted`, as a whole run's comparison of every record
+    finds them (`similarity.check_all`), through the index of `against.tree`; None when there is none to trust.
 
     In a whole run, two records (a before b in path order) are measured when at least half of b's
     lowest values are values of a's that a is among the first POSTING_LIMIT records to hold; so a run's
@@ -182,7 +182,8 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
         signed = _signed(Entry(str(root / rel), rel, "inovasi")) if os.path.lexists(root / rel) else None
         if signed:
             extra[rel] = signed
-    return pairs(index, gone, extra, mine, threshold, lambda rel: _whole(root, index, rel))
+    asked = [(rel, signed) for rel, signed in mine if rel in wanted]
+    return pairs(index, gone, extra, asked, threshold, lambda rel: _whole(root, index, rel))
 
 
 def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[tuple[str, Signature]],
@@ -194,10 +195,20 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
         for value in signed.lowest:
             added.setdefault(value, []).append(rel)
 
-    def holders(value: int) -> list[str]:
-        found = [index.rels[number] for number in index.holding(value) if number not in gone]
-        more = added.get(value)
-        return sorted(found + more) if more else found
+    def holders(value: int, rel: str) -> list[str]:
+        """The records that, in a whole run, count `value` for a pair with `rel`: those before it among the first
+        POSTING_LIMIT to hold it, and when `rel` is among those first, every later one."""
+        held, at = index.holding(value), bisect_left(index.rels, rel)
+        cut = bisect_left(held, at)
+        more = sorted(added.get(value, ()))
+        earlier = [index.rels[number] for number in held[:cut][:POSTING_LIMIT + len(gone)] if number not in gone]
+        earlier = sorted(earlier + [other for other in more if other < rel])
+        place = cut - sum(1 for number in gone if number < at and _holds(held, number)) \
+            + sum(1 for other in more if other < rel)
+        if place >= POSTING_LIMIT:
+            return earlier[:POSTING_LIMIT]
+        later = [index.rels[number] for number in held[cut:] if number not in gone]
+        return earlier + sorted(later + [other for other in more if other > rel])
 
     def facts(rel: str) -> tuple[int, int]:  # how many lowest values, the name's hash
         if rel in extra:
@@ -210,11 +221,8 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
     for rel, signed in sorted(mine):
         counts: Counter[str] = Counter()
         for value in signed.lowest:
-            held = holders(value)
-            at = held.index(rel)
-            counts.update(held[:min(at, POSTING_LIMIT)])  # before it, among the first to hold the value
-            if at < POSTING_LIMIT:  # after it: each holder's posting of the value has it
-                counts.update(held[at + 1:])
+            # before it, among the first to hold the value; after it, when it is among those first
+            counts.update(holders(value, rel))
         for other, count in counts.items():
             first, later = sorted((other, rel))
             (_, first_name), (size, later_name) = facts(first), facts(later)
@@ -287,6 +295,11 @@ def _shaped(rel: str) -> bool:
     return (len(parts) == 4 and rel.startswith(INNOVATIONS + "/") and rel.endswith(SUFFIX)
             and not parts[2].startswith(".") and not parts[3].startswith(".") and shown(parts[2]) == parts[2]
             and shown(parts[3]) == parts[3])
+
+
+def _holds(held: array[int], number: int) -> bool:
+    at = bisect_left(held, number)
+    return at < len(held) and held[at] == number
 
 
 def _folder(rel: str) -> str:

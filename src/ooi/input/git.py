@@ -467,8 +467,9 @@ def blob_id(raw: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
-def index_blobs(root: Path, within: str = "data") -> dict[str, str]:
-    """Path (relative to the data root) → git blob id, for files under `within` whose bytes are the index's.
+def index_blobs(root: Path, within: str | list[str] = "data") -> dict[str, str]:
+    """Path (relative to the data root) → git blob id, for files under `within` (a folder, or some) whose bytes
+    are the index's.
 
     Known without reading a file: what the index holds, less the files git says differ from it
     (`diff-files`: content or stat changed), those marked assume-unchanged or skip-worktree (git
@@ -477,8 +478,9 @@ def index_blobs(root: Path, within: str = "data") -> dict[str, str]:
     .gitattributes): there a blob is not the bytes a file is judged on.
     """
     try:
-        listed = run(root, "ls-files", "-z", "-s", "-v", "--", within, failure="-")
-        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", within, failure="-")
+        paths = [within] if isinstance(within, str) else within
+        listed = run(root, "ls-files", "-z", "-s", "-v", "--", *paths, failure="-")
+        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", *paths, failure="-")
     except OoiError:
         return {}
     try:  # exits 1 (an OoiError here) when no such setting is made
