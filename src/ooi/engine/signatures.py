@@ -30,7 +30,7 @@ from ooi.model.errors import OoiError
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules import similarity
-from ooi.rules.similarity import BOTTOM, POSTING_LIMIT, Signature, signature
+from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
 
 _INDEX = cachefiles.pack_name("r015-index")  # one index, of the last tree a pull request was compared with
@@ -79,38 +79,32 @@ class Index:
     """Every innovation's R015 facts in one git tree (`Against.tree`), read in one go: a pull request's check
     compares its records with them without listing, reading or signing 100,000 files.
 
-    Per record, in path order (as R015 meets them): its path, blob id, name hash and lowest values (what
-    `similarity` indexes), and the records holding each lowest value. A record's whole signature is made from
+    Per record, in path order (as R015 meets them): its path, blob id, name hash and how many lowest values
+    it has (what `similarity` indexes), and for each lowest value the records holding it. A record's whole signature is made from
     its file when a pair is measured, and only if the file still holds the tree's blob. `missing`: files of
     the tree whose signature was not known when the index was made (made from the file when needed).
     Trusted only whole (checksum), for its tree, ooi's code and this machine's byte order.
     """
 
-    def __init__(self, rels: list[str], blobs: bytes, names: array[int], lows: array[int], sizes: bytes, values: array[int],
+    def __init__(self, rels: list[str], blobs: bytes, names: array[int], sizes: bytes, values: array[int],
                  holders: array[int], missing: list[str]) -> None:
-        self.rels, self.blobs, self.names, self.lows, self.sizes = rels, blobs, names, lows, sizes
+        self.rels, self.blobs, self.names, self.sizes = rels, blobs, names, sizes
         self.values, self.holders, self.missing = values, holders, missing
 
     @classmethod
     def made(cls, records: list[tuple[str, str, Signature]], missing: list[str]) -> Index:
         """The index of (path, blob id, signature) records and the paths with no signature known."""
         records = sorted(records, key=lambda record: record[0])
-        lows, sizes, pairs = array("q"), bytearray(), []
-        for number, (_, _, signed) in enumerate(records):
-            lowest = signed.lowest
-            lows.extend(lowest)
-            lows.extend([0] * (BOTTOM - len(lowest)))
-            sizes.append(len(lowest))
-            pairs += [(value, number) for value in lowest]
-        pairs.sort()
+        pairs = sorted((value, number) for number, (_, _, signed) in enumerate(records) for value in signed.lowest)
         return cls([rel for rel, _, _ in records], b"".join(bytes.fromhex(blob) for _, blob, _ in records),
-                   array("q", [signed.name for _, _, signed in records]), lows, bytes(sizes),
-                   array("q", [value for value, _ in pairs]), array("q", [number for _, number in pairs]),
+                   array("q", [signed.name for _, _, signed in records]),
+                   bytes(len(signed.lowest) for _, _, signed in records),
+                   array("q", [value for value, _ in pairs]), array("i", [number for _, number in pairs]),
                    sorted(missing))
 
     def body(self, key: str) -> bytes:
         parts = ["\0".join(self.rels).encode("utf-8", "surrogatepass"), self.blobs, self.names.tobytes(),
-                 self.lows.tobytes(), self.sizes, self.values.tobytes(), self.holders.tobytes(),
+                 self.sizes, self.values.tobytes(), self.holders.tobytes(),
                  "\0".join(self.missing).encode("utf-8", "surrogatepass")]
         head = json.dumps([key, [len(part) for part in parts]]).encode("ascii")
         return head + b"\n" + b"".join(parts)
@@ -123,29 +117,26 @@ class Index:
         try:
             head, _, rest = body.partition(b"\n")
             kept, lengths = json.loads(head)
-            if kept != key or len(lengths) != 8 or sum(lengths) != len(rest):
+            if kept != key or len(lengths) != 7 or sum(lengths) != len(rest):
                 return None
             parts, start = [], 0
             for length in lengths:
                 parts.append(rest[start:start + length])
                 start += length
             rels = parts[0].decode("utf-8", "surrogatepass").split("\0") if parts[0] else []
-            numbers = [_array(part) for part in (parts[2], parts[3], parts[5], parts[6])]
+            names, values, holders = _array(parts[2], "q"), _array(parts[4], "q"), _array(parts[5], "i")
             count = len(rels)
-            if (len(parts[1]) != 20 * count or len(numbers[0]) != count or len(numbers[1]) != BOTTOM * count
-                    or len(parts[4]) != count or len(numbers[2]) != len(numbers[3])):
+            if (len(parts[1]) != 20 * count or len(names) != count or len(parts[3]) != count
+                    or len(values) != len(holders) or (holders and (min(holders) < 0 or max(holders) >= count))):
                 return None
-            missing = parts[7].decode("utf-8", "surrogatepass").split("\0") if parts[7] else []
-            return cls(rels, parts[1], numbers[0], numbers[1], parts[4], numbers[2], numbers[3], missing)
+            missing = parts[6].decode("utf-8", "surrogatepass").split("\0") if parts[6] else []
+            return cls(rels, parts[1], names, parts[3], values, holders, missing)
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             return None
 
     def number(self, rel: str) -> int | None:
         at = bisect_left(self.rels, rel)
         return at if at < len(self.rels) and self.rels[at] == rel else None
-
-    def lowest(self, number: int) -> array[int]:
-        return self.lows[number * BOTTOM:number * BOTTOM + self.sizes[number]]
 
     def holding(self, value: int) -> array[int]:
         """The records whose lowest values hold `value`, in path order."""
@@ -155,10 +146,10 @@ class Index:
         return self.blobs[number * 20:number * 20 + 20].hex()
 
 
-def _array(raw: bytes) -> array[int]:
-    if len(raw) % 8:
-        raise ValueError("not an array of 8-byte ints")
-    found = array("q")
+def _array(raw: bytes, kind: str) -> array[int]:
+    found = array(kind)
+    if len(raw) % found.itemsize:
+        raise ValueError("not an array of such ints")
     found.frombytes(raw)
     return found
 
