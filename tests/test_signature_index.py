@@ -152,7 +152,18 @@ def test_an_index_of_another_tree_or_damaged_is_not_trusted(repo, monkeypatch):
     repo.git("checkout", "-q", "main")
     repo.git("merge", "-q", "--no-ff", "usulan", "-m", "gabung")  # main's tree moved: the index is of another
     repo.branch("lagi")
-    assert validate(repo, "--changed-since", "main") == validate(repo, "--changed-since", "main", "--no-cache")
+    copied = sample("uji_coba")
+    copied.update(opd="dinkes", nama="Penak Sehat Lagi")
+    repo.write("data/inovasi/dinkes/penak-sehat-lagi.yaml", copied)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    assert [finding[:2] for finding in cold[1] if finding[1] == "R015"] == [
+        ("data/inovasi/dinkes/penak-sehat-lagi.yaml", "R015")] * 2
+    listed = []
+    real = signatures.elsewhere
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
+    assert validate(repo, "--changed-since", "main") == cold
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == [1]  # listed once, for the tree of the new merge base; then its index
 
 
 def test_a_file_git_is_told_not_to_look_at_turns_the_index_off(repo, monkeypatch):
