@@ -255,7 +255,7 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
 
 def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
     """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already."""
-    if not cache.blobs:  # outside git, or git not asked (--no-git)
+    if cache.root is None or cache.root != root:  # git not asked (--no-git), or a past tree laid out elsewhere
         return
     try:
         tree = merge_tree(root, "HEAD", INNOVATIONS)
