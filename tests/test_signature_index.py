@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import random
-from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import AGENCY, SETTINGS, make_root, sample
 from gitrepo import Repo
 from test_cache import DIFFERENT
-from typer.testing import CliRunner
+from test_changed_near_copy import COPY, DINKES, NEAR, ORIGINAL, validate
 
-from ooi.cli import app
-from ooi.engine import clock, signatures
+from ooi.engine import signatures
 from ooi.engine.signatures import Index, pairs
 from ooi.input import cachefiles
 from ooi.rules import similarity
 from ooi.rules.similarity import Signature
 
-DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
-ORIGINAL = "data/inovasi/dispendukcapil/penak-pkk.yaml"
-COPY = "data/inovasi/dinkes/penak-sehat.yaml"
 OTHER = "data/inovasi/dinkes/sigap-bumil.yaml"
-TODAY = date(2023, 4, 5)
 
 
 def _corpus(seed: int, count: int) -> list[tuple[str, Signature]]:
@@ -90,13 +83,6 @@ def repo(tmp_path):
     return repo
 
 
-def validate(repo: Repo, *args: str) -> tuple[int, list[tuple[str, str, str]]]:
-    with clock.frozen(TODAY):
-        done = CliRunner().invoke(app, ["validate", "--root", str(repo.root), "--format", "json", *args])
-    assert done.exit_code in (0, 1), done.output
-    return done.exit_code, [(f["path"], f["code"], f["message"]) for f in json.loads(done.stdout)["findings"]]
-
-
 def _propose(repo: Repo) -> None:
     repo.branch("usulan")
     copied = sample("uji_coba")
@@ -107,9 +93,6 @@ def _propose(repo: Repo) -> None:
 
 def _index(repo: Repo) -> Path:
     return repo.root / cachefiles.FOLDER / signatures._INDEX
-
-
-NEAR = [(COPY, "R015", f"isi inovasi ini 80% sama dengan {ORIGINAL}")]
 
 
 def _no_whole_listing(monkeypatch) -> None:
