@@ -125,7 +125,8 @@ def status(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        with source_of(root, lang, no_git, memo=compare is not None, cache=not no_cache) as source:
+        with source_of(root, lang, no_git, memo=compare is not None,
+                       cache=not no_cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)

@@ -74,7 +74,8 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     points, changes, distrusted = [], [], None
     with progress.display(quiet=quiet, machine=machine) as shown:
-        with source_of(root, lang, memo=trend, cache=cache) as source:  # the records as they stood on D, as `ooi status` reads them
+        # the records as they stood on D, as `ooi status` reads them
+        with source_of(root, lang, memo=trend, cache=cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)

@@ -3,7 +3,8 @@
 Taken from the judgement cache when a pack holds the file's judgement for its bytes and ooi's
 code (a signature depends on nothing else: not the settings, the date or the filed date);
 else made from the file (read, parsed, validated: no rule runs). A file that cannot be read or
-does not pass the schema has no signature, as in a whole run.
+does not pass the schema has no signature, as in a whole run. With the cache's `Index` of the tree a
+pull request started from, none of that: only what the pull request touched is read (`near`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ooi.rules import similarity
 from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
 
-_INDEX = cachefiles.pack_name("r015-index")  # one index, of the last tree a pull request was compared with
+_INDEX = cachefiles.pack_name("r015-index")  # one index: of main's last whole run, or the last check's merge base
 
 
 def elsewhere(units: list[Part | tuple[Entry | None, list[Entry]]], cache: Cache | None, skip: set[str],
@@ -80,9 +81,10 @@ class Index:
     compares its records with them without listing, reading or signing 100,000 files.
 
     Per record, in path order (as R015 meets them): its path, blob id, name hash and how many lowest values
-    it has (what `similarity` indexes), and for each lowest value the records holding it. A record's whole signature is made from
-    its file when a pair is measured, and only if the file still holds the tree's blob. `missing`: files of
-    the tree whose signature was not known when the index was made (made from the file when needed).
+    it has (what `similarity` indexes), and for each lowest value the records holding it. A record's whole
+    signature is made from its file when a pair is measured, and only if the file still holds the tree's
+    blob. `missing`: files of the tree whose signature was not known when the index was made (made from the
+    file when needed).
     Trusted only whole (checksum), for its tree, ooi's code and this machine's byte order.
     """
 
