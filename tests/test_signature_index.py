@@ -146,6 +146,10 @@ def test_an_index_of_another_tree_or_damaged_is_not_trusted(repo, monkeypatch):
     monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
     assert validate(repo, "--changed-since", "main") == cold
     assert validate(repo, "--changed-since", "main") == cold
+    assert listed == []  # the index of the older merge base serves, the files changed since read from the work tree
+    _index(repo).write_bytes(b"")
+    assert validate(repo, "--changed-since", "main") == cold
+    assert validate(repo, "--changed-since", "main") == cold
     assert listed == [1]  # listed once, for the tree of the new merge base; then its index
 
 
@@ -159,3 +163,19 @@ def test_a_file_git_is_told_not_to_look_at_turns_the_index_off(repo, monkeypatch
     monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
     assert validate(repo, "--changed-since", "main") == validate(repo, "--changed-since", "main", "--no-cache")
     assert listed == [1, 1]
+
+
+def test_an_index_of_an_earlier_main_serves_with_what_changed_since_read_from_the_files(repo, monkeypatch):
+    validate(repo)  # main's whole run: the index of this tree
+    changed = sample("uji_coba")
+    changed.update(nama="Penak PKK Baru", tujuan="Tujuan lain sama sekali untuk warga kelurahan.")
+    repo.write(ORIGINAL, changed)
+    repo.commit("2023-04-04", "main berubah")  # no whole run since: the index is of the tree before
+    _propose(repo)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    read = []
+    real = signatures._signed
+    monkeypatch.setattr(signatures, "_signed", lambda entry: read.append(entry.rel) or real(entry))
+    _no_whole_listing(monkeypatch)
+    assert validate(repo, "--changed-since", "main") == cold
+    assert read == [ORIGINAL]  # changed on main since the index: from its file

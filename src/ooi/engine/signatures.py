@@ -24,7 +24,7 @@ from ooi.engine.parts import Part
 from ooi.engine.run import Against
 from ooi.input import cachefiles
 from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, shown
-from ooi.input.git import blob_id, changed, merge_tree, tree_files, unwatched
+from ooi.input.git import blob_id, changed, merge_tree, tree_changes, tree_files, unwatched
 from ooi.input.loading import parse
 from ooi.input.reading import Refused, read
 from ooi.model.errors import OoiError
@@ -35,6 +35,7 @@ from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
 
 _INDEX = cachefiles.pack_name("r015-index")  # one index: of main's last whole run, or the last check's merge base
+_MOVED = 2000  # files changed between the index's tree and a merge base's beyond which listing them all is cheaper
 
 
 def elsewhere(units: list[Part | tuple[Entry | None, list[Entry]]], cache: Cache | None, skip: set[str],
@@ -85,12 +86,13 @@ class Index:
     signature is made from its file when a pair is measured, and only if the file still holds the tree's
     blob. `missing`: files of the tree whose signature was not known when the index was made (made from the
     file when needed).
-    Trusted only whole (checksum), for its tree, ooi's code and this machine's byte order.
+    Trusted only whole (checksum), for ooi's code and this machine's byte order; for another tree than its own
+    (`tree`) with the files that differ between the two read from the work tree.
     """
 
     def __init__(self, rels: list[str], blobs: bytes, names: array[int], sizes: bytes, values: array[int],
-                 holders: array[int], missing: list[str]) -> None:
-        self.rels, self.blobs, self.names, self.sizes = rels, blobs, names, sizes
+                 holders: array[int], missing: list[str], tree: str = "") -> None:
+        self.rels, self.blobs, self.names, self.sizes, self.tree = rels, blobs, names, sizes, tree
         self.values, self.holders, self.missing = values, holders, missing
 
     @classmethod
@@ -108,7 +110,7 @@ class Index:
         parts = ["\0".join(self.rels).encode("utf-8", "surrogatepass"), self.blobs, self.names.tobytes(),
                  self.sizes, self.values.tobytes(), self.holders.tobytes(),
                  "\0".join(self.missing).encode("utf-8", "surrogatepass")]
-        head = json.dumps([key, [len(part) for part in parts]]).encode("ascii")
+        head = json.dumps([key, self.tree, [len(part) for part in parts]]).encode("ascii")
         return head + b"\n" + b"".join(parts)
 
     @classmethod
@@ -118,8 +120,8 @@ class Index:
             return None
         try:
             head, _, rest = body.partition(b"\n")
-            kept, lengths = json.loads(head)
-            if kept != key or len(lengths) != 7 or sum(lengths) != len(rest):
+            kept, tree, lengths = json.loads(head)
+            if kept != key or type(tree) is not str or len(lengths) != 7 or sum(lengths) != len(rest):
                 return None
             parts, start = [], 0
             for length in lengths:
@@ -132,7 +134,7 @@ class Index:
                     or len(values) != len(holders) or (holders and (min(holders) < 0 or max(holders) >= count))):
                 return None
             missing = parts[6].decode("utf-8", "surrogatepass").split("\0") if parts[6] else []
-            return cls(rels, parts[1], names, parts[3], values, holders, missing)
+            return cls(rels, parts[1], names, parts[3], values, holders, missing, tree)
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             return None
 
@@ -165,13 +167,22 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
     lowest values are values of a's that a is among the first POSTING_LIMIT records to hold; so a run's
     record is measured with the records holding its lowest values, counted the same way.
     """
-    index = Index.read(cachefiles.load(cache.folder, _INDEX), _key(cache, against.tree))
+    index = Index.read(cachefiles.load(cache.folder, _INDEX), _key(cache))
     if index is None or unwatched(root, INNOVATIONS):
         return None
+    touched = against.touched
+    if index.tree != against.tree:  # an index of another tree (main moved on since): what differs is read too
+        try:
+            moved = tree_changes(root, index.tree, against.tree)
+        except OoiError:
+            return None
+        if len(moved) > _MOVED:
+            return None
+        touched = touched | {f"{INNOVATIONS}/{path}" for path in moved}
     run = dict(mine)
-    gone = {number for rel in run.keys() | against.touched if (number := index.number(rel)) is not None}
+    gone = {number for rel in run.keys() | touched if (number := index.number(rel)) is not None}
     extra = dict(run)  # the records the index does not hold as they are now: made from their files
-    for rel in (set(index.missing) | {rel for rel in against.touched if _shaped(rel)}) - run.keys():
+    for rel in (set(index.missing) | {rel for rel in touched if _shaped(rel)}) - run.keys():
         signed = _signed(Entry(str(root / rel), rel, "inovasi")) if os.path.lexists(root / rel) else None
         if signed:
             extra[rel] = signed
@@ -251,8 +262,9 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
             missing.append(rel)
         elif rel in known:
             records.append((rel, blob, known[rel]))
-    body = Index.made(records, missing).body(_key(cache, against.tree))
-    cachefiles.save(cache.folder, _INDEX, body)
+    index = Index.made(records, missing)
+    index.tree = against.tree
+    cachefiles.save(cache.folder, _INDEX, index.body(_key(cache)))
 
 
 def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
@@ -273,13 +285,14 @@ def _kept_for(cache: Cache, tree: str) -> bool:
     """Does the index's first line name this tree? (Only to spare making it again: it is read whole, or not.)"""
     try:
         with open(cache.folder / _INDEX, "rb") as stream:
-            return _key(cache, tree).encode("ascii") in stream.read(4096).split(b"\n")[1]
+            head = stream.read(4096).split(b"\n")[1]
+            return head.startswith(json.dumps([_key(cache), tree]).encode("ascii")[:-1])
     except (OSError, IndexError):
         return False
 
 
-def _key(cache: Cache, tree: str) -> str:
-    return f"{FORMAT}:{cache.salt}:{tree}:{sys.byteorder}"
+def _key(cache: Cache) -> str:
+    return f"{FORMAT}:{cache.salt}:{sys.byteorder}"
 
 
 def _shaped(rel: str) -> bool:

@@ -542,3 +542,9 @@ def unwatched(root: Path, folder: str) -> bool:
     except OoiError:
         return True
     return re.search(r"(?:^|\0)[a-zS] ", listed) is not None
+
+
+def tree_changes(root: Path, old: str, new: str) -> set[str]:
+    """The paths (inside the trees) whose files differ between trees `old` and `new`."""
+    listed = run(root, "diff-tree", "-r", "-z", "--name-only", "--no-renames", old, new)
+    return {path for path in listed.split("\0") if path}
