@@ -143,11 +143,11 @@ def test_a_parallel_run_validates_each_record_once(root, monkeypatch, tmp_path):
             stream.write(b".")
         return real(data)
 
-    alone = run("--root", str(root), "--format", "json").stdout  # 5 files: one process
+    alone = run("--root", str(root), "--format", "json", "--no-cache").stdout  # 5 files: one process
     monkeypatch.setattr(checker, "validate_innovation", counted)
     monkeypatch.setattr(parallel, "SERIAL_BELOW", 0)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
-    outcome = run("--root", str(root), "--format", "json")
+    outcome = run("--root", str(root), "--format", "json", "--no-cache")  # judged, not read from the cache
     assert outcome.exit_code == 0, outcome.output
     assert calls.read_bytes() == b"...."  # the four files that parse, once each (the old code: 4, then 4 again)
     assert outcome.stdout == alone

@@ -35,13 +35,19 @@ NoGitOption = Annotated[bool, typer.Option("--no-git", help=helps(
     "Ignore git's history: files are read as they are and counted by tanggal_lapor."))]
 
 
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help=helps(
+    "Nilai setiap berkas lagi, tanpa memakai atau menulis cache penilaian (.ooi-cache/ atau OOI_CACHE_DIR).",
+    "Judge every file again, neither using nor writing the judgement cache (.ooi-cache/ or OOI_CACHE_DIR)."))]
+
+
 def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bool = False, strict: bool = True,
               history: bool = True, cache: bool = False):
     """The data root's source of records as of a date; says on stderr once when git's history is missing.
 
     `strict=False`: a problem of ooi.yaml is left to `ooi validate` to report as a finding.
     `history=False`: git's history is read later, and only for the files asked (`Source.filed`).
-    `cache`: git's history is kept by commit in the cache folder (.ooi-cache/ or OOI_CACHE_DIR).
+    `cache`: git's history kept by commit, and the judgements of unchanged files, in the cache folder
+    (.ooi-cache/ or OOI_CACHE_DIR: SPEC §17).
     """
     from ooi.engine.source import open_source
     from ooi.input.cachefiles import folder_of
@@ -49,19 +55,23 @@ def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bo
     data_root, settings = open_root(root, lang, strict=strict)
     source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history,
                          cache=folder_of(data_root) if cache else None)
+    if cache:
+        from ooi.engine.cache import Cache
+
+        source.cache = Cache.of(data_root, git=not no_git)
     if source.note:
         typer.echo(f"ooi: {source.note}", err=True)
     return source
 
 
 def _coverage(root: str | None, lang: str | None, tahun: int | None, per: str | None, jobs: int = 0, shown=None,
-              no_git: bool = False):
+              no_git: bool = False, cache: bool = False):
     from ooi.coverage.tally import as_of
     from ooi.engine import clock
     from ooi.report import progress
 
     shown = shown or progress.Display(None)
-    with source_of(root, lang, no_git) as source:
+    with source_of(root, lang, no_git, cache=cache) as source:
         day = clock.as_of(per, source.settings.zona_waktu)
         shown.stage(progress.CHECKING, unit=progress.FILES)
         coverage = as_of(source, tahun or source.settings.tahun_target, day, jobs or None, progress=shown.count)
@@ -103,6 +113,7 @@ def status(
             "Bandingkan dengan status per tanggal D (YYYY-MM-DD) atau pada ref git REF (mis. origin/main).",
             "Compare with the status as of date D (YYYY-MM-DD) or in git ref REF (e.g. origin/main)."))] = None,
     no_git: NoGitOption = False,
+    no_cache: NoCacheOption = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -114,7 +125,8 @@ def status(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        with source_of(root, lang, no_git, memo=compare is not None) as source:
+        with source_of(root, lang, no_git, memo=compare is not None,
+                       cache=not no_cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)
@@ -148,6 +160,7 @@ def show(
     tahun: TahunOption = None,
     per: PerOption = None,
     no_git: NoGitOption = False,
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
@@ -156,7 +169,7 @@ def show(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet) as shown:
-        coverage, _ = _coverage(root, lang, tahun, per, shown=shown, no_git=no_git)
+        coverage, _ = _coverage(root, lang, tahun, per, shown=shown, no_git=no_git, cache=not no_cache)
     if coverage.find(kode) is None:
         raise OoiError(_unknown(kode, coverage))
     sys.stdout.write(render("status_show", coverage, kode=kode, **screen()))

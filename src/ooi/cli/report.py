@@ -16,7 +16,7 @@ from ooi.cli.app import (
     format_option,
     open_root,
 )
-from ooi.cli.coverage import PerOption, TahunOption, source_of
+from ooi.cli.coverage import NoCacheOption, PerOption, TahunOption, source_of
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -58,13 +58,14 @@ OutputOption = Annotated[Optional[str], typer.Option(
 
 
 def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machine: bool = False,
-             trend: bool = False):
+             trend: bool = False, cache: bool = False):
     """Coverage as `ooi status` computes it, keeping what the report (or every field, for exports) needs.
 
     With `trend`, also the target achievement at the end of each month from 1 January of the
     target year to D (the last TREND_POINTS months), each point what `ooi history` gives, and the
     changes between the last two of them. The progress display (stderr, in a terminal, for work of
-    more than a second) as `ooi status` has it.
+    more than a second) as `ooi status` has it. `cache`: the judgement cache serves the run (not with `trend`,
+    whose points share the history's memo, nor `flat`, which keeps every field of each record).
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
@@ -73,7 +74,8 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     points, changes, distrusted = [], [], None
     with progress.display(quiet=quiet, machine=machine) as shown:
-        with source_of(root, lang, memo=trend) as source:  # the records as they stood on D, as `ooi status` reads them
+        # the records as they stood on D, as `ooi status` reads them
+        with source_of(root, lang, memo=trend, cache=cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
             shown.stage(progress.CHECKING, unit=progress.FILES)
@@ -230,6 +232,7 @@ def remind(
         "--output", "-o", metavar="DIR", help=helps(
             "Tulis satu berkas per OPD ke folder ini (<kode>.txt, .md, .json atau .html).",
             "Write one file per agency into this folder (<kode>.txt, .md, .json or .html)."))] = None,
+    no_cache: NoCacheOption = False,
     jobs: JobsOption = 0,
     root: RootOption = None,
     lang: LangOption = None,
@@ -242,7 +245,7 @@ def remind(
     from ooi.report import render
     from ooi.report.remind import one, reminders
 
-    data_root, settings, coverage, *_ = _checked(root, lang, tahun, per, jobs, flat=False)
+    data_root, settings, coverage, *_ = _checked(root, lang, tahun, per, jobs, flat=False, cache=not no_cache)
     for kode in opd or ():
         if coverage.find(kode) is None:
             raise OoiError(_unknown(kode, coverage))

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ooi.cli.app import LangOption, QuietOption, RootOption, app, format_option, open_root
+from ooi.cli.coverage import NoCacheOption
 from ooi.cli.language import english, helps
 from ooi.i18n import tr
 from ooi.report.width import screen
@@ -75,6 +76,7 @@ def principles(
     kode: Annotated[Optional[str], typer.Argument(metavar="KODE", help=helps("Kode OPD, mis. dinkes; bawaan: seluruh kota.",
                                                                     "Agency code, e.g. dinkes; default: the whole city."))] = None,
     format: Annotated[str, format_option(PRINCIPLES_FORMATS, "table, json, atau markdown.")] = "table",
+    no_cache: NoCacheOption = False,
     quiet: QuietOption = False,
     root: RootOption = None,
     lang: LangOption = None,
@@ -89,7 +91,11 @@ def principles(
         data_root, settings = open_root(root, lang)
         shown.stage(progress.CHECKING, unit=progress.FILES)
         # records=summarize: the matrix needs each record's name and stage only, kept in the worker that judged it
-        result = check(data_root, settings, records=summarize, progress=shown.count)
+        # the judgement cache: an unchanged file's findings and summary are read, not judged again
+        from ooi.engine.cache import Cache
+
+        cache = None if no_cache else Cache.of(data_root)
+        result = check(data_root, settings, records=summarize, progress=shown.count, cache=cache)
     if kode is not None:
         kode = _agency(kode, result)
     options = screen() if format == "table" else {}

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from ooi.engine.cache_entries import (
     key_part,
     plain_str,
     signature_of,
+    summary_of,
 )
 from ooi.engine.memo import Judgement, Key, cites_file, pivots, still
 from ooi.engine.parts import Part
@@ -40,8 +41,10 @@ from ooi.input import cachefiles
 from ooi.input.discovery import Entry
 from ooi.input.git import blob_id, index_blobs
 from ooi.model.findings import Problem, Severity
+from ooi.model.summary import Summary
 from ooi.rules.similarity import Signature
 _LAST = "last-run"  # the salt of the last run: is this one warm?
+_OUTCOMES = 4  # R015 outcomes kept: the whole run's, and a few runs over some files (each compared other inputs)
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class Cache:
 
     folder: Path
     salt: str  # the code, facts and options a judgement depends on (the memo's salt is added per key)
-    blobs: dict[str, str] = field(default_factory=dict)
+    root: Path | None = None  # the data root whose git index gives blob ids (None: none are known)
     shared: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # see `Texts`
 
     @classmethod
@@ -58,7 +61,18 @@ class Cache:
         """The cache of data root `root` (for any language: findings hold catalogue messages, rendered when written);
         `git`: blob ids from git's index."""
         salt = hashlib.blake2b(f"{FORMAT}\0{_code()}\0{iid_export}".encode(), digest_size=16)
-        return cls(cachefiles.folder_of(root), salt.hexdigest(), index_blobs(root) if git else {})
+        return cls(cachefiles.folder_of(root), salt.hexdigest(), root if git else None)
+
+    @cached_property
+    def blobs(self) -> dict[str, str]:
+        """Path → git blob id of every data file whose bytes are the index's (asked once, when first needed)."""
+        return index_blobs(self.root) if self.root is not None else {}
+
+    def blobs_under(self, folders: list[str]) -> dict[str, str]:
+        """`blobs`, of the files under `folders` only: a run over a few files does not list 100,000."""
+        if "blobs" in self.__dict__ or self.root is None:
+            return self.blobs
+        return index_blobs(self.root, folders)
 
     def blob_of(self, rel: str, reader: Callable[[], bytes]) -> tuple[str, bytes | None]:
         """The git blob id of a file: known from the index, else computed from its bytes (`reader()`, returned too)."""
@@ -72,35 +86,43 @@ class Cache:
              ) -> list[tuple[str, Problem]]:
         """What a comparison across files (`name`: R015) found for the same `inputs` in an earlier run, or `compute()`.
 
-        The outcome is kept with a digest of everything compared, so one changed record compares again.
+        Each outcome is kept with a digest of everything compared, so one changed record compares again;
+        the last `_OUTCOMES` are kept, so a run over a few files does not push out the whole run's.
         """
         digest = hashlib.blake2b(f"{self.salt}\0{name}\0".encode(), digest_size=16)
         _digest(inputs, digest)
         key, pack = digest.hexdigest(), cachefiles.pack_name(f"across\0{name}")
+        kept: list[Any] = []
         try:
-            version, kept, found, table = json.loads(cachefiles.load(self.folder, pack) or b"[]")
-            if version == FORMAT and kept == key:
-                texts = Texts(self.shared, table)
-                return [(plain_str(path), Problem(tuple(map(key_part, keys)), texts.read(message), texts.read(hint),
-                                             plain_str(code), Severity(severity) if severity is not None else None,
-                                             plain_str(related)))
-                        for path, keys, message, hint, code, severity, related in found]
+            version, kept = json.loads(cachefiles.load(self.folder, pack) or b"[1, []]")
+            if version != FORMAT or type(kept) is not list:
+                kept = []
+            for outcome in kept:
+                if outcome[0] == key:
+                    texts = Texts(self.shared, outcome[2])
+                    return [(plain_str(path), Problem(tuple(map(key_part, keys)), texts.read(message),
+                                                      texts.read(hint), plain_str(code),
+                                                      Severity(severity) if severity is not None else None,
+                                                      plain_str(related)))
+                            for path, keys, message, hint, code, severity, related in outcome[1]]
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-            pass
+            kept = []
         found = compute()
         texts = Texts(self.shared, [])
         try:
-            body = [FORMAT, key, [[path, texts.plain(list(p.keys)), texts.plain(p.message), texts.plain(p.hint),
-                                   texts.plain(p.code), p.severity.value if p.severity is not None else None,
-                                   texts.plain(p.related)] for path, p in found], texts.table]
+            outcome = [key, [[path, texts.plain(list(p.keys)), texts.plain(p.message), texts.plain(p.hint),
+                              texts.plain(p.code), p.severity.value if p.severity is not None else None,
+                              texts.plain(p.related)] for path, p in found], texts.table]
         except Unkept:
             return found
+        body = [FORMAT, [outcome, *kept[:_OUTCOMES - 1]]]  # the newest first; a damaged one was dropped above
         cachefiles.save(self.folder, pack, json.dumps(body, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
         return found
 
-    def pack(self, unit: str) -> Pack:
-        """The judgements kept for one unit of work, by its name (`unit_name`)."""
-        return Pack(self, cachefiles.pack_name(unit))
+    def pack(self, unit: str, summaries: bool = False) -> Pack:
+        """The judgements kept for one unit of work, by its name (`unit_name`); `summaries`: a hit gives the
+        record's summary too (`Pack.summary`, what `ooi status` keeps of it)."""
+        return Pack(self, cachefiles.pack_name(unit), summaries)
 
     def warm(self, salt: bytes | None, total: int) -> bool:
         """Will most of a run's `total` files be found? When the last run had the same salt and git's index
@@ -125,8 +147,9 @@ class Cache:
 class Pack:
     """One unit's judgements as read, and as they will be written back: what `_judge` asks like a memo."""
 
-    def __init__(self, cache: Cache, name: str) -> None:
-        self.cache, self.name = cache, name
+    def __init__(self, cache: Cache, name: str, summaries: bool = False) -> None:
+        self.cache, self.name, self.summaries = cache, name, summaries
+        self.summary: dict[str, Summary | None] = {}  # path → the summary a hit holds (asked with `summaries`)
         self.kept, table = entries(cachefiles.load(cache.folder, name))
         self.texts = Texts(cache.shared, table)  # its messages' texts, numbered (appended to)
         self.fresh: dict[str, list[Any]] = {}
@@ -138,6 +161,8 @@ class Pack:
             if key is None or entry is None or entry[0] != self._key(key):
                 return None
             judged = decode(entry, key[0], self.texts)
+            if self.summaries:
+                self.summary[key[0]] = summary_of(entry[7]) if entry[7] is not None else None
         except (Unkept, TypeError, ValueError, KeyError, IndexError, AttributeError):  # a foreign shape: judged anew
             return None
         if not still(judged, today):

@@ -1,5 +1,5 @@
 """A judgement as an entry of a cache pack's JSON, and back exactly: findings with their catalogue messages,
-R007's name, R015's signature, the places of the keys checks across files point at."""
+R007's name, R015's signature, the places of the keys checks across files point at, coverage's summary."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from ooi.engine.result import FileResult, Named
 from ooi.i18n import Message
 from ooi.model.findings import Finding, Severity
 from ooi.model.records import Innovation
+from ooi.model.summary import Dates, Summary, summarize
 from ooi.rules.similarity import Signature
 
-FORMAT = 1  # what a pack holds and how: a pack of another format is never read
+FORMAT = 2  # what a pack holds and how: a pack of another format is never read
 
 
 class Unkept(Exception):
@@ -36,14 +37,47 @@ def entries(body: bytes | None) -> tuple[dict[str, list[Any]], list[str]]:
 
 
 def encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileResult, texts: Texts) -> list[Any]:
-    """A pack entry: the key it holds for, the day it was made for, its dates, findings, name, signature, places."""
+    """A pack entry: the key it holds for, the day it was made for, its dates, findings, name, signature, places,
+    and the summary `ooi status` keeps of the record (made for every run: validate's entries serve status too)."""
     record = result.record
     named = [record.opd, record.nama] if isinstance(record, Innovation) else None
     signature = result.signature
     signed = [base64.b64encode(signature.packed).decode("ascii"), signature.name] if signature is not None else None
     places = {name: list(place) for name, place in result.places.items()} if result.places is not None else None
+    summary = _summary(summarize(record)) if isinstance(record, Innovation) else None
     return [key, today.isoformat(), [turn.isoformat() for turn in turns],
-            [_finding(finding, texts) for finding in result.findings], texts.plain(named), signed, places]
+            [_finding(finding, texts) for finding in result.findings], texts.plain(named), signed, places, summary]
+
+
+def _summary(summary: Summary) -> list[Any]:
+    waktu = summary.waktu
+    texts = (summary.nama, summary.tahapan, summary.bentuk, summary.jenis, summary.urusan)
+    days = (summary.tanggal_lapor, *(waktu or ()))
+    if summary.flat is not None or any(type(text) is not str for text in texts) \
+            or any(day is not None and type(day) is not date for day in days) \
+            or (summary.tahun_rencana is not None and type(summary.tahun_rencana) is not int):
+        raise Unkept  # what JSON would not give back as it is
+    return [summary.nama, summary.tahapan, summary.tanggal_lapor.isoformat(), summary.tahun_rencana,
+            None if waktu is None else [_day(waktu.uji_coba), _day(waktu.penerapan)],
+            summary.bentuk, summary.jenis, summary.urusan]
+
+
+def _day(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def summary_of(kept: list[Any]) -> Summary:
+    """The summary an entry holds (`_summary`); TypeError, ValueError or IndexError when it is not one."""
+    nama, tahapan, filed, planned, waktu, bentuk, jenis, urusan = kept
+    if planned is not None and type(planned) is not int:
+        raise TypeError("not a year")
+    dates = None if waktu is None else Dates(_date(waktu[0]), _date(waktu[1]))
+    return Summary(plain_str(nama), plain_str(tahapan), date.fromisoformat(plain_str(filed)), planned, dates,
+                   plain_str(bentuk), plain_str(jenis), plain_str(urusan))
+
+
+def _date(value: object) -> date | None:
+    return None if value is None else date.fromisoformat(plain_str(value))
 
 
 def _finding(finding: Finding, texts: Texts) -> list[Any]:
@@ -130,7 +164,7 @@ _MADE = (dict, list)  # what `Texts.value` makes again; anything else JSON gives
 
 def decode(entry: list[Any], rel: str, texts: Texts) -> Judgement:
     """The judgement an entry of `rel` holds; TypeError, ValueError, KeyError or IndexError when it is not one."""
-    _, made, turns, listed, named, signed, places = entry
+    _, made, turns, listed, named, signed, places, _ = entry
     findings = []
     for line, column, code, severity, name, message, hint, keys, related in listed:
         if type(line) is not int or type(column) is not int or type(keys) is not list:

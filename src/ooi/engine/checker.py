@@ -42,7 +42,7 @@ from ooi.model.findings import Finding, Problem
 from ooi.model.records import Agency, Innovation
 from ooi.model.sectors import sectors
 from ooi.model.settings import SETTINGS_FILE, Settings
-from ooi.model.summary import Summary
+from ooi.model.summary import Summary, summarize
 from ooi.rules import portable, similarity, wording
 from ooi.rules.context import Context
 from ooi.schema.draft import Unjudged, draft, overlaps
@@ -77,10 +77,8 @@ def _check_run(run: Run) -> Result:
     are spread over processes (`run.jobs`); the result is the same, in the same order.
     Workers use what the memo holds and send back what they judged anew.
     """
-    if run.cache is not None and (run.memo is not None or run.records is not False):
-        run = replace(run, cache=None)  # a history has its memo; a hit gives no record to keep
-    elif run.cache is not None and not run.blobs:
-        run = replace(run, blobs=run.cache.blobs)  # known from git's index: an unchanged file is not read
+    if run.cache is not None and (run.memo is not None or run.records not in (False, summarize)):
+        run = replace(run, cache=None)  # a history has its memo; a hit gives no whole record, only its summary
     root, settings, memo, cache, progress = run.root, run.settings, run.memo, run.cache, run.progress
     targets = list(run.targets) if run.targets else None
     within = relative(root, targets) if targets else None
@@ -95,6 +93,10 @@ def _check_run(run: Run) -> Result:
     wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
     misplaced = chosen.misplaced
     unportable = _unportable(tree, wanted)
+    if run.cache is not None and not run.blobs:  # known from git's index: an unchanged file is not read
+        folders = None if within is None else [AGENCIES, *{f"{INNOVATIONS}/{entries[0].folder}" for entries in
+                                                           (_entries(unit) for unit in units) if entries}]
+        run = replace(run, blobs=run.cache.blobs if folders is None else run.cache.blobs_under(folders))
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
     salt = _salt(run, base, agency_files) if memo is not None or cache is not None else None
@@ -128,14 +130,13 @@ def _check_run(run: Run) -> Result:
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     if run.similar_to_all and within is not None:
-        from ooi.engine.signatures import elsewhere
+        _check_with_all(run, checked, signatures, base, wanted)
+    else:  # across agencies: every record checked in the run
+        _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
+        if cache is not None and within is None:  # every record's signature: the index a pull request reads
+            from ooi.engine.signatures import keep_whole
 
-        everything = discover(root)
-        signatures += elsewhere(split(_units(everything, everything)), cache, {r.path for r in checked})
-        signatures.sort(key=lambda pair: pair[0])
-        del everything
-    # across agencies: every record checked in the run (and, asked, every other record of the root)
-    _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
+            keep_whole(root, cache, signatures)
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
     files = [r for r in checked if r.path in wanted or r.kind == "lain"]
@@ -151,6 +152,37 @@ def _check_run(run: Run) -> Result:
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, registry)
+
+
+def _entries(item: Unit | Part) -> list[Entry]:
+    return item.entries if isinstance(item, Part) else item[1]
+
+
+def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[str, object]], base: Context,
+                    wanted: set[str]) -> None:
+    """R015 for the records of a run over some files, compared with every record of the root (a pull request).
+
+    Through the cache's index of the tree the pull request started from, when there is one to trust (a
+    few files read, not 100,000); else every other record's signature, from the cache or its file, and
+    the index made for the next check.
+    """
+    from ooi.engine import signatures as every
+
+    cache, against = run.cache, run.against
+    if cache is not None and against is not None:
+        mine = [(path, signed) for path, signed in signatures if isinstance(signed, similarity.Signature) and signed]
+        # the findings of the files asked for (their folders' other records are judged, not reported)
+        found = every.near(run.root, cache, against, mine, base.settings.kemiripan_maks, wanted)
+        if found is not None:
+            _add_across(checked, found, base, similarity)
+            return
+    everything = discover(run.root)
+    signatures += every.elsewhere(split(_units(everything, everything)), cache, {r.path for r in checked})
+    signatures.sort(key=lambda pair: pair[0])
+    del everything
+    _check_across(checked, signatures, base, (similarity,), run.memo if run.memo is not None else cache)
+    if cache is not None and against is not None:
+        every.keep(run.root, cache, against, signatures, {r.path for r in checked})
 
 
 def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
@@ -225,23 +257,35 @@ def _check_unit(unit: Unit, shared: _Shared) -> tuple[list[FileResult], Fresh]:
         # Its innovations are judged by the agency as judged here (with a memo, not read again).
         own = {agency.stem: record if isinstance(record, Agency) else None}
         base = replace(base, agencies=registry.with_entries(own))
-    kept = run.cache.pack(run.cache.unit_name(unit)) if run.cache is not None and entries else None
+    kept = _pack(run, unit) if entries else None
     judged = [_judge(entry, run, base, salt, kept) for entry in entries]
     if kept is not None:
         kept.save()
     innovations = [result for result, _ in judged]
     _check_across(innovations, [(r.path, r.record) for r in innovations if r.record is not None], base,
                   _folder_rules())
-    _keep(judged, run.records, packed)
+    _keep(judged, run.records, packed, kept)
     return results + innovations, memo.fresh_judgements() if packed and memo is not None else []
 
 
+def _pack(run: Run, unit: Unit | Part) -> Pack | None:
+    """The judgement cache's pack of a unit (None without a cache); its hits give summaries when the run keeps them."""
+    cache = run.cache
+    return cache.pack(cache.unit_name(unit), summaries=callable(run.records)) if cache is not None else None
+
+
 def _keep(judged: list[tuple[FileResult, object]], records: bool | Callable[[Innovation], Summary],
-          packed: bool) -> None:
-    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data)."""
+          packed: bool, kept: Pack | None = None) -> None:
+    """Each innovation as the caller asked: let go, kept as its summary, or whole (across processes: its data).
+
+    A judgement the cache held has no record (its name, `Named`): its summary is the pack's (`_check_run` keeps
+    the cache only for runs that keep summaries or nothing).
+    """
     for result, data in judged:
         if not records or result.record is None:
             result.record = None
+        elif isinstance(result.record, Named) and kept is not None:
+            result.record = kept.summary.get(result.path)
         elif callable(records):
             result.record = records(result.record) if isinstance(result.record, Innovation) else None
         elif packed:  # a record crosses processes as its plain data, validated again in the parent
@@ -288,13 +332,13 @@ def _check_part(part: Part, shared: _Shared) -> PartResult:
     memo = run.memo
     if packed and memo is not None:
         memo.keep_fresh()
-    kept = run.cache.pack(run.cache.unit_name(part)) if run.cache is not None else None
+    kept = _pack(run, part)
     judged = [_judge(entry, run, base, salt, kept) for entry in part.entries]
     if kept is not None:
         kept.save()
     names = [(r.path, Named(r.record.opd, r.record.nama)) for r, _ in judged
              if isinstance(r.record, (Innovation, Named))]
-    _keep(judged, run.records, packed)
+    _keep(judged, run.records, packed, kept)
     fresh = memo.fresh_judgements() if packed and memo is not None else []
     return PartResult(part.folder, [result for result, _ in judged], names, fresh)
 
@@ -437,18 +481,23 @@ def _judged(rule: ModuleType, record: object, context: Context, taken: list[tupl
 def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
                   chosen: Iterable[ModuleType], memo: Memo | Cache | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
-    by_path = {r.path: r for r in results}
-    outside = {path for path, _ in records} - by_path.keys()
+    outside = {path for path, _ in records} - {r.path for r in results}
     for rule in chosen:
-        for path, problem in _found_across(rule, records, context, memo):
-            if path in outside:
-                continue
-            result = by_path.get(path)
-            if result is None:  # not a record: one finding about the whole file
-                result = by_path[path] = FileResult(path, "lain")
-                results.append(result)
-            finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
-            result.findings = sorted([*result.findings, finding])
+        _add_across(results, [(path, problem) for path, problem in _found_across(rule, records, context, memo)
+                              if path not in outside], context, rule)
+
+
+def _add_across(results: list[FileResult], found: Iterable[tuple[str, Problem]], context: Context,
+                rule: ModuleType) -> None:
+    """A rule's findings across files, each added to the file it names."""
+    by_path = {r.path: r for r in results}
+    for path, problem in found:
+        result = by_path.get(path)
+        if result is None:  # not a record: one finding about the whole file
+            result = by_path[path] = FileResult(path, "lain")
+            results.append(result)
+        finding = stamp(path, _with_code(problem, rule), _place(result, problem.keys), context.settings)
+        result.findings = sorted([*result.findings, finding])
 
 
 def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | Cache | None,

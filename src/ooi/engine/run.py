@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from ooi.engine.cache import Cache
 from ooi.engine.filing import Filed
@@ -13,6 +14,14 @@ from ooi.engine.memo import Memo
 from ooi.model.records import Innovation
 from ooi.model.settings import Settings
 from ooi.model.summary import Summary
+
+
+class Against(NamedTuple):
+    """What a pull-request check is compared with: the git tree of the innovations at the merge base, and the
+    paths touched since (relative to the data root). Every other file holds what that tree holds."""
+
+    tree: str
+    touched: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,8 @@ class Run:
     without reading (a snapshot's files), so a file the memo knows is not even read.
     `cache`: judgements kept between runs (serves runs that keep no records; a history uses its
     memo). `similar_to_all`: R015 compares the records of a run over some files with every
-    record of the root (a pull request's near-copy of another agency's innovation).
+    record of the root (a pull request's near-copy of another agency's innovation); `against`: what
+    they hold, so the other records' signatures come from the cache's index of that tree.
     """
 
     root: Path
@@ -45,6 +55,7 @@ class Run:
     blobs: Mapping[str, str] = field(default_factory=dict)
     cache: Cache | None = None
     similar_to_all: bool = False
+    against: Against | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "targets", tuple(self.targets) if self.targets else None)  # [] asks for no subset

@@ -3,19 +3,39 @@
 Taken from the judgement cache when a pack holds the file's judgement for its bytes and ooi's
 code (a signature depends on nothing else: not the settings, the date or the filed date);
 else made from the file (read, parsed, validated: no rule runs). A file that cannot be read or
-does not pass the schema has no signature, as in a whole run.
+does not pass the schema has no signature, as in a whole run. With the cache's `Index` of the tree a
+pull request started from, none of that: only what the pull request touched is read (`near`).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
 from ooi.engine.cache import Cache, Pack
+from ooi.engine.cache_entries import FORMAT
 from ooi.engine.parts import Part
-from ooi.input.discovery import Entry
+from ooi.engine.run import Against
+from ooi.input import cachefiles
+from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, shown
+from ooi.input.git import blob_id, changed, merge_tree, tree_changes, tree_files, unwatched
 from ooi.input.loading import parse
 from ooi.input.reading import Refused, read
+from ooi.model.errors import OoiError
+from ooi.model.findings import Problem
 from ooi.model.records import Innovation
-from ooi.rules.similarity import Signature, signature
+from ooi.rules import similarity
+from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
+
+_INDEX = cachefiles.pack_name("r015-index")  # one index: of main's last whole run, or the last check's merge base
+_MOVED = 2000  # files changed between the index's tree and a merge base's beyond which listing them all is cheaper
 
 
 def elsewhere(units: list[Part | tuple[Entry | None, list[Entry]]], cache: Cache | None, skip: set[str],
@@ -46,8 +66,259 @@ def _kept(pack: Pack, entry: Entry) -> tuple[Signature | None] | None:
 
 def _signed(entry: Entry) -> Signature | None:
     try:
-        data = parse(read(entry.path)).data
+        return _signed_bytes(read(entry.path))
     except Refused:
         return None
+
+
+def _signed_bytes(raw: bytes) -> Signature | None:
+    data = parse(raw).data
     record = validate_innovation(data)[0] if isinstance(data, dict) else None
     return signature(record) if isinstance(record, Innovation) else None
+
+
+class Index:
+    """Every innovation's R015 facts in one git tree (`Against.tree`), read in one go: a pull request's check
+    compares its records with them without listing, reading or signing 100,000 files.
+
+    Per record, in path order (as R015 meets them): its path, blob id, name hash and how many lowest values
+    it has (what `similarity` indexes), and for each lowest value the records holding it. A record's whole
+    signature is made from its file when a pair is measured, and only if the file still holds the tree's
+    blob. `missing`: files of the tree whose signature was not known when the index was made (made from the
+    file when needed).
+    Trusted only whole (checksum), for ooi's code and this machine's byte order; for another tree than its own
+    (`tree`) with the files that differ between the two read from the work tree.
+    """
+
+    def __init__(self, rels: list[str], blobs: bytes, names: array[int], sizes: bytes, values: array[int],
+                 holders: array[int], missing: list[str], tree: str = "") -> None:
+        self.rels, self.blobs, self.names, self.sizes, self.tree = rels, blobs, names, sizes, tree
+        self.values, self.holders, self.missing = values, holders, missing
+
+    @classmethod
+    def made(cls, records: list[tuple[str, str, Signature]], missing: list[str]) -> Index:
+        """The index of (path, blob id, signature) records and the paths with no signature known."""
+        records = sorted(records, key=lambda record: record[0])
+        pairs = sorted((value, number) for number, (_, _, signed) in enumerate(records) for value in signed.lowest)
+        return cls([rel for rel, _, _ in records], b"".join(bytes.fromhex(blob) for _, blob, _ in records),
+                   array("q", [signed.name for _, _, signed in records]),
+                   bytes(len(signed.lowest) for _, _, signed in records),
+                   array("q", [value for value, _ in pairs]), array("i", [number for _, number in pairs]),
+                   sorted(missing))
+
+    def body(self, key: str) -> bytes:
+        parts = ["\0".join(self.rels).encode("utf-8", "surrogatepass"), self.blobs, self.names.tobytes(),
+                 self.sizes, self.values.tobytes(), self.holders.tobytes(),
+                 "\0".join(self.missing).encode("utf-8", "surrogatepass")]
+        head = json.dumps([key, self.tree, [len(part) for part in parts]]).encode("ascii")
+        return head + b"\n" + b"".join(parts)
+
+    @classmethod
+    def read(cls, body: bytes | None, key: str) -> Index | None:
+        """The index a body holds, when it was made for `key`; None otherwise."""
+        if body is None:
+            return None
+        try:
+            head, _, rest = body.partition(b"\n")
+            kept, tree, lengths = json.loads(head)
+            if kept != key or type(tree) is not str or len(lengths) != 7 or sum(lengths) != len(rest):
+                return None
+            parts, start = [], 0
+            for length in lengths:
+                parts.append(rest[start:start + length])
+                start += length
+            rels = parts[0].decode("utf-8", "surrogatepass").split("\0") if parts[0] else []
+            names, values, holders = _array(parts[2], "q"), _array(parts[4], "q"), _array(parts[5], "i")
+            count = len(rels)
+            if (len(parts[1]) != 20 * count or len(names) != count or len(parts[3]) != count
+                    or len(values) != len(holders) or (holders and (min(holders) < 0 or max(holders) >= count))):
+                return None
+            missing = parts[6].decode("utf-8", "surrogatepass").split("\0") if parts[6] else []
+            return cls(rels, parts[1], names, parts[3], values, holders, missing, tree)
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
+            return None
+
+    def number(self, rel: str) -> int | None:
+        at = bisect_left(self.rels, rel)
+        return at if at < len(self.rels) and self.rels[at] == rel else None
+
+    def holding(self, value: int) -> array[int]:
+        """The records whose lowest values hold `value`, in path order."""
+        return self.holders[bisect_left(self.values, value):bisect_right(self.values, value)]
+
+    def blob(self, number: int) -> str:
+        return self.blobs[number * 20:number * 20 + 20].hex()
+
+
+def _array(raw: bytes, kind: str) -> array[int]:
+    found = array(kind)
+    if len(raw) % found.itemsize:
+        raise ValueError("not an array of such ints")
+    found.frombytes(raw)
+    return found
+
+
+def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signature]], threshold: float,
+         wanted: set[str]) -> list[tuple[str, Problem]] | None:
+    """R015's findings on the run's records (`mine`) that are `wanted`, as a whole run's comparison of every record
+    finds them (`similarity.check_all`), through the index of `against.tree`; None when there is none to trust.
+
+    In a whole run, two records (a before b in path order) are measured when at least half of b's
+    lowest values are values of a's that a is among the first POSTING_LIMIT records to hold; so a run's
+    record is measured with the records holding its lowest values, counted the same way.
+    """
+    index = Index.read(cachefiles.load(cache.folder, _INDEX), _key(cache))
+    if index is None or unwatched(root, INNOVATIONS):
+        return None
+    touched = against.touched
+    if index.tree != against.tree:  # an index of another tree (main moved on since): what differs is read too
+        try:
+            moved = tree_changes(root, index.tree, against.tree)
+        except OoiError:
+            return None
+        if len(moved) > _MOVED:
+            return None
+        touched = touched | {f"{INNOVATIONS}/{path}" for path in moved}
+    run = dict(mine)
+    gone = {number for rel in run.keys() | touched if (number := index.number(rel)) is not None}
+    extra = dict(run)  # the records the index does not hold as they are now: made from their files
+    for rel in (set(index.missing) | {rel for rel in touched if _shaped(rel)}) - run.keys():
+        signed = _signed(Entry(str(root / rel), rel, "inovasi")) if os.path.lexists(root / rel) else None
+        if signed:
+            extra[rel] = signed
+    asked = [(rel, signed) for rel, signed in mine if rel in wanted]
+    return pairs(index, gone, extra, asked, threshold, lambda rel: _whole(root, index, rel))
+
+
+def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[tuple[str, Signature]],
+          threshold: float, whole: Callable[[str], Signature | None]) -> list[tuple[str, Problem]] | None:
+    """What `similarity.check_all` finds on `mine`'s records among the index's (less those `gone`) and `extra`'s
+    (which hold `mine`'s); `whole(rel)`: an index record's whole signature (None: not to be trusted)."""
+    added: dict[int, list[str]] = {}
+    for rel, signed in extra.items():
+        for value in signed.lowest:
+            added.setdefault(value, []).append(rel)
+
+    def holders(value: int, rel: str) -> list[str]:
+        """The records that, in a whole run, count `value` for a pair with `rel`: those before it among the first
+        POSTING_LIMIT to hold it, and when `rel` is among those first, every later one."""
+        held, at = index.holding(value), bisect_left(index.rels, rel)
+        cut = bisect_left(held, at)
+        more = sorted(added.get(value, ()))
+        earlier = [index.rels[number] for number in held[:cut][:POSTING_LIMIT + len(gone)] if number not in gone]
+        earlier = sorted(earlier + [other for other in more if other < rel])
+        place = cut - sum(1 for number in gone if number < at and _holds(held, number)) \
+            + sum(1 for other in more if other < rel)
+        if place >= POSTING_LIMIT:
+            return earlier[:POSTING_LIMIT]
+        later = [index.rels[number] for number in held[cut:] if number not in gone]
+        return earlier + sorted(later + [other for other in more if other > rel])
+
+    def facts(rel: str) -> tuple[int, int]:  # how many lowest values, the name's hash
+        if rel in extra:
+            return len(extra[rel].lowest), extra[rel].name
+        number = index.number(rel)
+        assert number is not None, "a holder is the index's or extra's"
+        return index.sizes[number], index.names[number]
+
+    found: list[tuple[str, Problem]] = []
+    for rel, signed in sorted(mine):
+        counts: Counter[str] = Counter()
+        for value in signed.lowest:
+            # before it, among the first to hold the value; after it, when it is among those first
+            counts.update(holders(value, rel))
+        for other, count in counts.items():
+            first, later = sorted((other, rel))
+            (_, first_name), (size, later_name) = facts(first), facts(later)
+            if count * 2 < size or (first_name == later_name and _folder(first) == _folder(later)):
+                continue
+            theirs = extra.get(other) or whole(other)
+            if theirs is None:
+                return None  # the file no longer holds the tree's bytes: the index is not the truth
+            similar = len(signed & theirs) / len(signed | theirs)
+            if similar >= threshold:
+                found.append((rel, similarity._problem(other, similar)))  # its words, as a whole run says it
+    return found
+
+
+def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, object]], judged: set[str]) -> None:
+    """After a whole comparison: the index of `against.tree` for the next check, from every record's signature
+    (`signed`); the files `judged` in this run or touched since the tree may hold other bytes: left missing."""
+    if unwatched(root, INNOVATIONS):
+        return
+    try:
+        listing = tree_files(root, against.tree)
+    except OoiError:
+        return
+    known = {rel: value for rel, value in signed if isinstance(value, Signature)}
+    records, missing = [], []
+    for mode, blob, inner in listing:
+        rel = f"{INNOVATIONS}/{inner}"
+        if mode not in ("100644", "100755"):
+            return  # a link or a submodule: discovery follows what the tree does not list
+        if not _shaped(rel):
+            continue
+        if rel in judged or rel in against.touched:
+            missing.append(rel)
+        elif rel in known:
+            records.append((rel, blob, known[rel]))
+    index = Index.made(records, missing)
+    index.tree = against.tree
+    cachefiles.save(cache.folder, _INDEX, index.body(_key(cache)))
+
+
+def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
+    """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already."""
+    if cache.root is None or cache.root != root:  # git not asked (--no-git), or a past tree laid out elsewhere
+        return
+    try:
+        tree = merge_tree(root, "HEAD", INNOVATIONS)
+        if tree is None or _kept_for(cache, tree):
+            return
+        changes = changed(root, "HEAD")
+    except OoiError:
+        return
+    keep(root, cache, Against(tree, changes.present | changes.deleted), signed, set())
+
+
+def _kept_for(cache: Cache, tree: str) -> bool:
+    """Does the index's first line name this tree? (Only to spare making it again: it is read whole, or not.)"""
+    try:
+        with open(cache.folder / _INDEX, "rb") as stream:
+            head = stream.read(4096).split(b"\n")[1]
+            return head.startswith(json.dumps([_key(cache), tree]).encode("ascii")[:-1])
+    except (OSError, IndexError):
+        return False
+
+
+def _key(cache: Cache) -> str:
+    return f"{FORMAT}:{cache.salt}:{sys.byteorder}"
+
+
+def _shaped(rel: str) -> bool:
+    """Is `rel` where discovery finds an innovation file (data/inovasi/<folder>/<name>.yaml, neither hidden)?"""
+    parts = rel.split("/")
+    return (len(parts) == 4 and rel.startswith(INNOVATIONS + "/") and rel.endswith(SUFFIX)
+            and not parts[2].startswith(".") and not parts[3].startswith(".") and shown(parts[2]) == parts[2]
+            and shown(parts[3]) == parts[3])
+
+
+def _holds(held: array[int], number: int) -> bool:
+    at = bisect_left(held, number)
+    return at < len(held) and held[at] == number
+
+
+def _folder(rel: str) -> str:
+    return rel.rsplit("/", 1)[0]
+
+
+def _whole(root: Path, index: Index, rel: str) -> Signature | None:
+    """The whole signature of a record of the index, from its file when it holds the tree's bytes (else None)."""
+    number = index.number(rel)
+    try:
+        raw = read(str(root / rel))
+    except Refused:
+        return None
+    if number is None or blob_id(raw) != index.blob(number):
+        return None
+    return _signed_bytes(raw)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ooi.engine import checker, clock
+from ooi.engine.cache import Cache
 from ooi.engine.filing import ABBREV, Filed, within
 from ooi.engine.memo import Memo
 from ooi.engine.result import FileResult, Result
@@ -65,6 +66,7 @@ class Source:
     note: str = ""
     memo: Memo | None = None
     compared: Settings | None = None  # the settings of the last ref judged (`status --compare REF`)
+    cache: Cache | None = None  # judgements kept between runs (used by the runs that keep summaries or nothing)
     _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
     _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
@@ -81,7 +83,7 @@ class Source:
             if ref is not None:
                 raise _needs_git(self.root)
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, memo=self.memo,
-                         progress=progress)
+                         progress=progress, cache=self.cache)
         since = self.settings.git_sejak
         if ref is not None:
             commit = git.commit_of(self.root, ref)
@@ -98,7 +100,7 @@ class Source:
         filed = Filed(seen, seen.filed, zone, since, self.today, self.settings.tinjauan_maks_hari, new=new)
         if new:  # the work tree as it is: uncommitted and untracked files count from today
             return checker.check(self.root, self.settings, today=day, jobs=jobs, records=records, filed=filed,
-                         memo=self.memo, progress=progress)
+                         memo=self.memo, progress=progress, cache=self.cache)
         odd = []
         if where is not None and where == seen.head and seen is repo and self._clean():
             # The work tree holds HEAD's files and nothing else: judged where they are, not written out again.
@@ -113,7 +115,7 @@ class Source:
         # The files' blob ids are known: with a memo, unchanged ones need not even be read.
         blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
-                               memo=self.memo, progress=progress, blobs=blobs)
+                               memo=self.memo, progress=progress, blobs=blobs, cache=self.cache)
         if odd:  # entries of the commit's tree that could not be laid out: findings of this point
             result.files = sorted(result.files + [FileResult(rel, "lain", None, [_finding(rel, issue, settings)])
                                                   for rel, issue in odd], key=lambda r: r.path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -466,8 +467,9 @@ def blob_id(raw: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
-def index_blobs(root: Path, within: str = "data") -> dict[str, str]:
-    """Path (relative to the data root) → git blob id, for files under `within` whose bytes are the index's.
+def index_blobs(root: Path, within: str | list[str] = "data") -> dict[str, str]:
+    """Path (relative to the data root) → git blob id, for files under `within` (a folder, or some) whose bytes
+    are the index's.
 
     Known without reading a file: what the index holds, less the files git says differ from it
     (`diff-files`: content or stat changed), those marked assume-unchanged or skip-worktree (git
@@ -476,8 +478,9 @@ def index_blobs(root: Path, within: str = "data") -> dict[str, str]:
     .gitattributes): there a blob is not the bytes a file is judged on.
     """
     try:
-        listed = run(root, "ls-files", "-z", "-s", "-v", "--", within, failure="-")
-        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", within, failure="-")
+        paths = [within] if isinstance(within, str) else within
+        listed = run(root, "ls-files", "-z", "-s", "-v", "--", *paths, failure="-")
+        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", *paths, failure="-")
     except OoiError:
         return {}
     try:  # exits 1 (an OoiError here) when no such setting is made
@@ -507,3 +510,41 @@ def _attributes(root: Path) -> bool:
         if (folder / ".git").exists():
             return False
     return False
+
+
+def merge_tree(root: Path, ref: str, folder: str) -> str | None:
+    """The tree id of `folder` (under the data root) at the merge base of `ref` and HEAD: what every file a pull
+    request did not touch holds (`changed` lists the touched ones); None when git cannot say."""
+    try:
+        base = run(root, "merge-base", commit_of(root, ref), "HEAD").strip()
+        return run(root, "rev-parse", "--verify", "--quiet", f"{base}:./{folder}").strip() or None
+    except OoiError:
+        return None
+
+
+def tree_files(root: Path, tree: str) -> list[tuple[str, str, str]]:
+    """(mode, blob id, path inside the tree) of every file of the tree `tree`."""
+    listed = run(root, "ls-tree", "-r", "-z", "--full-tree", tree)
+    found = []
+    for line in listed.split("\0"):
+        info, _, path = line.partition("\t")
+        fields = info.split(" ")
+        if len(fields) == 3:
+            found.append((fields[0], fields[2], path))
+    return found
+
+
+def unwatched(root: Path, folder: str) -> bool:
+    """Is a file under `folder` marked assume-unchanged or skip-worktree? git does not look at it, so a change
+    to it is not in `changed`."""
+    try:
+        listed = run(root, "ls-files", "-z", "-v", "--", folder)
+    except OoiError:
+        return True
+    return re.search(r"(?:^|\0)[a-zS] ", listed) is not None
+
+
+def tree_changes(root: Path, old: str, new: str) -> set[str]:
+    """The paths (inside the trees) whose files differ between trees `old` and `new`."""
+    listed = run(root, "diff-tree", "-r", "-z", "--name-only", "--no-renames", old, new)
+    return {path for path in listed.split("\0") if path}

@@ -23,7 +23,14 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     from ooi.engine.checker import check
     from ooi.engine.result import Result
 
-    found = targets(root, changed(root, ref))
+    changes = changed(root, ref)
+    found = targets(root, changes)
+    if options.get("similar_to_all") and options.get("cache") is not None:  # R015 through the cache's index
+        from ooi.engine.run import Against
+        from ooi.input.git import merge_tree
+
+        tree = merge_tree(root, ref, INNOVATIONS)
+        options["against"] = Against(tree, changes.present | changes.deleted) if tree else None
     if found is None:  # the settings changed: every file is judged again
         found = within
     elif within:

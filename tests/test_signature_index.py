@@ -1,0 +1,181 @@
+"""The cache's index of every record's R015 facts (SPEC §17): a pull request's check finds what a whole run finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from conftest import AGENCY, SETTINGS, make_root, sample
+from gitrepo import Repo
+from test_cache import DIFFERENT
+from test_changed_near_copy import COPY, DINKES, NEAR, ORIGINAL, validate
+
+from ooi.engine import signatures
+from ooi.engine.signatures import Index, pairs
+from ooi.input import cachefiles
+from ooi.rules import similarity
+from ooi.rules.similarity import Signature
+
+OTHER = "data/inovasi/dinkes/sigap-bumil.yaml"
+
+
+def _corpus(seed: int, count: int) -> list[tuple[str, Signature]]:
+    """Records over a few hundred values (so values are shared by more records than a posting keeps), some of
+    them near-copies of others, some with one name in one folder."""
+    chance = random.Random(seed)
+    found = []
+    for number in range(count):
+        if found and chance.random() < 0.3:  # a near-copy of an earlier record, some values changed
+            _, earlier = chance.choice(found)
+            values = [value if chance.random() < 0.85 else chance.randrange(10_000) for value in earlier]
+            name = earlier.name if chance.random() < 0.5 else chance.randrange(5)
+        else:
+            values = chance.sample(range(300), chance.randrange(3, 20))
+            name = chance.randrange(5)
+        found.append((f"data/inovasi/f{chance.randrange(4)}/r{number:03}.yaml", Signature(set(values) | {name}, name)))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed):
+    everything = _corpus(seed, 400)
+    chance = random.Random(seed)
+    mine = dict(chance.sample(everything, 60))
+    changed = {rel: Signature(set(chance.sample(range(300), 8)) | {9}, 9) for rel in list(mine)[:2]}
+    mine.update(changed)  # two of them changed since the index was made
+    now = sorted([(rel, mine.get(rel, signed)) for rel, signed in everything], key=lambda pair: pair[0])
+    whole = sorted((path, problem.message.en) for path, problem in similarity._pairs(now, 0.6) if path in mine)
+    index = Index.made([(rel, "ab" * 20, signed) for rel, signed in everything], [])
+    gone = {index.rels.index(rel) for rel in mine}
+    kept = dict(everything)
+    found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, kept.get)
+    assert found is not None
+    assert sorted((path, problem.message.en) for path, problem in found) == whole
+    assert len(whole) >= 10, whole  # the corpus has near-copies to find
+
+
+def test_an_index_is_read_back_whole_and_only_for_its_key():
+    everything = _corpus(1, 50)
+    index = Index.made([(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)],
+                       ["data/inovasi/f1/gone.yaml"])
+    body = index.body("key")
+    read = Index.read(body, "key")
+    assert read is not None and (read.rels, read.missing) == (index.rels, ["data/inovasi/f1/gone.yaml"])
+    assert read.blob(7) == f"{7:040x}" and read.sizes[3] == len(everything[3][1].lowest)
+    assert all(3 in read.holding(value) for value in everything[3][1].lowest)
+    assert Index.read(body, "another key") is None
+    assert Index.read(body[:-3], "key") is None  # truncated
+    assert Index.read(body.replace(b'"key"', b'"key", 1', 1), "key") is None  # another shape
+    assert Index.read(b"", "key") is None
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """main holds dispendukcapil's innovation and another of dinkes; the branch `usulan` adds dinkes's near-copy."""
+    other = sample("penerapan")
+    other.update(opd="dinkes", nama="Sigap Bumil", **DIFFERENT)
+    make_root(tmp_path / "repo", {ORIGINAL: sample("uji_coba"), OTHER: other}, settings=SETTINGS,
+              agencies=[AGENCY, DINKES])
+    repo = Repo(tmp_path / "repo")
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("2023-04-03", "awal")
+    return repo
+
+
+def _propose(repo: Repo) -> None:
+    repo.branch("usulan")
+    copied = sample("uji_coba")
+    copied.update(opd="dinkes", nama="Penak Sehat")
+    repo.write(COPY, copied)
+    repo.commit("2023-04-03", "usulan dinkes")
+
+
+def _index(repo: Repo) -> Path:
+    return repo.root / cachefiles.FOLDER / signatures._INDEX
+
+
+def _no_whole_listing(monkeypatch) -> None:
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: pytest.fail("every record's signature was listed"))
+
+
+def test_mains_whole_run_leaves_the_index_a_pull_request_reads(repo, monkeypatch):
+    code, found = validate(repo)  # main's run (CI on every push)
+    assert (code, [finding for finding in found if finding[1] == "R015"]) == (0, [])
+    assert _index(repo).is_file()
+    _propose(repo)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    assert cold == (0, NEAR)
+    original = (repo.root / ORIGINAL).read_bytes()
+    (repo.root / ORIGINAL).write_bytes(original + b"# diubah\n")  # touched, not committed
+    touched = validate(repo, "--changed-since", "main", "--no-cache")
+    assert touched == (0, [*NEAR, (ORIGINAL, "R015", f"isi inovasi ini 80% sama dengan {COPY}")])
+    (repo.root / ORIGINAL).write_bytes(original)
+    _no_whole_listing(monkeypatch)
+    read = []
+    real = signatures._signed
+    monkeypatch.setattr(signatures, "_signed", lambda entry: read.append(entry.rel) or real(entry))
+    assert validate(repo, "--changed-since", "main") == cold
+    assert read == []  # the changed folder's records were judged; ORIGINAL's whole signature from its bytes
+    (repo.root / ORIGINAL).write_bytes(original + b"# diubah\n")
+    assert validate(repo, "--changed-since", "main") == touched
+
+
+def test_an_index_of_another_tree_or_damaged_is_not_trusted(repo, monkeypatch):
+    validate(repo)
+    kept = _index(repo).read_bytes()
+    _propose(repo)
+    (repo.root / ORIGINAL).write_text((repo.root / ORIGINAL).read_text().replace("Penak PKK", "Penak Lain"))
+    repo.commit("2023-04-04", "main berubah")  # on the branch: the merge base's tree is still main's
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    damages = [kept[:len(kept) // 2], kept.replace(b"dispendukcapil", b"dispendukcapiL"), b""]
+    for damage in damages:
+        _index(repo).write_bytes(damage)
+        assert validate(repo, "--changed-since", "main") == cold
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-ff", "usulan", "-m", "gabung")  # main's tree moved: the index is of another
+    repo.branch("lagi")
+    copied = sample("uji_coba")
+    copied.update(opd="dinkes", nama="Penak Sehat Lagi")
+    repo.write("data/inovasi/dinkes/penak-sehat-lagi.yaml", copied)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    assert [finding[:2] for finding in cold[1] if finding[1] == "R015"] == [
+        ("data/inovasi/dinkes/penak-sehat-lagi.yaml", "R015")] * 2
+    listed = []
+    real = signatures.elsewhere
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
+    assert validate(repo, "--changed-since", "main") == cold
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == []  # the index of the older merge base serves, the files changed since read from the work tree
+    _index(repo).write_bytes(b"")
+    assert validate(repo, "--changed-since", "main") == cold
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == [1]  # listed once, for the tree of the new merge base; then its index
+
+
+def test_a_file_git_is_told_not_to_look_at_turns_the_index_off(repo, monkeypatch):
+    validate(repo)
+    _propose(repo)
+    repo.git("update-index", "--assume-unchanged", ORIGINAL)
+    (repo.root / ORIGINAL).write_text((repo.root / ORIGINAL).read_text().replace("Penak PKK", "Penak Lain"))
+    listed = []
+    real = signatures.elsewhere
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
+    assert validate(repo, "--changed-since", "main") == validate(repo, "--changed-since", "main", "--no-cache")
+    assert listed == [1, 1]
+
+
+def test_an_index_of_an_earlier_main_serves_with_what_changed_since_read_from_the_files(repo, monkeypatch):
+    validate(repo)  # main's whole run: the index of this tree
+    changed = sample("uji_coba")
+    changed.update(nama="Penak PKK Baru", tujuan="Tujuan lain sama sekali untuk warga kelurahan.")
+    repo.write(ORIGINAL, changed)
+    repo.commit("2023-04-04", "main berubah")  # no whole run since: the index is of the tree before
+    _propose(repo)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    read = []
+    real = signatures._signed
+    monkeypatch.setattr(signatures, "_signed", lambda entry: read.append(entry.rel) or real(entry))
+    _no_whole_listing(monkeypatch)
+    assert validate(repo, "--changed-since", "main") == cold
+    assert read == [ORIGINAL]  # changed on main since the index: from its file
