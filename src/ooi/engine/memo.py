@@ -91,9 +91,11 @@ class Memo:
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not cites_file(data):
-            judged = self._kept[key] = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record),
-                                                 None, result.signature, result.places)
-            if self._fresh is not None:
+            judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
+                               result.signature, result.places)
+            if self._fresh is None:
+                self._kept[key] = judged
+            else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
 
     def _compact(self, record: Kept) -> Kept:
@@ -102,7 +104,7 @@ class Memo:
         return record if isinstance(record, Agency) else None
 
     def keep_fresh(self) -> None:
-        """In a worker (a forked copy of the memo): note what is judged anew from now on."""
+        """In a worker (a forked copy of the memo), for one unit: note what is judged anew, to send."""
         if self._fresh is None:
             self._fresh = []
 
@@ -112,7 +114,7 @@ class Memo:
         An innovation's `Recalled` is plain already; an agency's record costs ten times its data to
         pickle: it crosses as its data, and the parent makes it again.
         """
-        fresh, self._fresh = self._fresh or [], []
+        fresh, self._fresh = self._fresh or [], None  # the next unit asks again (a run of one unit stays here)
         sent = []
         for key, judged, data in fresh:
             if isinstance(judged.record, Agency):
