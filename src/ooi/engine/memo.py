@@ -64,6 +64,7 @@ class Memo:
         self.hits = self.misses = 0
         # In a worker process: what it judged anew (an agency with its data), to send to the parent's memo.
         self._fresh: list[tuple[Key, Judgement, object]] | None = None
+        self._shared: dict[object, Any] = {}  # see `_one`
         self._once: dict[str, tuple[object, Any]] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
 
     def serves(self, records: object) -> bool:
@@ -91,12 +92,18 @@ class Memo:
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not cites_file(data):
-            judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
-                               result.signature, result.places)
+            places = result.places  # most files name their keys at the same places, and share their dates
+            judged = Judgement(today, self._one(pivots(data)), tuple(result.findings), self._compact(result.record),
+                               None, result.signature,
+                               self._one(tuple(places.items()), places) if places is not None else None)
             if self._fresh is None:
                 self._kept[key] = judged
             else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
+
+    def _one(self, key: Any, value: Any = None) -> Any:
+        """The first `value` (default: `key`) kept for an equal `key`: one shared object for many files."""
+        return self._shared.setdefault(key, key if value is None else value)
 
     def _compact(self, record: Kept) -> Kept:
         if isinstance(record, Innovation):
