@@ -92,18 +92,19 @@ class Memo:
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not cites_file(data):
-            places = result.places  # most files name their keys at the same places, and share their dates
-            judged = Judgement(today, self._one(pivots(data)), tuple(result.findings), self._compact(result.record),
-                               None, result.signature,
-                               self._one(tuple(places.items()), places) if places is not None else None)
+            places = result.places  # nearly every file names its keys at the same places: one dict for them all
+            shared = self._one(tuple(places.items()), places) if places is not None else None
+            judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
+                               result.signature, shared)
             if self._fresh is None:
                 self._kept[key] = judged
             else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
 
-    def _one(self, key: Any, value: Any = None) -> Any:
-        """The first `value` (default: `key`) kept for an equal `key`: one shared object for many files."""
-        return self._shared.setdefault(key, key if value is None else value)
+    def _one(self, key: object, value: T) -> T:
+        """The first `value` kept for an equal `key`: one shared object for many files."""
+        kept: T = self._shared.setdefault(key, value)
+        return kept
 
     def _compact(self, record: Kept) -> Kept:
         if isinstance(record, Innovation):
