@@ -9,9 +9,9 @@
 `validate` is timed cold (--no-cache) and warm: with the judgement cache of an earlier run, nothing
 changed, one file changed, one agency's innovations changed (issue 29); the warm run must print
 the cold run's bytes. On the realistic corpus `report` (with its trend of 24 month ends) and `history`
-(12 month ends) also run once each, at every size, for their peak memory (issue 29). Standard library only. Every figure is the median of --repeat runs of a fresh process
-(the machine is shared and noisy); memory is the peak resident size of the largest
-process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
+(12 month ends) also run once each, at every size, for their peak memory (issue 29). Standard library
+only. Every figure is the median of --repeat runs of a fresh process (the machine is shared and noisy);
+memory is the peak resident size of the largest process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
 --work (default: <tmp>/ooi-bench) for the next run.
 """
 
