@@ -64,7 +64,6 @@ class Memo:
         self.hits = self.misses = 0
         # In a worker process: what it judged anew (an agency with its data), to send to the parent's memo.
         self._fresh: list[tuple[Key, Judgement, object]] | None = None
-        self._shared: dict[object, Any] = {}  # see `_one`
         self._once: dict[str, tuple[object, Any]] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
 
     def serves(self, records: object) -> bool:
@@ -92,19 +91,12 @@ class Memo:
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not cites_file(data):
-            places = result.places  # nearly every file names its keys at the same places: one dict for them all
-            shared = self._one(tuple(places.items()), places) if places is not None else None
             judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
-                               result.signature, shared)
+                               result.signature, result.places)
             if self._fresh is None:
                 self._kept[key] = judged
             else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
-
-    def _one(self, key: object, value: T) -> T:
-        """The first `value` kept for an equal `key`: one shared object for many files."""
-        kept: T = self._shared.setdefault(key, value)
-        return kept
 
     def _compact(self, record: Kept) -> Kept:
         if isinstance(record, Innovation):
