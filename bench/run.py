@@ -8,9 +8,10 @@
 
 `validate` is timed cold (--no-cache) and warm: with the judgement cache of an earlier run, nothing
 changed, one file changed, one agency's innovations changed (issue 29); the warm run must print
-the cold run's bytes. Standard library only. Every figure is the median of --repeat runs of a fresh process
-(the machine is shared and noisy); memory is the peak resident size of the largest
-process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
+the cold run's bytes. On the realistic corpus `report` (with its trend of 24 month ends) and `history`
+(12 month ends) also run once each, at every size, for their peak memory (issue 29). Standard library
+only. Every figure is the median of --repeat runs of a fresh process (the machine is shared and noisy);
+memory is the peak resident size of the largest process of a run (os.wait4). Corpora are written once by bench/corpus.py and kept in
 --work (default: <tmp>/ooi-bench) for the next run.
 """
 
@@ -308,6 +309,12 @@ def measure(root: Path, records: int, repeat: int, jobs: int | None, realistic: 
     rows = {name: summary(found) for name, found in samples.items()}
     if rows["validate"][2] != int(realistic):  # the realistic corpus holds a few errors (exit 1)
         raise SystemExit(f"the corpus of {records} records is not as written: run ooi validate --root {root}")
+    if realistic and not few:  # issue 29: the memory of report (its trend) and history, run once each
+        if supports("report") and "report" not in rows:
+            rows["report"] = summary([once(commands.get("report") or [*OOI, "report", *base, "--output",
+                                                                       str(out / "laporan.html")])])
+        if supports("history"):  # 12 month ends of 2023 (the corpus's target year), before and at its commit
+            rows["history (once)"] = summary([once([*OOI, "history", *base, "--format", "json"])])
     if "report" in rows:
         rows["report"] += ((out / "laporan.html").stat().st_size,)
     shutil.rmtree(out, ignore_errors=True)
@@ -381,6 +388,9 @@ def report(results: dict, starts: dict, costs: dict) -> None:
         if "check-jsonschema" in rows:
             lines.append(f"N={records:,}: check-jsonschema / validate = "
                          f"{rows['check-jsonschema'][0] / rows['validate'][0]:.1f}× (target ≥ 15 at 10,000)")
+        if "history (once)" in rows:
+            lines.append(f"N={records:,} {kind}: peak MiB report {rows['report'][1] / 1024:.0f}, history "
+                         f"{rows['history (once)'][1] / 1024:.0f} (issue 29 target ≤ 300 at 100,000; largest process)")
         for name in ("report", "export xlsx", "export csv"):
             if name in rows and "status" in rows:
                 lines.append(f"N={records:,}: {name} / status = {rows[name][0] / rows['status'][0]:.2f} (target ≤ 1.5)")

@@ -349,6 +349,12 @@ def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
         assert (len(source.memo), source.memo.hits, source.memo.misses) == (files, 0, 0)
         second = as_of(source, 2023, days[1], jobs=2)  # nearly all in the memo: one process, every file a hit
         assert (source.memo.hits, source.memo.misses) == (files, 0)
+        # From the workers as in one process: each innovation as its name and summary, no loaded data.
+        # (The second agency's entry lacks fields the schema asks for: judged, no record.)
+        assert sorted((key[0], type(judged.record).__name__, judged.data) for key, judged in source.memo._kept.items()
+                      ) == [("data/inovasi/dinkes/sigap-bumil.yaml", "Recalled", None),
+                            ("data/inovasi/dispendukcapil/penak-pkk.yaml", "Recalled", None),
+                            ("data/opd/dinkes.yaml", "NoneType", None), ("data/opd/dispendukcapil.yaml", "Agency", None)]
     assert [first, second] == expected
 
 
@@ -388,3 +394,81 @@ def test_a_past_registry_still_answers_after_its_snapshot_is_gone(repo):
     assert [(kode, agency.nama) for kode, agency in past.agencies.items()] == [
         ("dispendukcapil", "Dinas Kependudukan dan Pencatatan Sipil")]
     assert now.agencies["dispendukcapil"].nama == "Dinas Baru dan Pencatatan Sipil"
+
+
+# The history memo keeps what a later point needs of a judgement, no more (issue 29: memory at national scale).
+
+def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loaded_data(repo):
+    from dataclasses import fields
+
+    from ooi.engine.memo import Judgement, Recalled
+    from ooi.engine.source import open_source
+    from ooi.history.series import Point, series
+    from ooi.input.config import load_settings
+    from ooi.model.records import Agency
+    from ooi.model.summary import Summary
+
+    write(repo, PLAN, plan())
+    commit(repo, "2023-03-10")
+    with open_source(repo, load_settings(repo), memo=True) as source:
+        found = series(source, 2023, [date(2023, 3, 31), date(2023, 4, 30)])
+        kept = {key[0]: judged for key, judged in source.memo._kept.items()}  # what the memo holds, by path
+    assert [f.name for f in fields(Judgement)] == ["today", "pivots", "findings", "record", "data", "signature",
+                                                   "places"]
+    assert [f.name for f in fields(Recalled)] == ["opd", "nama", "summary"]
+    judged = kept[PLAN]
+    # The record's dates: a NIP's appointment month, the year of a `tahun_*`, its filing day.
+    assert (judged.today, judged.pivots, judged.data) == (
+        date(2023, 3, 31), (date(2010, 1, 1), date(2023, 1, 1), date(2023, 3, 10)), None)
+    nama = "SIAP ANTAR (Sistem Antar Akta ke Rumah Warga)"
+    assert judged.record == Recalled("dispendukcapil", nama, Summary(
+        nama, "inisiatif", date(2023, 3, 10), 2023, None, "pelayanan_publik", "digital", "2.12"))
+    assert judged.findings == ()
+    assert [path for path, judged in kept.items() if isinstance(judged.record, Agency)] == [
+        "data/opd/dispendukcapil.yaml"]
+    assert all(judged.data is None for judged in kept.values())
+    assert [f.name for f in fields(Point)] == ["pemda", "per", "sumber", "total", "counts", "achievement",
+                                               "compliance", "agencies_with_innovation", "innovations", "later"]
+    assert [(p.per, p.counts, p.later) for p in found.points] == [  # achieved, planned, reported, missing
+        (date(2023, 3, 31), (0, 1, 0, 0), 0), (date(2023, 4, 30), (0, 1, 0, 0), 0)]
+
+
+def test_a_memo_judgement_serves_another_day_only_while_no_date_of_the_record_lies_between():
+    from ooi.engine.memo import Memo
+    from ooi.engine.result import FileResult
+    from ooi.model.findings import Finding, Severity
+
+    memo = Memo()
+    data = {"tanggal_lapor": "2023-03-10", "waktu": {"uji_coba": "2023-07-03"}, "jadwal": [{"tanggal": "2023-05-01"}]}
+    key = (PLAN, "b" * 40, b"salt", None)
+    memo.put(key, date(2023, 3, 31), FileResult(PLAN, "inovasi", None, [Finding(PLAN, 1, 1, "R006", Severity.ERROR)]),
+             data)
+    assert memo.get(key, date(2023, 5, 31)) is not None  # a plan's schedule (jadwal) does not turn a judgement
+    assert memo.get(key, date(2023, 7, 2)) is not None
+    assert memo.get(key, date(2023, 7, 3)) is None  # the pilot's start lies between: judged again
+    assert memo.get(key, date(2023, 3, 10)) is not None  # the filing day itself is not between 3-10 and 3-31
+    assert memo.get(key, date(2023, 3, 9)) is None
+    named = ("b.yaml", "c" * 40, b"salt", None)  # a message that names the day it was judged for serves only that day
+    memo.put(named, date(2023, 3, 31), FileResult("b.yaml", "inovasi", None, [Finding(
+        "b.yaml", 1, 1, "R006", Severity.ERROR, message="tanggal setelah 2023-03-31")]), {})
+    assert memo.get(named, date(2023, 3, 31)) is not None and memo.get(named, date(2023, 4, 1)) is None
+    assert (memo.hits, memo.misses) == (4, 3)
+
+
+def test_a_run_that_keeps_whole_records_is_judged_afresh_beside_a_memo(repo):
+    from ooi.engine.checker import check
+    from ooi.engine.memo import Memo
+    from ooi.input.config import load_settings
+    from ooi.model.records import Innovation
+    from ooi.model.summary import summarize
+
+    write(repo, PLAN, plan())
+    settings, memo = load_settings(repo), Memo()
+    check(repo, settings, today=date(2023, 3, 31), records=summarize, memo=memo)
+    filled = (len(memo), memo.hits, memo.misses)
+    whole = check(repo, settings, today=date(2023, 3, 31), memo=memo)  # records=True: the memo holds summaries only
+    assert isinstance(next(r.record for r in whole.files if r.path == PLAN), Innovation)
+    assert (len(memo), memo.hits, memo.misses) == filled
+    summed = check(repo, settings, today=date(2023, 3, 31), records=summarize, memo=memo)
+    assert memo.hits == len(memo) and next(r.record for r in summed.files if r.path == PLAN) == summarize(
+        next(r.record for r in whole.files if r.path == PLAN))

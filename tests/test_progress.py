@@ -243,12 +243,13 @@ def test_a_history_counts_its_points_as_they_are_made(monkeypatch):
     from datetime import date
     from types import SimpleNamespace
 
+    from ooi.coverage.tally import Coverage
     from ooi.history import series as history
 
     made = []
     source = SimpleNamespace(sumber="tanggal_lapor")
-    monkeypatch.setattr(history, "as_of", lambda source, tahun, day, jobs: made.append(day)
-                        or SimpleNamespace(per=day, agencies=()))
+    monkeypatch.setattr(history, "as_of", lambda source, tahun, day, jobs: made.append(day) or Coverage(
+        pemda="Kota Uji", tahun=2023, per=day, jendela=2, agencies=(), inactive=(), other=(), later=0))
     series = history.series
     heard = []
     days = [date(2023, 1, 31), date(2023, 2, 28), date(2023, 3, 31)]

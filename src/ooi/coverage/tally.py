@@ -46,9 +46,9 @@ def label(status: str) -> str:
     }[status]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileStanding:
-    """One file as of D: its record (None when broken), findings, and how it stands."""
+    """One file as of D: its record (None when broken), findings, and how it stands (slotted: one per file)."""
 
     path: str
     record: Agency | Summary | None
@@ -65,7 +65,7 @@ class FileStanding:
         return sum(f.severity.value == "warning" and not f.waived_by for f in self.findings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgencyCoverage:
     agency: Agency
     status: str

@@ -15,7 +15,7 @@ from ooi import i18n, rules
 from ooi.engine import clock, parallel
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.filing import bulk_imports
-from ooi.engine.memo import Judgement, Key, Memo
+from ooi.engine.memo import Judgement, Key, Memo, Recalled
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Named, Result, capped, shared_places, stamp
@@ -77,6 +77,8 @@ def _check_run(run: Run) -> Result:
     are spread over processes (`run.jobs`); the result is the same, in the same order.
     Workers use what the memo holds and send back what they judged anew.
     """
+    if run.memo is not None and not run.memo.serves(run.records):
+        run = replace(run, memo=None)  # the memo keeps summaries: a run that keeps whole records judges afresh
     if run.cache is not None and (run.memo is not None or run.records not in (False, summarize)):
         run = replace(run, cache=None)  # a history has its memo; a hit gives no whole record, only its summary
     root, settings, memo, cache, progress = run.root, run.settings, run.memo, run.cache, run.progress
@@ -287,7 +289,9 @@ def _keep(judged: list[tuple[FileResult, object]], records: bool | Callable[[Inn
         elif isinstance(result.record, Named) and kept is not None:
             result.record = kept.summary.get(result.path)
         elif callable(records):
-            result.record = records(result.record) if isinstance(result.record, Innovation) else None
+            record = result.record  # judged now, or recalled from a history's memo (its summary made then)
+            result.record = records(record) if isinstance(record, Innovation) else (
+                record.summary if isinstance(record, Recalled) else None)
         elif packed:  # a record crosses processes as its plain data, validated again in the parent
             try:
                 result.record = parallel.Packed.of(data)

@@ -8,9 +8,11 @@ from datetime import date
 from typing import Any, TypeVar, cast
 
 from ooi.engine.parallel import Packed
-from ooi.engine.result import FileResult, Kept
+from ooi.engine.result import FileResult, Kept, Named
 from ooi.model.dates import parse_date
 from ooi.model.findings import Finding
+from ooi.model.records import Agency, Innovation
+from ooi.model.summary import Summary, summarize
 from ooi.rules.similarity import Signature
 
 T = TypeVar("T")
@@ -21,9 +23,13 @@ _NIP_DIGITS = 18
 Key = tuple[str, str, "bytes | None", "date | None"]  # (path, blob id, the run's salt, its filed date)
 
 
-@dataclass
+@dataclass(slots=True)
 class Judgement:
-    """One file's judgement: the as-of date it was made for, the dates at which it could change, its outcome."""
+    """One file's judgement: the as-of date it was made for, the dates at which it could change, its outcome.
+
+    The memo keeps no loaded data (`data` is None there, but on its way from a worker: the judgement cache's
+    entries share this shape). Slotted: a history keeps one for every file.
+    """
 
     today: date
     pivots: tuple[date, ...]
@@ -34,19 +40,35 @@ class Judgement:
     places: dict[str, tuple[int, int]] | None = None  # where cross-file findings point (FileResult.places)
 
 
+@dataclass(frozen=True, slots=True)
+class Recalled(Named):
+    """An innovation as the memo keeps it: its agency and name (what R007 compares) and its summary (what a
+    point counts), a few hundred bytes where the whole record and its loaded data took ~30 KB."""
+
+    summary: Summary
+
+
 class Memo:
     """(path, content, as-of inputs) → Judgement. A judgement made for one as-of date serves another when
 
     no date the record mentions lies between them (a date in the future, a law in force, an SKM
     year, a NIP's appointment month all turn at such a date) and no message names the date.
     Files citing an evidence file are judged each time (their finding depends on other files).
+    It keeps each innovation as `Recalled` (its summary by `keep`), an agency's record whole, and no
+    loaded data: it serves runs that keep `keep`'s summaries or no records (`serves`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, keep: Callable[[Innovation], Summary] = summarize) -> None:
+        self.keep = keep
         self._kept: dict[Key, Judgement] = {}
         self.hits = self.misses = 0
-        self._fresh: list[tuple[Key, Judgement]] | None = None  # in a worker process: what it judged anew, to send to the parent's memo
+        # In a worker process: what it judged anew (an agency with its data), to send to the parent's memo.
+        self._fresh: list[tuple[Key, Judgement, object]] | None = None
         self._once: dict[str, tuple[object, Any]] = {}  # name → (inputs, outcome): the last outcome of a comparison across files
+
+    def serves(self, records: object) -> bool:
+        """Can a run that keeps `records` (see `Run.records`) take its records from this memo's judgements?"""
+        return records is False or records is self.keep
 
     def once(self, name: str, inputs: object, compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave last time for the same `inputs` (kept for one set of inputs per name)."""
@@ -69,37 +91,45 @@ class Memo:
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
         if key is not None and not cites_file(data):
-            judged = self._kept[key] = Judgement(today, pivots(data), tuple(result.findings), result.record, data,
-                                              result.signature, result.places)
-            if self._fresh is not None:
-                self._fresh.append((key, judged))
+            judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
+                               result.signature, result.places)
+            if self._fresh is None:
+                self._kept[key] = judged
+            else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
+                self._fresh.append((key, judged, data))
+
+    def _compact(self, record: Kept) -> Kept:
+        if isinstance(record, Innovation):
+            return Recalled(record.opd, record.nama, self.keep(record))
+        return record if isinstance(record, Agency) else None
 
     def keep_fresh(self) -> None:
-        """In a worker (a forked copy of the memo): note what is judged anew from now on."""
+        """In a worker (a forked copy of the memo), for one unit: note what is judged anew, to send."""
         if self._fresh is None:
             self._fresh = []
 
     def fresh_judgements(self) -> list[tuple[Key, Judgement]]:
         """What was judged anew since the last call, ready to cross to the parent: plain data, not records.
 
-        A pydantic record costs ten times its data to pickle; the parent makes it again from the data.
+        An innovation's `Recalled` is plain already; an agency's record costs ten times its data to
+        pickle: it crosses as its data, and the parent makes it again.
         """
-        fresh, self._fresh = self._fresh or [], []
+        fresh, self._fresh = self._fresh or [], None  # the next unit asks again (a run of one unit stays here)
         sent = []
-        for key, judged in fresh:
-            try:
-                judged = replace(judged, record=None, data=Packed.of(judged.data))
-            except ValueError:  # a value the loader marks (a surprising int) is not plain data: sent as it is
-                pass
+        for key, judged, data in fresh:
+            if isinstance(judged.record, Agency):
+                try:
+                    judged = replace(judged, record=None, data=Packed.of(data))
+                except ValueError:  # a value the loader marks (a surprising int) is not plain data: sent as it is
+                    pass
             sent.append((key, judged))
         return sent
 
     def receive(self, fresh: list[tuple[Key, Judgement]], record_of: Callable[[str, object], Kept]) -> None:
-        """Keep what a worker judged; `record_of(path, data)` makes each record again from its data."""
+        """Keep what a worker judged; `record_of(path, data)` makes an agency's record again from its data."""
         for key, judged in fresh:
             if isinstance(judged.data, Packed):
-                data = judged.data.data()
-                judged = replace(judged, data=data, record=record_of(key[0], data))
+                judged = replace(judged, data=None, record=record_of(key[0], judged.data.data()))
             self._kept[key] = judged
 
 

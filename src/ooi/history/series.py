@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ooi.coverage.tally import Coverage, as_of
+from ooi.coverage.tally import STATUSES, Coverage, as_of
 from ooi.engine.source import Source
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -24,11 +24,39 @@ class Change:
     ke: str
 
 
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One point of a series: the figures `ooi status --per` that day sums up (status_json.summary), not its files.
+
+    A series of 24 months at 100,000 records would otherwise hold 24 tallies of every file.
+    """
+
+    pemda: str
+    per: date
+    sumber: str
+    total: int
+    counts: tuple[int, ...]  # agencies of each status, in STATUSES order
+    achievement: float
+    compliance: float
+    agencies_with_innovation: int
+    innovations: int
+    later: int
+
+    @classmethod
+    def of(cls, coverage: Coverage) -> Point:
+        return cls(coverage.pemda, coverage.per, coverage.sumber, coverage.total,
+                   tuple(coverage.count(status) for status in STATUSES), coverage.achievement, coverage.compliance,
+                   coverage.agencies_with_innovation, coverage.innovations, coverage.later)
+
+    def count(self, status: str) -> int:
+        return self.counts[STATUSES.index(status)]
+
+
 @dataclass(frozen=True)
 class Series:
     tahun: int
     sumber: str
-    points: tuple[Coverage, ...]
+    points: tuple[Point, ...]
     changes: tuple[Change, ...]
 
 
@@ -58,19 +86,21 @@ def period_ends(first: date, last: date, every: str) -> list[date]:
 def series(source: Source, tahun: int, days: list[date], jobs: int | None = None, progress=None) -> Series:
     """Coverage at each day, each exactly what `ooi status --per` that day gives, and the changes between.
 
-    `progress(done, total)` hears after each point (a display of how far the series is).
+    Each point is tallied and let go: the series keeps its figures, and the agencies' statuses of
+    the point before, to name who changed. `progress(done, total)` hears after each point.
     """
-    points = []
-    for day in days:
-        points.append(as_of(source, tahun, day, jobs))
-        if progress is not None:
-            progress(len(points), len(days))
-    points = tuple(points)
+    points: list[Point] = []
     changes = []
-    for before, after in zip(points, points[1:]):
-        earlier = {entry.kode: entry.status for entry in before.agencies}
-        for entry in after.agencies:
+    earlier: dict[str, str] | None = None
+    for day in days:
+        found = as_of(source, tahun, day, jobs)
+        points.append(Point.of(found))
+        for entry in found.agencies if earlier is not None else ():
             was = earlier.get(entry.kode)
             if was is not None and was != entry.status:
-                changes.append(Change(entry.kode, entry.nama, after.per, was, entry.status))
-    return Series(tahun, source.sumber, points, tuple(changes))
+                changes.append(Change(entry.kode, entry.nama, found.per, was, entry.status))
+        earlier = {entry.kode: entry.status for entry in found.agencies}
+        del found  # let go before the next point is judged, not while it is
+        if progress is not None:
+            progress(len(points), len(days))
+    return Series(tahun, source.sumber, tuple(points), tuple(changes))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ooi.coverage.tally import STATUSES, Coverage
+
+if TYPE_CHECKING:
+    from ooi.history.series import Point
 
 
 def _agency(entry) -> dict:
@@ -24,7 +28,7 @@ def _agency(entry) -> dict:
     return row
 
 
-def summary(coverage: Coverage) -> dict:
+def summary(coverage: Coverage | Point) -> dict:
     """The headline figures, as `status` and every point of `history` print them."""
     figures = {status: coverage.count(status) for status in STATUSES}
     figures.update(agencies_with_innovation=coverage.agencies_with_innovation, innovations=coverage.innovations,
