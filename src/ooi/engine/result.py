@@ -13,6 +13,7 @@ from ooi.model.codes import severity
 from ooi.model.findings import CAP, Finding, Problem, Severity, field_name
 from ooi.model.records import Agency, Innovation
 from ooi.model.settings import Settings
+from ooi.model import summary
 from ooi.model.summary import Summary
 from ooi.rules.similarity import Signature
 
@@ -60,9 +61,10 @@ def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, in
 
 
 def forget() -> None:
-    """Let go of the field names and places shared during a run (called when it ends)."""
+    """Let go of the field names, places and summaries' values shared during a run (called when it ends)."""
     _NAMED.clear()
     _PLACES.clear()
+    summary.forget()
 
 
 def capped(findings: list[Finding]) -> list[Finding]:
