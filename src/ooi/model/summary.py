@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ooi.model.records import Innovation
 from ooi.text_safety import name
@@ -27,9 +27,46 @@ class Summary(NamedTuple):
     urusan: str = ""
     flat: tuple[object, ...] | None = None  # every field as one flat row, for exports only (coverage.rows.summarize_flat)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # A worker's summaries arrive in the parent as new objects, each with its own copy of the same few stages,
+        # forms, sectors and dates: made again through `shared`, 100,000 summaries hold each of those once.
+        return _arrived, tuple(self)
+
+
+# The stages, forms, types, sectors, dates and pairs of dates of summaries made before: a few thousand values at
+# 100,000 records, each kept once. Bounded, as values come from files.
+_SHARED: dict[object, object] = {}
+T = TypeVar("T")
+
+
+def shared(value: T) -> T:
+    """`value`, or an equal one kept before (a summary's strings, dates and `Dates`; None stays None)."""
+    if value is None:
+        return value
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= 20_000:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found  # type: ignore[return-value]  # equal to `value`, so of its type
+
+
+def forget() -> None:
+    """Let go of the values kept (called when a run ends: the summaries made keep what they hold)."""
+    _SHARED.clear()
+
+
+def _arrived(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | None, waktu: Dates | None,
+             bentuk: str = "", jenis: str = "", urusan: str = "", flat: tuple[object, ...] | None = None) -> Summary:
+    """A summary as it is unpickled: its repeated values shared with the summaries already in this process."""
+    if waktu is not None:
+        waktu = shared(Dates(shared(waktu.uji_coba), shared(waktu.penerapan)))
+    return Summary(nama, shared(tahapan), shared(tanggal_lapor), tahun_rencana, waktu, shared(bentuk), shared(jenis),
+                   shared(urusan), flat)
+
 
 def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = Dates(record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else None
-    return Summary(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
-                   record.bentuk, record.jenis, record.urusan.utama)
+    return _arrived(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
+                    record.bentuk, record.jenis, record.urusan.utama)
