@@ -3,8 +3,9 @@
 import pickle
 from datetime import date
 
-from ooi.engine.result import FileResult, forget
+from ooi.engine.result import FileResult
 from ooi.model.summary import Dates, Summary, summarize
+from ooi.pools import forget
 
 
 def _summary(nama: str) -> Summary:

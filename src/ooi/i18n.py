@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from ooi.pools import Pool
+
 LANGUAGES = ("id", "en")
 _current = "id"
 
@@ -36,8 +38,7 @@ def tr(id_text: str, en_text: str, **values: object) -> Message:
 # Messages made before, per language: each catalogue entry without values (a run's findings share their
 # hints), and those whose values are texts, whole numbers or messages (a principle's label, a word count:
 # 60,000 findings say a few hundred things). Bounded: some values are quoted from files, seldom twice.
-_SHARED: dict[str, dict[object, Message]] = {language: {} for language in LANGUAGES}
-_SHARED_AT_MOST = 20_000
+_SHARED: dict[str, Pool[object, Message]] = {language: Pool() for language in LANGUAGES}
 
 
 def _made(id_text: str, en_text: str, values: dict[str, object] | None = None) -> Message:
@@ -51,7 +52,7 @@ def _made(id_text: str, en_text: str, values: dict[str, object] | None = None) -
     if entry is None or entry._parts[1] != en_text:
         entry = _new(Message, en_text if _current == "en" else id_text)
         _set_dict(entry, "__dict__", {"_parts": (id_text, en_text, _current)})
-        _share(shared, id_text, entry)
+        shared.keep(id_text, entry)
     if not values:
         return entry
     key = _key(entry._parts, values)
@@ -61,7 +62,7 @@ def _made(id_text: str, en_text: str, values: dict[str, object] | None = None) -
     values["_parts"] = entry._parts
     _set_dict(message, "__dict__", values)
     if key is not None:
-        _share(shared, key, message)
+        shared.keep(key, message)
     return message
 
 
@@ -78,18 +79,6 @@ def _key(parts: tuple[str, str, str], values: dict[str, object]) -> tuple[object
         else:
             return None
     return tuple(key)
-
-
-def forget() -> None:
-    """Let go of the messages made so far (the engine calls it when a run ends: nothing of one run stays)."""
-    for shared in _SHARED.values():
-        shared.clear()
-
-
-def _share(shared: dict[object, Message], key: object, message: Message) -> None:
-    if len(shared) >= _SHARED_AT_MOST:
-        shared.clear()
-    shared[key] = message
 
 
 _new = str.__new__

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from ooi import i18n, rules
+from ooi import pools, rules
 from ooi.engine import clock, parallel
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.filing import bulk_imports
@@ -19,7 +19,6 @@ from ooi.engine.memo import Judgement, Key, Memo, Recalled
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
 from ooi.engine.result import FileResult, Named, Result, capped, shared_places, stamp
-from ooi.engine.result import forget as forget_shared
 from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
@@ -59,8 +58,7 @@ def check_run(run: Run) -> Result:
         return _check_run(run)
     finally:
         wording.forget()
-        i18n.forget()
-        forget_shared()
+        pools.forget()
 
 
 def check(root: Path, settings: Settings, **asked: Any) -> Result:

@@ -9,12 +9,12 @@ from ooi.engine.parallel import Packed
 from ooi.engine.registry import Registry
 from ooi.i18n import tr
 from ooi.input.discovery import folder_of
-from ooi.model import summary
 from ooi.model.codes import severity
 from ooi.model.findings import CAP, Finding, Problem, Severity, field_name
 from ooi.model.records import Agency, Innovation
 from ooi.model.settings import Settings
 from ooi.model.summary import Summary
+from ooi.pools import Pool
 from ooi.rules.similarity import Signature
 
 
@@ -29,7 +29,7 @@ def stamp(path: str, problem: Problem, place: tuple[int, int], settings: Setting
 
 # Key paths met before and their field names: 100,000 findings name a few hundred fields, each kept once.
 # Bounded, as keys come from files. A path with True in it is not kept: it equals the path with 1 in its place.
-_NAMED: dict[tuple[str | int, ...], tuple[tuple[str | int, ...], str]] = {}
+_NAMED: Pool[tuple[str | int, ...], tuple[tuple[str | int, ...], str]] = Pool()
 
 
 def _named(keys: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
@@ -38,15 +38,13 @@ def _named(keys: tuple[str | int, ...]) -> tuple[tuple[str | int, ...], str]:
     if named is None or bool in map(type, keys):
         named = keys, field_name(keys)
         if bool not in map(type, keys):
-            if len(_NAMED) >= 20_000:
-                _NAMED.clear()
-            _NAMED[keys] = named
+            _NAMED.keep(keys, named)
     return named
 
 
 # The places of the keys checks across files point at (`FileResult.places`), one dict for all files with the same:
 # `nama` lies on the same line of most records (100,000 dicts of two places were 30 MB). Read, never changed.
-_PLACES: dict[tuple[tuple[str, tuple[int, int]], ...], dict[str, tuple[int, int]]] = {}
+_PLACES: Pool[tuple[tuple[str, tuple[int, int]], ...], dict[str, tuple[int, int]]] = Pool()
 
 
 def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -54,17 +52,8 @@ def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, in
     key = tuple(places.items())
     found = _PLACES.get(key)
     if found is None:
-        if len(_PLACES) >= 20_000:
-            _PLACES.clear()
-        found = _PLACES[key] = places
+        found = _PLACES.keep(key, places)
     return found
-
-
-def forget() -> None:
-    """Let go of the field names, places and summaries' values shared during a run (called when it ends)."""
-    _NAMED.clear()
-    _PLACES.clear()
-    summary.forget()
 
 
 def capped(findings: list[Finding]) -> list[Finding]:

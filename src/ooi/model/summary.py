@@ -6,6 +6,7 @@ from datetime import date
 from typing import NamedTuple, TypeVar
 
 from ooi.model.records import Innovation
+from ooi.pools import Pool
 from ooi.text_safety import name
 
 
@@ -35,7 +36,7 @@ class Summary(NamedTuple):
 
 # The stages, forms, types, sectors, dates and pairs of dates of summaries made before: a few thousand values at
 # 100,000 records, each kept once. Bounded, as values come from files.
-_SHARED: dict[object, object] = {}
+_SHARED: Pool[object, object] = Pool()
 T = TypeVar("T")
 
 
@@ -45,15 +46,8 @@ def shared(value: T) -> T:
         return value
     found = _SHARED.get(value)
     if found is None:
-        if len(_SHARED) >= 20_000:
-            _SHARED.clear()
-        found = _SHARED[value] = value
+        found = _SHARED.keep(value, value)
     return found  # type: ignore[return-value]  # equal to `value`, so of its type
-
-
-def forget() -> None:
-    """Let go of the values kept (called when a run ends: the summaries made keep what they hold)."""
-    _SHARED.clear()
 
 
 def _arrived(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | None, waktu: Dates | None,
