@@ -91,9 +91,8 @@ def _finding(finding: Finding, texts: Texts) -> list[Any]:
 class Texts:
     """A pack's values as JSON gives them back exactly: texts, numbers, None, lists of them, a date as {d: ISO},
     and a catalogue Message as {i, e: its id and English, numbered in the pack's `table`; v: its values}
-    (rendered when written, in the language of the output). Read back, texts and messages without values are
-    made once per run (`shared`): 60,000 findings repeat a few hundred, as a run that judges them shares its
-    code's constants."""
+    (rendered when written, in the language of the output). Read back, texts are made once per run (`shared`)
+    and messages are shared by the catalogue: 60,000 findings repeat a few hundred."""
 
     def __init__(self, shared: dict[object, Any], table: list[str]) -> None:
         self.shared, self.table = shared, table
@@ -147,14 +146,8 @@ class Texts:
         id_number, en_number, values = made["i"], made["e"], made["v"]
         if type(id_number) is not int or type(en_number) is not int or type(values) is not dict:
             raise TypeError("not a message")
-        id_text, en_text = self.table[id_number], self.table[en_number]
-        if not values:
-            found: Message | None = self.shared.get((id_text, en_text))
-            if found is None:
-                found = self.shared[id_text, en_text] = Message(id_text, en_text)
-            return found
-        shared = self.shared
-        return Message(shared.setdefault(id_text, id_text), shared.setdefault(en_text, en_text),
+        # Made through the catalogue, which shares its messages already (one per entry, and per entry and values).
+        return Message(self.table[id_number], self.table[en_number],
                        {name: item if type(item) not in _MADE else self.value(item)
                         for name, item in cast("dict[str, object]", values).items()})
 
