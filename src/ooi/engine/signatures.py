@@ -237,7 +237,7 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
                 return None  # the file no longer holds the tree's bytes: the index is not the truth
             similar = len(signed & theirs) / len(signed | theirs)
             if similar >= threshold:
-                found.append((rel, similarity._problem(other, similar)))  # its words, as a whole run says it
+                found.append((rel, similarity.near_copy(other, similar)))  # its words, as a whole run says it
     return found
 
 

@@ -144,15 +144,16 @@ def _pairs(items: list[tuple[str, Signature]], threshold: float) -> Iterator[tup
                 continue  # one name twice in one agency: R007 says so already, as an error
             similar = len(sig & theirs) / len(sig | theirs)
             if similar >= threshold:
-                yield path, _problem(items[other][0], similar)
-                yield items[other][0], _problem(path, similar)
+                yield path, near_copy(items[other][0], similar)
+                yield items[other][0], near_copy(path, similar)
 
 
 def _folder(path: str) -> str:
     return path.rsplit("/", 1)[0]
 
 
-def _problem(other: str, similar: float) -> Problem:
+def near_copy(other: str, similar: float) -> Problem:
+    """R015's finding on a record whose texts are `similar` (0–1) to `other`'s: a whole run and the PR check say it."""
     percent = f"{similar * 100:.0f}%"
     return Problem(("nama",), tr("isi inovasi ini {p} sama dengan {o}", "this innovation's texts are {p} the same "
                                  "as {o}", p=percent, o=other),
