@@ -153,7 +153,7 @@ def _folder(path: str) -> str:
 
 
 def near_copy(other: str, similar: float) -> Problem:
-    """R015's finding on a record whose texts are `similar` (0–1) to `other`'s: a whole run and the PR check say it."""
+    """R015's finding on a record whose texts are `similar` (0–1) to `other`'s (a whole run, the PR check)."""
     percent = f"{similar * 100:.0f}%"
     return Problem(("nama",), tr("isi inovasi ini {p} sama dengan {o}", "this innovation's texts are {p} the same "
                                  "as {o}", p=percent, o=other),
