@@ -489,9 +489,11 @@ def _check_across(results: list[FileResult], records: list[tuple[str, object]], 
                               if path not in outside], context, rule)
 
 
-def _add_across(results: list[FileResult], found: Iterable[tuple[str, Problem]], context: Context,
+def _add_across(results: list[FileResult], found: list[tuple[str, Problem]], context: Context,
                 rule: ModuleType) -> None:
     """A rule's findings across files, each added to the file it names."""
+    if not found:  # the usual case: no table of every file made for a rule that found nothing
+        return
     by_path = {r.path: r for r in results}
     for path, problem in found:
         result = by_path.get(path)
