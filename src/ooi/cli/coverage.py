@@ -49,16 +49,12 @@ def source_of(root: str | None, lang: str | None, no_git: bool = False, memo: bo
     `cache`: git's history kept by commit, and the judgements of unchanged files, in the cache folder
     (.ooi-cache/ or OOI_CACHE_DIR: SPEC §17).
     """
+    from ooi.engine.cache import Cache
     from ooi.engine.source import open_source
-    from ooi.input.cachefiles import folder_of
 
     data_root, settings = open_root(root, lang, strict=strict)
     source = open_source(data_root, settings, use_git=not no_git, memo=memo, history=history,
-                         cache=folder_of(data_root) if cache else None)
-    if cache:
-        from ooi.engine.cache import Cache
-
-        source.cache = Cache.of(data_root, git=not no_git)
+                         cache=Cache.of(data_root, git=not no_git) if cache else None)
     if source.note:
         typer.echo(f"ooi: {source.note}", err=True)
     return source

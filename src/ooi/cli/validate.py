@@ -53,11 +53,8 @@ def validate(
             data_root, settings = source.root, source.settings
             shown.stage(progress.CHECKING, unit=progress.FILES)
             # records=False: reports need only the findings, so records go once judged (memory at scale)
-            options = {"jobs": jobs or None, "records": False, "progress": shown.count}
-            if not no_cache:  # judgements of unchanged files kept from earlier runs
-                from ooi.engine.cache import Cache
-
-                options["cache"] = Cache.of(data_root, git=not no_git)
+            # source.cache: judgements of unchanged files kept from earlier runs (None with --no-cache)
+            options = {"jobs": jobs or None, "records": False, "progress": shown.count, "cache": source.cache}
             if changed_since is not None:
                 from ooi.workflow.changes import check_since
 

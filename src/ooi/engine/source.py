@@ -199,11 +199,12 @@ class Source:
 
 
 def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False,
-                history: bool = True, cache: Path | None = None) -> Source:
+                history: bool = True, cache: Cache | None = None) -> Source:
     """The source of a command's records: git when `use_git` and the root is in a work tree with history.
 
     `history=False`: git's history is read only as far as `Source.filed` is asked for (a few files).
-    `cache`: the folder git's history is kept in by commit (`filed_cache`), so a run reads only what is new.
+    `cache`: the judgements kept between runs, in whose folder git's history is kept by commit too (`filed_cache`),
+    so a run reads only what is new.
     """
     today = clock.today(settings.zona_waktu)
     ceiling, reads = clock.end_of(today, settings.zona_waktu), history and cache is None
@@ -211,10 +212,10 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     if repo is not None and history and cache is not None:
         from ooi.input import filed_cache
 
-        filed_cache.read(repo, cache)
+        filed_cache.read(repo, cache.folder)
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
-    return Source(root, settings, today, repo, note, Memo() if memo else None)
+    return Source(root, settings, today, repo, note, Memo() if memo else None, cache=cache)
 
 
 def _unused(repo: git.Repo, settings: Settings) -> str:
