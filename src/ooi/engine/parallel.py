@@ -221,24 +221,24 @@ def _terminated_as_exit() -> Iterator[None]:
 
 
 def _end(pool: ProcessPoolExecutor, processes: list[BaseProcess]) -> None:
-    """End the workers now: shutting down would first finish every chunk still queued for them.
+    """End the workers now: shutting down first would finish every chunk still queued for them.
 
-    A worker ended while it wrote a result can leave the pool's own thread waiting for ever on
-    the rest of it, and the interpreter's exit would wait for that thread: after an interrupted
-    run the command line's entry point (ooi.cli.main) ends the process without waiting for it.
+    The pool's own thread then notices the ended workers and reaps them; it is awaited, not
+    joined beside: two threads waiting on one process race, and the one that loses takes it
+    for alive. It is awaited from a thread of ours, for a bounded time, because a worker
+    ended while it wrote a result can leave the pool's thread waiting for ever on the rest
+    of it; then the workers are reaped here, and after an interrupted run the command
+    line's entry point (ooi.cli.main) ends the process without waiting for that thread.
     """
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
-    for process in processes:
-        process.join(timeout=10)
-    # The pool's own thread notices the ended workers and closes its wake-up pipe; left running, it races
-    # the interpreter's exit, which wakes it through that pipe (a traceback about a bad file). Wait for it
-    # a little, from a thread of ours, since it may be the one left waiting for ever.
-    waiter = threading.Thread(target=pool.shutdown, daemon=True)
+    waiter = threading.Thread(target=pool.shutdown, kwargs={"cancel_futures": True}, daemon=True)
     waiter.start()
-    waiter.join(timeout=2)
+    waiter.join(timeout=10)
+    if waiter.is_alive():
+        for process in processes:
+            process.join(timeout=10)
 
 
 @dataclass(frozen=True)
