@@ -17,7 +17,7 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
                 **options):
     """`checker.check` on what changed since `ref` (only under `within`, when paths are given); `options` go to it.
 
-    `filed(paths)` gives the filed dates (R014) of the paths to judge (None: every file), asked
+    `filed(paths, changes)` gives the filed dates (R014) of the paths to judge (None: every file), asked
     once they are known, so a run over one changed file does not read all of git's history.
     """
     from ooi.engine.checker import check
@@ -38,7 +38,7 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     if found == []:
         return Result(root, settings, [])
     if callable(filed):
-        filed = filed(_inside(root, found))
+        filed = filed(_inside(root, found), changes)
     return check(root, settings, targets=found, today=today, filed=filed, **options)
 
 
