@@ -47,7 +47,7 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed)
     now = sorted([(rel, mine.get(rel, signed)) for rel, signed in everything], key=lambda pair: pair[0])
     whole = sorted((path, problem.message.en) for path, problem in similarity._pairs(now, 0.6) if path in mine)
     index = Index.made([(rel, "ab" * 20, signed) for rel, signed in everything], [])
-    gone = {index.rels.index(rel) for rel in mine}
+    gone = {index.number(rel) for rel in mine}
     kept = dict(everything)
     found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, kept.get)
     assert found is not None
@@ -55,19 +55,29 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed)
     assert len(whole) >= 10, whole  # the corpus has near-copies to find
 
 
-def test_an_index_is_read_back_whole_and_only_for_its_key():
-    everything = _corpus(1, 50)
-    index = Index.made([(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)],
-                       ["data/inovasi/f1/gone.yaml"])
-    body = index.body("key")
+def test_an_index_is_read_back_for_its_key_and_each_block_only_as_written():
+    everything = _corpus(1, 400)
+    records = [(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)]
+    body = signatures.body(records, ["data/inovasi/f1/gone.yaml"], "key", "a" * 40)
     read = Index.read(body, "key")
-    assert read is not None and (read.rels, read.missing) == (index.rels, ["data/inovasi/f1/gone.yaml"])
+    assert read is not None and (list(read.rels), read.missing, read.tree) == (
+        [rel for rel, _ in everything], ["data/inovasi/f1/gone.yaml"], "a" * 40)
     assert read.blob(7) == f"{7:040x}" and read.sizes[3] == len(everything[3][1].lowest)
+    assert read.names[3] == everything[3][1].name and read.number(everything[3][0]) == 3
     assert all(3 in read.holding(value) for value in everything[3][1].lowest)
     assert Index.read(body, "another key") is None
     assert Index.read(body[:-3], "key") is None  # truncated
     assert Index.read(body.replace(b'"key"', b'"key", 1', 1), "key") is None  # another shape
+    assert Index.read(body.replace(b"a" * 40, b"b" * 40, 1), "key") is None  # the head is not as written
+    table = body.index(b"\n") + 1 + 16
+    assert Index.read(body[:table] + bytes([body[table] ^ 1]) + body[table + 1:], "key") is None  # nor the table
     assert Index.read(b"", "key") is None
+    # A block not as written is found when read, not before: the blocks a check needs are the ones checked.
+    first = everything[0][0].encode("ascii")
+    damaged = Index.read(body.replace(first, first.upper(), 1), "key")
+    assert damaged is not None and damaged.blob(len(everything) - 1) == f"{len(everything) - 1:040x}"
+    with pytest.raises(signatures._Damaged):
+        damaged.rels[0]
 
 
 @pytest.fixture
