@@ -512,10 +512,10 @@ def index_blobs(root: Path, within: str | list[str] = "data") -> dict[str, str]:
     then known by its content). Nor where git converts bytes (CRLF settings, filters,
     .gitattributes): there a blob is not the bytes a file is judged on.
     """
-    try:
-        paths = [within] if isinstance(within, str) else within
-        listed = run(root, "ls-files", "-z", "-s", "-v", "--", *paths, failure="-")
-        dirty = run(root, "diff-files", "-z", "--name-only", "--relative", "--", *paths, failure="-")
+    paths = [within] if isinstance(within, str) else within
+    try:  # at once: each reads git's index (14 MB at 100,000 records), diff-files looks at every file's stat
+        listed, dirty = run_together(root, (("ls-files", "-z", "-s", "-v", "--", *paths), "-"),
+                                     (("diff-files", "-z", "--name-only", "--relative", "--", *paths), "-"))
     except OoiError:
         return {}
     try:  # exits 1 (an OoiError here) when no such setting is made
