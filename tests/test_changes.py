@@ -259,3 +259,11 @@ def test_a_git_that_hangs_or_fails_beside_the_others_is_one_readable_error(repo,
     outcome, _ = validate(repo, "--changed-since", "main")
     assert outcome.exit_code == 2
     assert "git gagal: git ls-files -z --others --exclude-standard -- . (fatal: rusak)" in outcome.stderr
+
+
+def test_changed_says_whether_git_looks_at_every_file_of_the_folder_asked_about(repo):
+    assert git_access.changed(repo, "main").unwatched is None  # not asked
+    assert git_access.changed(repo, "main", "data/inovasi").unwatched is False
+    git(repo, "update-index", "--skip-worktree", "data/inovasi/dinkes/sigap-bumil.yaml")
+    assert git_access.changed(repo, "main", "data/inovasi").unwatched is True
+    assert git_access.changed(repo, "main", "data/opd").unwatched is False

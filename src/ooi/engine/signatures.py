@@ -283,7 +283,7 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
         return None
     with stream:
         index = Index.read(stream, _key(cache))
-        if index is None or unwatched(root, INNOVATIONS):
+        if index is None or (against.unwatched if against.unwatched is not None else unwatched(root, INNOVATIONS)):
             return None
         try:
             return _near(root, index, against, mine, threshold, wanted)

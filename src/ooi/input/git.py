@@ -459,15 +459,18 @@ def untracked(root: Path) -> set[str]:
 @dataclass(frozen=True)
 class Changes:
     """Paths relative to the data root: what exists after the change, and what the change removed; `untracked`:
-    the work tree's files git neither tracks nor ignores."""
+    the work tree's files git neither tracks nor ignores. `unwatched`: whether a file under the folder asked
+    about is one git does not look at (None: not asked), whose change would not be among these."""
 
     present: frozenset[str]
     deleted: frozenset[str]
     untracked: frozenset[str] = frozenset()
+    unwatched: bool | None = None
 
 
-def changed(root: Path, ref: str) -> Changes:
-    """Committed (`REF...HEAD`), uncommitted and untracked changes under the data root."""
+def changed(root: Path, ref: str, watched: str | None = None) -> Changes:
+    """Committed (`REF...HEAD`), uncommitted and untracked changes under the data root; and `unwatched` for the
+    folder `watched` (asked at the same time)."""
     run(root, "rev-parse", "--is-inside-work-tree", failure=tr(
         "{d} bukan repositori git; --changed-since perlu riwayat git", "{d} is not a git repository; "
         "--changed-since needs git history", d=root))
@@ -475,14 +478,15 @@ def changed(root: Path, ref: str) -> Changes:
     # --relative: paths relative to the data root, and only those inside it (the root may be a subfolder).
     diff = ("diff", "--name-status", "-z", "--find-renames", "--relative", "--no-color", "--no-ext-diff")
     cannot = tr("git tidak dapat membandingkan dengan `{r}`", "git cannot compare with `{r}`", r=ref)
-    committed, uncommitted, others = run_together(
-        root, ((*diff, f"{base}...HEAD", "--"), cannot), ((*diff, "HEAD", "--"), cannot),
-        (("ls-files", "-z", "--others", "--exclude-standard", "--", "."), ""))
+    asked = [((*diff, f"{base}...HEAD", "--"), cannot), ((*diff, "HEAD", "--"), cannot),
+             (("ls-files", "-z", "--others", "--exclude-standard", "--", "."), "")]
+    committed, uncommitted, others, *flags = run_together(
+        root, *asked, *([((*_FLAGS_UNDER, "--", watched), "")] if watched is not None else []))
     new = frozenset(path for path in others.split("\0") if path)
     touched = _name_status(committed) | _name_status(uncommitted) | new
     # Whatever happened in between, what matters is whether the file is there now.
     present = {path for path in touched if os.path.lexists(root / path)}
-    return Changes(frozenset(present), frozenset(touched - present), new)
+    return Changes(frozenset(present), frozenset(touched - present), new, _flagged(flags[0]) if flags else None)
 
 
 def _name_status(output: str) -> set[str]:
@@ -573,9 +577,15 @@ def unwatched(root: Path, folder: str) -> bool:
     """Is a file under `folder` marked assume-unchanged or skip-worktree? git does not look at it, so a change
     to it is not in `changed`."""
     try:
-        listed = run(root, "ls-files", "-z", "-v", "--", folder)
+        return _flagged(run(root, *_FLAGS_UNDER, "--", folder))
     except OoiError:
         return True
+
+
+_FLAGS_UNDER = ("ls-files", "-z", "-v")  # each path with its tag: a lowercase letter or S, git does not look at it
+
+
+def _flagged(listed: str) -> bool:
     return re.search(r"\0[a-zS] ", "\0" + listed) is not None  # a literal first: ~8 times faster than ^|\0
 
 

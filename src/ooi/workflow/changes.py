@@ -23,14 +23,15 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     from ooi.engine.checker import check
     from ooi.engine.result import Result
 
-    changes = changed(root, ref)
+    indexed = bool(options.get("similar_to_all") and options.get("cache") is not None)  # R015 through the index
+    changes = changed(root, ref, INNOVATIONS if indexed else None)
     found = targets(root, changes)
-    if options.get("similar_to_all") and options.get("cache") is not None:  # R015 through the cache's index
+    if indexed:
         from ooi.engine.run import Against
         from ooi.input.git import merge_tree
 
         tree = merge_tree(root, ref, INNOVATIONS)
-        options["against"] = Against(tree, changes.present | changes.deleted) if tree else None
+        options["against"] = Against(tree, changes.present | changes.deleted, changes.unwatched) if tree else None
     if found is None:  # the settings changed: every file is judged again
         found = within
     elif within:
