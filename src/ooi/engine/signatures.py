@@ -101,6 +101,7 @@ class Index:
         self.values = _Column(blocks, starts[5], lengths[5] // 8, "q")
         self.holders = _Column(blocks, starts[6], lengths[6] // 4, "i")
         self.missing = _text(blocks.get(starts[7], starts[7] + lengths[7])).split("\0") if lengths[7] else []
+        self.numbers: dict[str, int | None] = {}
 
     @classmethod
     def made(cls, records: list[tuple[str, str, Signature]], missing: list[str]) -> Index:
@@ -137,8 +138,10 @@ class Index:
             return None
 
     def number(self, rel: str) -> int | None:
-        at = bisect_left(self.rels, rel)
-        return at if at < len(self.rels) and self.rels[at] == rel else None
+        if rel not in self.numbers:
+            at = bisect_left(self.rels, rel)
+            self.numbers[rel] = at if at < len(self.rels) and self.rels[at] == rel else None
+        return self.numbers[rel]
 
     def holding(self, value: int) -> array[int]:
         """The records whose lowest values hold `value`, in path order."""
@@ -210,17 +213,22 @@ class _Rels:
 
     def __init__(self, blocks: _Blocks, start: int, size: int, ends: _Column) -> None:
         self.blocks, self.start, self.size, self.ends = blocks, start, size, ends
+        self.read: dict[int, str] = {}  # a check asks for the same few paths again and again (each bisect too)
 
     def __len__(self) -> int:
         return len(self.ends) - 1
 
     def __getitem__(self, at: int) -> str:
+        found = self.read.get(at)
+        if found is not None:
+            return found
         if not 0 <= at < len(self):
             raise IndexError(at)
         begin, end = self.ends.part(at, at + 2)
         if not 0 <= begin <= end <= self.size:
             raise _Damaged
-        return _text(self.blocks.get(self.start + begin, self.start + end))
+        found = self.read[at] = _text(self.blocks.get(self.start + begin, self.start + end))
+        return found
 
 
 def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str, tree: str) -> bytes:
