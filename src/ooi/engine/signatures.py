@@ -166,7 +166,7 @@ class _Blocks:
 
     def __init__(self, fetch: Callable[[int, int], bytes], size: int, digests: bytes) -> None:
         self.fetch, self.size, self.digests = fetch, size, digests
-        self.read: dict[int, bytes] = {}
+        self.checked: dict[int, bytes] = {}
 
     def get(self, start: int, end: int) -> bytes:
         if not 0 <= start <= end <= self.size:
@@ -178,12 +178,12 @@ class _Blocks:
         return held[start - first * _BLOCK:end - first * _BLOCK]
 
     def _block(self, number: int) -> bytes:
-        found = self.read.get(number)
+        found = self.checked.get(number)
         if found is None:
             found = self.fetch(number * _BLOCK, min(_BLOCK, self.size - number * _BLOCK))
             if _digest(found) != self.digests[number * 8:number * 8 + 8]:
                 raise _Damaged
-            self.read[number] = found
+            self.checked[number] = found
         return found
 
 
@@ -213,13 +213,13 @@ class _Rels:
 
     def __init__(self, blocks: _Blocks, start: int, size: int, ends: _Column) -> None:
         self.blocks, self.start, self.size, self.ends = blocks, start, size, ends
-        self.read: dict[int, str] = {}  # a check asks for the same few paths again and again (each bisect too)
+        self.known: dict[int, str] = {}  # a check asks for the same few paths again and again (each bisect too)
 
     def __len__(self) -> int:
         return len(self.ends) - 1
 
     def __getitem__(self, at: int) -> str:
-        found = self.read.get(at)
+        found = self.known.get(at)
         if found is not None:
             return found
         if not 0 <= at < len(self):
@@ -227,7 +227,7 @@ class _Rels:
         begin, end = self.ends.part(at, at + 2)
         if not 0 <= begin <= end <= self.size:
             raise _Damaged
-        found = self.read[at] = _text(self.blocks.get(self.start + begin, self.start + end))
+        found = self.known[at] = _text(self.blocks.get(self.start + begin, self.start + end))
         return found
 
 
@@ -411,7 +411,8 @@ def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> No
 
 
 def _kept_for(cache: Cache, tree: str) -> bool:
-    """Does the index's first line name this tree? (Only to spare making it again: it is read whole, or not.)"""
+    """Does the index's first line name this tree? (Only to spare making it again: a check trusts what it reads of it
+    block by block.)"""
     try:
         with open(cache.folder / _INDEX, "rb") as stream:
             head = stream.read(4096).split(b"\n")[0]
