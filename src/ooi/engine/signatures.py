@@ -332,27 +332,36 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
         for value in signed.lowest:
             added.setdefault(value, []).append(rel)
 
+    paths: dict[int, str] = {}  # the index's paths met so far: a common value's thousands of holders, met again
+
     def holders(value: int, rel: str) -> list[str]:
         """The records that, in a whole run, count `value` for a pair with `rel`: those before it among the first
         POSTING_LIMIT to hold it, and when `rel` is among those first, every later one."""
         held, at = index.holding(value), bisect_left(index.rels, rel)
         cut = bisect_left(held, at)
         more = sorted(added.get(value, ()))
-        earlier = [index.rels[number] for number in held[:cut][:POSTING_LIMIT + len(gone)] if number not in gone]
+        earlier = [paths[number] if number in paths else paths.setdefault(number, index.rels[number])
+                   for number in held[:cut][:POSTING_LIMIT + len(gone)] if number not in gone]
         earlier = sorted(earlier + [other for other in more if other < rel])
         place = cut - sum(1 for number in gone if number < at and _holds(held, number)) \
             + sum(1 for other in more if other < rel)
         if place >= POSTING_LIMIT:
             return earlier[:POSTING_LIMIT]
-        later = [index.rels[number] for number in held[cut:] if number not in gone]
+        later = [paths[number] if number in paths else paths.setdefault(number, index.rels[number])
+                 for number in held[cut:] if number not in gone]
         return earlier + sorted(later + [other for other in more if other > rel])
+
+    known: dict[str, tuple[int, int]] = {}  # a record early among the holders of a common value meets thousands
+    wholes: dict[str, Signature | None] = {}  # and the same others again: each read and signed once
 
     def facts(rel: str) -> tuple[int, int]:  # how many lowest values, the name's hash
         if rel in extra:
             return len(extra[rel].lowest), extra[rel].name
-        number = index.number(rel)
-        assert number is not None, "a holder is the index's or extra's"
-        return index.sizes[number], index.names[number]
+        if rel not in known:
+            number = index.number(rel)
+            assert number is not None, "a holder is the index's or extra's"
+            known[rel] = index.sizes[number], index.names[number]
+        return known[rel]
 
     found: list[tuple[str, Problem]] = []
     for rel, signed in sorted(mine):
@@ -365,7 +374,9 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
             (_, first_name), (size, later_name) = facts(first), facts(later)
             if count * 2 < size or (first_name == later_name and _folder(first) == _folder(later)):
                 continue
-            theirs = extra.get(other) or whole(other)
+            if other not in extra and other not in wholes:
+                wholes[other] = whole(other)
+            theirs = extra.get(other) or wholes[other]
             if theirs is None:
                 return None  # the file no longer holds the tree's bytes: the index is not the truth
             similar = len(signed & theirs) / len(signed | theirs)
