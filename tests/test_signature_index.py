@@ -38,7 +38,9 @@ def _corpus(seed: int, count: int) -> list[tuple[str, Signature]]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed):
+@pytest.mark.parametrize("many", [signatures._MANY, 8])  # 8: its sections are soon read whole, as for many records
+def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed, many, monkeypatch):
+    monkeypatch.setattr(signatures, "_MANY", many)
     everything = _corpus(seed, 400)
     chance = random.Random(seed)
     mine = dict(chance.sample(everything, 60))
@@ -53,6 +55,7 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed)
     assert found is not None
     assert sorted((path, problem.message.en) for path, problem in found) == whole
     assert len(whole) >= 10, whole  # the corpus has near-copies to find
+    assert (bool(index.rels.whole), bool(index.names.whole)) == (many == 8, many == 8)
 
 
 def test_an_index_is_read_back_for_its_key_and_each_block_only_as_written():

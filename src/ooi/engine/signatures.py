@@ -145,10 +145,7 @@ class Index:
 
     def holding(self, value: int) -> array[int]:
         """The records whose lowest values hold `value`, in path order."""
-        held = self.holders.part(bisect_left(self.values, value), bisect_right(self.values, value))
-        if held and (min(held) < 0 or max(held) >= self.count):
-            raise _Damaged
-        return held
+        return self.holders.part(bisect_left(self.values, value), bisect_right(self.values, value))
 
     def blob(self, number: int) -> str:
         return self.blocks.get(self._blobs + 20 * number, self._blobs + 20 * number + 20).hex()
@@ -187,19 +184,28 @@ class _Blocks:
         return found
 
 
+_MANY = 4096  # items of a section asked for one by one, beyond which it is read whole (a check of many records)
+
+
 class _Column:
-    """A section of ints of one kind (array's), each read when asked for."""
+    """A section of ints of one kind (array's), each read when asked for (or, once many were, the whole section)."""
 
     def __init__(self, blocks: _Blocks, start: int, count: int, kind: str) -> None:
         self.blocks, self.start, self.count, self.kind = blocks, start, count, kind
         self.width = array(kind).itemsize
+        self.asked, self.whole = 0, array(kind)
 
     def __len__(self) -> int:
         return self.count
 
     def __getitem__(self, at: int) -> int:
+        if self.whole:
+            return self.whole[at]
         if not 0 <= at < self.count:
             raise IndexError(at)
+        self.asked += 1
+        if self.asked > _MANY:
+            self.whole = self.part(0, self.count)
         return self.part(at, at + 1)[0]
 
     def part(self, start: int, end: int) -> array[int]:
@@ -214,21 +220,33 @@ class _Rels:
     def __init__(self, blocks: _Blocks, start: int, size: int, ends: _Column) -> None:
         self.blocks, self.start, self.size, self.ends = blocks, start, size, ends
         self.known: dict[int, str] = {}  # a check asks for the same few paths again and again (each bisect too)
+        self.whole: list[str] = []
 
     def __len__(self) -> int:
         return len(self.ends) - 1
 
     def __getitem__(self, at: int) -> str:
+        if self.whole:
+            return self.whole[at]
         found = self.known.get(at)
         if found is not None:
             return found
         if not 0 <= at < len(self):
             raise IndexError(at)
+        if len(self.known) >= _MANY:
+            self.whole = self._all()
+            return self.whole[at]
         begin, end = self.ends.part(at, at + 2)
         if not 0 <= begin <= end <= self.size:
             raise _Damaged
         found = self.known[at] = _text(self.blocks.get(self.start + begin, self.start + end))
         return found
+
+    def _all(self) -> list[str]:
+        text, ends = self.blocks.get(self.start, self.start + self.size), self.ends.part(0, len(self.ends))
+        if ends[0] != 0 or ends[-1] != self.size or any(begin > end for begin, end in zip(ends, ends[1:])):
+            raise _Damaged
+        return [_text(text[begin:end]) for begin, end in zip(ends, ends[1:])]
 
 
 def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str, tree: str) -> bytes:
@@ -297,7 +315,7 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
             return None
         try:
             return _near(root, index, against, mine, threshold, wanted)
-        except _Damaged:
+        except (_Damaged, IndexError):  # a block not as written, or a record number past the end: not the truth
             return None
 
 
@@ -333,6 +351,12 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
             added.setdefault(value, []).append(rel)
 
     paths: dict[int, str] = {}  # the index's paths met so far: a common value's thousands of holders, met again
+    numbers: dict[str, int] = {}
+
+    def named(number: int) -> str:
+        rel = paths[number] = index.rels[number]
+        numbers[rel] = number
+        return rel
 
     def holders(value: int, rel: str) -> list[str]:
         """The records that, in a whole run, count `value` for a pair with `rel`: those before it among the first
@@ -340,28 +364,28 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
         held, at = index.holding(value), bisect_left(index.rels, rel)
         cut = bisect_left(held, at)
         more = sorted(added.get(value, ()))
-        earlier = [paths[number] if number in paths else paths.setdefault(number, index.rels[number])
+        earlier = [paths[number] if number in paths else named(number)
                    for number in held[:cut][:POSTING_LIMIT + len(gone)] if number not in gone]
         earlier = sorted(earlier + [other for other in more if other < rel])
         place = cut - sum(1 for number in gone if number < at and _holds(held, number)) \
             + sum(1 for other in more if other < rel)
         if place >= POSTING_LIMIT:
             return earlier[:POSTING_LIMIT]
-        later = [paths[number] if number in paths else paths.setdefault(number, index.rels[number])
-                 for number in held[cut:] if number not in gone]
+        later = [paths[number] if number in paths else named(number) for number in held[cut:] if number not in gone]
         return earlier + sorted(later + [other for other in more if other > rel])
 
-    known: dict[str, tuple[int, int]] = {}  # a record early among the holders of a common value meets thousands
-    wholes: dict[str, Signature | None] = {}  # and the same others again: each read and signed once
+    # how many lowest values, the name's hash: a record early among a common value's holders meets thousands,
+    # and the same again for the next value and record; their whole signatures likewise (each read once)
+    known = {rel: (len(signed.lowest), signed.name) for rel, signed in extra.items()}
+    wholes: dict[str, Signature | None] = {}
 
-    def facts(rel: str) -> tuple[int, int]:  # how many lowest values, the name's hash
-        if rel in extra:
-            return len(extra[rel].lowest), extra[rel].name
-        if rel not in known:
-            number = index.number(rel)
+    def facts(rel: str) -> tuple[int, int]:
+        found = known.get(rel)
+        if found is None:
+            number = numbers[rel] if rel in numbers else index.number(rel)
             assert number is not None, "a holder is the index's or extra's"
-            known[rel] = index.sizes[number], index.names[number]
-        return known[rel]
+            found = known[rel] = index.sizes[number], index.names[number]
+        return found
 
     found: list[tuple[str, Problem]] = []
     for rel, signed in sorted(mine):

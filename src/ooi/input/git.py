@@ -39,8 +39,8 @@ def run_together(root: Path, *commands: tuple[tuple[str, ...], str]) -> list[str
             started.append(_started(root, args))
         return [_ended(process, args, failure) for process, (args, failure) in zip(started, commands)]
     finally:
-        for process in started:  # one failed: the others are not left running
-            if process.poll() is None:
+        for process in started:  # one failed: the others are not left running, nor their pipes open
+            if process.returncode is None:
                 process.kill()
                 process.communicate()
 
