@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from array import array
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,31 @@ def test_an_index_of_an_earlier_main_serves_with_what_changed_since_read_from_th
     _no_whole_listing(monkeypatch)
     assert validate(repo, "--changed-since", "main") == cold
     assert read == [ORIGINAL]  # changed on main since the index: from its file
+
+
+def _resigned(kept: bytes, holder: int | None = None) -> bytes:
+    """The index `kept` with every digest made again, its holders all `holder` when given: whole by its digests,
+    yet naming records it does not hold (what a faulty writer of the same key would leave)."""
+    head, _, rest = kept.partition(b"\n")
+    key, tree, count, lengths, block = json.loads(head)
+    body = rest[16 + 8 * -(-sum(lengths) // block):]
+    if holder is not None:
+        start = sum(lengths[:6])
+        body = body[:start] + array("i", [holder] * (lengths[6] // 4)).tobytes() + body[start + lengths[6]:]
+    return signatures.body_of(key, tree, count, lengths, body)
+
+
+def test_an_index_naming_records_it_does_not_hold_is_not_trusted(repo, monkeypatch):
+    validate(repo)
+    kept = _index(repo).read_bytes()
+    _propose(repo)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    listed = []
+    real = signatures.elsewhere
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
+    _index(repo).write_bytes(_resigned(kept))
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == []  # signed again as it was: served
+    _index(repo).write_bytes(_resigned(kept, 7))  # the index holds 2 records
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == [1]  # compared with every record instead

@@ -266,8 +266,13 @@ def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str
     lengths = [len(part) for part in parts]
     whole = b"".join(parts)
     del parts, paths, values, holders
+    return body_of(key, tree, len(records), lengths, whole)
+
+
+def body_of(key: str, tree: str, count: int, lengths: list[int], whole: bytes) -> bytes:
+    """An index file of its sections (`whole`, joined): the head, its digest and the blocks' digests put before."""
     digests = b"".join(_digest(whole[at:at + _BLOCK]) for at in range(0, len(whole), _BLOCK))
-    head = json.dumps([key, tree, len(records), lengths, _BLOCK]).encode("ascii")
+    head = json.dumps([key, tree, count, lengths, _BLOCK]).encode("ascii")
     return b"".join((head, b"\n", _digest(head + digests, 16), digests, whole))
 
 
