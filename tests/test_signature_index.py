@@ -127,11 +127,16 @@ def test_mains_whole_run_leaves_the_index_a_pull_request_reads(repo, monkeypatch
     assert touched == (0, [*NEAR, (ORIGINAL, "R015", f"isi inovasi ini 80% sama dengan {COPY}")])
     (repo.root / ORIGINAL).write_bytes(original)
     _no_whole_listing(monkeypatch)
-    read = []
-    real = signatures._signed
+    read, parsed = [], []
+    real, parse = signatures._signed, signatures._signed_bytes
     monkeypatch.setattr(signatures, "_signed", lambda entry: read.append(entry.rel) or real(entry))
+    monkeypatch.setattr(signatures, "_signed_bytes", lambda raw: parsed.append(1) or parse(raw))
     assert validate(repo, "--changed-since", "main") == cold
-    assert read == []  # the changed folder's records were judged; ORIGINAL's whole signature from its bytes
+    # the changed folder's records were judged; ORIGINAL's whole signature from its pack, its bytes the tree's
+    assert (read, parsed) == ([], [])
+    (repo.root / cachefiles.FOLDER / cachefiles.pack_name("dispendukcapil")).unlink()
+    assert validate(repo, "--changed-since", "main") == cold
+    assert (read, parsed) == ([], [1])  # no pack: made from its file
     (repo.root / ORIGINAL).write_bytes(original + b"# diubah\n")
     assert validate(repo, "--changed-since", "main") == touched
 

@@ -26,7 +26,7 @@ from ooi.engine.cache_entries import FORMAT
 from ooi.engine.parts import Part
 from ooi.engine.run import Against
 from ooi.input import cachefiles
-from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, shown
+from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, folder_of, shown
 from ooi.input.git import blob_id, changed, merge_tree, tree_changes, tree_files, unwatched
 from ooi.input.loading import parse
 from ooi.input.reading import Refused, read
@@ -319,13 +319,13 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
         if index is None or (against.unwatched if against.unwatched is not None else unwatched(root, INNOVATIONS)):
             return None
         try:
-            return _near(root, index, against, mine, threshold, wanted)
+            return _near(root, cache, index, against, mine, threshold, wanted)
         except (_Damaged, IndexError):  # a block not as written, or a record number past the end: not the truth
             return None
 
 
-def _near(root: Path, index: Index, against: Against, mine: list[tuple[str, Signature]], threshold: float,
-          wanted: set[str]) -> list[tuple[str, Problem]] | None:
+def _near(root: Path, cache: Cache, index: Index, against: Against, mine: list[tuple[str, Signature]],
+          threshold: float, wanted: set[str]) -> list[tuple[str, Problem]] | None:
     touched = against.touched
     if index.tree != against.tree:  # an index of another tree (main moved on since): what differs is read too
         try:
@@ -343,7 +343,8 @@ def _near(root: Path, index: Index, against: Against, mine: list[tuple[str, Sign
         if signed:
             extra[rel] = signed
     asked = [(rel, signed) for rel, signed in mine if rel in wanted]
-    return pairs(index, gone, extra, asked, threshold, lambda rel: _whole(root, index, rel))
+    packs: dict[str, Pack] = {}
+    return pairs(index, gone, extra, asked, threshold, lambda rel: _whole(root, index, rel, cache, packs))
 
 
 def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[tuple[str, Signature]],
@@ -484,8 +485,10 @@ def _folder(rel: str) -> str:
     return rel.rsplit("/", 1)[0]
 
 
-def _whole(root: Path, index: Index, rel: str) -> Signature | None:
-    """The whole signature of a record of the index, from its file when it holds the tree's bytes (else None)."""
+def _whole(root: Path, index: Index, rel: str, cache: Cache, packs: dict[str, Pack]) -> Signature | None:
+    """The whole signature of a record of the index, when its file holds the tree's bytes (else None): as its
+    folder's pack keeps it for those bytes (`packs`: those read so far), else made from the file. A check of 20
+    agencies measures ~18,000 pairs at 100,000 records: a pack is read in a sixth of a file's parse."""
     number = index.number(rel)
     try:
         raw = read(str(root / rel))
@@ -493,4 +496,8 @@ def _whole(root: Path, index: Index, rel: str) -> Signature | None:
         return None
     if number is None or blob_id(raw) != index.blob(number):
         return None
-    return _signed_bytes(raw)
+    folder = folder_of(rel)
+    if folder not in packs:
+        packs[folder] = cache.pack(folder)  # a folder's unit (a part of a huge one is named otherwise: not found)
+    kept = packs[folder].signature(rel, index.blob(number))
+    return kept[0] if kept is not None and kept[0] is not None else _signed_bytes(raw)
