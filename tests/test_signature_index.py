@@ -53,7 +53,7 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed,
     index = Index.made([(rel, "ab" * 20, signed) for rel, signed in everything], [])
     gone = {index.number(rel) for rel in mine}
     kept = dict(everything)
-    found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, kept.get)
+    found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, lambda rels: {rel: kept[rel] for rel in rels})
     assert found is not None
     assert sorted((path, problem.message.en) for path, problem in found) == whole
     assert len(whole) >= 10, whole  # the corpus has near-copies to find

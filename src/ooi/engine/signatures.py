@@ -343,14 +343,15 @@ def _near(root: Path, cache: Cache, index: Index, against: Against, mine: list[t
         if signed:
             extra[rel] = signed
     asked = [(rel, signed) for rel, signed in mine if rel in wanted]
-    packs: dict[str, Pack] = {}
-    return pairs(index, gone, extra, asked, threshold, lambda rel: _whole(root, index, rel, cache, packs))
+    return pairs(index, gone, extra, asked, threshold, lambda rels: _wholes(root, index, rels, cache))
 
 
 def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[tuple[str, Signature]],
-          threshold: float, whole: Callable[[str], Signature | None]) -> list[tuple[str, Problem]] | None:
+          threshold: float, whole: Callable[[list[str]], dict[str, Signature | None]],
+          ) -> list[tuple[str, Problem]] | None:
     """What `similarity.check_all` finds on `mine`'s records among the index's (less those `gone`) and `extra`'s
-    (which hold `mine`'s); `whole(rel)`: an index record's whole signature (None: not to be trusted)."""
+    (which hold `mine`'s); `whole(rels)`: index records' whole signatures, asked once for all the pairs to measure,
+    in path order (None: not to be trusted)."""
     added: dict[int, list[str]] = {}
     for rel, signed in extra.items():
         for value in signed.lowest:
@@ -381,9 +382,8 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
         return earlier + sorted(later + [other for other in more if other > rel])
 
     # how many lowest values, the name's hash: a record early among a common value's holders meets thousands,
-    # and the same again for the next value and record; their whole signatures likewise (each read once)
+    # and the same again for the next value and record
     known = {rel: (len(signed.lowest), signed.name) for rel, signed in extra.items()}
-    wholes: dict[str, Signature | None] = {}
 
     def facts(rel: str) -> tuple[int, int]:
         found = known.get(rel)
@@ -393,7 +393,7 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
             found = known[rel] = index.sizes[number], index.names[number]
         return found
 
-    found: list[tuple[str, Problem]] = []
+    measured: list[tuple[str, Signature, str]] = []  # (a record, its signature, another it is measured with)
     for rel, signed in sorted(mine):
         counts: Counter[str] = Counter()
         for value in signed.lowest:
@@ -404,14 +404,16 @@ def pairs(index: Index, gone: set[int], extra: dict[str, Signature], mine: list[
             (_, first_name), (size, later_name) = facts(first), facts(later)
             if count * 2 < size or (first_name == later_name and _folder(first) == _folder(later)):
                 continue
-            if other not in extra and other not in wholes:
-                wholes[other] = whole(other)
-            theirs = extra.get(other) or wholes[other]
-            if theirs is None:
-                return None  # the file no longer holds the tree's bytes: the index is not the truth
-            similar = len(signed & theirs) / len(signed | theirs)
-            if similar >= threshold:
-                found.append((rel, similarity.near_copy(other, similar)))  # its words, as a whole run says it
+            measured.append((rel, signed, other))
+    theirs: dict[str, Signature | None] = {**whole(sorted({other for _, _, other in measured} - extra.keys())), **extra}
+    found: list[tuple[str, Problem]] = []
+    for rel, signed, other in measured:
+        their = theirs.get(other)  # not there: asked no more once one was None
+        if their is None:
+            return None  # the file no longer holds the tree's bytes: the index is not the truth
+        similar = len(signed & their) / len(signed | their)
+        if similar >= threshold:
+            found.append((rel, similarity.near_copy(other, similar)))  # its words, as a whole run says it
     return found
 
 
@@ -485,19 +487,27 @@ def _folder(rel: str) -> str:
     return rel.rsplit("/", 1)[0]
 
 
-def _whole(root: Path, index: Index, rel: str, cache: Cache, packs: dict[str, Pack]) -> Signature | None:
-    """The whole signature of a record of the index, when its file holds the tree's bytes (else None): as its
-    folder's pack keeps it for those bytes (`packs`: those read so far), else made from the file. A check of 20
-    agencies measures ~18,000 pairs at 100,000 records: a pack is read in a sixth of a file's parse."""
-    number = index.number(rel)
-    try:
-        raw = read(str(root / rel))
-    except Refused:
-        return None
-    if number is None or blob_id(raw) != index.blob(number):
-        return None
-    folder = folder_of(rel)
-    if folder not in packs:
-        packs[folder] = cache.pack(folder)  # a folder's unit (a part of a huge one is named otherwise: not found)
-    kept = packs[folder].signature(rel, index.blob(number))
-    return kept[0] if kept is not None and kept[0] is not None else _signed_bytes(raw)
+def _wholes(root: Path, index: Index, rels: list[str], cache: Cache) -> dict[str, Signature | None]:
+    """The whole signatures of records of the index (in path order), each when its file holds the tree's bytes
+    (else None, and no more asked): as its folder's pack keeps it for those bytes, else made from the file.
+
+    A check of 20 agencies at 100,000 records measures ~18,000 pairs: a pack is read in a sixth of a file's
+    parse, once for its folder's records, and let go after them (all of them held: ~900 MiB).
+    """
+    found: dict[str, Signature | None] = {}
+    folder, pack = "", None
+    for rel in rels:
+        number = index.number(rel)
+        try:
+            raw = read(str(root / rel))
+        except Refused:
+            raw = None
+        if raw is None or number is None or blob_id(raw) != index.blob(number):
+            found[rel] = None
+            return found
+        if pack is None or folder_of(rel) != folder:  # a folder's unit (a part of a huge one is named otherwise)
+            folder = folder_of(rel)
+            pack = cache.pack(folder)
+        kept = pack.signature(rel, index.blob(number))
+        found[rel] = kept[0] if kept is not None and kept[0] is not None else _signed_bytes(raw)
+    return found
