@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import AGENCY, SETTINGS, dump, make_root, sample
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 
 from ooi.cli import app
 from ooi.engine import clock
+from ooi.input import git as git_access
 from ooi.input.git import _name_status
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
@@ -220,3 +223,47 @@ def test_changed_agencies_find_their_kelurahan_in_one_pass_over_the_registry(tmp
         "data/opd/d002-kel-tegalrejo.yaml"]
     assert len(reads) == 49 and len(set(reads)) == 49  # every agency file once (the old code: once per changed agency)
     assert len(parses) == 7  # the six kelurahan and the file whose key is spelled with an escape
+
+
+def logging_git(tmp_path, monkeypatch, then: str = "") -> Path:
+    """git through a shim on PATH that writes each call's arguments to a log (and does `then` first)."""
+    real, log = shutil.which("git"), tmp_path / "git.log"
+    shim = tmp_path / "shim" / "git"
+    shim.parent.mkdir(parents=True)
+    shim.write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{log}"\n{then}\nexec "{real}" "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{shim.parent}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+def test_the_work_tree_is_walked_for_untracked_files_once(repo, tmp_path, monkeypatch):
+    # An untracked record filed long before today: R014 dates it today (SPEC §10), from the one walk's list.
+    (repo / "data/inovasi/dinkes/baru.yaml").write_text(
+        innovation("dinkes", "Kanal Baru", tanggal_lapor="2023-01-02"), encoding="utf-8")
+    log = logging_git(tmp_path, monkeypatch)
+    outcome, report = validate(repo, "--changed-since", "main", "--no-cache")
+    walks = [line for line in log.read_text(encoding="utf-8").splitlines() if "--others" in line]
+    assert walks == ["-C {} ls-files -z --others --exclude-standard -- .".format(repo)]
+    assert [(f["path"], f["code"], f["line"], f["column"], f["message"]) for f in report["findings"]] == [
+        ("data/inovasi/dinkes/baru.yaml", "R014", 11, 1,
+         "`tanggal_lapor` 2023-01-02 lebih dari 7 hari sebelum berkas dilaporkan (2023-04-05, menurut git)")]
+
+
+def test_a_git_that_hangs_or_fails_beside_the_others_is_one_readable_error(repo, tmp_path, monkeypatch):
+    # The diffs and the untracked walk run at once: the one that hangs is stopped, the one that fails is named.
+    monkeypatch.setattr(git_access, "TIMEOUT", 1)
+    logging_git(tmp_path, monkeypatch, then='case "$*" in *--others*) exec sleep 30;; esac')
+    outcome, _ = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 2 and "git tidak menjawab dalam 1 detik" in outcome.stderr
+    logging_git(tmp_path / "x", monkeypatch, then='case "$*" in *--others*) echo "fatal: rusak" >&2; exit 128;; esac')
+    outcome, _ = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 2
+    assert "git gagal: git ls-files -z --others --exclude-standard -- . (fatal: rusak)" in outcome.stderr
+
+
+def test_changed_says_whether_git_looks_at_every_file_of_the_folder_asked_about(repo):
+    assert git_access.changed(repo, "main").unwatched is None  # not asked
+    assert git_access.changed(repo, "main", "data/inovasi").unwatched is False
+    git(repo, "update-index", "--skip-worktree", "data/inovasi/dinkes/sigap-bumil.yaml")
+    assert git_access.changed(repo, "main", "data/inovasi").unwatched is True
+    assert git_access.changed(repo, "main", "data/opd").unwatched is False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from array import array
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,9 @@ def _corpus(seed: int, count: int) -> list[tuple[str, Signature]]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed):
+@pytest.mark.parametrize("many", [signatures._MANY, 8])  # 8: its sections are soon read whole, as for many records
+def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed, many, monkeypatch):
+    monkeypatch.setattr(signatures, "_MANY", many)
     everything = _corpus(seed, 400)
     chance = random.Random(seed)
     mine = dict(chance.sample(everything, 60))
@@ -47,27 +51,38 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed)
     now = sorted([(rel, mine.get(rel, signed)) for rel, signed in everything], key=lambda pair: pair[0])
     whole = sorted((path, problem.message.en) for path, problem in similarity._pairs(now, 0.6) if path in mine)
     index = Index.made([(rel, "ab" * 20, signed) for rel, signed in everything], [])
-    gone = {index.rels.index(rel) for rel in mine}
+    gone = {index.number(rel) for rel in mine}
     kept = dict(everything)
-    found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, kept.get)
+    found = pairs(index, gone, dict(mine), list(mine.items()), 0.6, lambda rels: {rel: kept[rel] for rel in rels})
     assert found is not None
     assert sorted((path, problem.message.en) for path, problem in found) == whole
     assert len(whole) >= 10, whole  # the corpus has near-copies to find
+    assert (bool(index.rels.whole), bool(index.names.whole)) == (many == 8, many == 8)
 
 
-def test_an_index_is_read_back_whole_and_only_for_its_key():
-    everything = _corpus(1, 50)
-    index = Index.made([(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)],
-                       ["data/inovasi/f1/gone.yaml"])
-    body = index.body("key")
+def test_an_index_is_read_back_for_its_key_and_each_block_only_as_written():
+    everything = _corpus(1, 400)
+    records = [(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)]
+    body = signatures.body(records, ["data/inovasi/f1/gone.yaml"], "key", "a" * 40)
     read = Index.read(body, "key")
-    assert read is not None and (read.rels, read.missing) == (index.rels, ["data/inovasi/f1/gone.yaml"])
+    assert read is not None and (list(read.rels), read.missing, read.tree) == (
+        [rel for rel, _ in everything], ["data/inovasi/f1/gone.yaml"], "a" * 40)
     assert read.blob(7) == f"{7:040x}" and read.sizes[3] == len(everything[3][1].lowest)
+    assert read.names[3] == everything[3][1].name and read.number(everything[3][0]) == 3
     assert all(3 in read.holding(value) for value in everything[3][1].lowest)
     assert Index.read(body, "another key") is None
     assert Index.read(body[:-3], "key") is None  # truncated
     assert Index.read(body.replace(b'"key"', b'"key", 1', 1), "key") is None  # another shape
+    assert Index.read(body.replace(b"a" * 40, b"b" * 40, 1), "key") is None  # the head is not as written
+    table = body.index(b"\n") + 1 + 16
+    assert Index.read(body[:table] + bytes([body[table] ^ 1]) + body[table + 1:], "key") is None  # nor the table
     assert Index.read(b"", "key") is None
+    # A block not as written is found when read, not before: the blocks a check needs are the ones checked.
+    first = everything[0][0].encode("ascii")
+    damaged = Index.read(body.replace(first, first.upper(), 1), "key")
+    assert damaged is not None and damaged.blob(len(everything) - 1) == f"{len(everything) - 1:040x}"
+    with pytest.raises(signatures._Damaged):
+        damaged.rels[0]
 
 
 @pytest.fixture
@@ -112,11 +127,16 @@ def test_mains_whole_run_leaves_the_index_a_pull_request_reads(repo, monkeypatch
     assert touched == (0, [*NEAR, (ORIGINAL, "R015", f"isi inovasi ini 80% sama dengan {COPY}")])
     (repo.root / ORIGINAL).write_bytes(original)
     _no_whole_listing(monkeypatch)
-    read = []
-    real = signatures._signed
+    read, parsed = [], []
+    real, parse = signatures._signed, signatures._signed_bytes
     monkeypatch.setattr(signatures, "_signed", lambda entry: read.append(entry.rel) or real(entry))
+    monkeypatch.setattr(signatures, "_signed_bytes", lambda raw: parsed.append(1) or parse(raw))
     assert validate(repo, "--changed-since", "main") == cold
-    assert read == []  # the changed folder's records were judged; ORIGINAL's whole signature from its bytes
+    # the changed folder's records were judged; ORIGINAL's whole signature from its pack, its bytes the tree's
+    assert (read, parsed) == ([], [])
+    (repo.root / cachefiles.FOLDER / cachefiles.pack_name("dispendukcapil")).unlink()
+    assert validate(repo, "--changed-since", "main") == cold
+    assert (read, parsed) == ([], [1])  # no pack: made from its file
     (repo.root / ORIGINAL).write_bytes(original + b"# diubah\n")
     assert validate(repo, "--changed-since", "main") == touched
 
@@ -179,3 +199,31 @@ def test_an_index_of_an_earlier_main_serves_with_what_changed_since_read_from_th
     _no_whole_listing(monkeypatch)
     assert validate(repo, "--changed-since", "main") == cold
     assert read == [ORIGINAL]  # changed on main since the index: from its file
+
+
+def _resigned(kept: bytes, holder: int | None = None) -> bytes:
+    """The index `kept` with every digest made again, its holders all `holder` when given: whole by its digests,
+    yet naming records it does not hold (what a faulty writer of the same key would leave)."""
+    head, _, rest = kept.partition(b"\n")
+    key, tree, count, lengths, block = json.loads(head)
+    body = rest[16 + 8 * -(-sum(lengths) // block):]
+    if holder is not None:
+        start = sum(lengths[:6])
+        body = body[:start] + array("i", [holder] * (lengths[6] // 4)).tobytes() + body[start + lengths[6]:]
+    return signatures.body_of(key, tree, count, lengths, body)
+
+
+def test_an_index_naming_records_it_does_not_hold_is_not_trusted(repo, monkeypatch):
+    validate(repo)
+    kept = _index(repo).read_bytes()
+    _propose(repo)
+    cold = validate(repo, "--changed-since", "main", "--no-cache")
+    listed = []
+    real = signatures.elsewhere
+    monkeypatch.setattr(signatures, "elsewhere", lambda *args: listed.append(1) or real(*args))
+    _index(repo).write_bytes(_resigned(kept))
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == []  # signed again as it was: served
+    _index(repo).write_bytes(_resigned(kept, 7))  # the index holds 2 records
+    assert validate(repo, "--changed-since", "main") == cold
+    assert listed == [1]  # compared with every record instead

@@ -60,7 +60,8 @@ def validate(
 
                 # R015 compares the changed records with every record (a near-copy of another agency's)
                 result = check_since(data_root, settings, changed_since, within=paths or None, similar_to_all=True,
-                                     filed=lambda found: source.filed(found, base=changed_since), **options)
+                                     filed=lambda found, changes: source.filed(found, changed_since, changes.untracked),
+                                     **options)
             else:  # filed dates, for R014
                 result = check(data_root, settings, targets=paths or None, filed=source.filed(), **options)
             distrusted = source.distrusted()

@@ -18,10 +18,12 @@ from ooi.model.summary import Summary
 
 class Against(NamedTuple):
     """What a pull-request check is compared with: the git tree of the innovations at the merge base, and the
-    paths touched since (relative to the data root). Every other file holds what that tree holds."""
+    paths touched since (relative to the data root). Every other file holds what that tree holds, unless git
+    does not look at one of them (`unwatched`: None when not asked of git yet)."""
 
     tree: str
     touched: frozenset[str]
+    unwatched: bool | None = None
 
 
 @dataclass(frozen=True)

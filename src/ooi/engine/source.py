@@ -125,12 +125,14 @@ class Source:
         # A whole run's registry holds every agency it judged: nothing of it is read from the folder that moves on.
         return replace(result, root=self.root)
 
-    def filed(self, paths: list[str] | None = None, base: str | None = None) -> Filed | None:
+    def filed(self, paths: list[str] | None = None, base: str | None = None,
+              untracked: frozenset[str] | None = None) -> Filed | None:
         """The filed dates of the work tree as it is (for `ooi validate`); None outside git.
 
         `paths` (relative to the root; folders too): only theirs are needed, and when the
         history was left unread (`open_source(history=False)`) only theirs are looked up.
-        `base`: the ref a pull request is checked against (`validate --changed-since`).
+        `base`: the ref a pull request is checked against (`validate --changed-since`); `untracked`: the
+        work tree's untracked files, when that check listed them already.
         """
         if self.repo is None:
             return None
@@ -141,7 +143,7 @@ class Source:
         if base is not None:  # the change under review: its new files are judged against today (SPEC §10)
             pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
                                     self.settings.tinjauan_maks_hari) if authored is not None else self.today
-                       for path, authored in git.under_review(self.repo, base, paths).items()}
+                       for path, authored in git.under_review(self.repo, base, paths, untracked).items()}
         return Filed(self.repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
                      self.settings.tinjauan_maks_hari, pending=pending)
 

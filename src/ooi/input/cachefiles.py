@@ -6,8 +6,10 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ooi.input.reading import Refused, read
+from ooi.input.reading import opened as opened_file
 
 FOLDER = ".ooi-cache"
 ENVIRONMENT = "OOI_CACHE_DIR"
@@ -34,9 +36,19 @@ def load(folder: Path, name: str) -> bytes | None:
     return body if digest == _checksum(body) else None
 
 
-def save(folder: Path, name: str, body: bytes) -> None:
+def opened(folder: Path, name: str) -> BinaryIO | None:
+    """Pack `name` open to be read in parts, when it is there and a regular file; else None. Unchecked: for a pack
+    saved with `checked=False`, which checks each part as it is read (a large index, of which a run needs little)."""
+    try:
+        return opened_file(folder / name, limit=1 << 40)  # not read whole: its size costs nothing
+    except Refused:
+        return None
+
+
+def save(folder: Path, name: str, body: bytes, checked: bool = True) -> None:
     """Write pack `name` whole: to a temporary file, then renamed over the old one (a reader sees one or the other).
 
+    `checked`: opened by the checksum of the whole, which `load` compares (else the body is written alone).
     Best effort: a folder that cannot be made or written leaves the run uncached, never failed.
     """
     try:
@@ -49,7 +61,7 @@ def save(folder: Path, name: str, body: bytes) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_checksum(body) + b"\n" + body)
+            stream.write(_checksum(body) + b"\n" + body if checked else body)
         os.replace(temporary, folder / name)
     except OSError:
         try:

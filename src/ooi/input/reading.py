@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ooi.i18n import tr
 from ooi.input.paths import resolves_inside
@@ -32,6 +33,26 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limit: 
         raise Refused("Y012", tr("tautan simbolik menuju ke luar repositori atau ke dalam .git; tidak dibaca",
                                  "symbolic link leads outside the repository or into .git; not read"),
                       tr("ganti tautan dengan berkas yang sebenarnya", "replace the link with the real file"))
+    handle, size = _open(path, limit)
+    try:
+        raw = _read_up_to(handle, limit + 1, size + 1)
+    except OSError as error:
+        raise _unreadable(error) from None
+    finally:
+        os.close(handle)
+    if len(raw) > limit:  # grew between fstat and read
+        raise _too_large(limit)
+    return raw
+
+
+def opened(path: str | os.PathLike, limit: int = MAX_BYTES) -> BinaryIO:
+    """`path` open to be read in parts (unbuffered: each read asks for what it needs), when it is a regular file of at
+    most `limit` bytes; raises Refused otherwise, as `read` does."""
+    return os.fdopen(_open(path, limit)[0], "rb", buffering=0)
+
+
+def _open(path: str | os.PathLike, limit: int) -> tuple[int, int]:
+    """A descriptor of `path` and its size, when it is a regular file of at most `limit` bytes (else Refused)."""
     try:
         handle = os.open(path, _FLAGS)
     except OSError as error:
@@ -44,14 +65,13 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None, limit: 
                           tr("ganti dengan berkas teks YAML biasa", "replace it with a plain YAML text file"))
         if info.st_size > limit:
             raise _too_large(limit)
-        raw = _read_up_to(handle, limit + 1, info.st_size + 1)
     except OSError as error:
-        raise _unreadable(error) from None
-    finally:
         os.close(handle)
-    if len(raw) > limit:  # grew between fstat and read
-        raise _too_large(limit)
-    return raw
+        raise _unreadable(error) from None
+    except Refused:
+        os.close(handle)
+        raise
+    return handle, info.st_size
 
 
 def _read_up_to(handle: int, most: int, expected: int) -> bytes:

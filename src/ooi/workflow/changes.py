@@ -17,20 +17,21 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
                 **options):
     """`checker.check` on what changed since `ref` (only under `within`, when paths are given); `options` go to it.
 
-    `filed(paths)` gives the filed dates (R014) of the paths to judge (None: every file), asked
+    `filed(paths, changes)` gives the filed dates (R014) of the paths to judge (None: every file), asked
     once they are known, so a run over one changed file does not read all of git's history.
     """
     from ooi.engine.checker import check
     from ooi.engine.result import Result
 
-    changes = changed(root, ref)
+    indexed = bool(options.get("similar_to_all") and options.get("cache") is not None)  # R015 through the index
+    changes = changed(root, ref, INNOVATIONS if indexed else None)
     found = targets(root, changes)
-    if options.get("similar_to_all") and options.get("cache") is not None:  # R015 through the cache's index
+    if indexed:
         from ooi.engine.run import Against
         from ooi.input.git import merge_tree
 
         tree = merge_tree(root, ref, INNOVATIONS)
-        options["against"] = Against(tree, changes.present | changes.deleted) if tree else None
+        options["against"] = Against(tree, changes.present | changes.deleted, changes.unwatched) if tree else None
     if found is None:  # the settings changed: every file is judged again
         found = within
     elif within:
@@ -38,7 +39,7 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     if found == []:
         return Result(root, settings, [])
     if callable(filed):
-        filed = filed(_inside(root, found))
+        filed = filed(_inside(root, found), changes)
     return check(root, settings, targets=found, today=today, filed=filed, **options)
 
 
