@@ -97,15 +97,15 @@ def test_a_worker_sends_what_it_judged_and_the_parent_makes_the_records_again():
     record_a, record_b = Agency.model_construct(kode="a"), Agency.model_construct(kode="b")
     plain = FileResult("data/opd/a.yaml", "opd", record=record_a)
     marked = FileResult("data/opd/b.yaml", "opd", record=record_b)
-    worker.put(("data/opd/a.yaml", "blob a"), today, plain, {"kode": "a", "aktif_sejak": "2023-01-02"})
-    worker.put(("data/opd/b.yaml", "blob b"), today, marked, {"kode": Surprise("012", 10)})
+    key_a, key_b = ("data/opd/a.yaml", "blob a", b"salt", None), ("data/opd/b.yaml", "blob b", b"salt", None)
+    worker.put(key_a, today, plain, {"kode": "a", "aktif_sejak": "2023-01-02"})
+    worker.put(key_b, today, marked, {"kode": Surprise("012", 10)})
     sent = worker.fresh_judgements()
     assert [judged.record for _, judged in sent] == [None, record_b]  # plain data only: no record to pickle
     parent = Memo()
     parent.receive(sent, lambda rel, data: f"made from {rel}")
-    assert [parent.get(key, today).record for key in (("data/opd/a.yaml", "blob a"), ("data/opd/b.yaml", "blob b"))] \
-        == ["made from data/opd/a.yaml", record_b]
-    assert parent.get(("data/opd/a.yaml", "blob a"), today).pivots == (date(2023, 1, 2),)
+    assert [parent.get(key, today).record for key in (key_a, key_b)] == ["made from data/opd/a.yaml", record_b]
+    assert parent.get(key_a, today).pivots == (date(2023, 1, 2),)
     assert worker.fresh_judgements() == []
 
 
