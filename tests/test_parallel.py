@@ -147,3 +147,32 @@ def test_validate_under_spawn_prints_what_it_prints_under_fork(root):
         assert done.returncode == 1, done.stderr
         outputs.append(done.stdout)
     assert outputs[1] == outputs[0] and '"R007"' in outputs[0]
+
+
+class _Box:
+    """An item a test can watch being let go."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+
+def test_a_run_empties_its_items_and_lets_each_go_once_done():
+    import weakref
+
+    from ooi.engine import parallel
+
+    items = [_Box(number) for number in range(4)]
+    watched = [weakref.ref(item) for item in items]
+
+    def alive(item: _Box, shared: None) -> tuple[int, int]:  # in one process: how many items are still held
+        return item.number, sum(ref() is not None for ref in watched)
+
+    assert parallel.run(alive, items, None, 1) == [(0, 4), (1, 3), (2, 2), (3, 1)]
+    assert items == [] and [ref() for ref in watched] == [None] * 4
+    spread = [_Box(number) for number in range(6)]
+    assert parallel.run(_number, spread, None, 2) == [0, 1, 2, 3, 4, 5]  # in order, across two processes
+    assert spread == []
+
+
+def _number(item: _Box, shared: None) -> int:
+    return item.number

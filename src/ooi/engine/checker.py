@@ -101,7 +101,8 @@ def _check_run(run: Run) -> Result:
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
     salt = _salt(run, base, agency_files) if memo is not None or cache is not None else None
-    # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
+    # Each entry holds its path and name (~0.3 KB): held by the units alone, each let go as it is done (the run
+    # empties `units`), not held while the last results arrive nor while R015 compares.
     del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
@@ -113,7 +114,6 @@ def _check_run(run: Run) -> Result:
     counted = (lambda files: progress(files, total)) if progress else None
     done = parallel.run(_check_any, units, _Shared(run, base, registry, work > 1, salt), work,
                         then=partial(_arrived, memo, run.blobs), weigh=weight, progress=counted)
-    del units
     if cache is not None:
         cache.ran(salt)
     checked = [result for results in done
