@@ -107,7 +107,8 @@ def run(function: Callable[[Item, Shared], Done], items: list[Item], shared: Sha
                                initargs=(function, shared, done, weigh))
     try:
         with _interrupts_held():  # the workers are forked here, and must not see Ctrl-C themselves
-            futures = [pool.submit(_call_chunk, chunks.pop(0)) for _ in range(len(chunks))]
+            futures = [pool.submit(_call_chunk, chunk) for chunk in chunks]
+        del chunks
         with _terminated_as_exit():
             results = [keep(result) for future in futures for result in _wait(future, done, progress)]
     except BaseException:
