@@ -86,3 +86,26 @@ def test_the_memo_and_the_run_hold_one_summary_and_keys_share_the_run_s_blob_ids
     assert kept_key[2] is earlier[0] and kept_key[3] is earlier[1]
     assert parent.get(key, date(2023, 4, 30)).record.summary == summary
     forget()
+
+
+def test_a_tree_s_entries_share_the_root_s_part_of_their_paths(tmp_path, monkeypatch):
+    import os
+
+    from ooi.input.discovery import Entry, discover
+
+    for rel in ("data/opd/dinkes.yaml", "data/inovasi/dinkes/sigap.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("nama: x\n", encoding="utf-8")
+    innovation, agency = discover(tmp_path).entries  # by path
+    assert (agency.path, agency.rel, agency.kind) == (f"{tmp_path}/data/opd/dinkes.yaml", "data/opd/dinkes.yaml", "opd")
+    assert innovation.path == f"{tmp_path}/data/inovasi/dinkes/sigap.yaml" and innovation.folder == "dinkes"
+    assert agency._head is innovation._head == f"{tmp_path}/"  # one string for the whole tree
+    arrived = pickle.loads(pickle.dumps([agency, innovation]))  # as a worker gets them
+    assert arrived == [agency, innovation] and arrived[0]._head is arrived[1]._head and arrived[1].path == \
+        innovation.path
+    assert Entry(f"{tmp_path}/data/opd/dinkes.yaml", "data/opd/dinkes.yaml", "opd") == agency  # a path of its own
+    monkeypatch.chdir(tmp_path)
+    from pathlib import Path
+
+    assert [entry.path for entry in discover(Path(".")).entries] == [  # as scandir names them from "."
+        os.path.join("data/inovasi/dinkes", "sigap.yaml"), os.path.join("data/opd", "dinkes.yaml")]
