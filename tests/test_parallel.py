@@ -97,15 +97,15 @@ def test_a_worker_sends_what_it_judged_and_the_parent_makes_the_records_again():
     record_a, record_b = Agency.model_construct(kode="a"), Agency.model_construct(kode="b")
     plain = FileResult("data/opd/a.yaml", "opd", record=record_a)
     marked = FileResult("data/opd/b.yaml", "opd", record=record_b)
-    worker.put(("data/opd/a.yaml", "blob a"), today, plain, {"kode": "a", "aktif_sejak": "2023-01-02"})
-    worker.put(("data/opd/b.yaml", "blob b"), today, marked, {"kode": Surprise("012", 10)})
+    key_a, key_b = ("data/opd/a.yaml", "blob a", b"salt", None), ("data/opd/b.yaml", "blob b", b"salt", None)
+    worker.put(key_a, today, plain, {"kode": "a", "aktif_sejak": "2023-01-02"})
+    worker.put(key_b, today, marked, {"kode": Surprise("012", 10)})
     sent = worker.fresh_judgements()
     assert [judged.record for _, judged in sent] == [None, record_b]  # plain data only: no record to pickle
     parent = Memo()
     parent.receive(sent, lambda rel, data: f"made from {rel}")
-    assert [parent.get(key, today).record for key in (("data/opd/a.yaml", "blob a"), ("data/opd/b.yaml", "blob b"))] \
-        == ["made from data/opd/a.yaml", record_b]
-    assert parent.get(("data/opd/a.yaml", "blob a"), today).pivots == (date(2023, 1, 2),)
+    assert [parent.get(key, today).record for key in (key_a, key_b)] == ["made from data/opd/a.yaml", record_b]
+    assert parent.get(key_a, today).pivots == (date(2023, 1, 2),)
     assert worker.fresh_judgements() == []
 
 
@@ -147,3 +147,32 @@ def test_validate_under_spawn_prints_what_it_prints_under_fork(root):
         assert done.returncode == 1, done.stderr
         outputs.append(done.stdout)
     assert outputs[1] == outputs[0] and '"R007"' in outputs[0]
+
+
+class _Box:
+    """An item a test can watch being let go."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+
+
+def test_a_run_empties_its_items_and_lets_each_go_once_done():
+    import weakref
+
+    from ooi.engine import parallel
+
+    items = [_Box(number) for number in range(4)]
+    watched = [weakref.ref(item) for item in items]
+
+    def alive(item: _Box, shared: None) -> tuple[int, int]:  # in one process: how many items are still held
+        return item.number, sum(ref() is not None for ref in watched)
+
+    assert parallel.run(alive, items, None, 1) == [(0, 4), (1, 3), (2, 2), (3, 1)]
+    assert items == [] and [ref() for ref in watched] == [None] * 4
+    spread = [_Box(number) for number in range(6)]
+    assert parallel.run(_number, spread, None, 2) == [0, 1, 2, 3, 4, 5]  # in order, across two processes
+    assert spread == []
+
+
+def _number(item: _Box, shared: None) -> int:
+    return item.number

@@ -51,3 +51,61 @@ def test_a_file_result_arrives_whole_with_its_places_shared():
     assert first.places is second.places
     assert pickle.loads(pickle.dumps(FileResult("data/x.yaml", "lain"))).places is None
     forget()
+
+
+# What a history's memo holds at national scale (issue 29): one summary per innovation, keys sharing the run's values.
+
+def test_the_memo_and_the_run_hold_one_summary_and_keys_share_the_run_s_blob_ids_salts_and_dates():
+    from ooi.engine.memo import Memo, Recalled
+    from ooi.model.records import Innovation
+
+    record = Innovation.model_construct(opd="".join(["din", "kes"]), nama="Sigap Bumil", tahapan="inisiatif",
+                                        tanggal_lapor=date(2023, 3, 10), tahun_rencana=2023, waktu=None,
+                                        bentuk="pelayanan_publik", jenis="digital",
+                                        urusan=type("Urusan", (), {"utama": "1.02"})())
+    result = FileResult("data/inovasi/dinkes/sigap.yaml", "inovasi", record)
+    worker = Memo()
+    worker.keep_fresh()
+    key = ("data/inovasi/dinkes/sigap.yaml", "".join(["ab"] * 20), b"salt", date(2023, 3, 10))
+    worker.put(key, date(2023, 3, 31), result, {"tanggal_lapor": "2023-03-10", "tahun_rencana": 2023})
+    summary = Summary("Sigap Bumil", "inisiatif", date(2023, 3, 10), 2023, None, "pelayanan_publik", "digital", "1.02")
+    assert result.record == Recalled("dinkes", "Sigap Bumil", summary)  # the run keeps what the memo keeps
+    (sent_key, judged), = worker.fresh_judgements()
+    assert judged.record is result.record and judged.pivots == (date(2023, 1, 1), date(2023, 3, 10))
+    from ooi.model.summary import shared
+
+    assert judged.pivots[1] is shared(date(2023, 3, 10))  # a day is held once across the records judged here
+    # In the parent: the key arrives with its own copies; it keeps the run's blob id and the pool's salt and date.
+    arrived = pickle.loads(pickle.dumps([(sent_key, judged)]))
+    blobs = {key[0]: "".join(["ab"] * 20)}
+    parent, earlier = Memo(), (b"".join([b"sa", b"lt"]), date(2023, 3, 10))
+    earlier = tuple(map(shared, earlier))  # equal values already held, as an earlier file of the run left them
+    parent.receive(arrived, lambda rel, data: None, blobs)
+    (kept_key, kept), = parent._kept.items()
+    assert kept_key == key and kept_key[1] is blobs[key[0]]
+    assert kept_key[2] is earlier[0] and kept_key[3] is earlier[1]
+    assert parent.get(key, date(2023, 4, 30)).record.summary == summary
+    forget()
+
+
+def test_a_tree_s_entries_share_the_root_s_part_of_their_paths(tmp_path, monkeypatch):
+    import os
+
+    from ooi.input.discovery import Entry, discover
+
+    for rel in ("data/opd/dinkes.yaml", "data/inovasi/dinkes/sigap.yaml"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("nama: x\n", encoding="utf-8")
+    innovation, agency = discover(tmp_path).entries  # by path
+    assert (agency.path, agency.rel, agency.kind) == (f"{tmp_path}/data/opd/dinkes.yaml", "data/opd/dinkes.yaml", "opd")
+    assert innovation.path == f"{tmp_path}/data/inovasi/dinkes/sigap.yaml" and innovation.folder == "dinkes"
+    assert agency._head is innovation._head == f"{tmp_path}/"  # one string for the whole tree
+    arrived = pickle.loads(pickle.dumps([agency, innovation]))  # as a worker gets them
+    assert arrived == [agency, innovation] and arrived[0]._head is arrived[1]._head and arrived[1].path == \
+        innovation.path
+    assert Entry(f"{tmp_path}/data/opd/dinkes.yaml", "data/opd/dinkes.yaml", "opd") == agency  # a path of its own
+    monkeypatch.chdir(tmp_path)
+    from pathlib import Path
+
+    assert [entry.path for entry in discover(Path(".")).entries] == [  # as scandir names them from "."
+        os.path.join("data/inovasi/dinkes", "sigap.yaml"), os.path.join("data/opd", "dinkes.yaml")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import cache, partial
@@ -90,7 +90,8 @@ def _check_run(run: Run) -> Result:
                    filed=run.filed)
     units = split(_units(tree, chosen))  # a huge folder in parts, spread like agencies
     total = sum(map(weight, units))
-    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced}
+    # The paths asked for; a whole run asks for all (None: no set of 100,000 paths held through the run, ~4 MiB).
+    wanted = {entry.rel for entry in chosen.entries} | {rel for rel, _ in chosen.misplaced} if targets else None
     misplaced = chosen.misplaced
     unportable = _unportable(tree, wanted)
     if run.cache is not None and not run.blobs:  # known from git's index: an unchanged file is not read
@@ -100,7 +101,8 @@ def _check_run(run: Run) -> Result:
     # A memo's salt reads the registry from the tree at hand, not listed a second time at every history point.
     agency_files = [entry for entry in tree.entries if entry.kind == "opd"] if within is None else None
     salt = _salt(run, base, agency_files) if memo is not None or cache is not None else None
-    # Each entry holds its path and name (~0.2 KB): let go with the units after the run, not held while R015 compares.
+    # Each entry holds its path and name (~0.3 KB): held by the units alone, each let go as it is done (the run
+    # empties `units`), not held while the last results arrive nor while R015 compares.
     del tree, chosen, agency_files
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
@@ -111,8 +113,7 @@ def _check_run(run: Run) -> Result:
         progress(0, total)
     counted = (lambda files: progress(files, total)) if progress else None
     done = parallel.run(_check_any, units, _Shared(run, base, registry, work > 1, salt), work,
-                        then=partial(_arrived, memo), weigh=weight, progress=counted)
-    del units
+                        then=partial(_arrived, memo, run.blobs), weigh=weight, progress=counted)
     if cache is not None:
         cache.ran(salt)
     checked = [result for results in done
@@ -130,6 +131,7 @@ def _check_run(run: Run) -> Result:
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
     signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
     if run.similar_to_all and within is not None:
+        assert wanted is not None, "a run over some files names them"
         _check_with_all(run, checked, signatures, base, wanted)
     else:  # across agencies: every record checked in the run
         _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
@@ -139,7 +141,7 @@ def _check_run(run: Run) -> Result:
             keep_whole(root, cache, signatures)
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
-    files = [r for r in checked if r.path in wanted or r.kind == "lain"]
+    files = list(checked) if wanted is None else [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
     if imported and within is None:
@@ -185,12 +187,13 @@ def _check_with_all(run: Run, checked: list[FileResult], signatures: list[tuple[
         every.keep(run.root, cache, against, signatures, {r.path for r in checked})
 
 
-def _unportable(tree: Tree, wanted: set[str]) -> list[tuple[str, Issue]]:
-    """Y015 for the names of the tree (its files and agency folders) that lie among or above the `wanted` paths."""
+def _unportable(tree: Tree, wanted: set[str] | None) -> list[tuple[str, Issue]]:
+    """Y015 for the names of the tree (its files and agency folders) that lie among or above the `wanted` paths
+    (None: every path)."""
     paths = [entry.rel for entry in tree.entries] + [rel for rel, _ in tree.misplaced if rel not in tree.undecodable]
     paths += {rel.rsplit("/", 1)[0] for rel in paths if rel.count("/") > 2}  # data/inovasi/<folder>
     return [(path, Issue(portable.CODE, 1, 1, message, hint)) for path, message, hint in portable.problems(paths)
-            if path in wanted or any(rel.startswith(path + "/") for rel in wanted)]
+            if wanted is None or path in wanted or any(rel.startswith(path + "/") for rel in wanted)]
 
 
 def _add_named(files: list[FileResult], named: list[tuple[str, Issue]], settings: Settings) -> None:
@@ -304,11 +307,11 @@ def _folder_rules() -> tuple[ModuleType, ...]:
         issubclass(kind, Innovation) or issubclass(Innovation, kind) for kind in rule.RECORDS))
 
 
-def _unpack(memo: Memo | None, unit: tuple[list[FileResult], Fresh]) -> list[FileResult]:
+def _unpack(memo: Memo | None, blobs: Mapping[str, str], unit: tuple[list[FileResult], Fresh]) -> list[FileResult]:
     """In the parent, as each agency arrives: validate packed data again into the same record; fill the memo."""
     results, fresh = unit
     if fresh and memo is not None:
-        memo.receive(fresh, _record_of)
+        memo.receive(fresh, _record_of, blobs)
     for result in results:
         if isinstance(result.record, parallel.Packed):
             data = result.record.data()
@@ -345,11 +348,12 @@ def _check_part(part: Part, shared: _Shared) -> PartResult:
     return PartResult(part.folder, [result for result, _ in judged], names, fresh)
 
 
-def _arrived(memo: Memo | None, done: tuple[list[FileResult], Fresh] | PartResult) -> list[FileResult] | PartResult:
+def _arrived(memo: Memo | None, blobs: Mapping[str, str], done: tuple[list[FileResult], Fresh] | PartResult,
+             ) -> list[FileResult] | PartResult:
     if isinstance(done, PartResult):
-        _unpack(memo, (done.results, done.fresh))
+        _unpack(memo, blobs, (done.results, done.fresh))
         return done
-    return _unpack(memo, done)
+    return _unpack(memo, blobs, done)
 
 
 def _check_parts(parts: list[PartResult], base: Context) -> None:
@@ -513,8 +517,8 @@ def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: 
     if memo is None or rule is not similarity:
         now: Iterable[tuple[str, Problem]] = compare(records, context)
         return now
-    compared = (context.settings.kemiripan_maks,
-                [(path, signature, getattr(signature, "name", None)) for path, signature in records])
+    # The pairs themselves are the inputs (a signature's equality covers its name): no second tuple for each record.
+    compared = (context.settings.kemiripan_maks, list(records))
     found: list[tuple[str, Problem]] = memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
     return found
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar, cast
@@ -12,7 +12,7 @@ from ooi.engine.result import FileResult, Kept, Named
 from ooi.model.dates import parse_date
 from ooi.model.findings import Finding
 from ooi.model.records import Agency, Innovation
-from ooi.model.summary import Summary, summarize
+from ooi.model.summary import Summary, shared, summarize
 from ooi.rules.similarity import Signature
 
 T = TypeVar("T")
@@ -90,18 +90,18 @@ class Memo:
         return judged
 
     def put(self, key: Key | None, today: date, result: FileResult, data: object) -> None:
+        """Keep the judgement of `result`; an innovation's record becomes what the memo keeps of it (`Recalled`)
+        in `result` too, so the run and the memo hold one summary (the run keeps it, or lets it go)."""
         if key is not None and not cites_file(data):
-            judged = Judgement(today, pivots(data), tuple(result.findings), self._compact(result.record), None,
+            if isinstance(result.record, Innovation):
+                result.record = Recalled(shared(result.record.opd), result.record.nama, self.keep(result.record))
+            judged = Judgement(today, pivots(data), tuple(result.findings),
+                               result.record if isinstance(result.record, (Recalled, Agency)) else None, None,
                                result.signature, result.places)
             if self._fresh is None:
-                self._kept[key] = judged
+                self._kept[_shared_key(key)] = judged
             else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
-
-    def _compact(self, record: Kept) -> Kept:
-        if isinstance(record, Innovation):
-            return Recalled(record.opd, record.nama, self.keep(record))
-        return record if isinstance(record, Agency) else None
 
     def keep_fresh(self) -> None:
         """In a worker (a forked copy of the memo), for one unit: note what is judged anew, to send."""
@@ -125,12 +125,24 @@ class Memo:
             sent.append((key, judged))
         return sent
 
-    def receive(self, fresh: list[tuple[Key, Judgement]], record_of: Callable[[str, object], Kept]) -> None:
-        """Keep what a worker judged; `record_of(path, data)` makes an agency's record again from its data."""
+    def receive(self, fresh: list[tuple[Key, Judgement]], record_of: Callable[[str, object], Kept],
+                blobs: Mapping[str, str] | None = None) -> None:
+        """Keep what a worker judged; `record_of(path, data)` makes an agency's record again from its data.
+
+        `blobs`: the run's blob ids, whose strings the keys share (a key arrives with its own copy of each).
+        """
         for key, judged in fresh:
             if isinstance(judged.data, Packed):
                 judged = replace(judged, data=None, record=record_of(key[0], judged.data.data()))
-            self._kept[key] = judged
+            self._kept[_shared_key(key, blobs)] = judged
+
+
+def _shared_key(key: Key, blobs: Mapping[str, str] | None = None) -> Key:
+    """`key` with its blob id, salt and filed date shared with equal ones already held: 100,000 keys of a history
+    held their own copies of the same few salts and dates and of the blob ids the run's tree holds (~12 MB)."""
+    path, blob, salt, filed = key
+    known = blobs.get(path) if blobs is not None else None
+    return path, known if known == blob else blob, shared(salt), shared(filed)
 
 
 def cites_file(data: object) -> bool:
@@ -158,7 +170,7 @@ def pivots(data: object) -> tuple[date, ...]:
     """
     found: set[date] = set()
     _walk(data, found, "")
-    return tuple(sorted(found))
+    return tuple(map(shared, sorted(found)))  # a few thousand days across 100,000 records: each held once
 
 
 def _walk(value: object, found: set[date], key: str) -> None:

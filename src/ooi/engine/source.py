@@ -69,7 +69,7 @@ class Source:
     cache: Cache | None = None  # judgements kept between runs (used by the runs that keep summaries or nothing)
     _snapshots: dict[int, Snapshot] = field(default_factory=dict)
     _unchanged: bool | None = None  # the work tree is HEAD's tree exactly (asked of git once)
-    _trees: dict[str, dict[str, git.TreeEntry]] = field(default_factory=dict)  # HEAD → its files
+    _trees: dict[str, dict[str, str]] = field(default_factory=dict)  # HEAD → its files' blob ids (no links)
 
     @property
     def sumber(self) -> str:
@@ -107,16 +107,16 @@ class Source:
             # Its blob ids serve a memo only (a run without one reads them from git's index, the same in a clean
             # work tree): 100,000 entries of HEAD's tree are ~57 MiB not held for a single `status --per`.
             folder, settings = self.root, self.settings
-            files = self._head_files(where) if self.memo is not None else {}
+            blobs = self._head_blobs(where) if self.memo is not None else {}
         else:
             snapshot = self._snapshot(seen)
             folder = snapshot.move_to(where)
             # A past ooi.yaml's problems are findings of its point, not a refusal to replay the history.
-            settings, files, odd = load_settings(folder, strict=False), snapshot.files, snapshot.odd
+            settings, odd = load_settings(folder, strict=False), snapshot.odd
+            blobs = _blobs(snapshot.files)
             if ref is not None:
                 self.compared = settings
         # The files' blob ids are known: with a memo, unchanged ones need not even be read.
-        blobs = {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
         result = checker.check(folder, settings, today=day, jobs=jobs, records=records, filed=filed,
                                memo=self.memo, progress=progress, blobs=blobs, cache=self.cache)
         if odd:  # entries of the commit's tree that could not be laid out: findings of this point
@@ -176,10 +176,11 @@ class Source:
             self._unchanged = git.clean(self.root)
         return self._unchanged
 
-    def _head_files(self, head: str) -> dict[str, git.TreeEntry]:
+    def _head_blobs(self, head: str) -> dict[str, str]:
+        """HEAD's files' blob ids, kept for every point of a history (one dict, not a tree and a copy each point)."""
         if head not in self._trees:
             assert self.repo is not None, "HEAD's files are asked of a root in git"
-            self._trees[head] = self.repo.tree(head)[0]
+            self._trees[head] = _blobs(self.repo.tree(head)[0])
         return self._trees[head]
 
     def _snapshot(self, seen: git.Repo) -> Snapshot:
@@ -218,6 +219,11 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
     return Source(root, settings, today, repo, note, Memo() if memo else None, cache=cache)
+
+
+def _blobs(files: dict[str, git.TreeEntry]) -> dict[str, str]:
+    """path → blob id of a tree's files; a symbolic link's blob is its target's name, not a record: left out."""
+    return {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
 
 
 def _unused(repo: git.Repo, settings: Settings) -> str:

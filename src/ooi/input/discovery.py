@@ -29,13 +29,34 @@ def folder_of(rel: str) -> str:
     return parts[2] if rel.startswith(INNOVATIONS + "/") and len(parts) > 3 else ""
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    """One record file: `kind` is `opd` (an agency) or `inovasi` (an innovation or plan)."""
+    """One record file: `kind` is `opd` (an agency) or `inovasi` (an innovation or plan).
 
-    path: str  # as the file system gave it: a Path made for each of 100,000 entries was a third of discovery
-    rel: str
-    kind: str
+    `path` is the file's path as the file system gave it (a Path made for each of 100,000 entries was a third
+    of discovery). A tree's entries hold it as one shared head (the root's part) and `rel`: 100,000 paths of
+    their own were ~13 MB, held by the parent and every worker while a run is handed out.
+    """
+
+    __slots__ = ("_head", "_path", "rel", "kind")
+
+    def __init__(self, path: str, rel: str, kind: str, head: str | None = None) -> None:
+        """`head`, when given, is what comes before `rel` in the path (`path` is then not kept)."""
+        self._head: str | None = head
+        self._path = "" if head is not None else path
+        self.rel, self.kind = rel, kind
+
+    @property
+    def path(self) -> str:
+        return self._path if self._head is None else self._head + self.rel
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and (self.path, self.rel, self.kind) == (other.path, other.rel, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.rel, self.kind))
+
+    def __repr__(self) -> str:
+        return f"Entry(path={self.path!r}, rel={self.rel!r}, kind={self.kind!r})"
 
     @property
     def folder(self) -> str:
@@ -60,17 +81,21 @@ def discover(root: Path, within: list[str] | None = None) -> Tree:
     """Every record file, or (with `within`, paths from `relative`) only the folders those paths need."""
     real_root = os.path.realpath(root)
     tree = Tree([], [])
+    # The root's part of every path scandir gives, held once; where paths are not written `head + rel` (another
+    # separator), each entry keeps its own.
+    joined = os.fspath(root / AGENCIES)
+    shared = joined[:-len(AGENCIES)] if os.sep == "/" and joined.endswith(AGENCIES) else None
     if not (root / AGENCIES).is_dir():
         raise OoiError(tr("folder {f} tidak ada di {r}", "folder {f} is missing in {r}", f=AGENCIES, r=root))
     for item in _children(root, AGENCIES, real_root, tree) if _needed(within, AGENCIES) else ():
-        _add_file(item, AGENCIES, "opd", tree)
+        _add_file(item, AGENCIES, "opd", tree, shared)
     for item in _children(root, INNOVATIONS, real_root, tree) if _needed(within, INNOVATIONS) else ():
         folder = _is_dir(item)
         if folder and not _needed(within, f"{INNOVATIONS}/{item.name}"):
             continue  # a folder no path asks for: a one-file run need not list 10,000 folders
         if folder:
             for child in _children(root, f"{INNOVATIONS}/{item.name}", real_root, tree):
-                _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree)
+                _add_file(child, f"{INNOVATIONS}/{item.name}", "inovasi", tree, shared)
         else:
             tree.misplaced.append((f"{INNOVATIONS}/{item.name}", _misplaced(tr(
                 "berkas inovasi harus berada di folder OPD-nya", "an innovation file belongs in its agency's folder"),
@@ -116,11 +141,11 @@ def _children(root: Path, folder: str, real_root: str, tree: Tree):
         yield item
 
 
-def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree) -> None:
+def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree, head: str | None) -> None:
     rel = f"{folder}/{item.name}"
     folder_here = _is_dir(item)
     if item.name.endswith(SUFFIX) and not folder_here:  # a broken link, a FIFO: read, and reported as unreadable
-        tree.entries.append(Entry(item.path, rel, kind))
+        tree.entries.append(Entry(item.path, rel, kind, head))
     elif folder_here:
         tree.misplaced.append((rel, _misplaced(
             tr("subfolder tidak dibaca di sini", "subfolders are not read here"),
