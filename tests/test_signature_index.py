@@ -13,7 +13,7 @@ from gitrepo import Repo
 from test_cache import DIFFERENT
 from test_changed_near_copy import COPY, DINKES, NEAR, ORIGINAL, validate
 
-from ooi.engine import signatures
+from ooi.engine import checked_blocks, signatures
 from ooi.engine.signatures import Index, pairs
 from ooi.input import cachefiles
 from ooi.rules import similarity
@@ -40,9 +40,9 @@ def _corpus(seed: int, count: int) -> list[tuple[str, Signature]]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("many", [signatures._MANY, 8])  # 8: its sections are soon read whole, as for many records
+@pytest.mark.parametrize("many", [checked_blocks.MANY, 8])  # 8: its sections are soon read whole, as for many records
 def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed, many, monkeypatch):
-    monkeypatch.setattr(signatures, "_MANY", many)
+    monkeypatch.setattr(checked_blocks, "MANY", many)
     everything = _corpus(seed, 400)
     chance = random.Random(seed)
     mine = dict(chance.sample(everything, 60))
@@ -81,7 +81,7 @@ def test_an_index_is_read_back_for_its_key_and_each_block_only_as_written():
     first = everything[0][0].encode("ascii")
     damaged = Index.read(body.replace(first, first.upper(), 1), "key")
     assert damaged is not None and damaged.blob(len(everything) - 1) == f"{len(everything) - 1:040x}"
-    with pytest.raises(signatures._Damaged):
+    with pytest.raises(checked_blocks.Damaged):
         damaged.rels[0]
 
 
@@ -210,7 +210,7 @@ def _resigned(kept: bytes, holder: int | None = None) -> bytes:
     if holder is not None:
         start = sum(lengths[:6])
         body = body[:start] + array("i", [holder] * (lengths[6] // 4)).tobytes() + body[start + lengths[6]:]
-    return signatures.body_of(key, tree, count, lengths, body)
+    return checked_blocks.framed([key, tree, count, lengths], body)
 
 
 def test_an_index_naming_records_it_does_not_hold_is_not_trusted(repo, monkeypatch):

@@ -9,7 +9,6 @@ pull request started from, none of that: only what the pull request touched is r
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -19,10 +18,11 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.cache_entries import FORMAT
+from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed, opened
 from ooi.engine.parts import Part
 from ooi.engine.run import Against
 from ooi.input import cachefiles
@@ -90,17 +90,17 @@ class Index:
     blob. `missing`: files of the tree whose signature was not known when the index was made (made from the
     file when needed).
     Trusted for its key only (ooi's code and cache salt, this machine's byte order); each block of it only once
-    its digest matches (a block that does not raises `_Damaged`: the caller falls back to comparing every record).
+    its digest matches (a block that does not raises `Damaged`: the caller falls back to comparing every record).
     """
 
-    def __init__(self, blocks: _Blocks, tree: str, count: int, lengths: list[int]) -> None:
+    def __init__(self, blocks: Blocks, tree: str, count: int, lengths: list[int]) -> None:
         starts = [sum(lengths[:number]) for number in range(len(lengths))]
         self.blocks, self.tree, self.count, self._blobs = blocks, tree, count, starts[2]
-        self.rels = _Rels(blocks, starts[0], lengths[0], _Column(blocks, starts[1], count + 1, "q"))
-        self.names, self.sizes = _Column(blocks, starts[3], count, "q"), _Column(blocks, starts[4], count, "B")
-        self.values = _Column(blocks, starts[5], lengths[5] // 8, "q")
-        self.holders = _Column(blocks, starts[6], lengths[6] // 4, "i")
-        self.missing = _text(blocks.get(starts[7], starts[7] + lengths[7])).split("\0") if lengths[7] else []
+        self.rels = Texts(blocks, starts[0], lengths[0], Column(blocks, starts[1], count + 1, "q"))
+        self.names, self.sizes = Column(blocks, starts[3], count, "q"), Column(blocks, starts[4], count, "B")
+        self.values = Column(blocks, starts[5], lengths[5] // 8, "q")
+        self.holders = Column(blocks, starts[6], lengths[6] // 4, "i")
+        self.missing = blocks.text(starts[7], starts[7] + lengths[7]).split("\0") if lengths[7] else []
         self.numbers: dict[str, int | None] = {}
 
     @classmethod
@@ -116,25 +116,24 @@ class Index:
         the table of its blocks' digests are read here."""
         if source is None:
             return None
-        fetch = _fetcher(source)
-        try:
-            head = fetch(0, 4096).partition(b"\n")[0]
-            kept, tree, count, lengths, block = json.loads(head)
-            if (kept != key or type(tree) is not str or type(count) is not int or count < 0 or block != _BLOCK
+
+        def sized(head: list[object]) -> int | None:  # the sections' size, when the head is an index's for `key`
+            kept, tree, count, lengths = head
+            if (kept != key or type(tree) is not str or type(count) is not int or count < 0
                     or type(lengths) is not list or len(lengths) != 8
                     or any(type(length) is not int or length < 0 for length in lengths)
                     or lengths[1:5] != [8 * (count + 1), 20 * count, 8 * count, count]
                     or lengths[5] % 8 or lengths[6] % 4 or lengths[5] // 8 != lengths[6] // 4):
                 return None
-            size = sum(lengths)
-            at = len(head) + 1
-            table = fetch(at, 16 + 8 * -(-size // _BLOCK))
-            if table[:16] != _digest(head + table[16:], 16) or _size(source) != at + len(table) + size:
+            return sum(lengths)
+
+        try:
+            found = opened(source, sized)
+            if found is None:
                 return None
-            start = at + len(table)
-            return cls(_Blocks(lambda offset, length: fetch(start + offset, length), size, table[16:]), tree, count,
-                       lengths)
-        except (ValueError, TypeError, UnicodeDecodeError, RecursionError, OSError, _Damaged):
+            (_, tree, count, lengths), blocks = found
+            return cls(blocks, cast(str, tree), cast(int, count), cast("list[int]", lengths))
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError, OSError, Damaged):
             return None
 
     def number(self, rel: str) -> int | None:
@@ -151,107 +150,9 @@ class Index:
         return self.blocks.get(self._blobs + 20 * number, self._blobs + 20 * number + 20).hex()
 
 
-_BLOCK = 4096  # the index is checked a block at a time, as it is read: a check of one file reads a few dozen
-
-
-class _Damaged(Exception):
-    """A block of the index is not what was written: the index is not the truth."""
-
-
-class _Blocks:
-    """An index's body, read a block at a time, each trusted once its digest is the table's (else `_Damaged`)."""
-
-    def __init__(self, fetch: Callable[[int, int], bytes], size: int, digests: bytes) -> None:
-        self.fetch, self.size, self.digests = fetch, size, digests
-        self.checked: dict[int, bytes] = {}
-
-    def get(self, start: int, end: int) -> bytes:
-        if not 0 <= start <= end <= self.size:
-            raise _Damaged
-        if start == end:
-            return b""
-        first = start // _BLOCK
-        held = b"".join(self._block(number) for number in range(first, (end - 1) // _BLOCK + 1))
-        return held[start - first * _BLOCK:end - first * _BLOCK]
-
-    def _block(self, number: int) -> bytes:
-        found = self.checked.get(number)
-        if found is None:
-            found = self.fetch(number * _BLOCK, min(_BLOCK, self.size - number * _BLOCK))
-            if _digest(found) != self.digests[number * 8:number * 8 + 8]:
-                raise _Damaged
-            self.checked[number] = found
-        return found
-
-
-_MANY = 4096  # items of a section asked for one by one, beyond which it is read whole (a check of many records)
-
-
-class _Column:
-    """A section of ints of one kind (array's), each read when asked for (or, once many were, the whole section)."""
-
-    def __init__(self, blocks: _Blocks, start: int, count: int, kind: str) -> None:
-        self.blocks, self.start, self.count, self.kind = blocks, start, count, kind
-        self.width = array(kind).itemsize
-        self.asked, self.whole = 0, array(kind)
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __getitem__(self, at: int) -> int:
-        if self.whole:
-            return self.whole[at]
-        if not 0 <= at < self.count:
-            raise IndexError(at)
-        self.asked += 1
-        if self.asked > _MANY:
-            self.whole = self.part(0, self.count)
-        return self.part(at, at + 1)[0]
-
-    def part(self, start: int, end: int) -> array[int]:
-        found = array(self.kind)
-        found.frombytes(self.blocks.get(self.start + start * self.width, self.start + end * self.width))
-        return found
-
-
-class _Rels:
-    """The index's paths, in order: each read from its text's section where the ends column says it lies."""
-
-    def __init__(self, blocks: _Blocks, start: int, size: int, ends: _Column) -> None:
-        self.blocks, self.start, self.size, self.ends = blocks, start, size, ends
-        self.known: dict[int, str] = {}  # a check asks for the same few paths again and again (each bisect too)
-        self.whole: list[str] = []
-
-    def __len__(self) -> int:
-        return len(self.ends) - 1
-
-    def __getitem__(self, at: int) -> str:
-        if self.whole:
-            return self.whole[at]
-        found = self.known.get(at)
-        if found is not None:
-            return found
-        if not 0 <= at < len(self):
-            raise IndexError(at)
-        if len(self.known) >= _MANY:
-            self.whole = self._all()
-            return self.whole[at]
-        begin, end = self.ends.part(at, at + 2)
-        if not 0 <= begin <= end <= self.size:
-            raise _Damaged
-        found = self.known[at] = _text(self.blocks.get(self.start + begin, self.start + end))
-        return found
-
-    def _all(self) -> list[str]:
-        text, ends = self.blocks.get(self.start, self.start + self.size), self.ends.part(0, len(self.ends))
-        if ends[0] != 0 or ends[-1] != self.size or any(begin > end for begin, end in zip(ends, ends[1:])):
-            raise _Damaged
-        return [_text(text[begin:end]) for begin, end in zip(ends, ends[1:])]
-
-
 def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str, tree: str) -> bytes:
-    """What an index file holds: a head (key, tree, record count, section lengths, block size), the digest of the
-    head and of the blocks' digests, those digests, then the sections (paths' text, where each path ends, blob
+    """What an index file holds: a head (key, tree, record count, section lengths), framed with its blocks' digests
+    (`checked_blocks`), then the sections (paths' text, where each path ends, blob
     ids, name hashes, sizes, lowest values in order, the record holding each, the missing paths)."""
     records = sorted(records, key=lambda record: record[0])
     postings = sorted((value, number) for number, (_, _, signed) in enumerate(records) for value in signed.lowest)
@@ -266,40 +167,7 @@ def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str
     lengths = [len(part) for part in parts]
     whole = b"".join(parts)
     del parts, paths, values, holders
-    return body_of(key, tree, len(records), lengths, whole)
-
-
-def body_of(key: str, tree: str, count: int, lengths: list[int], whole: bytes) -> bytes:
-    """An index file of its sections (`whole`, joined): the head, its digest and the blocks' digests put before."""
-    digests = b"".join(_digest(whole[at:at + _BLOCK]) for at in range(0, len(whole), _BLOCK))
-    head = json.dumps([key, tree, count, lengths, _BLOCK]).encode("ascii")
-    return b"".join((head, b"\n", _digest(head + digests, 16), digests, whole))
-
-
-def _digest(raw: bytes, size: int = 8) -> bytes:
-    return hashlib.blake2b(raw, digest_size=size).digest()
-
-
-def _text(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8", "surrogatepass")
-    except UnicodeDecodeError:
-        raise _Damaged from None
-
-
-def _fetcher(source: bytes | BinaryIO) -> Callable[[int, int], bytes]:
-    """(offset, length) → those bytes of an index held in memory or open as a file."""
-    if isinstance(source, bytes):
-        return lambda offset, length: source[offset:offset + length]
-
-    def fetched(offset: int, length: int) -> bytes:
-        source.seek(offset)
-        return source.read(length)
-    return fetched
-
-
-def _size(source: bytes | BinaryIO) -> int:
-    return len(source) if isinstance(source, bytes) else os.fstat(source.fileno()).st_size
+    return framed([key, tree, len(records), lengths], whole)
 
 
 def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signature]], threshold: float,
@@ -320,7 +188,7 @@ def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signa
             return None
         try:
             return _near(root, cache, index, against, mine, threshold, wanted)
-        except (_Damaged, IndexError):  # a block not as written, or a record number past the end: not the truth
+        except (Damaged, IndexError):  # a block not as written, or a record number past the end: not the truth
             return None
 
 
