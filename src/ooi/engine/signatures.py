@@ -37,8 +37,6 @@ from ooi.rules import similarity
 from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
 from ooi.schema.validation import validate_innovation
 
-
-
 _INDEX = cachefiles.pack_name("r015-index")  # one index: of main's last whole run, or the last check's merge base
 _MOVED = 2000  # files changed between the index's tree and a merge base's beyond which listing them all is cheaper
 
