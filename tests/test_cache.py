@@ -250,3 +250,24 @@ def test_a_signature_is_taken_from_a_pack_only_for_the_bytes_it_was_judged_on(ro
     assert pack.signature(COPY, "0" * 40) is None  # other bytes: not held
     assert Cache.of(root, iid_export=True, git=False).pack("dinkes").signature(
         COPY, blob_id((root / COPY).read_bytes())) is None  # another salt of the code and options
+
+
+def test_judgements_read_back_share_their_key_paths_and_places():
+    from ooi.engine.cache_entries import Texts, decode, encode
+    from ooi.engine.result import FileResult
+    from ooi.model.findings import Finding, Severity
+
+    texts = Texts({}, [])
+    made = []
+    for name in "xy":
+        rel = f"data/inovasi/a/{name}.yaml"
+        finding = Finding(rel, 7, 5, "P1", Severity.WARNING, "prinsip.efisiensi.uraian", "pendek", "uraikan",
+                          keys=("prinsip", "efisiensi", "uraian"))
+        made.append(encode([rel], DAY, (), FileResult(rel, "inovasi", None, [finding], places={"nama": (2, 1)}),
+                           texts))
+    read = [decode(json.loads(json.dumps(entry)), entry[0][0], texts) for entry in made]  # as a pack gives them
+    (first,), (second,) = (judged.findings for judged in read)
+    assert (first.path, first.line, first.keys, second.path) == (
+        "data/inovasi/a/x.yaml", 7, ("prinsip", "efisiensi", "uraian"), "data/inovasi/a/y.yaml")
+    assert first.keys is second.keys  # 300,000 findings of a warm run name a few hundred key paths: each held once
+    assert [judged.places for judged in read] == [{"nama": (2, 1)}] * 2 and read[0].places is read[1].places

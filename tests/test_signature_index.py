@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from array import array
@@ -16,6 +17,7 @@ from test_changed_near_copy import COPY, DINKES, NEAR, ORIGINAL, validate
 from ooi.engine import checked_blocks, signatures
 from ooi.engine.signatures import Index, pairs
 from ooi.input import cachefiles
+from ooi.input.git import blob_id, tree_files
 from ooi.rules import similarity
 from ooi.rules.similarity import Signature
 
@@ -63,7 +65,7 @@ def test_the_index_finds_for_a_few_records_what_the_whole_comparison_finds(seed,
 def test_an_index_is_read_back_for_its_key_and_each_block_only_as_written():
     everything = _corpus(1, 400)
     records = [(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)]
-    body = signatures.body(records, ["data/inovasi/f1/gone.yaml"], "key", "a" * 40)
+    body = b"".join(signatures.body(records, ["data/inovasi/f1/gone.yaml"], "key", "a" * 40))
     read = Index.read(body, "key")
     assert read is not None and (list(read.rels), read.missing, read.tree) == (
         [rel for rel, _ in everything], ["data/inovasi/f1/gone.yaml"], "a" * 40)
@@ -227,3 +229,50 @@ def test_an_index_naming_records_it_does_not_hold_is_not_trusted(repo, monkeypat
     _index(repo).write_bytes(_resigned(kept, 7))  # the index holds 2 records
     assert validate(repo, "--changed-since", "main") == cold
     assert listed == [1]  # compared with every record instead
+
+
+def test_postings_are_the_lowest_values_in_order_with_their_records_in_any_number_of_passes(monkeypatch):
+    lowest = [Signature([5, -2**63, 9]), Signature([]), Signature([5, 2**63 - 1]), Signature([-1, 5])]
+    for size in (1, 2, 3, 200_000):  # passes over ranges of values: 7, 4, 3 and one
+        monkeypatch.setattr(signatures, "_SORTED", size)
+        values, holders = signatures.postings(lowest)
+        assert (values.tolist(), holders.tolist()) == ([-2**63, -1, 5, 5, 5, 9, 2**63 - 1], [0, 3, 0, 2, 3, 0, 2])
+    assert signatures.postings([]) == (array("q"), array("i"))
+    everything = [signed for _, signed in _corpus(3, 400)]  # values shared by many records
+    expected = sorted((value, number) for number, signed in enumerate(everything) for value in signed.lowest)
+    monkeypatch.setattr(signatures, "_SORTED", 500)  # 6 passes, between bounds from a sample
+    values, holders = signatures.postings(everything)
+    assert list(zip(values, holders)) == expected and len(expected) == 2_998
+
+
+def test_an_index_is_made_from_the_lowest_values_alone():
+    everything = _corpus(2, 50)
+    records = [(rel, f"{number:040x}", signed) for number, (rel, signed) in enumerate(everything)]
+    bottoms = [(rel, blob, signed.bottom()) for rel, blob, signed in records]
+    assert b"".join(signatures.body(bottoms, [], "key", "a" * 40)) == b"".join(signatures.body(records, [], "key",
+                                                                                                 "a" * 40))
+    signed = Signature([9, 1, 8, 2, 7, 3, 6, 4, 5, 0], 11)
+    assert (list(signed.bottom()), signed.bottom().name, list(signed.lowest)) == ([0, 1, 2, 3, 4, 5, 6, 7], 11,
+                                                                                 [0, 1, 2, 3, 4, 5, 6, 7])
+
+
+def test_a_trees_files_are_listed_one_at_a_time_as_git_holds_them(repo):
+    repo.write("data/inovasi/dinkes/a b\tc.yaml", "nama: x\n")
+    repo.commit("2023-04-04", "nama aneh")
+    listed = tree_files(repo.root, repo.head() + "^{tree}")
+    assert not isinstance(listed, list)
+    found = [item for item in listed if item[2].startswith("data/inovasi/dinkes/")]
+    assert found == [("100644", blob_id(b"nama: x\n"), "data/inovasi/dinkes/a b\tc.yaml"),
+                     ("100644", repo.git("rev-parse", f"HEAD:{OTHER}").strip(), OTHER)]
+
+
+@pytest.mark.parametrize("cuts", [[], [1], [4096], [4095, 4097], [5, 6, 7, 8195], [12388]])
+def test_a_body_framed_in_pieces_is_the_body_framed_whole(cuts, tmp_path):
+    whole = bytes(random.Random(5).randrange(256) for _ in range(3 * 4096 + 100))
+    pieces = [whole[start:end] for start, end in zip([0, *cuts], [*cuts, len(whole)])]
+    line = json.dumps(["k", 4096]).encode("ascii")
+    table = b"".join(hashlib.blake2b(whole[at:at + 4096], digest_size=8).digest() for at in range(0, len(whole), 4096))
+    expected = line + b"\n" + hashlib.blake2b(line + table, digest_size=16).digest() + table + whole
+    assert checked_blocks.BLOCK == 4096 and b"".join(checked_blocks.framed_pieces(["k"], pieces)) == expected
+    cachefiles.save(tmp_path, "pack", pieces)  # written piece by piece, its checksum of the whole
+    assert cachefiles.load(tmp_path, "pack") == whole

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, cast
 
 from ooi.engine.memo import Judgement
-from ooi.engine.result import FileResult, Named
+from ooi.engine.result import FileResult, Named, shared_keys, shared_places
 from ooi.i18n import Message
 from ooi.model.findings import Finding, Severity
 from ooi.model.records import Innovation
@@ -163,14 +163,15 @@ def decode(entry: list[Any], rel: str, texts: Texts) -> Judgement:
         if type(line) is not int or type(column) is not int or type(keys) is not list:
             raise TypeError("not a place")
         findings.append(Finding(rel, line, column, texts.read(code), _SEVERITY[severity], texts.read(name),
-                                texts.read(message), texts.read(hint), keys=tuple(map(key_part, keys)),
+                                texts.read(message), texts.read(hint), keys=shared_keys(tuple(map(key_part, keys))),
                                 related=plain_str(related)))
     # The record is its name (what R007 compares); the data is not kept: a hit is never read again.
     return Judgement(
         date.fromisoformat(made), tuple(map(date.fromisoformat, turns)), tuple(findings),
         Named(plain_str(named[0]), plain_str(named[1])) if named is not None else None, None,
         signature_of(signed) if signed is not None else None,
-        None if places is None else {plain_str(name): (int(place[0]), int(place[1])) for name, place in places.items()})
+        None if places is None else shared_places({plain_str(name): (int(place[0]), int(place[1]))
+                                                   for name, place in places.items()}))
 
 
 _SEVERITY = {severity.value: severity for severity in Severity}

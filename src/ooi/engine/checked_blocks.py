@@ -118,9 +118,28 @@ class Texts:
 def framed(head: list[object], body: bytes) -> bytes:
     """A file of `body`: its head (a JSON line, the block size added), the digest of the head and of the blocks'
     digests, those digests, then the body."""
-    digests = b"".join(_digest(body[at:at + BLOCK]) for at in range(0, len(body), BLOCK))
+    return b"".join(framed_pieces(head, [body]))
+
+
+def framed_pieces(head: list[object], body: list[bytes]) -> list[bytes]:
+    """`framed`, of a body given as pieces in order, as pieces (written one after another: no copy of the whole)."""
+    digests, carried = [], b""
+    for piece in body:
+        view, at = memoryview(piece), 0
+        if carried:  # a block begun in the pieces before
+            at = BLOCK - len(carried)
+            carried += view[:at]
+            if len(carried) < BLOCK:
+                continue
+            digests.append(_digest(carried))
+        whole = at + (len(view) - at) // BLOCK * BLOCK
+        digests += [_digest(view[start:start + BLOCK]) for start in range(at, whole, BLOCK)]
+        carried = bytes(view[whole:])
+    if carried:
+        digests.append(_digest(carried))
+    table = b"".join(digests)
     line = json.dumps([*head, BLOCK]).encode("ascii")
-    return b"".join((line, b"\n", _digest(line + digests, 16), digests, body))
+    return [line, b"\n", _digest(line + table, 16), table, *body]
 
 
 def opened(source: bytes | BinaryIO, sized: Callable[[list[object]], int | None]) -> tuple[list[object], Blocks] | None:
@@ -141,7 +160,7 @@ def opened(source: bytes | BinaryIO, sized: Callable[[list[object]], int | None]
     return head, Blocks(lambda offset, length: fetch(start + offset, length), size, table[16:])
 
 
-def _digest(raw: bytes, size: int = 8) -> bytes:
+def _digest(raw: bytes | memoryview, size: int = 8) -> bytes:
     return hashlib.blake2b(raw, digest_size=size).digest()
 
 

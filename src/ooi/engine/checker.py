@@ -116,6 +116,9 @@ def _check_run(run: Run) -> Result:
                         then=partial(_arrived, memo, run.blobs), weigh=weight, progress=counted)
     if cache is not None:
         cache.ran(salt)
+        if within is None:  # judged: git's blob ids are not asked again in a whole run
+            cache.let_go()
+            run = replace(run, blobs={})
     checked = [result for results in done
                for result in (results.results if isinstance(results, PartResult) else results)]
     _check_parts([results for results in done if isinstance(results, PartResult)], base)
@@ -135,12 +138,16 @@ def _check_run(run: Run) -> Result:
         _check_with_all(run, checked, signatures, base, wanted)
     else:  # across agencies: every record checked in the run
         _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
-        if cache is not None and within is None:  # every record's signature: the index a pull request reads
-            from ooi.engine.signatures import keep_whole
-
-            keep_whole(root, cache, signatures)
     for result in checked:
         result.signature = result.places = None  # done with: no reporter needs them
+    if cache is not None and within is None:  # every record's signature: the index a pull request reads
+        from ooi.engine.signatures import keep_whole
+
+        # Of each signature its lowest values alone (what the index holds), each whole one let go as it is
+        # replaced: ~30 MiB less at 100,000 records while the index is made.
+        for at, (path, signed) in enumerate(signatures):
+            signatures[at] = path, signed.bottom() if isinstance(signed, similarity.Signature) else signed
+        keep_whole(root, cache, signatures)
     files = list(checked) if wanted is None else [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one

@@ -22,7 +22,7 @@ from typing import BinaryIO, cast
 
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.cache_entries import FORMAT
-from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed, opened
+from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed_pieces, opened
 from ooi.engine.parts import Part
 from ooi.engine.run import Against
 from ooi.input import cachefiles
@@ -106,7 +106,7 @@ class Index:
     @classmethod
     def made(cls, records: list[tuple[str, str, Signature]], missing: list[str]) -> Index:
         """The index of (path, blob id, signature) records and the paths with no signature known (held in memory)."""
-        found = cls.read(body(records, missing, "", ""), "")
+        found = cls.read(b"".join(body(records, missing, "", "")), "")
         assert found is not None, "an index just made reads back"
         return found
 
@@ -150,24 +150,51 @@ class Index:
         return self.blocks.get(self._blobs + 20 * number, self._blobs + 20 * number + 20).hex()
 
 
-def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str, tree: str) -> bytes:
-    """What an index file holds: a head (key, tree, record count, section lengths), framed with its blocks' digests
-    (`checked_blocks`), then the sections (paths' text, where each path ends, blob
+def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str, tree: str) -> list[bytes]:
+    """What an index file holds, in pieces: a head (key, tree, record count, section lengths), framed with its
+    blocks' digests (`checked_blocks`), then the sections (paths' text, where each path ends, blob
     ids, name hashes, sizes, lowest values in order, the record holding each, the missing paths)."""
     records = sorted(records, key=lambda record: record[0])
-    postings = sorted((value, number) for number, (_, _, signed) in enumerate(records) for value in signed.lowest)
-    values, holders = array("q", [value for value, _ in postings]), array("i", [number for _, number in postings])
-    del postings  # ~80 MB of tuples at 100,000 records: gone before the sections are joined (a whole run's peak)
+    values, holders = postings([signed for _, _, signed in records])
     paths = [rel.encode("utf-8", "surrogatepass") for rel, _, _ in records]
     parts = [b"".join(paths), array("q", accumulate(map(len, paths), initial=0)).tobytes(),
              b"".join(bytes.fromhex(blob) for _, blob, _ in records),
              array("q", [signed.name for _, _, signed in records]).tobytes(),
              bytes(len(signed.lowest) for _, _, signed in records), values.tobytes(), holders.tobytes(),
              "\0".join(sorted(missing)).encode("utf-8", "surrogatepass")]
-    lengths = [len(part) for part in parts]
-    whole = b"".join(parts)
-    del parts, paths, values, holders
-    return framed([key, tree, len(records), lengths], whole)
+    del paths, values, holders
+    # In pieces, written one after another: the whole is not copied (~19 MB at 100,000 records, twice over).
+    return framed_pieces([key, tree, len(records), [len(part) for part in parts]], parts)
+
+
+_SORTED = 100_000  # lowest values sorted in one pass: ~5 MB of ints (100,000 records hold 800,000: 8 passes)
+
+
+def postings(signed: list[Signature]) -> tuple[array[int], array[int]]:
+    """Every record's lowest values in order, and the number of the record holding each (in order of number
+    among equal values).
+
+    Sorted as one int each (value and number), at most about `_SORTED` in a pass, each pass over a range of
+    values and reading the signatures again: as (value, number) tuples, the 800,000 of 100,000 records took
+    ~100 MB, and their values copied out ~25 MB more.
+    """
+    total, sample = 0, array("q")  # a sample of the values: the passes' bounds, about equally far apart in order
+    for number, one in enumerate(signed):
+        lowest = one.lowest
+        total += len(lowest)
+        if number % 16 == 0:
+            sample += lowest
+    passes, ordered = -(-total // _SORTED), sorted(sample)
+    bounds = [None, *(ordered[len(ordered) * at // passes] for at in range(1, passes)), None]
+    shift, low = max(len(signed), 1).bit_length(), 1 << 63
+    mask = (1 << shift) - 1
+    values, holders = array("q"), array("i")
+    for start, end in zip(bounds, bounds[1:]):
+        both = sorted(((value + low) << shift) | number for number, one in enumerate(signed) for value in one.lowest
+                      if (start is None or value >= start) and (end is None or value < end))
+        values.extend((made >> shift) - low for made in both)  # no list of ints made for either
+        holders.extend(made & mask for made in both)
+    return values, holders
 
 
 def near(root: Path, cache: Cache, against: Against, mine: list[tuple[str, Signature]], threshold: float,
@@ -294,8 +321,10 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
         listing = tree_files(root, against.tree)
     except OoiError:
         return
-    known = {rel: value for rel, value in signed if isinstance(value, Signature)}
-    records, missing = [], []
+    # path → (the run's own path, signature): a record's path held once, not again for each of 100,000 (~8 MB)
+    known = {pair[0]: pair for pair in signed if isinstance(pair[1], Signature)}
+    records: list[tuple[str, str, Signature]] = []
+    missing: list[str] = []
     for mode, blob, inner in listing:
         rel = f"{INNOVATIONS}/{inner}"
         if mode not in ("100644", "100755"):
@@ -305,7 +334,9 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
         if rel in judged or rel in against.touched:
             missing.append(rel)
         elif rel in known:
-            records.append((rel, blob, known[rel]))
+            path, value = known[rel]
+            records.append((path, blob, cast(Signature, value)))
+    del known  # before the index is made (a whole run's peak)
     cachefiles.save(cache.folder, _INDEX, body(records, missing, _key(cache), against.tree), checked=False)
 
 

@@ -45,9 +45,10 @@ def opened(folder: Path, name: str) -> BinaryIO | None:
         return None
 
 
-def save(folder: Path, name: str, body: bytes, checked: bool = True) -> None:
+def save(folder: Path, name: str, body: bytes | list[bytes], checked: bool = True) -> None:
     """Write pack `name` whole: to a temporary file, then renamed over the old one (a reader sees one or the other).
 
+    `body`: its bytes, or its pieces in order (written one after another: never joined in memory).
     `checked`: opened by the checksum of the whole, which `load` compares (else the body is written alone).
     Best effort: a folder that cannot be made or written leaves the run uncached, never failed.
     """
@@ -60,8 +61,12 @@ def save(folder: Path, name: str, body: bytes, checked: bool = True) -> None:
     except OSError:
         return
     try:
+        pieces = [body] if isinstance(body, bytes) else body
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_checksum(body) + b"\n" + body if checked else body)
+            if checked:
+                stream.write(_checksum(pieces) + b"\n")
+            for piece in pieces:
+                stream.write(piece)
         os.replace(temporary, folder / name)
     except OSError:
         try:
@@ -75,5 +80,8 @@ def pack_name(unit: str) -> str:
     return hashlib.blake2b(unit.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest() + ".json"
 
 
-def _checksum(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=_DIGEST // 2).hexdigest().encode("ascii")
+def _checksum(body: bytes | list[bytes]) -> bytes:
+    digest = hashlib.blake2b(digest_size=_DIGEST // 2)
+    for piece in [body] if isinstance(body, bytes) else body:
+        digest.update(piece)
+    return digest.hexdigest().encode("ascii")

@@ -49,6 +49,10 @@ class Signature:
         found.frombytes(self.packed[:BOTTOM * 8])
         return found
 
+    def bottom(self) -> Signature:
+        """The signature of its lowest values alone (`lowest`, its name's hash): what R015's index keeps of it."""
+        return _unpacked(self.packed[:BOTTOM * 8], self.name)
+
     def __iter__(self):
         return iter(self.values())
 
