@@ -212,7 +212,7 @@ def _resigned(kept: bytes, holder: int | None = None) -> bytes:
     if holder is not None:
         start = sum(lengths[:6])
         body = body[:start] + array("i", [holder] * (lengths[6] // 4)).tobytes() + body[start + lengths[6]:]
-    return checked_blocks.framed([key, tree, count, lengths], body)
+    return b"".join(checked_blocks.framed([key, tree, count, lengths], [body]))
 
 
 def test_an_index_naming_records_it_does_not_hold_is_not_trusted(repo, monkeypatch):
@@ -273,6 +273,6 @@ def test_a_body_framed_in_pieces_is_the_body_framed_whole(cuts, tmp_path):
     line = json.dumps(["k", 4096]).encode("ascii")
     table = b"".join(hashlib.blake2b(whole[at:at + 4096], digest_size=8).digest() for at in range(0, len(whole), 4096))
     expected = line + b"\n" + hashlib.blake2b(line + table, digest_size=16).digest() + table + whole
-    assert checked_blocks.BLOCK == 4096 and b"".join(checked_blocks.framed_pieces(["k"], pieces)) == expected
+    assert checked_blocks.BLOCK == 4096 and b"".join(checked_blocks.framed(["k"], pieces)) == expected
     cachefiles.save(tmp_path, "pack", pieces)  # written piece by piece, its checksum of the whole
     assert cachefiles.load(tmp_path, "pack") == whole

@@ -115,14 +115,10 @@ class Texts:
             raise Damaged from None
 
 
-def framed(head: list[object], body: bytes) -> bytes:
-    """A file of `body`: its head (a JSON line, the block size added), the digest of the head and of the blocks'
-    digests, those digests, then the body."""
-    return b"".join(framed_pieces(head, [body]))
-
-
-def framed_pieces(head: list[object], body: list[bytes]) -> list[bytes]:
-    """`framed`, of a body given as pieces in order, as pieces (written one after another: no copy of the whole)."""
+def framed(head: list[object], body: list[bytes]) -> list[bytes]:
+    """A file of `body` (its pieces, in order), as pieces written one after another (no copy of the whole): its head
+    (a JSON line, the block size added), the digest of the head and of the blocks' digests, those digests, then the
+    body."""
     digests, carried = [], b""
     for piece in body:
         view, at = memoryview(piece), 0

@@ -22,7 +22,7 @@ from typing import BinaryIO, cast
 
 from ooi.engine.cache import Cache, Pack
 from ooi.engine.cache_entries import FORMAT
-from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed_pieces, opened
+from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed, opened
 from ooi.engine.parts import Part
 from ooi.engine.run import Against
 from ooi.input import cachefiles
@@ -164,7 +164,7 @@ def body(records: list[tuple[str, str, Signature]], missing: list[str], key: str
              "\0".join(sorted(missing)).encode("utf-8", "surrogatepass")]
     del paths, values, holders
     # In pieces, written one after another: the whole is not copied (~19 MB at 100,000 records, twice over).
-    return framed_pieces([key, tree, len(records), [len(part) for part in parts]], parts)
+    return framed([key, tree, len(records), [len(part) for part in parts]], parts)
 
 
 _SORTED = 100_000  # lowest values sorted in one pass: ~5 MB of ints (100,000 records hold 800,000: 8 passes)
