@@ -31,6 +31,11 @@ class Pool(Generic[K, V]):
         self._kept[key] = value
         return value
 
+    def one(self, key: K, value: V) -> V:
+        """The value kept for `key`, else `value`, kept for it from now on."""
+        found = self.get(key)
+        return found if found is not None else self.keep(key, value)
+
 
 def forget() -> None:
     """Let go of every pool's values (the engine calls it when a run ends: nothing of one run stays)."""

@@ -55,11 +55,7 @@ _PLACES: Pool[tuple[tuple[str, tuple[int, int]], ...], dict[str, tuple[int, int]
 
 def shared_places(places: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """`places`, or an equal dict made before."""
-    key = tuple(places.items())
-    found = _PLACES.get(key)
-    if found is None:
-        found = _PLACES.keep(key, places)
-    return found
+    return _PLACES.one(tuple(places.items()), places)
 
 
 def capped(findings: list[Finding]) -> list[Finding]:

@@ -44,10 +44,7 @@ def shared(value: T) -> T:
     """`value`, or an equal one kept before (a summary's strings, dates and `Dates`; None stays None)."""
     if value is None:
         return value
-    found = _SHARED.get(value)
-    if found is None:
-        found = _SHARED.keep(value, value)
-    return found  # type: ignore[return-value]  # equal to `value`, so of its type
+    return _SHARED.one(value, value)  # type: ignore[return-value]  # equal to `value`, so of its type
 
 
 def _arrived(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | None, waktu: Dates | None,
