@@ -143,11 +143,7 @@ def _check_run(run: Run) -> Result:
     if cache is not None and within is None:  # every record's signature: the index a pull request reads
         from ooi.engine.signatures import keep_whole
 
-        # Of each signature its lowest values alone (what the index holds), each whole one let go as it is
-        # replaced: ~30 MiB less at 100,000 records while the index is made.
-        for at, (path, signed) in enumerate(signatures):
-            signatures[at] = path, signed.bottom() if isinstance(signed, similarity.Signature) else signed
-        keep_whole(root, cache, signatures)
+        keep_whole(root, cache, signatures)  # the run is done with them: the index keeps their lowest values
     files = list(checked) if wanted is None else [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one

@@ -341,7 +341,11 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
 
 
 def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
-    """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already."""
+    """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already.
+
+    `signed`, which the run is done with, keeps of each signature its lowest values alone (what the index holds):
+    each whole one is let go as it is replaced, ~30 MiB less at 100,000 records while the index is made.
+    """
     if cache.root is None or cache.root != root:  # git not asked (--no-git), or a past tree laid out elsewhere
         return
     try:
@@ -351,6 +355,9 @@ def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> No
         changes = changed(root, "HEAD")
     except OoiError:
         return
+    for at, (path, value) in enumerate(signed):
+        if isinstance(value, Signature):
+            signed[at] = path, value.bottom()
     keep(root, cache, Against(tree, changes.present | changes.deleted), signed, set())
 
 
