@@ -164,3 +164,27 @@ def test_a_folder_named_ooi_yaml_in_an_old_commit_leaves_the_settings_of_today(r
     message = "di commit ini ooi.yaml adalah folder; isinya tidak dibaca"
     assert odd(repo, date(2023, 4, 30)) == [("ooi.yaml/x.yaml", "Y013", message)]
     assert repo.history("--sampai", "2023-05-31")["points"][-1]["summary"]["missing"] == 1
+
+
+def test_a_commit_is_laid_out_a_bounded_batch_of_blobs_at_a_time(repo, monkeypatch, private):
+    """A first point of 100,000 records read every blob at once (~400 MiB, twice over while sliced)."""
+    from ooi.input import git as gitmod
+    from ooi.input import snapshot as snap
+
+    for number in range(6):
+        repo.write(f"{FOLDER}/inovasi-{number}.yaml", f"nama: Inovasi {number}\n# {'x' * 300}\n")
+    repo.commit("2023-03-10")
+    monkeypatch.setattr(snap, "BATCH_BYTES", 700)  # two of these records a batch
+    reads: list[dict[str, bytes]] = []
+    real = gitmod.Repo.read_many
+    monkeypatch.setattr(gitmod.Repo, "read_many", lambda self, blobs: reads.append(real(self, blobs)) or reads[-1])
+    opened, _ = gitmod.open_repo(repo.root)
+    assert opened is not None
+    with snap.Snapshot(opened, b"") as laid:
+        folder = laid.move_to(repo.head())
+        tree = repo.git("ls-tree", "-r", "--name-only", "HEAD").split()
+        assert {rel: (folder / rel).read_bytes() for rel in tree} == {
+            rel: repo.git("cat-file", "blob", f"HEAD:{rel}").encode() for rel in tree}
+    records = [read for read in reads if any(b"# xxx" in content for content in read.values())]
+    assert [sorted(len(content) for content in read.values()) for read in records] == [[319, 319]] * 3
+    assert all(sum(map(len, read.values())) <= 700 or len(read) == 1 for read in reads)
