@@ -188,3 +188,21 @@ def test_a_commit_is_laid_out_a_bounded_batch_of_blobs_at_a_time(repo, monkeypat
     records = [read for read in reads if any(b"# xxx" in content for content in read.values())]
     assert [sorted(len(content) for content in read.values()) for read in records] == [[319, 319]] * 3
     assert all(sum(map(len, read.values())) <= 700 or len(read) == 1 for read in reads)
+
+
+def test_a_past_point_knows_its_blob_ids_from_its_tree_and_never_lists_git_index(repo, monkeypatch):
+    """The work tree's index describes today's files, not a past commit's: listing it cost ~25 MiB at 100,000."""
+    from ooi.engine import cache, parallel
+
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    repo.write(PLAN, plan(nama="Sistem Antrean Daring Baru"))
+    repo.commit("2023-05-10")
+    listed = []
+    monkeypatch.setattr(cache, "index_blobs", lambda root, *folders: listed.append(root) or {})
+    monkeypatch.setattr(parallel, "SERIAL_BELOW", 1)  # a pool to spare, were the cache not found warm
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    cold, warm = repo.status("--per", "2023-03-31"), repo.status("--per", "2023-03-31")
+    assert cold == warm
+    assert cold["summary"]["planned"] == 1
+    assert listed == []

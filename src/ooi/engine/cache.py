@@ -129,11 +129,12 @@ class Cache:
         record's summary too (`Pack.summary`, what `ooi status` keeps of it)."""
         return Pack(self, cachefiles.pack_name(unit), summaries)
 
-    def warm(self, salt: bytes | None, total: int) -> bool:
-        """Will most of a run's `total` files be found? When the last run had the same salt and git's index
-        vouches for most files (its judgements are then read in one process faster than workers send them back)."""
+    def warm(self, salt: bytes | None, total: int, known: int) -> bool:
+        """Will most of a run's `total` files be found? When the last run had the same salt and the blob ids of most
+        files are `known` without reading them (from git's index, or a past tree's): their judgements are then read
+        in one process faster than workers send them back."""
         last = cachefiles.load(self.folder, _LAST)
-        return last == self._last(salt) and len(self.blobs) > total // 2
+        return last == self._last(salt) and known > total // 2
 
     def ran(self, salt: bytes | None) -> None:
         """Note the salt of the run that just wrote its judgements (for `warm`)."""

@@ -107,8 +107,8 @@ def _check_run(run: Run) -> Result:
     # A history's later points find nearly every file in the memo: one process answers them faster than a pool
     # can start and send results back. Spread the work when most files are to be judged anew.
     work = parallel.workers(run.jobs, total) if memo is None or len(memo) < total // 2 else 1
-    if cache is not None and work > 1 and run.jobs is None and cache.warm(salt, total):  # likewise a warm cache
-        work = 1
+    if cache is not None and work > 1 and run.jobs is None and cache.warm(salt, total, len(run.blobs)):
+        work = 1  # likewise a warm cache
     if progress:
         progress(0, total)
     counted = (lambda files: progress(files, total)) if progress else None
