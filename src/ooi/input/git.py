@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,7 +143,7 @@ class Repo:
         and the paths the tree names more than once (git stores such a tree; `fsck` only warns)."""
         out = run(self.top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", self.prefix or ".")
         files, twice = {}, set()
-        for line in out.split("\0"):
+        for line in _nul_separated(out):  # a line at a time: 100,000 of them at once were ~15 MB
             meta, tab, path = line.partition("\t")
             fields = meta.split()
             if not tab or len(fields) != 4 or fields[1] != "blob":
@@ -150,23 +151,27 @@ class Repo:
             rel = path[len(self.prefix) + 1:] if self.prefix else path
             if rel in files:
                 twice.add(rel)
-            files[rel] = TreeEntry(fields[0], fields[2], int(fields[3]))
+            files[rel] = TreeEntry(sys.intern(fields[0]), fields[2], int(fields[3]))  # a few modes, each held once
         return files, twice
 
-    def read_many(self, blobs: list[str]) -> dict[str, bytes]:
-        """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file)."""
+    def read_many(self, blobs: list[str]) -> dict[str, memoryview]:
+        """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file).
+
+        Each is a view of git's one answer, not a copy: thousands of copies of a few KB each were left as holes
+        in the heap, which grew by what a batch of them held.
+        """
         if not blobs:
             return {}
         out = run(self.top, "cat-file", "--batch", text=False,
                   stdin="".join(f"{blob}\n" for blob in blobs).encode("ascii"))
-        found, at = {}, 0
+        found, at, view = {}, 0, memoryview(out)
         for blob in blobs:
             end = out.index(b"\n", at)
             header = out[at:end].split()
             if len(header) != 3:
                 raise OoiError(tr("git tidak dapat membaca objek {b}", "git cannot read object {b}", b=blob))
             size = int(header[2])
-            found[blob] = out[end + 1:end + 1 + size]
+            found[blob] = view[end + 1:end + 1 + size]
             at = end + 2 + size
         return found
 
@@ -570,15 +575,21 @@ def tree_files(root: Path, tree: str) -> Iterator[tuple[str, str, str]]:
 
 
 def _listed_files(listed: str) -> Iterator[tuple[str, str, str]]:
+    for line in _nul_separated(listed):
+        info, _, path = line.partition("\t")
+        fields = info.split(" ")
+        if len(fields) == 3:
+            yield fields[0], fields[2], path
+
+
+def _nul_separated(listed: str) -> Iterator[str]:
+    """The NUL-separated parts of git's `-z` output, one at a time (not a list of every line of a large tree)."""
     at = 0
     while at < len(listed):
         end = listed.find("\0", at)
         end = len(listed) if end < 0 else end
-        info, _, path = listed[at:end].partition("\t")
+        yield listed[at:end]
         at = end + 1
-        fields = info.split(" ")
-        if len(fields) == 3:
-            yield fields[0], fields[2], path
 
 
 def unwatched(root: Path, folder: str) -> bool:

@@ -188,7 +188,8 @@ def _plan(listed: dict[str, TreeEntry], duplicates: set[str], repo: Repo) -> tup
     folders = {posixpath.dirname(rel) for rel in listed}
     folders |= {parent for folder in list(folders) for parent in _parents(folder)}
     links = {rel: entry for rel, entry in listed.items() if entry.mode == LINK and entry.size <= MAX_BYTES}
-    targets = repo.read_many(sorted({entry.blob for entry in links.values()}))
+    read = repo.read_many(sorted({entry.blob for entry in links.values()}))
+    targets = {blob: bytes(raw) for blob, raw in read.items()}  # a few names, each its own copy
     wanted = {}
     for rel, entry in listed.items():
         if rel in duplicates:
