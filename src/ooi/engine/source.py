@@ -113,7 +113,7 @@ class Source:
             folder = snapshot.move_to(where)
             # A past ooi.yaml's problems are findings of its point, not a refusal to replay the history.
             settings, odd = load_settings(folder, strict=False), snapshot.odd
-            blobs = _blobs(snapshot.files)
+            blobs = snapshot.files  # path → blob id already (no links: each was laid out as the file it names)
             if ref is not None:
                 self.compared = settings
         # The files' blob ids are known: with a memo, unchanged ones need not even be read.

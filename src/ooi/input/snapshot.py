@@ -41,7 +41,7 @@ class Snapshot:
     def __init__(self, repo: Repo, settings_now: bytes):
         self.repo = repo
         self.root = Path(tempfile.mkdtemp(prefix="ooi-asof-"))  # 0700: no one else can put a link in it
-        self.files: dict[str, TreeEntry] = {}
+        self.files: dict[str, str] = {}  # path → the blob id laid out there (a link: the id of the file it names)
         self.odd: list[tuple[str, Issue]] = []  # (shown path, why) of the entries of this commit not laid out
         self.commit: str | None = ""
         self._settings_now = settings_now
@@ -54,7 +54,7 @@ class Snapshot:
         wanted, odd = _plan(listed, duplicates, self.repo)
         for rel in sorted(self.files.keys() - wanted.keys(), reverse=True):
             self._remove(rel)
-        changed = sorted(rel for rel, entry in wanted.items() if self.files.get(rel) != entry)
+        changed = sorted(rel for rel, entry in wanted.items() if self.files.get(rel) != entry.blob)
         self.files = {rel: entry for rel, entry in self.files.items() if rel in wanted}
         for batch in _batches(changed, wanted):  # a first commit of 100,000 records is ~400 MiB of blobs
             contents = self.repo.read_many(sorted({wanted[rel].blob for rel in batch}))
@@ -62,7 +62,7 @@ class Snapshot:
                 self.files.pop(rel, None)
                 failure = self._write(rel, contents[wanted[rel].blob])
                 if failure is None:
-                    self.files[rel] = wanted[rel]
+                    self.files[rel] = wanted[rel].blob
                 else:
                     odd.append((shown(rel), failure))
         for folder in (AGENCIES, INNOVATIONS):
