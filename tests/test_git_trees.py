@@ -208,3 +208,22 @@ def test_a_past_point_knows_its_blob_ids_from_its_tree_and_never_lists_git_index
     assert cold == warm
     assert cold["summary"]["planned"] == 1
     assert listed == []
+
+
+def test_a_trees_blob_ids_are_those_of_its_regular_files_alone(repo):
+    """What a history keeps of HEAD's tree: `tree`'s entries less links and submodules, without their sizes."""
+    from ooi.input import git as gitmod
+
+    repo.write(PLAN, plan())
+    repo.commit("2023-03-10")
+    link, module = repo.blob(b"rencana.yaml"), repo.head()
+    head = repo.commit_tree(repo.grafted(FOLDER, [("120000", b"tautan.yaml", link), ("160000", b"modul", module)]),
+                            "2023-04-10")
+    opened, _ = gitmod.open_repo(repo.root)
+    assert opened is not None
+    listed, _ = opened.tree(head)
+    found = opened.blobs(head)
+    assert found == {rel: entry.blob for rel, entry in listed.items() if entry.mode != "120000"}
+    assert found[PLAN] == repo.git("rev-parse", f"{head}:{PLAN}").strip()
+    assert f"{FOLDER}/tautan.yaml" in listed
+    assert f"{FOLDER}/tautan.yaml" not in found and f"{FOLDER}/modul" not in found

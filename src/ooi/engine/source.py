@@ -180,7 +180,7 @@ class Source:
         """HEAD's files' blob ids, kept for every point of a history (one dict, not a tree and a copy each point)."""
         if head not in self._trees:
             assert self.repo is not None, "HEAD's files are asked of a root in git"
-            self._trees[head] = _blobs(self.repo.tree(head)[0])
+            self._trees[head] = self.repo.blobs(head)
         return self._trees[head]
 
     def _snapshot(self, seen: git.Repo) -> Snapshot:
@@ -219,11 +219,6 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     if repo is not None and repo.walked and settings.git_sejak is not None:
         note = _unused(repo, settings) or note
     return Source(root, settings, today, repo, note, Memo() if memo else None, cache=cache)
-
-
-def _blobs(files: dict[str, git.TreeEntry]) -> dict[str, str]:
-    """path → blob id of a tree's files; a symbolic link's blob is its target's name, not a record: left out."""
-    return {rel: entry.blob for rel, entry in files.items() if entry.mode != "120000"}
 
 
 def _unused(repo: git.Repo, settings: Settings) -> str:

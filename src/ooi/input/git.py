@@ -154,6 +154,16 @@ class Repo:
             files[rel] = TreeEntry(sys.intern(fields[0]), fields[2], int(fields[3]))  # a few modes, each held once
         return files, twice
 
+    def blobs(self, commit: str) -> dict[str, str]:
+        """path (relative to the data root) → blob id, of the regular files `tree` gives (no link, no submodule).
+
+        Listed without sizes and kept as two strings each, not a TreeEntry: at 100,000 files ~0.3 s of git's
+        time and a listing's worth of short-lived objects less, for what a history keeps of HEAD's tree.
+        """
+        out = run(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix or ".")
+        start = len(self.prefix) + 1 if self.prefix else 0
+        return {path[start:]: blob for mode, blob, path in _listed_files(out) if mode.startswith("100")}
+
     def read_many(self, blobs: list[str]) -> dict[str, memoryview]:
         """Many blobs through one `git cat-file --batch` run, written and read at once (no round trip per file).
 
