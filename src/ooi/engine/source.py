@@ -126,13 +126,13 @@ class Source:
         return replace(result, root=self.root)
 
     def filed(self, paths: list[str] | None = None, base: str | None = None,
-              untracked: frozenset[str] | None = None) -> Filed | None:
+              untracked: frozenset[str] = frozenset()) -> Filed | None:
         """The filed dates of the work tree as it is (for `ooi validate`); None outside git.
 
         `paths` (relative to the root; folders too): only theirs are needed, and when the
         history was left unread (`open_source(history=False)`) only theirs are looked up.
         `base`: the ref a pull request is checked against (`validate --changed-since`); `untracked`: the
-        work tree's untracked files, when that check listed them already.
+        work tree's untracked files as that check listed them (`Changes.untracked`), under review too.
         """
         if self.repo is None:
             return None

@@ -435,21 +435,19 @@ def _renames(repo: Repo, commit: str) -> list[tuple[str, str]]:
     return found
 
 
-def under_review(repo: Repo, base: str, paths: list[str] | None, untracked_now: frozenset[str] | None = None,
-                 ) -> dict[str, int | None]:
+def under_review(repo: Repo, base: str, paths: list[str] | None, untracked: frozenset[str]) -> dict[str, int | None]:
     """The files under `paths` (relative to the data root; None: all) that the ref `base` does not hold, each with
     the earliest author date of the branch's commits (`base..HEAD`) that add or change it (None: uncommitted).
 
-    `untracked_now`: the untracked files as `changed` listed them this run (not walked for again: ~0.2 s of
-    git's time at 100,000 records)."""
+    `untracked`: the work tree's untracked files, as `changed` listed them (`Changes.untracked`): not walked for
+    again (~0.2 s of git's time at 100,000 records)."""
     commit = commit_of(repo.top, base)
     spec = ["--literal-pathspecs"], [*(paths or ["."])]
     root = repo.top / repo.prefix if repo.prefix else repo.top
     new = run(root, *spec[0], "diff", "--name-only", "-z", "-M", "--diff-filter=A", "--relative", "--no-color",
               "--no-ext-diff", commit, "--", *spec[1])
     found: dict[str, int | None] = {path: None for path in new.split("\0") if path}
-    others = untracked(root) if untracked_now is None else untracked_now
-    found |= {path: None for path in others if path not in found and _under(path, paths)}
+    found |= {path: None for path in untracked if path not in found and _under(path, paths)}
     if not found or not repo.born:
         return found
     args = ["log", "-z", "--format=%x01%at", "--name-only", "--diff-filter=AM", "--no-renames", "--relative",
@@ -464,12 +462,6 @@ def under_review(repo: Repo, base: str, paths: list[str] | None, untracked_now: 
 
 def _under(path: str, paths: list[str] | None) -> bool:
     return paths is None or any(not place or path == place or path.startswith(place + "/") for place in paths)
-
-
-def untracked(root: Path) -> set[str]:
-    """Files under the data root that git does not track (and does not ignore), relative to it."""
-    out = run(root, "ls-files", "-z", "--others", "--exclude-standard", "--", ".", failure="")
-    return {path for path in out.split("\0") if path}
 
 
 @dataclass(frozen=True)
