@@ -8,7 +8,7 @@ import subprocess
 from datetime import date, datetime, timezone
 
 import pytest
-from conftest import SETTINGS, dump, make_root, sample
+from conftest import AGENCY, SETTINGS, dump, make_root, sample
 from typer.testing import CliRunner
 
 from ooi.cli import app
@@ -410,9 +410,12 @@ def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loa
 
     write(repo, PLAN, plan())
     commit(repo, "2023-03-10")
-    with open_source(repo, load_settings(repo), memo=True) as source:
-        found = series(source, 2023, [date(2023, 3, 31), date(2023, 4, 30)])
-        kept = {key[0]: judged for key, judged in source.memo._kept.items()}  # what the memo holds, by path
+    memos = []
+    with open_source(repo, load_settings(repo)) as source:  # the series brings its own memo, and lets it go
+        found = series(source, 2023, [date(2023, 3, 31), date(2023, 4, 30)],
+                       progress=lambda done, total: memos.append(source.memo))
+        assert source.memo is None and memos[0] is memos[1] is not None
+    kept = {key[0]: judged for key, judged in memos[0]._kept.items()}  # what the memo holds, by path
     assert [f.name for f in fields(Judgement)] == ["today", "pivots", "findings", "record", "data", "signature",
                                                    "places"]
     assert [f.name for f in fields(Recalled)] == ["opd", "nama", "summary"]
@@ -431,6 +434,51 @@ def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loa
                                                "compliance", "agencies_with_innovation", "innovations", "later"]
     assert [(p.per, p.counts, p.later) for p in found.points] == [  # achieved, planned, reported, missing
         (date(2023, 3, 31), (0, 1, 0, 0), 0), (date(2023, 4, 30), (0, 1, 0, 0), 0)]
+
+
+def test_a_series_keeps_only_the_findings_its_figures_turn_on_and_gives_what_status_prints(repo):
+    from ooi.engine.source import open_source
+    from ooi.history.series import series
+    from ooi.input.config import load_settings
+
+    folder = "data/inovasi/dispendukcapil"
+    write(repo, "data/opd/dispendukcapil.yaml", {**AGENCY, "kuota": 2})
+    write(repo, f"{folder}/satu.yaml", pilot(nama="Sigap Satu"))  # a near-copy of `dua` (R015): the two count once
+    write(repo, f"{folder}/dua.yaml", pilot(nama="Sigap Dua"))
+    late = pilot(nama="Lain Sekali", latar_belakang=" ".join(["warga"] * 18))  # S010, a warning
+    late["prinsip"]["keterbukaan"]["publikasi"][0]["tanggal"] = "2023-09-15"  # P6 and R006, errors until that day
+    write(repo, f"{folder}/lain.yaml", late)
+    commit(repo, "2023-03-10")
+    days, memos = [date(2023, 8, 31), date(2023, 9, 30)], []
+    with open_source(repo, load_settings(repo)) as source:  # what the memo holds after the first point, by path
+        found = series(source, 2023, days, progress=lambda done, total: memos.append(
+            {key[0]: judged for key, judged in source.memo._kept.items()}))
+    kept = memos[0]
+    # The warning goes; the errors stay (a waiver may lift any); R015 is judged across files, never kept by a file.
+    assert [(f.code, f.severity.value) for f in kept[f"{folder}/lain.yaml"].findings] == [
+        ("P6", "error"), ("R006", "error")]
+    assert [kept[f"{folder}/{name}.yaml"].findings for name in ("satu", "dua")] == [(), ()]
+    # One of two copies in T is short of the quota (reported); with `lain` counting, two: achieved.
+    assert [(p.per, p.counts) for p in found.points] == [(days[0], (0, 0, 1, 0)), (days[1], (1, 0, 0, 0))]
+    for point in history_of(repo, "--dari", "2023-08-01", "--sampai", "2023-09-30")["points"]:
+        assert point["summary"] == status(repo, "--per", point["per"])["summary"]
+
+
+def test_a_memo_for_figures_keeps_a_warning_where_its_going_could_change_them():
+    from ooi.coverage.tally import moves_figures
+    from ooi.engine.memo import Memo
+    from ooi.engine.result import FileResult
+    from ooi.model.findings import CAP, Finding, Severity
+
+    memo, warning, error = Memo(read=moves_figures), Severity.WARNING, Severity.ERROR
+    flooded = [Finding(PLAN, 2 + line, 1, "S001", warning) for line in range(CAP)] + [Finding(PLAN, 99, 1, "S001", error)]
+    findings = [Finding(PLAN, 1, 1, "P1", warning), Finding(PLAN, 1, 1, "P2", error),
+                Finding(PLAN, 1, 1, "R007", warning), *flooded]  # R007 is joined by the check across a folder
+    result = FileResult(PLAN, "inovasi", None, list(findings))
+    memo.put((PLAN, "b" * 40, b"salt", None), date(2023, 3, 31), result, {})
+    # Past CAP, capping keeps S001's first CAP whatever their severity: dropping its warnings would let its error count.
+    assert [f.code for f in result.findings] == ["P2", "R007", *["S001"] * (CAP + 1)]
+    assert memo.get((PLAN, "b" * 40, b"salt", None), date(2023, 3, 31)).findings == tuple(result.findings)
 
 
 def test_a_memo_judgement_serves_another_day_only_while_no_date_of_the_record_lies_between():

@@ -240,6 +240,7 @@ def test_an_interrupted_export_leaves_the_old_file_and_no_temporary_one(tmp_path
 
 
 def test_a_history_counts_its_points_as_they_are_made(monkeypatch):
+    from contextlib import nullcontext
     from datetime import date
     from types import SimpleNamespace
 
@@ -247,7 +248,7 @@ def test_a_history_counts_its_points_as_they_are_made(monkeypatch):
     from ooi.history import series as history
 
     made = []
-    source = SimpleNamespace(sumber="tanggal_lapor")
+    source = SimpleNamespace(sumber="tanggal_lapor", remembering=nullcontext)
     monkeypatch.setattr(history, "as_of", lambda source, tahun, day, jobs: made.append(day) or Coverage(
         pemda="Kota Uji", tahun=2023, per=day, jendela=2, agencies=(), inactive=(), other=(), later=0))
     series = history.series

@@ -42,7 +42,7 @@ def history(
     from ooi.report import progress, render
 
     with progress.display(quiet=quiet, machine=format != "table") as shown:
-        with source_of(root, lang, no_git, memo=True) as source:
+        with source_of(root, lang, no_git) as source:
             zone = source.settings.zona_waktu
             year = tahun or source.settings.tahun_target
             first = clock.as_of(dari, zone, "--dari") if dari is not None else date(year, 1, 1)

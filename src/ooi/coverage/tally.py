@@ -11,7 +11,7 @@ from ooi.coverage.copies import distinct
 from ooi.engine.result import FileResult, Result
 from ooi.i18n import tr
 from ooi.input.discovery import stem_of
-from ooi.model.findings import Finding
+from ooi.model.findings import Finding, Severity
 from ooi.model.records import JENIS_OPD, Agency, Innovation
 from ooi.model.summary import Summary, summarize
 
@@ -180,6 +180,12 @@ def tally(result: Result, tahun: int, per: date, jendela: int | None = None) -> 
         agencies=tuple(_grouped(active)),
         inactive=tuple(sorted((a for a in assessed.values() if not a.active), key=lambda a: a.kode)),
         other=tuple(sorted(other, key=lambda f: f.path)), later=later)
+
+
+def moves_figures(finding: Finding) -> bool:
+    """Can `finding` move coverage's figures? An error keeps its file from counting (every error, as a waiver may
+    lift any), and R015 pairs copies that count once (copies.distinct); another warning cannot."""
+    return finding.severity is Severity.ERROR or finding.code == "R015"
 
 
 def _owner(file: FileResult) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any, TypeVar, cast
 
 from ooi.engine.parallel import Packed
 from ooi.engine.result import FileResult, Kept, Named
 from ooi.model.dates import parse_date
-from ooi.model.findings import Finding
+from ooi.model.findings import CAP, Finding
 from ooi.model.records import Agency, Innovation
 from ooi.model.summary import Summary, shared, summarize
 from ooi.rules.similarity import Signature
@@ -56,10 +58,13 @@ class Memo:
     Files citing an evidence file are judged each time (their finding depends on other files).
     It keeps each innovation as `Recalled` (its summary by `keep`), an agency's record whole, and no
     loaded data: it serves runs that keep `keep`'s summaries or no records (`serves`).
+    `read`: the findings its runs' callers read (None: all); the others go from the memo and from the results
+    alike, where their going changes nothing that is read (`_read`). A series reads only its figures.
     """
 
-    def __init__(self, keep: Callable[[Innovation], Summary] = summarize) -> None:
-        self.keep = keep
+    def __init__(self, keep: Callable[[Innovation], Summary] = summarize,
+                 read: Callable[[Finding], bool] | None = None) -> None:
+        self.keep, self.read = keep, read
         self._kept: dict[Key, Judgement] = {}
         self.hits = self.misses = 0
         # In a worker process: what it judged anew (an agency with its data), to send to the parent's memo.
@@ -93,6 +98,8 @@ class Memo:
         """Keep the judgement of `result`; an innovation's record becomes what the memo keeps of it (`Recalled`)
         in `result` too, so the run and the memo hold one summary (the run keeps it, or lets it go)."""
         if key is not None and not cites_file(data):
+            if self.read is not None:
+                result.findings = _read(result.findings, self.read)
             if isinstance(result.record, Innovation):
                 result.record = Recalled(shared(result.record.opd), result.record.nama, self.keep(result.record))
             judged = Judgement(today, pivots(data), tuple(result.findings),
@@ -135,6 +142,27 @@ class Memo:
             if isinstance(judged.data, Packed):
                 judged = replace(judged, data=None, record=record_of(key[0], judged.data.data()))
             self._kept[_shared_key(key, blobs)] = judged
+
+
+def _read(findings: list[Finding], read: Callable[[Finding], bool]) -> list[Finding]:
+    """The findings `read` reads, and every other whose going could change them: a code past CAP findings in the file
+    keeps all (capping keeps the first CAP of a code, whatever their severity), and so does a code that checks
+    across files add to (their count is not the file's own)."""
+    if all(map(read, findings)):
+        return findings
+    counts = Counter(finding.code for finding in findings)
+    return [finding for finding in findings
+            if read(finding) or counts[finding.code] > CAP or finding.code in _joined()]
+
+
+@cache
+def _joined() -> frozenset[str]:
+    """The codes whose findings can join a file's own after it is judged: the checks across files, a name's Y015."""
+    from ooi import rules
+    from ooi.rules import portable
+
+    return frozenset({portable.CODE, *(code for rule in rules.ALL if hasattr(rule, "check_all")
+                                       for code in rules.codes_of(rule))})
 
 
 def _shared_key(key: Key, blobs: Mapping[str, str] | None = None) -> Key:

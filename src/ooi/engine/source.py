@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -170,6 +171,17 @@ class Source:
         if repo.imported is None:
             return False
         return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
+
+    @contextmanager
+    def remembering(self, memo: Memo) -> Iterator[Memo]:
+        """Judge through `memo` in the block (the points of a series), then let it go, and HEAD's blob ids kept for
+        it, before anything else is judged."""
+        earlier, self.memo = self.memo, memo
+        try:
+            yield memo
+        finally:
+            self.memo = earlier
+            self._trees.clear()
 
     def _clean(self) -> bool:
         if self._unchanged is None:

@@ -6,7 +6,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ooi.coverage.tally import STATUSES, Coverage, as_of
+from ooi.coverage.tally import STATUSES, Coverage, as_of, moves_figures
+from ooi.engine.memo import Memo
 from ooi.engine.source import Source
 from ooi.i18n import tr
 from ooi.model.errors import OoiError
@@ -87,8 +88,15 @@ def series(source: Source, tahun: int, days: list[date], jobs: int | None = None
     """Coverage at each day, each exactly what `ooi status --per` that day gives, and the changes between.
 
     Each point is tallied and let go: the series keeps its figures, and the agencies' statuses of
-    the point before, to name who changed. `progress(done, total)` hears after each point.
+    the point before, to name who changed. Its files are judged once for all points (a memo), and for the
+    figures only: a warning that cannot move them is not kept for 100,000 files. `progress(done, total)` hears
+    after each point.
     """
+    with source.remembering(Memo(read=moves_figures)):
+        return _series(source, tahun, days, jobs, progress)
+
+
+def _series(source: Source, tahun: int, days: list[date], jobs: int | None, progress) -> Series:
     points: list[Point] = []
     changes = []
     earlier: dict[str, str] | None = None
