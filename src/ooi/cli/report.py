@@ -63,9 +63,9 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     With `trend`, also the target achievement at the end of each month from 1 January of the
     target year to D (the last TREND_POINTS months), each point what `ooi history` gives, and the
-    changes between the last two of them. The progress display (stderr, in a terminal, for work of
-    more than a second) as `ooi status` has it. `cache`: the judgement cache serves the run (not with `trend`,
-    whose points share the history's memo, nor `flat`, which keeps every field of each record).
+    changes between the last two of them, judged before D's findings (the series' memo is let go first). The
+    progress display (stderr, in a terminal, for work of more than a second) as `ooi status` has it. `cache`: the
+    judgement cache serves the run of D (a command that offers --no-cache; not `flat`, which keeps every field).
     """
     from ooi.coverage.rows import summarize_flat
     from ooi.coverage.tally import summarize, tally
@@ -75,13 +75,10 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
     points, changes, distrusted = [], [], None
     with progress.display(quiet=quiet, machine=machine) as shown:
         # the records as they stood on D, as `ooi status` reads them
-        with source_of(root, lang, memo=trend, cache=cache) as source:
+        with source_of(root, lang, cache=cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
-            shown.stage(progress.CHECKING, unit=progress.FILES)
-            result = source.result(day, jobs or None, records=summarize_flat if flat else summarize,
-                                   progress=shown.count)
-            if trend and day >= date(year, 1, 1):
+            if trend and day >= date(year, 1, 1):  # first: its memo goes before the day's findings are judged
                 from ooi.history.series import period_ends, series
 
                 ends = period_ends(date(year, 1, 1), day, "bulan")[-TREND_POINTS:]
@@ -89,6 +86,9 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
                 found = series(source, year, ends, jobs or None, progress=shown.count)
                 points = [(point.per, point.achievement) for point in found.points]
                 changes = [change for change in found.changes if len(points) > 1 and change.per == points[-1][0]]
+            shown.stage(progress.CHECKING, unit=progress.FILES)
+            result = source.result(day, jobs or None, records=summarize_flat if flat else summarize,
+                                   progress=shown.count)
             distrusted = source.distrusted()
         shown.stage(progress.COUNTING)
         coverage = tally(result, year, day)
