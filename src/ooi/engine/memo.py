@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -166,11 +167,12 @@ def _joined() -> frozenset[str]:
 
 
 def _shared_key(key: Key, blobs: Mapping[str, str] | None = None) -> Key:
-    """`key` with its blob id, salt and filed date shared with equal ones already held: 100,000 keys of a history
-    held their own copies of the same few salts and dates and of the blob ids the run's tree holds (~12 MB)."""
+    """`key` with its path, blob id, salt and filed date shared with equal ones already held: 100,000 keys of a history
+    held their own copies of the same few salts and dates, of the blob ids the run's tree holds (~12 MB), and of
+    the paths git's listings hold (interned there)."""
     path, blob, salt, filed = key
     known = blobs.get(path) if blobs is not None else None
-    return path, known if known == blob else blob, shared(salt), shared(filed)
+    return sys.intern(path), known if known == blob else blob, shared(salt), shared(filed)
 
 
 def cites_file(data: object) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -126,7 +127,7 @@ def _parsed(raw: bytes | None, key: str) -> tuple[list[git.Written], dict[str, s
         tag, *rest = group.split("\0")
         commit = line[_place(tag[1:])][0]
         if tag[:1] == "f":
-            filed.update(dict.fromkeys(rest, commit))
+            filed.update(dict.fromkeys(map(sys.intern, rest), commit))  # shared as git.py shares a walk's
         elif tag[:1] == "s" and len(rest) % 2 == 0:
             sides[commit] = dict(zip(rest[::2], map(int, rest[1::2])))
         else:
