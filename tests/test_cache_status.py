@@ -1,13 +1,14 @@
-"""The judgement cache in the commands that keep summaries (`ooi status`, `ooi show`), and R015's outcomes kept."""
+"""The judgement cache in the commands that keep summaries (`status`, `show`, `report`'s day), and R015's outcomes kept."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import pytest
 from gitrepo import Repo
-from test_cache import COPY, DAY, LATER, ORIGINAL, TWICE, corpus, validate
+from test_cache import BROKEN, COPY, DAY, LATER, ORIGINAL, TWICE, corpus, validate
 from conftest import sample
 from typer.testing import CliRunner
 
@@ -129,3 +130,23 @@ def test_a_run_over_a_few_files_keeps_the_whole_runs_r015_outcome(root, monkeypa
     assert compared == [[TWICE, ORIGINAL], [TWICE, ORIGINAL], [LATER, COPY], [TWICE, ORIGINAL]]
     now = _outcomes(root)
     assert len(now) == 4 and not set(now) & set(kept)
+
+
+def test_a_report_judges_its_day_through_the_cache_and_prints_the_same_bytes(root, monkeypatch):
+    """Its trend is judged through its own memo each time; the day after it, through the cache as `status` is."""
+    def report(*extra: str) -> tuple[str, list[str]]:
+        judged = _judged_again(monkeypatch)
+        with clock.frozen(DAY):
+            done = CliRunner().invoke(app, ["report", "--output", "-", "--root", str(root), *extra])
+        assert done.exit_code == 0, done.output
+        monkeypatch.undo()
+        return done.stdout, sorted(judged)
+
+    cold, judged = report("--no-cache")
+    assert not (root / cachefiles.FOLDER).exists()  # --no-cache writes nothing
+    assert report() == (cold, judged)  # the run that writes the cache judges as the run without it
+    warm, again = report()
+    assert warm == cold
+    # Warm, the day's run judges none of the five innovation files: the trend's points judge what they did.
+    assert Counter(judged) - Counter(again) == Counter([BROKEN, COPY, LATER, ORIGINAL, TWICE])
+    assert not Counter(again) - Counter(judged)

@@ -137,6 +137,7 @@ def report(
         "dan langkah berikutnya, tanggal dan commit.",
         "Add the secretariat's appendix: innovations by stage, form, type and sector, the principle matrix, every "
         "innovation with its file and next steps, the date and commit."))] = False,
+    no_cache: NoCacheOption = False,
     jobs: JobsOption = 0,
     quiet: QuietOption = False,
     root: RootOption = None,
@@ -151,7 +152,7 @@ def report(
     from ooi.input.revision import describe
     from ooi.report import render
 
-    checked = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True)
+    checked = _checked(root, lang, tahun, per, jobs, flat=False, quiet=quiet, trend=True, cache=not no_cache)
     coverage = checked.coverage
     made = clock.now().astimezone(ZoneInfo(checked.settings.zona_waktu))  # when it was made, in the city's own zone
     page = render("html", coverage, overview=overview(coverage), commit=describe(checked.root), made=made,
