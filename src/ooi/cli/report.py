@@ -74,7 +74,6 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
 
     points, changes, distrusted = [], [], None
     with progress.display(quiet=quiet, machine=machine) as shown:
-        # the records as they stood on D, as `ooi status` reads them
         with source_of(root, lang, cache=cache) as source:
             day = clock.as_of(per, source.settings.zona_waktu)
             year = tahun or source.settings.tahun_target
@@ -86,7 +85,7 @@ def _checked(root, lang, tahun, per, jobs, flat: bool, quiet: bool = True, machi
                 found = series(source, year, ends, jobs or None, progress=shown.count)
                 points = [(point.per, point.achievement) for point in found.points]
                 changes = [change for change in found.changes if len(points) > 1 and change.per == points[-1][0]]
-            shown.stage(progress.CHECKING, unit=progress.FILES)
+            shown.stage(progress.CHECKING, unit=progress.FILES)  # the records as they stood on D, as status reads them
             result = source.result(day, jobs or None, records=summarize_flat if flat else summarize,
                                    progress=shown.count)
             distrusted = source.distrusted()

@@ -173,12 +173,12 @@ class Source:
         return day < clock.day_of(repo.line[repo.imported].used, self.settings.zona_waktu)
 
     @contextmanager
-    def remembering(self, memo: Memo) -> Iterator[Memo]:
+    def remembering(self, memo: Memo) -> Iterator[None]:
         """Judge through `memo` in the block (the points of a series), then let it go, and HEAD's blob ids kept for
         it, before anything else is judged."""
         earlier, self.memo = self.memo, memo
         try:
-            yield memo
+            yield
         finally:
             self.memo = earlier
             self._trees.clear()
