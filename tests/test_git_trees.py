@@ -230,8 +230,9 @@ def test_a_trees_blob_ids_are_those_of_its_regular_files_alone(repo):
 
 
 def test_a_path_is_one_string_in_the_filed_dates_the_trees_blob_ids_and_a_history_memos_keys(repo):
-    """Each held its own copy of 100,000 paths (~12 MiB each at national scale)."""
+    """Each held its own copy of 100,000 paths (~12 MiB each at national scale), and so did each point's files."""
     from ooi.history.series import series
+    from ooi.input.discovery import discover
 
     repo.write(PLAN, plan())
     repo.commit("2023-03-10")
@@ -240,6 +241,7 @@ def test_a_path_is_one_string_in_the_filed_dates_the_trees_blob_ids_and_a_histor
         series(source, 2023, [date(2023, 3, 31)], progress=lambda done, total: keys.extend(source.memo._kept))
         assert source.repo is not None
         filed, trees = source.repo.filed, source.repo.blobs(repo.head())
-    held = [next(path for path in paths if path == PLAN) for paths in (filed, trees, [key[0] for key in keys])]
-    assert held == [PLAN] * 3
-    assert held[0] is held[1] is held[2]
+    found = [entry.rel for entry in discover(repo.root).entries]
+    held = [next(path for path in paths if path == PLAN) for paths in (filed, trees, [key[0] for key in keys], found)]
+    assert held == [PLAN] * 4
+    assert held[0] is held[1] is held[2] is held[3]

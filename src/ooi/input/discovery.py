@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,7 +146,8 @@ def _add_file(item: os.DirEntry, folder: str, kind: str, tree: Tree, head: str |
     rel = f"{folder}/{item.name}"
     folder_here = _is_dir(item)
     if item.name.endswith(SUFFIX) and not folder_here:  # a broken link, a FIFO: read, and reported as unreadable
-        tree.entries.append(Entry(item.path, rel, kind, head))
+        # interned: the one string git's filed dates, a run's results and a history's memo hold for the path
+        tree.entries.append(Entry(item.path, sys.intern(rel), kind, head))
     elif folder_here:
         tree.misplaced.append((rel, _misplaced(
             tr("subfolder tidak dibaca di sini", "subfolders are not read here"),
