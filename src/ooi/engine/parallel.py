@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import pickle
 import os
 import signal
 import sys
@@ -110,7 +111,10 @@ def run(function: Callable[[Item, Shared], Done], items: list[Item], shared: Sha
             futures = [pool.submit(_call_chunk, chunk) for chunk in chunks]
         del chunks
         with _terminated_as_exit():
-            results = [keep(result) for future in futures for result in _wait(future, done, progress)]
+            results = []
+            futures.reverse()
+            while futures:  # each chunk's future (holding its packed results) let go once they are unpacked
+                results += [keep(result) for result in _wait(futures.pop(), done, progress)]
     except BaseException:
         _end(pool, context.started)
         raise
@@ -171,7 +175,7 @@ def _start(function: Callable[[Any, Any], Any], shared: object, done: Synchroniz
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
 
 
-def _call_chunk(items: Sequence[object]) -> list[object]:
+def _call_chunk(items: Sequence[object]) -> bytes:
     assert _work is not None, "called in a worker process, after _start"
     function, shared, done, weigh = _work
     results = []
@@ -180,21 +184,25 @@ def _call_chunk(items: Sequence[object]) -> list[object]:
         if done is not None:
             with done.get_lock():
                 done.value += weigh(item) if weigh else 1
-    return results
+    # Pickled here and unpickled by the parent's main thread, not its pool's thread: what a run keeps of the
+    # results is then made in the main heap, not left scattered in the arena of a thread that also held every
+    # message in passing (~25 MiB held at the first point of a history at 100,000 records).
+    return pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
 
 
-def _wait(future: Future[list[Any]], done: Synchronized[int] | None, progress: Callable[[int], None] | None,
+def _wait(future: Future[bytes], done: Synchronized[int] | None, progress: Callable[[int], None] | None,
           tick: float = 0.1) -> list[Any]:
-    """One chunk's results; meanwhile, passes on what the workers have done every `tick` seconds."""
+    """One chunk's results (as `_call_chunk` packed them); meanwhile, passes on what the workers have done every
+    `tick` seconds."""
     while progress is not None and done is not None:
         try:
-            results = future.result(timeout=tick)
+            packed = future.result(timeout=tick)
         except TimeoutError:
             progress(done.value)
             continue
         progress(done.value)
-        return results
-    return future.result()
+        return cast("list[Any]", pickle.loads(packed))
+    return cast("list[Any]", pickle.loads(future.result()))
 
 
 @contextmanager
