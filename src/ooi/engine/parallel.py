@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import marshal
-import pickle
 import os
+import pickle
 import signal
 import sys
 import threading
