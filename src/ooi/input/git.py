@@ -158,7 +158,8 @@ class Repo:
         """path (relative to the data root) → blob id, of the regular files `tree` gives (no link, no submodule).
 
         Listed without sizes and kept as two strings each, not a TreeEntry: at 100,000 files ~0.3 s of git's
-        time and a listing's worth of short-lived objects less, for what a history keeps of HEAD's tree.
+        time and a listing's worth of short-lived objects less, for what a history keeps of HEAD's tree. Each path
+        interned, as the filed dates and discovery hold it: one string for a path, not one each (~12 MiB a copy).
         """
         out = run(self.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix or ".")
         start = len(self.prefix) + 1 if self.prefix else 0
@@ -577,13 +578,12 @@ def tree_files(root: Path, tree: str) -> Iterator[tuple[str, str, str]]:
 
 
 def _listed_files(listed: str) -> Iterator[tuple[str, str, str]]:
-    """(mode, blob id, path) of each file; each path interned, so the filed dates, a history's trees and its memo's
-    keys hold one string for a path, not one each (at 100,000 files, ~12 MiB a copy)."""
+    """(mode, blob id, path) of each file of an `ls-tree -z` listing."""
     for line in _nul_separated(listed):
         info, _, path = line.partition("\t")
         fields = info.split(" ")
         if len(fields) == 3:
-            yield fields[0], fields[2], sys.intern(path)
+            yield fields[0], fields[2], path
 
 
 def _nul_separated(listed: str) -> Iterator[str]:
