@@ -230,7 +230,8 @@ def test_a_trees_blob_ids_are_those_of_its_regular_files_alone(repo):
 
 
 def test_a_path_is_one_string_in_the_filed_dates_the_trees_blob_ids_and_a_history_memos_keys(repo):
-    """Each held its own copy of 100,000 paths (~12 MiB each at national scale), and so did each point's files."""
+    """Each held its own copy of 100,000 paths (~12 MiB each at national scale), and so did each point's files
+    and a snapshot's listing of a past commit."""
     from ooi.history.series import series
     from ooi.input.discovery import discover
 
@@ -241,7 +242,9 @@ def test_a_path_is_one_string_in_the_filed_dates_the_trees_blob_ids_and_a_histor
         series(source, 2023, [date(2023, 3, 31)], progress=lambda done, total: keys.extend(source.memo._kept))
         assert source.repo is not None
         filed, trees = source.repo.filed, source.repo.blobs(repo.head())
+        listed = source.repo.tree(repo.head())[0]
     found = [entry.rel for entry in discover(repo.root).entries]
-    held = [next(path for path in paths if path == PLAN) for paths in (filed, trees, [key[0] for key in keys], found)]
-    assert held == [PLAN] * 4
-    assert held[0] is held[1] is held[2] is held[3]
+    held = [next(path for path in paths if path == PLAN)
+            for paths in (filed, trees, [key[0] for key in keys], found, listed)]
+    assert held == [PLAN] * 5
+    assert held[0] is held[1] is held[2] is held[3] is held[4]

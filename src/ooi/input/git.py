@@ -148,7 +148,9 @@ class Repo:
             fields = meta.split()
             if not tab or len(fields) != 4 or fields[1] != "blob":
                 continue  # a submodule (commit) names no file of ours
-            rel = path[len(self.prefix) + 1:] if self.prefix else path
+            # interned: a snapshot keeps its paths across a history's points, as the filed dates and the memo's keys
+            # hold them (a copy of each was ~11 MiB at 100,000 files)
+            rel = sys.intern(path[len(self.prefix) + 1:] if self.prefix else path)
             if rel in files:
                 twice.add(rel)
             files[rel] = TreeEntry(sys.intern(fields[0]), fields[2], int(fields[3]))  # a few modes, each held once
