@@ -93,6 +93,16 @@ def test_signatures_agree_across_processes():
     assert len(outputs) == 1 and outputs.pop().startswith("[")
 
 
+def test_a_signature_keeps_the_top_half_of_each_hash_in_four_bytes_in_the_hashes_order():
+    from ooi.model.records import Innovation
+
+    hashes = [-2**63, -2**32 - 1, -1, 0, 2**32 - 1, 2**32, 2**63 - 1]  # in order, and so are their top halves
+    assert [similarity.value(hashed) for hashed in hashes] == [-2**31, -2, -1, 0, 0, 1, 2**31 - 1]
+    signed = similarity.signature(Innovation.model_validate(sample("uji_coba")))
+    assert (len(signed), len(signed.packed)) == (23, 4 * 23)
+    assert list(signed) == sorted(signed) and all(-2**31 <= value < 2**31 for value in signed)
+
+
 @pytest.mark.parametrize("count", [3, 40])
 def test_many_copies_are_found_without_comparing_every_pair(count):
     from ooi.model.records import Innovation

@@ -14,9 +14,9 @@ from ooi.i18n import Message
 from ooi.model.findings import Finding, Severity
 from ooi.model.records import Innovation
 from ooi.model.summary import Dates, Summary, summarize
-from ooi.rules.similarity import Signature
+from ooi.rules.similarity import WIDTH, Signature
 
-FORMAT = 2  # what a pack holds and how: a pack of another format is never read
+FORMAT = 3  # what a pack holds and how (3: signatures of 4-byte values): a pack of another format is never read
 
 
 class Unkept(Exception):
@@ -194,7 +194,7 @@ def key_part(value: object) -> str | int:
 def signature_of(signed: list[Any]) -> Signature:
     """R015's signature as an entry holds it: its packed values (base64) and its name's hash."""
     packed = base64.b64decode(plain_str(signed[0]), validate=True)
-    if len(packed) % 8 or type(signed[1]) is not int:
+    if len(packed) % WIDTH or type(signed[1]) is not int:
         raise ValueError("not a signature")
     found = Signature.__new__(Signature)
     found.packed, found.name = packed, signed[1]

@@ -34,7 +34,7 @@ from ooi.model.errors import OoiError
 from ooi.model.findings import Problem
 from ooi.model.records import Innovation
 from ooi.rules import similarity
-from ooi.rules.similarity import POSTING_LIMIT, Signature, signature
+from ooi.rules.similarity import POSTING_LIMIT, VALUE, WIDTH, Signature, signature
 from ooi.schema.validation import validate_innovation
 
 _INDEX = cachefiles.pack_name("r015-index")  # one index: of main's last whole run, or the last check's merge base
@@ -98,7 +98,7 @@ class Index:
         self.blocks, self.tree, self.count, self._blobs = blocks, tree, count, starts[2]
         self.rels = Texts(blocks, starts[0], lengths[0], Column(blocks, starts[1], count + 1, "q"))
         self.names, self.sizes = Column(blocks, starts[3], count, "q"), Column(blocks, starts[4], count, "B")
-        self.values = Column(blocks, starts[5], lengths[5] // 8, "q")
+        self.values = Column(blocks, starts[5], lengths[5] // WIDTH, VALUE)
         self.holders = Column(blocks, starts[6], lengths[6] // 4, "i")
         self.missing = blocks.text(starts[7], starts[7] + lengths[7]).split("\0") if lengths[7] else []
         self.numbers: dict[str, int | None] = {}
@@ -123,7 +123,7 @@ class Index:
                     or type(lengths) is not list or len(lengths) != 8
                     or any(type(length) is not int or length < 0 for length in lengths)
                     or lengths[1:5] != [8 * (count + 1), 20 * count, 8 * count, count]
-                    or lengths[5] % 8 or lengths[6] % 4 or lengths[5] // 8 != lengths[6] // 4):
+                    or lengths[5] % WIDTH or lengths[6] % 4 or lengths[5] // WIDTH != lengths[6] // 4):
                 return None
             return sum(lengths)
 
@@ -178,7 +178,7 @@ def postings(signed: list[Signature]) -> tuple[array[int], array[int]]:
     values and reading the signatures again: as (value, number) tuples, the 800,000 of 100,000 records took
     ~100 MB, and their values copied out ~25 MB more.
     """
-    total, sample = 0, array("q")  # a sample of the values: the passes' bounds, about equally far apart in order
+    total, sample = 0, array(VALUE)  # a sample of the values: the passes' bounds, about equally far apart in order
     for number, one in enumerate(signed):
         lowest = one.lowest
         total += len(lowest)
@@ -186,9 +186,9 @@ def postings(signed: list[Signature]) -> tuple[array[int], array[int]]:
             sample += lowest
     passes, ordered = -(-total // _SORTED), sorted(sample)
     bounds = [None, *(ordered[len(ordered) * at // passes] for at in range(1, passes)), None]
-    shift, low = max(len(signed), 1).bit_length(), 1 << 63
+    shift, low = max(len(signed), 1).bit_length(), 1 << (8 * WIDTH - 1)
     mask = (1 << shift) - 1
-    values, holders = array("q"), array("i")
+    values, holders = array(VALUE), array("i")
     for start, end in zip(bounds, bounds[1:]):
         both = sorted(((value + low) << shift) | number for number, one in enumerate(signed) for value in one.lowest
                       if (start is None or value >= start) and (end is None or value < end))

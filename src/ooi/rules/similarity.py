@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import sys
 import zlib
 from array import array
 from collections import Counter
@@ -23,41 +24,46 @@ POSTING_LIMIT = 32  # a value in more records than this is a common phrase; copi
 _SPACE = str.maketrans({c: " " for c in string.punctuation + "–—“”‘’…«»"})
 
 
+VALUE = "i"  # a value packed as a 4-byte int: the top half of a shingle's hash (`value`)
+WIDTH = array(VALUE).itemsize
+
+
 class Signature:
     """A sample of a record's three-word shingles, as ints the same in every process (crc32 of each word).
 
-    Packed in order as 8-byte ints (~0.5 KB): every record of a run keeps one until R015 has
-    compared them all, and as a frozenset of ints each took ~4 KB (100,000 records: ~400 MB).
+    Packed in order as 4-byte ints (~0.3 KB): every record of a run keeps one until R015 has
+    compared them all (a history keeps one per file across its points), and as a frozenset of
+    ints each took ~4 KB (100,000 records: ~400 MB); as 8-byte ints, ~0.5 KB.
     Iterating gives the values in order; `&` and `|` give sets, for the few pairs measured.
     """
 
     __slots__ = ("packed", "name")
 
     def __init__(self, values=(), name: int = 0):
-        self.packed = array("q", sorted(values)).tobytes()  # sorted once, in the worker that signs
-        self.name = name  # the hash of its name alone
+        self.packed = array(VALUE, sorted(values)).tobytes()  # sorted once, in the worker that signs
+        self.name = name  # the hash of its name alone, whole
 
     def values(self) -> array:
-        found = array("q")
+        found = array(VALUE)
         found.frombytes(self.packed)
         return found
 
     @property
     def lowest(self) -> array:
         """Its BOTTOM lowest values, what the index holds: the first ones, kept in order."""
-        found = array("q")
-        found.frombytes(self.packed[:BOTTOM * 8])
+        found = array(VALUE)
+        found.frombytes(self.packed[:BOTTOM * WIDTH])
         return found
 
     def bottom(self) -> Signature:
         """The signature of its lowest values alone (`lowest`, its name's hash): what R015's index keeps of it."""
-        return _unpacked(self.packed[:BOTTOM * 8], self.name)
+        return _unpacked(self.packed[:BOTTOM * WIDTH], self.name)
 
     def __iter__(self):
         return iter(self.values())
 
     def __len__(self) -> int:
-        return len(self.packed) // 8
+        return len(self.packed) // WIDTH
 
     def __and__(self, other: Signature) -> set[int]:
         return set(self.values()).intersection(other.values())
@@ -100,11 +106,20 @@ def signature(record: Innovation) -> Signature:
         _WORDS.clear()
     ids = list(map(_WORDS.__getitem__, words))
     # An int tuple's hash is not salted per process (unlike a str's), so workers agree.
-    sampled = {h for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % SAMPLE}
+    sampled = {value(h) for h in map(hash, zip(ids, ids[1:], ids[2:])) if not h % SAMPLE}
     # The name always counts, whole: the same texts under another name are alike, yet not the same file.
     name = hash(tuple(map(_WORDS.__getitem__, fold(record.nama).split())))
-    sampled.add(name)
+    sampled.add(value(name))
     return Signature(sampled, name)
+
+
+def value(hashed: int) -> int:
+    """What a signature keeps of a hash: its top 32 bits, in the hashes' order (so the same lowest values), in half
+    the bytes of a 64-bit hash; that two of a pair's ~50 values agree there by chance is under 1 in a million."""
+    return hashed >> _SHIFT
+
+
+_SHIFT = sys.hash_info.width - 32  # 32 where a hash has 64 bits; a 32-bit Python's hashes are kept whole
 
 
 def check(record, context: Context) -> Iterator[Problem]:
