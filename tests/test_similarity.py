@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,8 @@ def test_a_signature_keeps_the_top_half_of_each_hash_in_four_bytes_in_the_hashes
     assert [similarity.value(hashed) for hashed in hashes] == [-2**31, -2, -1, 0, 0, 1, 2**31 - 1]
     signed = similarity.signature(Innovation.model_validate(sample("uji_coba")))
     assert (len(signed), len(signed.packed)) == (23, 4 * 23)
+    assert (type(signed).__mro__[1], len(bytes(signed))) == (bytes, 8 + 4 * 23)  # one object: name's hash, values
+    assert pickle.loads(pickle.dumps(signed)) == signed and pickle.loads(pickle.dumps(signed)).name == signed.name
     assert list(signed) == sorted(signed) and all(-2**31 <= value < 2**31 for value in signed)
 
 

@@ -196,6 +196,4 @@ def signature_of(signed: list[Any]) -> Signature:
     packed = base64.b64decode(plain_str(signed[0]), validate=True)
     if len(packed) % WIDTH or type(signed[1]) is not int:
         raise ValueError("not a signature")
-    found = Signature.__new__(Signature)
-    found.packed, found.name = packed, signed[1]
-    return found
+    return Signature.of(packed, signed[1])
