@@ -351,7 +351,7 @@ def test_a_history_spread_over_processes_fills_its_memo_from_the_workers(repo):
         assert (source.memo.hits, source.memo.misses) == (files, 0)
         # From the workers as in one process: each innovation as its name and summary, no loaded data.
         # (The second agency's entry lacks fields the schema asks for: judged, no record.)
-        assert sorted((key[0], type(judged.record).__name__, judged.data) for key, judged in source.memo._kept.items()
+        assert sorted((path, type(judged.record).__name__, judged.data) for path, judged in source.memo._kept.items()
                       ) == [("data/inovasi/dinkes/sigap-bumil.yaml", "Recalled", None),
                             ("data/inovasi/dispendukcapil/penak-pkk.yaml", "Recalled", None),
                             ("data/opd/dinkes.yaml", "NoneType", None), ("data/opd/dispendukcapil.yaml", "Agency", None)]
@@ -415,9 +415,9 @@ def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loa
         found = series(source, 2023, [date(2023, 3, 31), date(2023, 4, 30)],
                        progress=lambda done, total: memos.append(source.memo))
         assert source.memo is None and memos[0] is memos[1] is not None
-    kept = {key[0]: judged for key, judged in memos[0]._kept.items()}  # what the memo holds, by path
+    kept = dict(memos[0]._kept)  # what the memo holds, by path
     assert [f.name for f in fields(Judgement)] == ["today", "pivots", "findings", "record", "data", "signature",
-                                                   "places"]
+                                                   "places", "blob", "salt", "filed"]
     assert [f.name for f in fields(Recalled)] == ["opd", "nama", "summary"]
     judged = kept[PLAN]
     # The record's dates: a NIP's appointment month, the year of a `tahun_*`, its filing day.
@@ -451,8 +451,7 @@ def test_a_series_keeps_only_the_findings_its_figures_turn_on_and_gives_what_sta
     commit(repo, "2023-03-10")
     days, memos = [date(2023, 8, 31), date(2023, 9, 30)], []
     with open_source(repo, load_settings(repo)) as source:  # what the memo holds after the first point, by path
-        found = series(source, 2023, days, progress=lambda done, total: memos.append(
-            {key[0]: judged for key, judged in source.memo._kept.items()}))
+        found = series(source, 2023, days, progress=lambda done, total: memos.append(dict(source.memo._kept)))
     kept = memos[0]
     # The warning goes; the errors stay (a waiver may lift any); R015 is judged across files, never kept by a file.
     assert [(f.code, f.severity.value) for f in kept[f"{folder}/lain.yaml"].findings] == [

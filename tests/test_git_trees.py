@@ -237,14 +237,14 @@ def test_a_path_is_one_string_in_the_filed_dates_the_trees_blob_ids_and_a_histor
 
     repo.write(PLAN, plan())
     repo.commit("2023-03-10")
-    keys = []
+    kept = []
     with asof.open_source(repo.root, load_settings(repo.root)) as source:
-        series(source, 2023, [date(2023, 3, 31)], progress=lambda done, total: keys.extend(source.memo._kept))
+        series(source, 2023, [date(2023, 3, 31)], progress=lambda done, total: kept.extend(source.memo._kept))
         assert source.repo is not None
         filed, trees = source.repo.filed, source.repo.blobs(repo.head())
         listed = source.repo.tree(repo.head())[0]
     found = [entry.rel for entry in discover(repo.root).entries]
     held = [next(path for path in paths if path == PLAN)
-            for paths in (filed, trees, [key[0] for key in keys], found, listed)]
+            for paths in (filed, trees, kept, found, listed)]
     assert held == [PLAN] * 5
     assert held[0] is held[1] is held[2] is held[3] is held[4]

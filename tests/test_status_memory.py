@@ -81,11 +81,27 @@ def test_the_memo_and_the_run_hold_one_summary_and_keys_share_the_run_s_blob_ids
     parent, earlier = Memo(), (b"".join([b"sa", b"lt"]), date(2023, 3, 10))
     earlier = tuple(map(shared, earlier))  # equal values already held, as an earlier file of the run left them
     parent.receive(arrived, lambda rel, data: None, blobs)
-    (kept_key, kept), = parent._kept.items()
-    assert kept_key == key and kept_key[1] is blobs[key[0]]
-    assert kept_key[2] is earlier[0] and kept_key[3] is earlier[1]
+    (path, kept), = parent._kept.items()  # by path; the rest of the key in the judgement's slots
+    assert (path, kept.blob, kept.salt, kept.filed) == key and kept.blob is blobs[key[0]]
+    assert kept.salt is earlier[0] and kept.filed is earlier[1]
     assert parent.get(key, date(2023, 4, 30)).record.summary == summary
     forget()
+
+
+def test_the_memo_keeps_one_judgement_a_file_and_judges_a_changed_key_again():
+    from ooi.engine.memo import Memo
+
+    memo, path, day = Memo(), "data/inovasi/dinkes/sigap.yaml", date(2023, 3, 31)
+    before = (path, "a" * 40, b"salt", date(2023, 3, 10))
+    memo.put(before, day, FileResult(path, "inovasi"), {})
+    assert (len(memo), memo.get(before, day).blob) == (1, "a" * 40)
+    for changed in ((path, "b" * 40, b"salt", date(2023, 3, 10)), (path, "a" * 40, b"other", date(2023, 3, 10)),
+                    (path, "a" * 40, b"salt", date(2023, 3, 11))):  # its content, the run's salt, its filed date
+        assert memo.get(changed, day) is None
+    after = (path, "b" * 40, b"salt", date(2023, 3, 10))
+    memo.put(after, day, FileResult(path, "inovasi"), {})  # the content changed: the earlier judgement goes
+    assert (len(memo), memo.get(before, day), memo.get(after, day).blob) == (1, None, "b" * 40)
+    assert (memo.hits, memo.misses) == (2, 4)
 
 
 def test_a_tree_s_entries_share_the_root_s_part_of_their_paths(tmp_path, monkeypatch):

@@ -31,7 +31,9 @@ class Judgement:
     """One file's judgement: the as-of date it was made for, the dates at which it could change, its outcome.
 
     The memo keeps no loaded data (`data` is None there, but on its way from a worker: the judgement cache's
-    entries share this shape). Slotted: a history keeps one for every file.
+    entries share this shape). Slotted: a history keeps one for every file. `blob`, `salt`, `filed`: in a
+    memo, what the judgement's key holds besides its path (the memo is keyed by path alone: three slots, not a
+    tuple of four per file).
     """
 
     today: date
@@ -41,6 +43,9 @@ class Judgement:
     data: object
     signature: Signature | None
     places: dict[str, tuple[int, int]] | None = None  # where cross-file findings point (FileResult.places)
+    blob: str | None = None
+    salt: bytes | None = None
+    filed: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,7 @@ class Memo:
     def __init__(self, keep: Callable[[Innovation], Summary] = summarize,
                  read: Callable[[Finding], bool] | None = None) -> None:
         self.keep, self.read = keep, read
-        self._kept: dict[Key, Judgement] = {}
+        self._kept: dict[str, Judgement] = {}  # by path: its latest judgement (no earlier content is asked again)
         self.hits = self.misses = 0
         # In a worker process: what it judged anew (an agency with its data), to send to the parent's memo.
         self._fresh: list[tuple[Key, Judgement, object]] | None = None
@@ -88,8 +93,9 @@ class Memo:
         return len(self._kept)
 
     def get(self, key: Key | None, today: date) -> Judgement | None:
-        judged = self._kept.get(key) if key is not None else None
-        if judged is None or not still(judged, today):
+        judged = self._kept.get(key[0]) if key is not None else None
+        if judged is None or judged.blob != key[1] or judged.salt != key[2] or judged.filed != key[3] \
+                or not still(judged, today):
             self.misses += key is not None
             return None
         self.hits += 1
@@ -107,7 +113,7 @@ class Memo:
                                result.record if isinstance(result.record, (Recalled, Agency)) else None, None,
                                result.signature, result.places)
             if self._fresh is None:
-                self._kept[_shared_key(key)] = judged
+                self._keep(key, judged)
             else:  # a worker's copy: sent to the parent's memo, not kept here too (no later file of this run asks)
                 self._fresh.append((key, judged, data))
 
@@ -142,7 +148,12 @@ class Memo:
         for key, judged in fresh:
             if isinstance(judged.data, Packed):
                 judged = replace(judged, data=None, record=record_of(key[0], judged.data.data()))
-            self._kept[_shared_key(key, blobs)] = judged
+            self._keep(key, judged, blobs)
+
+    def _keep(self, key: Key, judged: Judgement, blobs: Mapping[str, str] | None = None) -> None:
+        """Keep `judged` under its key's path, the rest of its key in its slots."""
+        path, judged.blob, judged.salt, judged.filed = _shared_key(key, blobs)
+        self._kept[path] = judged
 
 
 def _read(findings: list[Finding], read: Callable[[Finding], bool]) -> list[Finding]:
