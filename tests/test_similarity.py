@@ -146,4 +146,6 @@ def test_a_history_compares_the_same_records_once_and_again_when_one_changes(tmp
                                                            rancang_bangun=" ".join(["lain"] * 30))))
             result = source.result(day, records=summarize)  # as a history keeps them: the memo serves it
             found.append(sorted(f.path for f in result.findings if f.code == "R015"))
+            inputs, _ = source.memo._once["R015"]  # what was compared: a digest, not every record's signature
+            assert type(inputs) is str and len(inputs) == 32
     assert compared == [COPY, ORIGINAL] * 2 and found == [[COPY, ORIGINAL], [COPY, ORIGINAL], []]

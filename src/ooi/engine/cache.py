@@ -87,15 +87,15 @@ class Cache:
         raw = reader()
         return blob_id(raw), raw
 
-    def once(self, name: str, inputs: object, compute: Callable[[], list[tuple[str, Problem]]],
+    def once(self, name: str, inputs: str, compute: Callable[[], list[tuple[str, Problem]]],
              ) -> list[tuple[str, Problem]]:
-        """What a comparison across files (`name`: R015) found for the same `inputs` in an earlier run, or `compute()`.
+        """What a comparison across files (`name`: R015) found for the same `inputs` (a digest of everything it
+        compares) in an earlier run, or `compute()`.
 
-        Each outcome is kept with a digest of everything compared, so one changed record compares again;
-        the last `_OUTCOMES` are kept, so a run over a few files does not push out the whole run's.
+        So one changed record compares again; the last `_OUTCOMES` are kept, so a run over a few files does not
+        push out the whole run's.
         """
-        digest = hashlib.blake2b(f"{self.salt}\0{name}\0".encode(), digest_size=16)
-        _digest(inputs, digest)
+        digest = hashlib.blake2b(f"{self.salt}\0{name}\0{inputs}".encode(), digest_size=16)
         key, pack = digest.hexdigest(), cachefiles.pack_name(f"across\0{name}")
         kept: list[Any] = []
         try:
@@ -207,21 +207,6 @@ class Pack:
         if filed and not isinstance(filed, date):
             raise Unkept
         return [rel, blob, salt.hex() if salt else "", self.cache.salt, filed.isoformat() if filed else None]
-
-
-def _digest(value: object, digest: Any) -> None:
-    """Feed `value` (texts, numbers, signatures, and tuples or lists of them) to `digest`, each part told apart."""
-    if isinstance(value, (tuple, list)):
-        digest.update(b"(%d" % len(value))
-        for item in value:
-            _digest(item, digest)
-    elif isinstance(value, Signature):
-        digest.update(b"s%d:%d\0" % (len(value.packed), value.name) + value.packed)
-    elif isinstance(value, (str, int, float)) or value is None:
-        written = f"{type(value).__name__}:{value!r}".encode("utf-8", "surrogatepass")
-        digest.update(b"%d:" % len(written) + written)
-    else:
-        raise TypeError(f"cannot digest {type(value).__name__}")
 
 
 @cache

@@ -520,10 +520,20 @@ def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: 
     if memo is None or rule is not similarity:
         now: Iterable[tuple[str, Problem]] = compare(records, context)
         return now
-    # The pairs themselves are the inputs (a signature's equality covers its name): no second tuple for each record.
-    compared = (context.settings.kemiripan_maks, list(records))
+    compared = _compared(context.settings.kemiripan_maks, records)
     found: list[tuple[str, Problem]] = memo.once(rule.CODE, compared, lambda: list(compare(records, context)))
     return found
+
+
+def _compared(threshold: float, records: list[tuple[str, object]]) -> str:
+    """What R015 compares, as a digest: the threshold, each record's path and signature (whose bytes hold its name's
+    hash). A history's memo keeps this until the next point, not a list of 100,000 pairs (~6 MiB)."""
+    digest = hashlib.blake2b(repr(threshold).encode(), digest_size=16)
+    for path, signed in records:
+        named = path.encode("utf-8", "surrogatepass")
+        signed = signed if isinstance(signed, similarity.Signature) else b""
+        digest.update(b"%d:%d:" % (len(named), len(signed)) + named + signed)
+    return digest.hexdigest()
 
 
 def _with_code(problem: Problem, rule: ModuleType) -> Problem:

@@ -82,7 +82,7 @@ class Memo:
         return records is False or records is self.keep
 
     def once(self, name: str, inputs: object, compute: Callable[[], T]) -> T:
-        """`compute()`, or what it gave last time for the same `inputs` (kept for one set of inputs per name)."""
+        """`compute()`, or what it gave last time for the same `inputs` (a digest of what is compared, one a name)."""
         kept = self._once.get(name)
         if kept is None or kept[0] != inputs:
             kept = self._once[name] = (inputs, compute())
