@@ -311,10 +311,10 @@ def test_compare_with_an_unknown_ref_exits_2_naming_it(repo, ref):
 
 
 def test_memo_reuses_judgements_only_where_no_date_lies_between():
-    from ooi.engine.memo import pivots
+    from ooi.engine.memo import days, pivots
 
     data = {"tanggal_lapor": "2023-03-10", "skm": {"tahun": 2023}, "nip": "198604152010012004", "teks": "x"}
-    assert pivots(data) == (date(2010, 1, 1), date(2023, 1, 1), date(2023, 3, 10))
+    assert days(pivots(data)) == (date(2010, 1, 1), date(2023, 1, 1), date(2023, 3, 10))
 
 
 def test_history_judges_each_point_by_its_own_date_when_it_reuses_a_judgement(repo):
@@ -401,7 +401,7 @@ def test_a_past_registry_still_answers_after_its_snapshot_is_gone(repo):
 def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loaded_data(repo):
     from dataclasses import fields
 
-    from ooi.engine.memo import Judgement, Recalled
+    from ooi.engine.memo import Judgement, Recalled, days
     from ooi.engine.source import open_source
     from ooi.history.series import Point, series
     from ooi.input.config import load_settings
@@ -421,7 +421,7 @@ def test_the_history_memo_keeps_an_innovation_as_its_name_and_summary_and_no_loa
     assert [f.name for f in fields(Recalled)] == ["opd", "nama", "summary"]
     judged = kept[PLAN]
     # The record's dates: a NIP's appointment month, the year of a `tahun_*`, its filing day.
-    assert (judged.today, judged.pivots, judged.data) == (
+    assert (judged.today, days(judged.pivots), judged.data) == (
         date(2023, 3, 31), (date(2010, 1, 1), date(2023, 1, 1), date(2023, 3, 10)), None)
     nama = "SIAP ANTAR (Sistem Antar Akta ke Rumah Warga)"
     assert judged.record == Recalled("dispendukcapil", nama, Summary(

@@ -263,7 +263,7 @@ def test_judgements_read_back_share_their_key_paths_and_places():
         rel = f"data/inovasi/a/{name}.yaml"
         finding = Finding(rel, 7, 5, "P1", Severity.WARNING, "prinsip.efisiensi.uraian", "pendek", "uraikan",
                           keys=("prinsip", "efisiensi", "uraian"))
-        made.append(encode([rel], DAY, (), FileResult(rel, "inovasi", None, [finding], places={"nama": (2, 1)}),
+        made.append(encode([rel], DAY, b"", FileResult(rel, "inovasi", None, [finding], places={"nama": (2, 1)}),
                            texts))
     read = [decode(json.loads(json.dumps(entry)), entry[0][0], texts) for entry in made]  # as a pack gives them
     (first,), (second,) = (judged.findings for judged in read)

@@ -8,7 +8,7 @@ import json
 from datetime import date
 from typing import Any, cast
 
-from ooi.engine.memo import Judgement
+from ooi.engine.memo import Judgement, days, packed_days
 from ooi.engine.result import FileResult, Named, shared_keys, shared_places
 from ooi.i18n import Message
 from ooi.model.findings import Finding, Severity
@@ -36,7 +36,7 @@ def entries(body: bytes | None) -> tuple[dict[str, list[Any]], list[str]]:
         return {}, []
 
 
-def encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileResult, texts: Texts) -> list[Any]:
+def encode(key: list[Any], today: date, turns: bytes, result: FileResult, texts: Texts) -> list[Any]:
     """A pack entry: the key it holds for, the day it was made for, its dates, findings, name, signature, places,
     and the summary `ooi status` keeps of the record (made for every run: validate's entries serve status too)."""
     record = result.record
@@ -45,7 +45,7 @@ def encode(key: list[Any], today: date, turns: tuple[date, ...], result: FileRes
     signed = [base64.b64encode(signature.packed).decode("ascii"), signature.name] if signature is not None else None
     places = {name: list(place) for name, place in result.places.items()} if result.places is not None else None
     summary = _summary(summarize(record)) if isinstance(record, Innovation) else None
-    return [key, today.isoformat(), [turn.isoformat() for turn in turns],
+    return [key, today.isoformat(), [turn.isoformat() for turn in days(turns)],
             [_finding(finding, texts) for finding in result.findings], texts.plain(named), signed, places, summary]
 
 
@@ -167,7 +167,7 @@ def decode(entry: list[Any], rel: str, texts: Texts) -> Judgement:
                                 related=plain_str(related)))
     # The record is its name (what R007 compares); the data is not kept: a hit is never read again.
     return Judgement(
-        date.fromisoformat(made), tuple(map(date.fromisoformat, turns)), tuple(findings),
+        date.fromisoformat(made), packed_days(map(date.fromisoformat, turns)), tuple(findings),
         Named(plain_str(named[0]), plain_str(named[1])) if named is not None else None, None,
         signature_of(signed) if signed is not None else None,
         None if places is None else shared_places({plain_str(name): (int(place[0]), int(place[1]))
