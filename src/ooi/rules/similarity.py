@@ -34,7 +34,7 @@ class Signature(bytes):
 
     One bytes object (~0.25 KB): its name's hash in 8 bytes, then its values in order as 4-byte ints. Every
     record of a run keeps one until R015 has compared them all, and a history one per file across its points:
-    an object holding the packed values and an int took ~70 B more, 8-byte values ~0.2 KB more, and a
+    an object holding the packed values and an int took ~60 B more, 8-byte values ~0.2 KB more, and a
     frozenset of ints ~4 KB (100,000 records: ~400 MB).
     Iterating gives the values in order; `&` and `|` give sets, for the few pairs measured.
     """
