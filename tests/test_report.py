@@ -140,6 +140,14 @@ def test_long_lists_are_cut_and_point_to_the_export(root):
     assert "5 inovasi lagi tidak dicantumkan agar laporan tetap ringan; daftar lengkap: " in page
 
 
+def test_the_overview_lists_each_file_slotted_and_shares_equal_cells(root):
+    coverage, listed = _coverage(root)
+    kinds = {tuple(item.cells.values()): item.cells for item in listed.listed}
+    assert (len(listed.listed), len(kinds)) == (7, 2)  # 7 files, 2 patterns of the eight principles' cells
+    assert all(item.cells is kinds[tuple(item.cells.values())] for item in listed.listed)  # one dict a pattern
+    assert not hasattr(listed.listed[0], "__dict__")
+
+
 def test_trend_section_only_with_a_series(root):
     from ooi.report.html import render
 
