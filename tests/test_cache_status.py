@@ -102,6 +102,15 @@ def test_a_changed_record_gives_status_its_new_summary(tmp_path):
     assert counted == [("missing", [], 2), ("achieved", [ORIGINAL], 0)]
 
 
+def test_summaries_read_back_share_their_stage_form_type_sector_and_dates():
+    from ooi.engine.cache_entries import summary_of
+
+    kept = ["Sigap Bumil", "uji_coba", "2023-03-10", None, ["2023-01-02", None], "pelayanan_publik", "digital", "1.02"]
+    first, second = (summary_of(json.loads(json.dumps(kept))) for _ in range(2))  # JSON: a copy of every text
+    assert first == second and first.nama is not second.nama
+    assert [a is b for a, b in zip(first[1:], second[1:]) if a is not None] == [True] * 6  # one of each, held
+
+
 def _outcomes(root) -> list[str]:
     """The digests of the R015 outcomes the cache keeps, newest first."""
     body = cachefiles.load(root / cachefiles.FOLDER, cachefiles.pack_name("across\0R015"))

@@ -13,7 +13,7 @@ from ooi.engine.result import FileResult, Named, shared_keys, shared_places
 from ooi.i18n import Message
 from ooi.model.findings import Finding, Severity
 from ooi.model.records import Innovation
-from ooi.model.summary import Dates, Summary, summarize
+from ooi.model.summary import Dates, Summary, held, summarize
 from ooi.rules.similarity import WIDTH, Signature
 
 FORMAT = 3  # what a pack holds and how (3: signatures of 4-byte values): a pack of another format is never read
@@ -72,8 +72,9 @@ def summary_of(kept: list[Any]) -> Summary:
     if planned is not None and type(planned) is not int:
         raise TypeError("not a year")
     dates = None if waktu is None else Dates(_date(waktu[0]), _date(waktu[1]))
-    return Summary(plain_str(nama), plain_str(tahapan), date.fromisoformat(plain_str(filed)), planned, dates,
-                   plain_str(bentuk), plain_str(jenis), plain_str(urusan))
+    # its stage, form, type, sector and dates each held once, as a worker's summaries are (JSON makes a copy of each)
+    return held(plain_str(nama), plain_str(tahapan), date.fromisoformat(plain_str(filed)), planned, dates,
+                plain_str(bentuk), plain_str(jenis), plain_str(urusan))
 
 
 def _date(value: object) -> date | None:

@@ -30,8 +30,8 @@ class Summary(NamedTuple):
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # A worker's summaries arrive in the parent as new objects, each with its own copy of the same few stages,
-        # forms, sectors and dates: made again through `shared`, 100,000 summaries hold each of those once.
-        return _arrived, tuple(self)
+        # forms, sectors and dates: made again through `held`, 100,000 summaries hold each of those once.
+        return held, tuple(self)
 
 
 # The stages, forms, types, sectors, dates and pairs of dates of summaries made before: a few thousand values at
@@ -47,9 +47,10 @@ def shared(value: T) -> T:
     return _SHARED.one(value, value)  # type: ignore[return-value]  # equal to `value`, so of its type
 
 
-def _arrived(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | None, waktu: Dates | None,
-             bentuk: str = "", jenis: str = "", urusan: str = "", flat: tuple[object, ...] | None = None) -> Summary:
-    """A summary as it is unpickled: its repeated values shared with the summaries already in this process."""
+def held(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | None, waktu: Dates | None,
+         bentuk: str = "", jenis: str = "", urusan: str = "", flat: tuple[object, ...] | None = None) -> Summary:
+    """A summary made, unpickled or read back from the judgement cache: its repeated values shared with the
+    summaries already in this process."""
     if waktu is not None:
         waktu = shared(Dates(shared(waktu.uji_coba), shared(waktu.penerapan)))
     return Summary(nama, shared(tahapan), shared(tanggal_lapor), tahun_rencana, waktu, shared(bentuk), shared(jenis),
@@ -59,5 +60,5 @@ def _arrived(nama: str, tahapan: str, tanggal_lapor: date, tahun_rencana: int | 
 def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = Dates(record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else None
-    return _arrived(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
+    return held(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
                     record.bentuk, record.jenis, record.urusan.utama)
