@@ -61,4 +61,4 @@ def summarize(record: Innovation) -> Summary:
     """Pass as `check(..., records=summarize)` so a national run keeps summaries, not records."""
     waktu = Dates(record.waktu.uji_coba, record.waktu.penerapan) if record.waktu else None
     return held(name(record.nama), record.tahapan, record.tanggal_lapor, record.tahun_rencana, waktu,
-                    record.bentuk, record.jenis, record.urusan.utama)
+                record.bentuk, record.jenis, record.urusan.utama)
