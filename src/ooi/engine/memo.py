@@ -154,9 +154,13 @@ class Memo:
             self._keep(key, judged, blobs)
 
     def _keep(self, key: Key, judged: Judgement, blobs: Mapping[str, str] | None = None) -> None:
-        """Keep `judged` under its key's path, the rest of its key in its slots."""
-        path, judged.blob, judged.salt, judged.filed = _shared_key(key, blobs)
-        self._kept[path] = judged
+        """Keep `judged` under its key's path, the rest of its key in its slots, each shared with equal ones held:
+        100,000 judgements held their own copies of the same few salts and dates, of the blob ids the run's tree
+        holds (`blobs`, ~12 MB) and of the paths git's listings hold (interned there)."""
+        path, blob, salt, filed = key
+        known = blobs.get(path) if blobs is not None else None
+        judged.blob, judged.salt, judged.filed = known if known == blob else blob, shared(salt), shared(filed)
+        self._kept[sys.intern(path)] = judged
 
 
 def _read(findings: list[Finding], read: Callable[[Finding], bool]) -> list[Finding]:
@@ -178,15 +182,6 @@ def _joined() -> frozenset[str]:
 
     return frozenset({portable.CODE, *(code for rule in rules.ALL if hasattr(rule, "check_all")
                                        for code in rules.codes_of(rule))})
-
-
-def _shared_key(key: Key, blobs: Mapping[str, str] | None = None) -> Key:
-    """`key` with its path, blob id, salt and filed date shared with equal ones already held: 100,000 keys of a history
-    held their own copies of the same few salts and dates, of the blob ids the run's tree holds (~12 MB), and of
-    the paths git's listings hold (interned there)."""
-    path, blob, salt, filed = key
-    known = blobs.get(path) if blobs is not None else None
-    return sys.intern(path), known if known == blob else blob, shared(salt), shared(filed)
 
 
 def cites_file(data: object) -> bool:

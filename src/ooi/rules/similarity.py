@@ -73,7 +73,7 @@ class Signature(bytes):
 
     def bottom(self) -> Signature:
         """The signature of its lowest values alone (`lowest`, its name's hash): what R015's index keeps of it."""
-        return bytes.__new__(Signature, self[:_NAME + BOTTOM * WIDTH])
+        return _whole(self[:_NAME + BOTTOM * WIDTH])
 
     def __iter__(self):
         return iter(self.values())
