@@ -250,15 +250,33 @@ def test_the_work_tree_is_walked_for_untracked_files_once(repo, tmp_path, monkey
 
 
 def test_a_git_that_hangs_or_fails_beside_the_others_is_one_readable_error(repo, tmp_path, monkeypatch):
-    # The diffs and the untracked walk run at once: the one that hangs is stopped, the one that fails is named.
+    # The diffs and the untracked walk run at once (without the cache: no copy of git's index to ask git status
+    # through): the one that hangs is stopped, the one that fails is named.
     monkeypatch.setattr(git_access, "TIMEOUT", 1)
     logging_git(tmp_path, monkeypatch, then='case "$*" in *--others*) exec sleep 30;; esac')
-    outcome, _ = validate(repo, "--changed-since", "main")
+    outcome, _ = validate(repo, "--changed-since", "main", "--no-cache")
     assert outcome.exit_code == 2 and "git tidak menjawab dalam 1 detik" in outcome.stderr
     logging_git(tmp_path / "x", monkeypatch, then='case "$*" in *--others*) echo "fatal: rusak" >&2; exit 128;; esac')
-    outcome, _ = validate(repo, "--changed-since", "main")
+    outcome, _ = validate(repo, "--changed-since", "main", "--no-cache")
     assert outcome.exit_code == 2
     assert "git gagal: git ls-files -z --others --exclude-standard -- . (fatal: rusak)" in outcome.stderr
+
+
+def test_a_git_status_that_hangs_is_an_error_and_one_that_refuses_the_copy_leaves_the_two_walks(repo, tmp_path,
+                                                                                             monkeypatch):
+    (repo / "data/inovasi/dinkes/sigap-bumil.yaml").write_text(innovation("dinkes", "Sigap Bumil", manfaat="x"),
+                                                               encoding="utf-8")
+    _, walked = validate(repo, "--changed-since", "main", "--no-cache")
+    monkeypatch.setattr(git_access, "TIMEOUT", 1)
+    logging_git(tmp_path, monkeypatch, then='case "$*" in *" status "*) exec sleep 30;; esac')
+    outcome, _ = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 2 and "git tidak menjawab dalam 1 detik" in outcome.stderr
+    log = logging_git(tmp_path / "x", monkeypatch, then='case "$*" in *" status "*) exit 128;; esac')
+    outcome, report = validate(repo, "--changed-since", "main")
+    assert outcome.exit_code == 1 and report == walked and [(f["path"], f["code"]) for f in report["findings"]][:1] == [
+        ("data/inovasi/dinkes/sigap-bumil.yaml", "S010")]
+    walks = [line for line in log.read_text(encoding="utf-8").splitlines() if "--others" in line or " status " in line]
+    assert ["status" if " status " in line else "others" for line in walks] == ["status", "others"]
 
 
 def test_changed_says_whether_git_looks_at_every_file_of_the_folder_asked_about(repo):

@@ -352,7 +352,7 @@ def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> No
         tree = merge_tree(root, "HEAD", INNOVATIONS)
         if tree is None or _kept_for(cache, tree):
             return
-        changes = changed(root, "HEAD")
+        changes = changed(root, "HEAD", kept=cache.folder)
     except OoiError:
         return
     for at, (path, value) in enumerate(signed):

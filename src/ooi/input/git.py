@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ooi.i18n import tr
+from ooi.input import index_copy
 from ooi.input.trust import effective
 from ooi.model.errors import OoiError
 
@@ -47,10 +48,13 @@ def run_together(root: Path, *commands: tuple[tuple[str, ...], str]) -> list[str
                 process.communicate()
 
 
-def _started(root: Path, args: tuple[str, ...], fed: bool = False) -> subprocess.Popen[bytes]:
+def _started(root: Path, args: tuple[str, ...], fed: bool = False, index: str | None = None,
+             ) -> subprocess.Popen[bytes]:
+    """git running `args` in `root` (`index`: the index file it reads and writes instead of the repository's)."""
+    environment = {**os.environ, "GIT_INDEX_FILE": index} if index is not None else None
     try:
         return subprocess.Popen(["git", "-C", str(root), *args], stdin=subprocess.PIPE if fed else None,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     except FileNotFoundError:
         raise GitUnavailable(tr("git tidak ditemukan; pasang git", "git not found; install git"), False) from None
 
@@ -479,25 +483,101 @@ class Changes:
     unwatched: bool | None = None
 
 
-def changed(root: Path, ref: str, watched: str | None = None) -> Changes:
+def changed(root: Path, ref: str, watched: str | None = None, kept: Path | None = None) -> Changes:
     """Committed (`REF...HEAD`), uncommitted and untracked changes under the data root; and `unwatched` for the
-    folder `watched` (asked at the same time)."""
-    run(root, "rev-parse", "--is-inside-work-tree", failure=tr(
+    folder `watched` (asked at the same time). `kept`: the cache folder, where one `git status` finds the
+    uncommitted and untracked changes through ooi's copy of the index (`index_copy`), not two walks of the tree."""
+    where = run(root, "rev-parse", "--is-inside-work-tree", "--show-prefix", "--git-path", "index", failure=tr(
         "{d} bukan repositori git; --changed-since perlu riwayat git", "{d} is not a git repository; "
-        "--changed-since needs git history", d=root))
+        "--changed-since needs git history", d=root)).split("\n")
     base = commit_of(root, ref)
-    # --relative: paths relative to the data root, and only those inside it (the root may be a subfolder).
-    diff = ("diff", "--name-status", "-z", "--find-renames", "--relative", "--no-color", "--no-ext-diff")
     cannot = tr("git tidak dapat membandingkan dengan `{r}`", "git cannot compare with `{r}`", r=ref)
-    asked = [((*diff, f"{base}...HEAD", "--"), cannot), ((*diff, "HEAD", "--"), cannot),
-             (("ls-files", "-z", "--others", "--exclude-standard", "--", "."), "")]
-    committed, uncommitted, others, *flags = run_together(
-        root, *asked, *([((*_FLAGS_UNDER, "--", watched), "")] if watched is not None else []))
-    new = frozenset(path for path in others.split("\0") if path)
-    touched = _name_status(committed) | _name_status(uncommitted) | new
+    asked = [((*_DIFF, f"{base}...HEAD", "--"), cannot), *([((*_FLAGS_UNDER, "--", watched), "")] if watched else [])]
+    copy = index_copy.trusted(root / where[2], kept) if kept is not None and len(where) > 2 else None
+    status = None
+    if copy is not None:
+        answers, status = _beside_status(root, asked, *copy)
+        if status is None:  # git refused the copy: made again from the repository's next time
+            index_copy.drop(copy[0])
+    if status is None:  # the work tree walked twice: its changes against HEAD, and its untracked files
+        *answers, uncommitted, others = run_together(root, *asked, ((*_DIFF, "HEAD", "--"), cannot), (
+            ("ls-files", "-z", "--others", "--exclude-standard", "--", "."), ""))
+        touched, untracked = _name_status(uncommitted), list(_nul_separated(others))
+    else:
+        touched, untracked, folders = _status_paths(root, where[1], status)
+        if folders:  # a folder git does not track at all (a new agency's): its files, listed
+            untracked += _nul_separated(run(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *folders))
+    committed, *flags = answers
+    new = frozenset(path for path in untracked if path)
+    touched |= _name_status(committed) | new
     # Whatever happened in between, what matters is whether the file is there now.
     present = {path for path in touched if os.path.lexists(root / path)}
     return Changes(frozenset(present), frozenset(touched - present), new, _flagged(flags[0]) if flags else None)
+
+
+def _beside_status(root: Path, asked: list[tuple[tuple[str, ...], str]], copy: Path, fresh: bool,
+                   ) -> tuple[list[str], str | None]:
+    """`run_together`'s answers to `asked`, and what `git status` says through ooi's copy of the index, run beside
+    them (None: git refused the copy). Only a `fresh` copy is written (its untracked cache filled)."""
+    status = _started(root, _STATUS if fresh else ("--no-optional-locks", *_STATUS), index=str(copy))
+    try:
+        answers = run_together(root, *asked)  # read while status walks: the flags listing is ~6 MB at 100,000 files
+        try:
+            return answers, _ended(status, _STATUS, "")
+        except GitUnavailable:
+            raise
+        except OoiError:
+            return answers, None
+    finally:
+        if status.returncode is None:
+            status.kill()
+            status.communicate()
+
+
+_DIFF = ("diff", "--name-status", "-z", "--find-renames", "--relative", "--no-color", "--no-ext-diff")
+# git's untracked cache in ooi's copy of the index; no hook runs (post-index-change is about the repository's own)
+_STATUS = ("-c", "core.untrackedCache=true", "-c", "core.fsmonitor=false", "-c", "core.splitIndex=false",
+           "-c", f"core.hooksPath={os.devnull}", "status", "--porcelain=v2", "-z", "--untracked-files=normal",
+           "--no-renames")
+
+
+def _status_paths(root: Path, prefix: str, output: str) -> tuple[set[str], list[str], list[str]]:
+    """(changed, untracked files, untracked folders) relative to the data root (git's `prefix` from the top) in
+    `git status --porcelain=v2 -z` output; changed as `git diff HEAD` has them: a path whose work tree file is
+    HEAD's again (changed in the index only) is not."""
+    touched: set[str] = set()
+    untracked: list[str] = []
+    folders: list[str] = []
+    for line in _nul_separated(output):
+        kind, _, rest = line.partition(" ")
+        if kind == "?":
+            if rest.startswith(prefix):
+                (folders if rest.endswith("/") else untracked).append(rest[len(prefix):] or ".")
+            elif rest.endswith("/") and prefix.startswith(rest):  # the data root inside an untracked folder
+                folders.append(".")
+            continue
+        fields = rest.split(" ", {"1": 7, "u": 9}.get(kind, 0))
+        path = fields[-1]
+        if kind not in ("1", "u") or not path.startswith(prefix):
+            continue
+        rel = path[len(prefix):]
+        if kind == "1" and fields[0][0] != "." and _as_in_head(root / rel, fields[0][1], fields[5]):
+            continue
+        touched.add(rel)
+    return touched, untracked, folders
+
+
+def _as_in_head(path: Path, worktree: str, head: str) -> bool:
+    """Does the work tree hold HEAD's file (`head`: its blob id) again, the index changed only? (`worktree`: git's
+    letter for the work tree against the index.)"""
+    if worktree == "D":
+        return set(head) == {"0"}  # added to the index only, and gone
+    if worktree != "M":
+        return False
+    try:
+        return blob_id(path.read_bytes()) == head
+    except OSError:
+        return False
 
 
 def _name_status(output: str) -> set[str]:

@@ -23,8 +23,9 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     from ooi.engine.checker import check
     from ooi.engine.result import Result
 
-    indexed = bool(options.get("similar_to_all") and options.get("cache") is not None)  # R015 through the index
-    changes = changed(root, ref, INNOVATIONS if indexed else None)
+    cache = options.get("cache")
+    indexed = bool(options.get("similar_to_all") and cache is not None)  # R015 through the index
+    changes = changed(root, ref, INNOVATIONS if indexed else None, cache.folder if cache is not None else None)
     found = targets(root, changes)
     if indexed:
         from ooi.engine.run import Against
