@@ -492,7 +492,8 @@ def changed(root: Path, ref: str, watched: str | None = None, kept: Path | None 
         "--changed-since needs git history", d=root)).split("\n")
     base = commit_of(root, ref)
     cannot = tr("git tidak dapat membandingkan dengan `{r}`", "git cannot compare with `{r}`", r=ref)
-    asked = [((*_DIFF, f"{base}...HEAD", "--"), cannot), *([((*_FLAGS_UNDER, "--", watched), "")] if watched else [])]
+    flagged = [((*_FLAGS_UNDER, "--", watched), "")] if watched is not None else []
+    asked = [((*_DIFF, f"{base}...HEAD", "--"), cannot), *flagged]
     copy = index_copy.trusted(root / where[2], kept) if kept is not None and len(where) > 2 else None
     status = None
     if copy is not None:
