@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -51,7 +52,7 @@ def validate(root: Path, *args: str, day: date = DAY, fmt: str = "json") -> tupl
 
 
 def packs(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.glob("*.json"))
+    return sorted(path for path in cachefiles.inner(folder).glob("*.json"))
 
 
 @pytest.fixture
@@ -71,6 +72,21 @@ def test_a_warm_run_prints_the_bytes_of_a_run_without_the_cache(root):
     assert validate(root) == cold  # the run that reads it
     assert validate(root, fmt="text") == validate(root, "--no-cache", fmt="text")
     assert (root / cachefiles.FOLDER / ".gitignore").read_text() == "# written by ooi: its judgement cache\n*\n"
+    # beside the markers only the packs' folder, which the `*` ignores whole: git never lists the packs
+    assert sorted(path.name for path in (root / cachefiles.FOLDER).iterdir()) == [".gitignore", "CACHEDIR.TAG", "packs"]
+
+
+def test_packs_written_beside_the_markers_before_are_removed_and_nothing_else(root):
+    folder = root / cachefiles.FOLDER
+    validate(root)
+    for pack in packs(folder):  # the layout before the packs' folder
+        pack.rename(folder / pack.name)
+    shutil.rmtree(cachefiles.inner(folder))
+    (folder / "last-run").write_text("lama")
+    (folder / "catatan.txt").write_text("bukan milik ooi")
+    validate(root)
+    assert sorted(path.name for path in folder.iterdir()) == [".gitignore", "CACHEDIR.TAG", "catatan.txt", "packs"]
+    assert len(packs(folder)) == 3
 
 
 def test_a_warm_run_reads_no_record_again(root, monkeypatch):
@@ -93,7 +109,7 @@ def test_damaged_swapped_or_foreign_packs_are_never_trusted(root):
     cold = validate(root, "--no-cache")
     validate(root)
     folder = root / cachefiles.FOLDER
-    across = folder / cachefiles.pack_name("across\0R015")
+    across = cachefiles.inner(folder) / cachefiles.pack_name("across\0R015")
     # the two agencies' folders, dinkes's (with findings of its own files) first
     first, second = sorted((path for path in packs(folder) if path != across),
                            key=lambda path: LATER.encode() not in path.read_bytes())
@@ -179,7 +195,7 @@ def test_runs_at_once_leave_a_cache_that_gives_the_same_bytes(root):
     today = subprocess.run([*command, "--no-cache"], capture_output=True).stdout
     assert outputs == {today}
     assert validate(root) == cold
-    assert not list((root / cachefiles.FOLDER).glob(".tmp-*"))
+    assert not list(cachefiles.inner(root / cachefiles.FOLDER).glob(".tmp-*"))
 
 
 def test_blob_ids_come_from_the_index_only_for_files_as_git_holds_them(tmp_path):

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from ooi.cli import app
 from ooi.engine import clock, signatures
+from ooi.input import cachefiles
 
 DINKES = {"kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes", "jenis": "dinas", "urusan": ["1.02"]}
 ORIGINAL = "data/inovasi/dispendukcapil/penak-pkk.yaml"
@@ -81,6 +82,6 @@ def test_a_run_over_given_files_is_compared_with_those_files_only(repo):
 
 def test_a_damaged_cache_gives_the_pull_request_check_its_own_answer(repo):
     validate(repo)
-    for pack in (repo.root / ".ooi-cache").glob("*.json"):
+    for pack in cachefiles.inner(repo.root / cachefiles.FOLDER).glob("*.json"):
         pack.write_bytes(pack.read_bytes()[:-40])  # every pack cut short: none is trusted
     assert validate(repo, "--changed-since", "main") == (0, NEAR)

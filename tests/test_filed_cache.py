@@ -82,7 +82,7 @@ def folder(repo: Repo) -> Path:
 
 def pack(repo: Repo, prefix: str = "") -> Path:
     top = Path(repo.git("rev-parse", "--show-toplevel").strip())
-    return folder(repo) / cachefiles.pack_name(f"filed\0{top}\0{prefix}")
+    return cachefiles.inner(folder(repo)) / cachefiles.pack_name(f"filed\0{top}\0{prefix}")
 
 
 def entry(repo: Repo) -> tuple[list[str], str]:

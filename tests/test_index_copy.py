@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ooi.input import index_copy
+from ooi.input import cachefiles, index_copy
 from ooi.input.git import Changes, changed
 
 WHEN = "2023-04-03T12:00:00+07:00"
@@ -76,7 +76,7 @@ EXPECTED = Changes(
 
 
 def copies(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.glob("git-index-*") if path.suffix != ".sound")
+    return sorted(path for path in cachefiles.inner(folder).glob("git-index-*") if path.suffix != ".sound")
 
 
 def test_status_through_the_copy_finds_what_the_two_walks_find(top, tmp_path):
@@ -98,10 +98,11 @@ def test_the_repository_index_is_never_written_and_the_copy_once(top, tmp_path):
     changed(root, "main", None, kept)
     (copy,) = copies(kept)
     assert b"UNTR" in copy.read_bytes()  # git's untracked cache, in ooi's copy
-    written = os.stat(copy)
+    settled = os.stat(copy)
     write(top, "pemkot/data/inovasi/dinkes/lagi.yaml")  # a folder git's untracked cache reads again
-    assert "data/inovasi/dinkes/lagi.yaml" in changed(root, "main", None, kept).untracked
-    assert (os.stat(copy).st_ino, os.stat(copy).st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    for _ in range(2):
+        assert changed(root, "main", None, kept).untracked == EXPECTED.untracked | {"data/inovasi/dinkes/lagi.yaml"}
+    assert (os.stat(copy).st_ino, os.stat(copy).st_mtime_ns) == (settled.st_ino, settled.st_mtime_ns)
     assert (index.read_bytes(), os.stat(index).st_mtime_ns) == before
 
 

@@ -109,7 +109,7 @@ def _propose(repo: Repo) -> None:
 
 
 def _index(repo: Repo) -> Path:
-    return repo.root / cachefiles.FOLDER / signatures._INDEX
+    return cachefiles.inner(repo.root / cachefiles.FOLDER) / signatures._INDEX
 
 
 def _no_whole_listing(monkeypatch) -> None:
@@ -136,7 +136,7 @@ def test_mains_whole_run_leaves_the_index_a_pull_request_reads(repo, monkeypatch
     assert validate(repo, "--changed-since", "main") == cold
     # the changed folder's records were judged; ORIGINAL's whole signature from its pack, its bytes the tree's
     assert (read, parsed) == ([], [])
-    (repo.root / cachefiles.FOLDER / cachefiles.pack_name("dispendukcapil")).unlink()
+    (cachefiles.inner(repo.root / cachefiles.FOLDER) / cachefiles.pack_name("dispendukcapil")).unlink()
     assert validate(repo, "--changed-since", "main") == cold
     assert (read, parsed) == ([], [1])  # no pack: made from its file
     (repo.root / ORIGINAL).write_bytes(original + b"# diubah\n")

@@ -365,7 +365,7 @@ def _kept_for(cache: Cache, tree: str) -> bool:
     """Does the index's first line name this tree? (Only to spare making it again: a check trusts what it reads of it
     block by block.)"""
     try:
-        with open(cache.folder / _INDEX, "rb") as stream:
+        with open(cachefiles.inner(cache.folder) / _INDEX, "rb") as stream:
             head = stream.read(4096).split(b"\n")[0]
             return head.startswith(json.dumps([_key(cache), tree]).encode("ascii")[:-1])
     except (OSError, IndexError):

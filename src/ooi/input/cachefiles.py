@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
@@ -20,16 +21,27 @@ _MARKERS = {".gitignore": b"# written by ooi: its judgement cache\n*\n",
             "CACHEDIR.TAG": b"Signature: 8a477f597d28d172789f06886806bc55\n# written by ooi: its judgement cache\n"}
 
 
+# What runs write goes one folder down, which the folder's `*` ignores whole: git's untracked cache never reads it
+# (10,000 packs beside the markers were read again by the `git status` of every `--changed-since` run).
+_INNER = "packs"
+_OLD = re.compile(r"[0-9a-f]{24}\.json|last-run")  # what ooi wrote beside the markers before: removed once
+
+
 def folder_of(root: Path) -> Path:
     """Where the cache lives: OOI_CACHE_DIR when set, else `.ooi-cache/` at the data root."""
     chosen = os.environ.get(ENVIRONMENT)
     return Path(chosen) if chosen else root / FOLDER
 
 
+def inner(folder: Path) -> Path:
+    """The folder the packs of the cache in `folder` live in."""
+    return folder / _INNER
+
+
 def load(folder: Path, name: str) -> bytes | None:
     """The body of pack `name`, when it is there, a regular file and whole (its checksum matches); else None."""
     try:
-        raw = read(folder / name, limit=MAX_PACK)
+        raw = read(inner(folder) / name, limit=MAX_PACK)
     except Refused:
         return None
     digest, _, body = raw.partition(b"\n")
@@ -40,7 +52,7 @@ def opened(folder: Path, name: str) -> BinaryIO | None:
     """Pack `name` open to be read in parts, when it is there and a regular file; else None. Unchecked: for a pack
     saved with `checked=False`, which checks each part as it is read (a large index, of which a run needs little)."""
     try:
-        return opened_file(folder / name, limit=1 << 40)  # not read whole: its size costs nothing
+        return opened_file(inner(folder) / name, limit=1 << 40)  # not read whole: its size costs nothing
     except Refused:
         return None
 
@@ -53,11 +65,9 @@ def save(folder: Path, name: str, body: bytes | list[bytes], checked: bool = Tru
     Best effort: a folder that cannot be made or written leaves the run uncached, never failed.
     """
     try:
-        if not folder.is_dir():
-            folder.mkdir(parents=True, exist_ok=True)
-            for marker, text in _MARKERS.items():
-                (folder / marker).write_bytes(text)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        if not inner(folder).is_dir():
+            _made(folder)
+        handle, temporary = tempfile.mkstemp(dir=inner(folder), prefix=".tmp-")
     except OSError:
         return
     try:
@@ -67,12 +77,33 @@ def save(folder: Path, name: str, body: bytes | list[bytes], checked: bool = Tru
                 stream.write(_checksum(pieces) + b"\n")
             for piece in pieces:
                 stream.write(piece)
-        os.replace(temporary, folder / name)
+        os.replace(temporary, inner(folder) / name)
     except OSError:
         try:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+def _made(folder: Path) -> None:
+    """The cache's folders: `folder` with its markers, and the inner one. A folder of ooi's from before the inner
+    one (its marker says so) has its old packs removed, not left beside the markers for git to read."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        for marker, text in _MARKERS.items():
+            (folder / marker).write_bytes(text)
+    elif _marked(folder):
+        for entry in os.scandir(folder):
+            if _OLD.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+    inner(folder).mkdir(exist_ok=True)
+
+
+def _marked(folder: Path) -> bool:
+    try:
+        return (folder / ".gitignore").read_bytes() == _MARKERS[".gitignore"]
+    except OSError:
+        return False
 
 
 def pack_name(unit: str) -> str:

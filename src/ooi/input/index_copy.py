@@ -4,8 +4,9 @@ git lists a large work tree's untracked files from its untracked cache (a folder
 mtime moved: at 100,000 records 0.02 s, not 0.15 s), but only from an index holding one, which git writes.
 So the cache folder keeps a copy of the repository's index, named for what it was copied from (the
 index's path, size and checksum): an index changed since (`git add`, a commit, a refresh) is copied anew.
-git writes its untracked cache into a new copy once, and then only reads it: each write would change the
-copy (to be checked again) and the cache folder (a folder git's untracked cache then reads again).
+git writes its untracked cache into a new copy once, and from then on only reads it: git rewrote a copy
+it may write on nearly every run (a file put back, a racy entry), and each write changes the copy, to be
+checked again (hashing 15 MB: ~20 ms) before it is trusted.
 """
 
 from __future__ import annotations
@@ -55,14 +56,14 @@ def _copy_for(index: Path, folder: Path) -> tuple[Path, bool] | None:
     if size < _HEAD + 32 or not any(closing[-20:]):  # index.skipHash: all zeros, so no name for what it holds
         return None
     named = f"{index.resolve()}\0{size}\0{closing.hex()}".encode("utf-8", "surrogatepass")
-    copy = folder / (_PREFIX + hashlib.blake2b(named, digest_size=12).hexdigest())
+    copy = cachefiles.inner(folder) / (_PREFIX + hashlib.blake2b(named, digest_size=12).hexdigest())
     if _regular(copy):
         return copy, False
     try:
         raw = index.read_bytes()
     except OSError:
         return None
-    for old in folder.glob(_PREFIX + "*") if folder.is_dir() else ():  # one repository's index at a time
+    for old in copy.parent.glob(_PREFIX + "*"):  # one repository's index at a time
         if old.suffix not in (_CHECKED, ".lock"):  # (a lock: another run's git writing it)
             drop(old)
     cachefiles.save(folder, copy.name, raw, checked=False)
