@@ -148,3 +148,32 @@ def test_without_a_checksum_to_name_it_the_index_is_not_copied(top, tmp_path):
     raw = index.read_bytes()
     index.write_bytes(raw[:-20] + bytes(20))
     assert index_copy.trusted(index, tmp_path / "cache") is None
+
+
+def test_a_data_root_git_does_not_track_yet_is_untracked_whole(tmp_path, git_identity):
+    top = tmp_path / "repo"
+    write(top, "README.md")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "awal")
+    write(top, "pemkot/ooi.yaml")  # the whole data root is new: git names its folder, not its files
+    write(top, "pemkot/data/inovasi/dinkes/a.yaml")
+    root, kept = top / "pemkot", tmp_path / "cache"
+    expected = frozenset({"ooi.yaml", "data/inovasi/dinkes/a.yaml"})
+    assert changed(root, "main") == Changes(expected, frozenset(), expected, None)
+    assert changed(root, "main", None, kept) == changed(root, "main")
+
+
+def test_a_merge_in_conflict_is_seen_as_the_two_walks_see_it(top, tmp_path):
+    write(top, "pemkot/data/inovasi/dinkes/a.yaml", "nama: usulan\n")
+    git(top, "commit", "-q", "-am", "usulan")
+    git(top, "checkout", "-q", "main")
+    write(top, "pemkot/data/inovasi/dinkes/a.yaml", "nama: utama\n")
+    git(top, "commit", "-q", "-am", "utama")
+    git(top, "checkout", "-q", "usulan")
+    merged = subprocess.run(["git", "-C", str(top), "merge", "-q", "main"], capture_output=True)
+    assert merged.returncode == 1  # in conflict: a.yaml unmerged, with markers in the work tree
+    root, kept = top / "pemkot", tmp_path / "cache"
+    walked = changed(root, "HEAD")  # against HEAD: only the conflict itself says a.yaml changed
+    assert walked.present == {"data/inovasi/dinkes/a.yaml"}
+    assert changed(root, "HEAD", None, kept) == walked
