@@ -156,9 +156,10 @@ def test_a_data_root_git_does_not_track_yet_is_untracked_whole(tmp_path, git_ide
     git(top, "init", "-q", "-b", "main")
     git(top, "add", "-A")
     git(top, "commit", "-q", "-m", "awal")
-    write(top, "pemkot/ooi.yaml")  # the whole data root is new: git names its folder, not its files
-    write(top, "pemkot/data/inovasi/dinkes/a.yaml")
-    root, kept = top / "pemkot", tmp_path / "cache"
+    write(top, "kota/pemkot/ooi.yaml")  # the data root and the folder above it are new: git names `kota/` alone
+    write(top, "kota/pemkot/data/inovasi/dinkes/a.yaml")
+    write(top, "kota/lain.txt")
+    root, kept = top / "kota/pemkot", tmp_path / "cache"
     expected = frozenset({"ooi.yaml", "data/inovasi/dinkes/a.yaml"})
     assert changed(root, "main") == Changes(expected, frozenset(), expected, None)
     assert changed(root, "main", None, kept) == changed(root, "main")
