@@ -364,12 +364,15 @@ def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> No
 def _kept_for(cache: Cache, tree: str) -> bool:
     """Does the index's first line name this tree? (Only to spare making it again: a check trusts what it reads of it
     block by block.)"""
-    try:
-        with open(cachefiles.inner(cache.folder) / _INDEX, "rb") as stream:
-            head = stream.read(4096).split(b"\n")[0]
-            return head.startswith(json.dumps([_key(cache), tree]).encode("ascii")[:-1])
-    except (OSError, IndexError):
+    stream = cachefiles.opened(cache.folder, _INDEX)
+    if stream is None:
         return False
+    with stream:
+        try:
+            head = stream.read(4096).split(b"\n")[0]
+        except OSError:
+            return False
+        return head.startswith(json.dumps([_key(cache), tree]).encode("ascii")[:-1])
 
 
 def _key(cache: Cache) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from pathlib import Path
 
 from ooi.input import cachefiles
+from ooi.input.reading import is_regular
 
 _PREFIX = "git-index-"
 _HEAD = 12  # "DIRC", version, number of entries
@@ -57,7 +57,7 @@ def _copy_for(index: Path, folder: Path) -> tuple[Path, bool] | None:
         return None
     named = f"{index.resolve()}\0{size}\0{closing.hex()}".encode("utf-8", "surrogatepass")
     copy = cachefiles.inner(folder) / (_PREFIX + hashlib.blake2b(named, digest_size=12).hexdigest())
-    if _regular(copy):
+    if is_regular(copy):
         return copy, False
     try:
         raw = index.read_bytes()
@@ -67,7 +67,7 @@ def _copy_for(index: Path, folder: Path) -> tuple[Path, bool] | None:
         if old.suffix not in (_CHECKED, ".lock"):  # (a lock: another run's git writing it)
             drop(old)
     cachefiles.save(folder, copy.name, raw, checked=False)
-    return (copy, True) if _regular(copy) else None
+    return (copy, True) if is_regular(copy) else None
 
 
 def _sound(copy: Path, index: Path) -> bool:
@@ -93,13 +93,6 @@ def drop(copy: Path) -> None:
             path.unlink()
         except OSError:
             pass
-
-
-def _regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _head(index: Path) -> bytes:
