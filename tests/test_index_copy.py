@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ooi.input import cachefiles, index_copy
-from ooi.input.git import Changes, changed
+from ooi.input.git import Changes, blob_id, changed, index_blobs, settled_blobs
 
 WHEN = "2023-04-03T12:00:00+07:00"
 
@@ -178,3 +178,47 @@ def test_a_merge_in_conflict_is_seen_as_the_two_walks_see_it(top, tmp_path):
     walked = changed(root, "HEAD")  # against HEAD: only the conflict itself says a.yaml changed
     assert walked.present == {"data/inovasi/dinkes/a.yaml"}
     assert changed(root, "HEAD", None, kept) == walked
+
+
+def blob(text: str) -> str:
+    return blob_id(text.encode("utf-8"))
+
+
+def test_status_vouches_for_the_blob_ids_of_the_files_it_did_not_name(top, tmp_path):
+    write(top, "pemkot/data/inovasi/dinkes/tetap.yaml", "nama: tetap\n")
+    write(top, "pemkot/data/opd/dishub.yaml", "nama: dishub\n")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "dua lagi")
+    every_kind_of_change(top)
+    root, kept = top / "pemkot", tmp_path / "cache"
+    settled = changed(root, "main", "data/inovasi", kept).settled
+    assert settled is not None and settled.head == subprocess.run(
+        ["git", "-C", str(top), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    # every file status named (changed, staged, put back, renamed, added) is left to be read
+    assert settled.named == {f"data/inovasi/dinkes/{name}.yaml" for name in "abcdef"} | {"data/inovasi/dinkes/e2.yaml"}
+    folders = ["data/opd", "data/inovasi/dinkes"]
+    expected = {"data/opd/dinkes.yaml": blob("nama: x\n"), "data/opd/dishub.yaml": blob("nama: dishub\n"),
+                "data/inovasi/dinkes/tetap.yaml": blob("nama: tetap\n")}
+    assert settled_blobs(root, folders, settled) == expected
+    assert settled_blobs(root, folders, settled).items() <= index_blobs(root, folders).items()
+    assert changed(root, "main", "data/inovasi").settled is None  # the two walks vouch for nothing
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+def test_a_file_git_does_not_look_at_is_read_not_vouched_for(top, tmp_path, flag):
+    root, kept = top / "pemkot", tmp_path / "cache"
+    git(top, "update-index", flag, "pemkot/data/opd/dinkes.yaml")
+    write(top, "pemkot/data/opd/dinkes.yaml", "nama: diam-diam\n")  # status does not see it
+    found = changed(root, "main", "data/inovasi", kept)
+    assert found.present == frozenset() and found.unwatched is False  # the flag is in data/opd, not data/inovasi
+    assert settled_blobs(root, ["data/opd"], found.settled) == {}
+    git(top, "update-index", flag, "pemkot/data/inovasi/dinkes/a.yaml")
+    assert changed(root, "main", "data/inovasi", kept).unwatched is True
+
+
+def test_where_git_converts_bytes_nothing_is_vouched_for(top, tmp_path):
+    root, kept = top / "pemkot", tmp_path / "cache"
+    settled = changed(root, "main", None, kept).settled
+    assert settled_blobs(root, ["data/opd"], settled) == {"data/opd/dinkes.yaml": blob("nama: x\n")}
+    git(top, "config", "core.autocrlf", "true")
+    assert settled_blobs(root, ["data/opd"], settled) == {}

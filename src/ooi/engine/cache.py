@@ -39,7 +39,7 @@ from ooi.engine.parts import Part
 from ooi.engine.result import FileResult
 from ooi.input import cachefiles
 from ooi.input.discovery import Entry
-from ooi.input.git import blob_id, index_blobs
+from ooi.input.git import Settled, blob_id, index_blobs, settled_blobs
 from ooi.model.findings import Problem, Severity
 from ooi.model.summary import Summary
 from ooi.rules.similarity import Signature
@@ -54,6 +54,7 @@ class Cache:
     folder: Path
     salt: str  # the code, facts and options a judgement depends on (the memo's salt is added per key)
     root: Path | None = None  # the data root whose git index gives blob ids (None: none are known)
+    settled: Settled | None = None  # what this run's `git status` vouched for: blob ids without the index
     shared: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)  # see `Texts`
 
     @classmethod
@@ -77,6 +78,8 @@ class Cache:
         """`blobs`, of the files under `folders` only: a run over a few files does not list 100,000."""
         if "blobs" in self.__dict__ or self.root is None:
             return self.blobs
+        if self.settled is not None:
+            return settled_blobs(self.root, folders, self.settled)
         return index_blobs(self.root, folders)
 
     def blob_of(self, rel: str, reader: Callable[[], bytes]) -> tuple[str, bytes | None]:

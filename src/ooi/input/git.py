@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from ooi.i18n import tr
@@ -472,15 +473,26 @@ def _under(path: str, paths: list[str] | None) -> bool:
 
 
 @dataclass(frozen=True)
+class Settled:
+    """What one `git status` vouched for: every file of commit `head` that it did not name (`named`: paths relative
+    to the data root, with those git does not look at) holds that commit's bytes in the work tree."""
+
+    head: str
+    named: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Changes:
     """Paths relative to the data root: what exists after the change, and what the change removed; `untracked`:
     the work tree's files git neither tracks nor ignores. `unwatched`: whether a file under the folder asked
-    about is one git does not look at (None: not asked), whose change would not be among these."""
+    about is one git does not look at (None: not asked), whose change would not be among these. `settled`: what
+    the `git status` that found them vouched for (None: the two walks found them)."""
 
     present: frozenset[str]
     deleted: frozenset[str]
     untracked: frozenset[str] = frozenset()
     unwatched: bool | None = None
+    settled: Settled | None = field(default=None, compare=False)
 
 
 def changed(root: Path, ref: str, watched: str | None = None, kept: Path | None = None) -> Changes:
@@ -492,9 +504,11 @@ def changed(root: Path, ref: str, watched: str | None = None, kept: Path | None 
         "--changed-since needs git history", d=root)).split("\n")
     base = commit_of(root, ref)
     cannot = tr("git tidak dapat membandingkan dengan `{r}`", "git cannot compare with `{r}`", r=ref)
-    flagged = [((*_FLAGS_UNDER, "--", watched), "")] if watched is not None else []
-    asked = [((*_DIFF, f"{base}...HEAD", "--"), cannot), *flagged]
     copy = index_copy.trusted(root / where[2], kept) if kept is not None and len(where) > 2 else None
+    # The flags of the files under `watched`; of every file, when status is to vouch for the others (`Settled`).
+    flagged = [((*_FLAGS_UNDER, "--", "." if copy is not None else watched), "")] \
+        if copy is not None or watched is not None else []
+    asked = [((*_DIFF, f"{base}...HEAD", "--"), cannot), *flagged]
     status = None
     if copy is not None:
         answers, status = _beside_status(root, asked, *copy)
@@ -503,17 +517,22 @@ def changed(root: Path, ref: str, watched: str | None = None, kept: Path | None 
     if status is None:  # the work tree walked twice: its changes against HEAD, and its untracked files
         *answers, uncommitted, others = run_together(root, *asked, ((*_DIFF, "HEAD", "--"), cannot), (
             ("ls-files", "-z", "--others", "--exclude-standard", "--", "."), ""))
-        touched, untracked = _name_status(uncommitted), list(_nul_separated(others))
+        touched, untracked, seen = _name_status(uncommitted), list(_nul_separated(others)), None
     else:
-        touched, untracked, folders = _status_paths(root, where[1], status)
-        if folders:  # a folder git does not track at all (a new agency's): its files, listed
-            untracked += _nul_separated(run(root, "ls-files", "-z", "--others", "--exclude-standard", "--", *folders))
+        seen = _status_paths(root, where[1], status)
+        touched, untracked = seen.touched, seen.untracked
+        if seen.folders:  # a folder git does not track at all (a new agency's): its files, listed
+            untracked += _nul_separated(run(root, "ls-files", "-z", "--others", "--exclude-standard", "--",
+                                            *seen.folders))
     committed, *flags = answers
+    unlooked = frozenset(_flagged(flags[0])) if flags else None  # the files git does not look at
+    settled = Settled(seen.head, seen.named | unlooked) if seen and seen.head and unlooked is not None else None
     new = frozenset(path for path in untracked if path)
     touched |= _name_status(committed) | new
     # Whatever happened in between, what matters is whether the file is there now.
     present = {path for path in touched if os.path.lexists(root / path)}
-    return Changes(frozenset(present), frozenset(touched - present), new, _flagged(flags[0]) if flags else None)
+    unwatched = None if watched is None or unlooked is None else any(_under(path, [watched]) for path in unlooked)
+    return Changes(frozenset(present), frozenset(touched - present), new, unwatched, settled)
 
 
 def _beside_status(root: Path, asked: list[tuple[tuple[str, ...], str]], copy: Path, fresh: bool,
@@ -538,17 +557,27 @@ def _beside_status(root: Path, asked: list[tuple[tuple[str, ...], str]], copy: P
 _DIFF = ("diff", "--name-status", "-z", "--find-renames", "--relative", "--no-color", "--no-ext-diff")
 # git's untracked cache in ooi's copy of the index; no hook runs (post-index-change is about the repository's own)
 _STATUS = ("-c", "core.untrackedCache=true", "-c", "core.fsmonitor=false", "-c", "core.splitIndex=false",
-           "-c", f"core.hooksPath={os.devnull}", "status", "--porcelain=v2", "-z", "--untracked-files=normal",
-           "--no-renames")
+           "-c", f"core.hooksPath={os.devnull}", "status", "--porcelain=v2", "--branch", "-z",
+           "--untracked-files=normal", "--no-renames")
 
 
-def _status_paths(root: Path, prefix: str, output: str) -> tuple[set[str], list[str], list[str]]:
-    """(changed, untracked files, untracked folders) relative to the data root (git's `prefix` from the top) in
-    `git status --porcelain=v2 -z` output; changed as `git diff HEAD` has them: a path whose work tree file is
-    HEAD's again (changed in the index only) is not."""
+class _Status(NamedTuple):
+    """What `git status --porcelain=v2 --branch -z` said, relative to the data root."""
+
+    touched: set[str]  # changed as `git diff HEAD` has them: not a path whose work tree file is HEAD's again
+    untracked: list[str]  # files
+    folders: list[str]  # untracked whole
+    named: frozenset[str]  # every tracked path it named (changed in the index or the work tree, or unmerged)
+    head: str | None  # the commit it compared with (None: none yet)
+
+
+def _status_paths(root: Path, prefix: str, output: str) -> _Status:
+    """`git status --porcelain=v2 --branch -z` output read for the data root (git's `prefix` from the top)."""
     touched: set[str] = set()
     untracked: list[str] = []
     folders: list[str] = []
+    named: set[str] = set()
+    head = None
     for line in _nul_separated(output):
         kind, _, rest = line.partition(" ")
         if kind == "?":
@@ -557,15 +586,19 @@ def _status_paths(root: Path, prefix: str, output: str) -> tuple[set[str], list[
             elif rest.endswith("/") and prefix.startswith(rest):  # the data root inside an untracked folder
                 folders.append(".")
             continue
+        if kind == "#" and rest.startswith("branch.oid ") and rest != "branch.oid (initial)":
+            head = rest.removeprefix("branch.oid ")
+            continue
         fields = rest.split(" ", {"1": 7, "u": 9}.get(kind, 0))
         path = fields[-1]
         if kind not in ("1", "u") or not path.startswith(prefix):
             continue
         rel = path[len(prefix):]
+        named.add(rel)
         if kind == "1" and fields[0][0] != "." and _as_in_head(root / rel, fields[0][1], fields[5]):
             continue
         touched.add(rel)
-    return touched, untracked, folders
+    return _Status(touched, untracked, folders, frozenset(named), head)
 
 
 def _as_in_head(path: Path, worktree: str, head: str) -> bool:
@@ -614,11 +647,7 @@ def index_blobs(root: Path, within: str | list[str] = "data") -> dict[str, str]:
                                      (("diff-files", "-z", "--name-only", "--relative", "--", *paths), "-"))
     except OoiError:
         return {}
-    try:  # exits 1 (an OoiError here) when no such setting is made
-        converting = run(root, "config", "--get-regexp", r"^(core\.(autocrlf|eol)|filter\..*)$", failure="-")
-    except OoiError:
-        converting = ""
-    if converting.strip() or _attributes(root) or "/.gitattributes\0" in listed.replace("\t", "/"):
+    if _converts(root, listed):
         return {}
     skipped = set(dirty.split("\0"))
     found: dict[str, str] = {}
@@ -630,6 +659,29 @@ def index_blobs(root: Path, within: str | list[str] = "data") -> dict[str, str]:
                 and path not in skipped:
             found[path] = fields[2]
     return found
+
+
+def settled_blobs(root: Path, folders: list[str], settled: Settled) -> dict[str, str]:
+    """`index_blobs` for the files under `folders` that a `git status` vouched for (`Changes.settled`): each holds
+    its commit's blob, read from that commit's trees, not from the index (15 MB at 100,000 records) twice more."""
+    try:
+        listed = run(root, "--literal-pathspecs", "ls-tree", "-r", "-z", settled.head, "--", *folders, failure="-")
+    except OoiError:
+        return {}
+    if _converts(root, listed):
+        return {}
+    return {path: blob for mode, blob, path in _listed_files(listed)
+            if mode in ("100644", "100755") and path not in settled.named}
+
+
+def _converts(root: Path, listed: str) -> bool:
+    """Does git convert bytes between the work tree and its blobs here (CRLF settings, filters, .gitattributes at
+    the data root or above it, or in `listed`: the `ls-files -s` or `ls-tree` listing asked about)?"""
+    try:  # exits 1 (an OoiError here) when no such setting is made
+        converting = run(root, "config", "--get-regexp", r"^(core\.(autocrlf|eol)|filter\..*)$", failure="-")
+    except OoiError:
+        converting = ""
+    return bool(converting.strip()) or _attributes(root) or "/.gitattributes\0" in listed.replace("\t", "/")
 
 
 def _attributes(root: Path) -> bool:
@@ -683,7 +735,7 @@ def unwatched(root: Path, folder: str) -> bool:
     """Is a file under `folder` marked assume-unchanged or skip-worktree? git does not look at it, so a change
     to it is not in `changed`."""
     try:
-        return _flagged(run(root, *_FLAGS_UNDER, "--", folder))
+        return bool(_flagged(run(root, *_FLAGS_UNDER, "--", folder)))
     except OoiError:
         return True
 
@@ -691,8 +743,9 @@ def unwatched(root: Path, folder: str) -> bool:
 _FLAGS_UNDER = ("ls-files", "-z", "-v")  # each path with its tag: a lowercase letter or S, git does not look at it
 
 
-def _flagged(listed: str) -> bool:
-    return re.search(r"\0[a-zS] ", "\0" + listed) is not None  # a literal first: ~8 times faster than ^|\0
+def _flagged(listed: str) -> list[str]:
+    """The paths of a `ls-files -z -v` listing that git does not look at."""
+    return re.findall(r"\0[a-zS] ([^\0]*)", "\0" + listed)  # a literal first: ~8 times faster than ^|\0
 
 
 def tree_changes(root: Path, old: str, new: str) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ooi.input import codeowners
@@ -26,6 +27,8 @@ def check_since(root: Path, settings, ref: str, within: list[Path] | None = None
     cache = options.get("cache")
     indexed = bool(options.get("similar_to_all") and cache is not None)  # R015 through the index
     changes = changed(root, ref, INNOVATIONS if indexed else None, cache.folder if cache is not None else None)
+    if cache is not None and changes.settled is not None:  # blob ids as git status vouched for them
+        options["cache"] = replace(cache, settled=changes.settled)
     found = targets(root, changes)
     if indexed:
         from ooi.engine.run import Against
