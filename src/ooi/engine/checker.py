@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from functools import cache, partial
@@ -18,7 +18,7 @@ from ooi.engine.filing import bulk_imports
 from ooi.engine.memo import Judgement, Key, Memo, Recalled
 from ooi.engine.parts import Part, PartResult, Unit, split, weight
 from ooi.engine.registry import Registry
-from ooi.engine.result import FileResult, Named, Result, capped, shared_places, stamp
+from ooi.engine.result import NO_FINDINGS, FileResult, Named, Result, capped, shared_places, stamp
 from ooi.engine.run import Run
 from ooi.engine.waivers import apply as apply_waivers
 from ooi.input import codeowners
@@ -132,18 +132,18 @@ def _check_run(run: Run) -> Result:
         seen = {path for path, _ in across}
         across += [(path, registry[kode]) for kode in registry if (path := f"{AGENCIES}/{kode}{SUFFIX}") not in seen]
     _check_across(checked, sorted(across, key=lambda pair: pair[0]), base, rules.ALL)
-    signatures: list[tuple[str, object]] = [(r.path, r.signature) for r in checked if r.signature is not None]
+    signatures = _Signed(checked)
     if run.similar_to_all and within is not None:
         assert wanted is not None, "a run over some files names them"
-        _check_with_all(run, checked, signatures, base, wanted)
+        _check_with_all(run, checked, list(signatures), base, wanted)
     else:  # across agencies: every record checked in the run
         _check_across(checked, signatures, base, (similarity,), memo if memo is not None else cache)
-    for result in checked:
-        result.signature = result.places = None  # done with: no reporter needs them
     if cache is not None and within is None:  # every record's signature: the index a pull request reads
         from ooi.engine.signatures import keep_whole
 
-        keep_whole(root, cache, signatures)  # the run is done with them: the index keeps their lowest values
+        keep_whole(root, cache, checked)  # the run is done with them: the index keeps their lowest values
+    for result in checked:
+        result.signature = result.places = None  # done with: no reporter needs them
     files = list(checked) if wanted is None else [r for r in checked if r.path in wanted or r.kind == "lain"]
     files += [FileResult(rel, "lain", None, [_stamp_issue(rel, issue, settings)]) for rel, issue in misplaced]
     imported = bulk_imports(checked, run.filed, settings)  # R014's hints point to R016 in any run; R016 in a whole one
@@ -157,6 +157,19 @@ def _check_run(run: Run) -> Result:
         _add_settings_problems(files, settings)
     files.sort(key=lambda r: r.path)
     return Result(root, settings, files, registry)
+
+
+class _Signed:
+    """(path, signature) of each result that has one, made as they are iterated, each time (R015's digest, then its
+    comparison): a list of 100,000 such pairs, held while R015 compares, was ~6 MiB."""
+
+    __slots__ = ("_results",)
+
+    def __init__(self, results: list[FileResult]) -> None:
+        self._results = results
+
+    def __iter__(self) -> Iterator[tuple[str, object]]:
+        return ((result.path, result.signature) for result in self._results if result.signature is not None)
 
 
 def _entries(item: Unit | Part) -> list[Entry]:
@@ -426,8 +439,8 @@ def _judge(entry: Entry, run: Run, base: Context, salt: bytes | None = None, kep
     key = (entry.rel, blob, salt, base.filed.get(entry.rel) if base.filed is not None else None)
     judged = memo.get(key, base.today)
     if judged is not None:
-        return (FileResult(entry.rel, entry.kind, judged.record, list(judged.findings), judged.signature,
-                           judged.places), judged.data)
+        return (FileResult(entry.rel, entry.kind, judged.record, list(judged.findings) or NO_FINDINGS,
+                           judged.signature, judged.places), judged.data)
     if raw is None:
         try:
             raw = read(entry.path)
@@ -487,7 +500,7 @@ def _judged(rule: ModuleType, record: object, context: Context, taken: list[tupl
     return [problem for problem in found if not overlaps(problem.keys, taken)]
 
 
-def _check_across(results: list[FileResult], records: list[tuple[str, object]], context: Context,
+def _check_across(results: list[FileResult], records: Iterable[tuple[str, object]], context: Context,
                   chosen: Iterable[ModuleType], memo: Memo | Cache | None = None) -> None:
     """Rules that compare files add their findings to the files they name (records outside the run: none)."""
     for rule in chosen:
@@ -513,7 +526,7 @@ def _add_across(results: list[FileResult], found: list[tuple[str, Problem]], con
         result.findings = sorted([*result.findings, finding])
 
 
-def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: Context, memo: Memo | Cache | None,
+def _found_across(rule: ModuleType, records: Iterable[tuple[str, object]], context: Context, memo: Memo | Cache | None,
                   ) -> Iterable[tuple[str, Problem]]:
     """What a rule finds across files; R015 compares the same signatures once, in a history or in a cache's runs."""
     compare = getattr(rule, "check_all", None)
@@ -527,7 +540,7 @@ def _found_across(rule: ModuleType, records: list[tuple[str, object]], context: 
     return found
 
 
-def _compared(threshold: float, records: list[tuple[str, object]]) -> str:
+def _compared(threshold: float, records: Iterable[tuple[str, object]]) -> str:
     """What R015 compares, as a digest: the threshold, each record's path and signature (whose bytes hold its name's
     hash). A history's memo keeps this until the next point, not a list of 100,000 pairs (~6 MiB)."""
     digest = hashlib.blake2b(repr(threshold).encode(), digest_size=16)

@@ -24,6 +24,7 @@ from ooi.engine.cache import Cache, Pack
 from ooi.engine.cache_entries import FORMAT
 from ooi.engine.checked_blocks import Blocks, Column, Damaged, Texts, framed, opened
 from ooi.engine.parts import Part
+from ooi.engine.result import FileResult
 from ooi.engine.run import Against
 from ooi.input import cachefiles
 from ooi.input.discovery import INNOVATIONS, SUFFIX, Entry, folder_of, shown
@@ -340,11 +341,12 @@ def keep(root: Path, cache: Cache, against: Against, signed: list[tuple[str, obj
     cachefiles.save(cache.folder, _INDEX, body(records, missing, _key(cache), against.tree), checked=False)
 
 
-def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> None:
-    """After a whole run in git (main's CI): the index of HEAD's tree, unless the cache holds it already.
+def keep_whole(root: Path, cache: Cache, results: list[FileResult]) -> None:
+    """After a whole run in git (main's CI): the index of HEAD's tree, of the signatures of `results`, unless the
+    cache holds it already.
 
-    `signed`, which the run is done with, keeps of each signature its lowest values alone (what the index holds):
-    each whole one is let go as it is replaced, ~30 MiB less at 100,000 records while the index is made.
+    The run is done with the signatures: of each, the index keeps its lowest values alone, and the result lets the
+    whole one go as that is taken (~30 MiB less at 100,000 records while the index is made).
     """
     if cache.root is None or cache.root != root:  # git not asked (--no-git), or a past tree laid out elsewhere
         return
@@ -355,9 +357,11 @@ def keep_whole(root: Path, cache: Cache, signed: list[tuple[str, object]]) -> No
         changes = changed(root, "HEAD", kept=cache.folder)
     except OoiError:
         return
-    for at, (path, value) in enumerate(signed):
-        if isinstance(value, Signature):
-            signed[at] = path, value.bottom()
+    signed: list[tuple[str, object]] = []
+    for result in results:
+        if result.signature is not None:
+            value, result.signature = result.signature, None
+            signed.append((result.path, value.bottom() if isinstance(value, Signature) else value))
     keep(root, cache, Against(tree, changes.present | changes.deleted), signed, set())
 
 
