@@ -3,7 +3,10 @@
 import pickle
 from datetime import date
 
-from ooi.engine.result import FileResult
+import pytest
+
+from ooi.coverage.tally import _stand
+from ooi.engine.result import NO_FINDINGS, FileResult
 from ooi.model.summary import Dates, Summary, summarize
 from ooi.pools import forget
 
@@ -125,3 +128,23 @@ def test_a_tree_s_entries_share_the_root_s_part_of_their_paths(tmp_path, monkeyp
 
     assert [entry.path for entry in discover(Path(".")).entries] == [  # as scandir names them from "."
         os.path.join("data/inovasi/dinkes", "sigap.yaml"), os.path.join("data/opd", "dinkes.yaml")]
+
+
+def test_files_without_findings_arrive_sharing_one_list_that_nothing_can_change():
+    arrived = [pickle.loads(pickle.dumps(FileResult(f"data/inovasi/dinkes/{name}.yaml", "inovasi"))) for name in "ab"]
+    assert arrived[0].findings is arrived[1].findings is NO_FINDINGS
+    assert arrived[0] == FileResult("data/inovasi/dinkes/a.yaml", "inovasi")  # equal to an empty list of its own
+    for change in (lambda found: found.append(1), lambda found: found.extend([1]), lambda found: found.__iadd__([1]),
+                   lambda found: found.insert(0, 1), lambda found: found.sort()):
+        with pytest.raises(TypeError):
+            change(NO_FINDINGS)
+    assert NO_FINDINGS == [] and sorted(NO_FINDINGS + ["a"]) == ["a"]  # read, or made into a new list
+    with_one = pickle.loads(pickle.dumps(FileResult("data/opd/dinkes.yaml", "opd", None, ["temuan"])))
+    assert with_one.findings == ["temuan"] and with_one.findings is not NO_FINDINGS
+
+
+def test_a_point_s_standings_share_their_years():
+    first, second = (_stand(FileResult(f"data/inovasi/dinkes/{name}.yaml", "inovasi", _summary(name)), 2026,
+                            date(2026, 12, 31), 2) for name in ("A", "B"))
+    assert first.years == (2026,) and first.years is second.years
+    forget()

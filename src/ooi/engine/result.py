@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NoReturn
 
 from ooi.engine.parallel import Packed
 from ooi.engine.registry import Registry
@@ -97,6 +98,25 @@ class Named:
 Kept = Agency | Innovation | Summary | Packed | Named | None
 
 
+class _NoFindings(list):  # type: ignore[type-arg]  # of Finding, and never holds one
+    """The findings of a file that has none: one list for all of them (a history's point at 100,000 files held
+    ~5 MiB of empty lists). It cannot be changed, so no file's findings become another's: make a new list."""
+
+    __slots__ = ()
+
+    def _refused(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("NO_FINDINGS is shared by every file without findings: give the file a new list")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refused
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refused
+
+    def __reduce__(self) -> str:
+        return "NO_FINDINGS"  # unpickled as this one list, not a new one for each file
+
+
+NO_FINDINGS: list[Finding] = _NoFindings()
+
+
 @dataclass(slots=True)
 class FileResult:
     """One file: its kind (`opd`, `inovasi`, or `lain` for a misplaced file), record and findings.
@@ -135,7 +155,8 @@ class FileResult:
 def _arrived(path: str, kind: str, record: Kept, findings: list[Finding], signature: Signature | None,
              places: dict[str, tuple[int, int]] | None) -> FileResult:
     """A FileResult as it is unpickled from a worker, its places shared with equal ones already here."""
-    return FileResult(path, kind, record, findings, signature, None if places is None else shared_places(places))
+    return FileResult(path, kind, record, findings or NO_FINDINGS, signature,
+                      None if places is None else shared_places(places))
 
 
 @dataclass
