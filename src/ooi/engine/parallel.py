@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
     from multiprocessing.sharedctypes import Synchronized
 
-from ooi import i18n
+from ooi import heap, i18n
 from ooi.model.errors import OoiError
 
 # Below this many files a pool costs more than it saves. A forked worker starts in ~30 ms
@@ -173,6 +173,7 @@ def _start(function: Callable[[Any, Any], Any], shared: object, done: Synchroniz
     # inherits nothing): what it started with is never garbage, and a file's short-lived objects hold no cycles.
     gc.freeze()
     gc.set_threshold(max(gc.get_threshold()[0], 50_000), *gc.get_threshold()[1:])
+    heap.settle()  # a forked worker has it from the parent, a spawned one not
 
 
 def _call_chunk(items: Sequence[object]) -> bytes:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ooi import heap
 from ooi.engine import checker, clock
 from ooi.engine.cache import Cache
 from ooi.engine.filing import ABBREV, Filed, within
@@ -221,6 +222,8 @@ def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool
     `cache`: the judgements kept between runs, in whose folder git's history is kept by commit too (`filed_cache`),
     so a run reads only what is new.
     """
+    if history:  # a run over every record: git's answers and the blobs laid out are big, and freed
+        heap.settle()
     today = clock.today(settings.zona_waktu)
     ceiling, reads = clock.end_of(today, settings.zona_waktu), history and cache is None
     repo, note = git.open_repo(root, reads, ceiling) if use_git else (None, "")
