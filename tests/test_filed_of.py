@@ -97,6 +97,19 @@ def test_changed_since_reads_the_history_of_the_changed_files_only(repo, monkeyp
     assert walks == [["akar/data/inovasi/dispendukcapil/baru.yaml"]]  # the old code: one walk of the whole history
 
 
+def test_git_failing_for_the_change_under_review_on_its_thread_is_a_user_error(repo, monkeypatch):
+    # asked of git on a thread of its own, beside the filed dates: what it raises reaches the command as raised there
+    write(repo, "data/inovasi/dispendukcapil/baru.yaml", dump({**sample("uji_coba"), "nama": "Baru Sekali"}))
+
+    def fails(*_):
+        raise gitmod.OoiError("git gagal: git diff")
+
+    monkeypatch.setattr(gitmod, "under_review", fails)
+    outcome = CliRunner().invoke(app, ["validate", "--root", str(repo), "--changed-since", "HEAD"],
+                                 env={"OOI_LANG": None, "OOI_ROOT": None})
+    assert outcome.exit_code == 2 and "git gagal: git diff" in outcome.output, outcome.output
+
+
 def test_the_paths_asked_for_are_those_inside_the_root(tmp_path):
     from ooi.workflow.changes import _inside
 
