@@ -23,6 +23,6 @@ def settle() -> None:
         import ctypes
 
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # a C library without it (musl has a stub, which is as good)
+    except (OSError, AttributeError):  # a C library without it: its own malloc, left as it is
         return
     mallopt(M_MMAP_THRESHOLD, THRESHOLD)

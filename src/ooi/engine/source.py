@@ -152,7 +152,7 @@ class Source:
             pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
                                     self.settings.tinjauan_maks_hari) if authored is not None else self.today
                        for path, authored in review.result().items()}
-        return Filed(self.repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
+        return Filed(repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
                      self.settings.tinjauan_maks_hari, pending=pending)
 
     def distrusted(self) -> tuple[Distrusted, ...] | None:
