@@ -97,8 +97,8 @@ def test_changed_since_reads_the_history_of_the_changed_files_only(repo, monkeyp
     assert walks == [["akar/data/inovasi/dispendukcapil/baru.yaml"]]  # the old code: one walk of the whole history
 
 
-def test_git_failing_for_the_change_under_review_on_its_thread_is_a_user_error(repo, monkeypatch):
-    # asked of git on a thread of its own, beside the filed dates: what it raises reaches the command as raised there
+def test_git_failing_for_the_change_under_review_is_a_user_error(repo, monkeypatch):
+    # asked of git before the filed dates and read after them: what it raises reaches the command as raised there
     write(repo, "data/inovasi/dispendukcapil/baru.yaml", dump({**sample("uji_coba"), "nama": "Baru Sekali"}))
 
     def fails(*_):

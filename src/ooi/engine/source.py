@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Generic, TypeVar, cast
 
 from ooi import heap
 from ooi.engine import checker, clock
@@ -140,19 +138,18 @@ class Source:
         """
         if self.repo is None:
             return None
-        repo = self.repo
-        # The change under review: its new files are judged against today (SPEC §10). Asked of git on a thread
-        # while the filed dates are (its diff reads git's whole index: ~30 ms at 100,000 records).
-        review = _Meanwhile(lambda: git.under_review(repo, base, paths, untracked)) if base is not None else None
+        # The change under review: its new files are judged against today (SPEC §10); git is asked first, and
+        # answers while the filed dates are read.
+        review = git.under_review(self.repo, base, paths, untracked) if base is not None else None
         if paths is None:
-            git.read_history(repo)
-        first = repo.filed if repo.walked or paths is None else git.filed_of(repo, paths)
+            git.read_history(self.repo)
+        first = self.repo.filed if self.repo.walked or paths is None else git.filed_of(self.repo, paths)
         pending = None
         if review is not None:
             pending = {path: within(clock.day_of(authored, self.settings.zona_waktu), self.today,
                                     self.settings.tinjauan_maks_hari) if authored is not None else self.today
-                       for path, authored in review.result().items()}
-        return Filed(repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
+                       for path, authored in review().items()}
+        return Filed(self.repo, first, self.settings.zona_waktu, self.settings.git_sejak, self.today,
                      self.settings.tinjauan_maks_hari, pending=pending)
 
     def distrusted(self) -> tuple[Distrusted, ...] | None:
@@ -218,32 +215,6 @@ class Source:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-T = TypeVar("T")
-
-
-class _Meanwhile(Generic[T]):
-    """`work()` on a thread of its own from now, so the gits it runs overlap the caller's; `result()` waits for it,
-    and raises what it raised."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self._outcome: list[tuple[bool, object]] = []
-        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
-        self._thread.start()
-
-    def _run(self, work: Callable[[], T]) -> None:
-        try:
-            self._outcome.append((True, work()))
-        except BaseException as error:  # raised where the result is asked for
-            self._outcome.append((False, error))
-
-    def result(self) -> T:
-        self._thread.join()
-        done, value = self._outcome[0]
-        if not done:
-            raise cast(BaseException, value)
-        return cast(T, value)
 
 
 def open_source(root: Path, settings: Settings, use_git: bool = True, memo: bool = False,
